@@ -1,0 +1,43 @@
+package com.wabarecon;
+
+import static com.wabarecon.StopAfterStage.CONTINUE;
+import static com.wabarecon.StopAfterStage.STOP;
+
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The monthly close: the order of its steps, nothing else. Each stage's steps are defined in
+ * the stage's package; after each stage the run may stop ({@code --until}).
+ */
+@Configuration
+class CloseJobConfiguration {
+
+	@Bean
+	Job monthlyCloseJob(JobRepository jobRepository, CloseJobParametersValidator parametersValidator,
+			Step clientsStep, Step channelsStep, Step usageImportStep, Step invoiceImportStep, Step rejectsReportStep,
+			Step reconciliationStep, Step statementsStep, Step deliveryStep) {
+		var afterImport = new StopAfterStage(Stage.IMPORT);
+		var afterReconcile = new StopAfterStage(Stage.RECONCILE);
+		var afterStatements = new StopAfterStage(Stage.STATEMENTS);
+		return new JobBuilder(CloseJobParameters.JOB_NAME, jobRepository).validator(parametersValidator)
+			.start(clientsStep)
+			.next(channelsStep)
+			.next(usageImportStep)
+			.next(invoiceImportStep)
+			.next(rejectsReportStep)
+			.next(afterImport).on(STOP).end()
+			.from(afterImport).on(CONTINUE).to(reconciliationStep)
+			.next(afterReconcile).on(STOP).end()
+			.from(afterReconcile).on(CONTINUE).to(statementsStep)
+			.next(afterStatements).on(STOP).end()
+			.from(afterStatements).on(CONTINUE).to(deliveryStep)
+			.end()
+			.build();
+	}
+
+}

@@ -1,0 +1,145 @@
+package com.wabarecon.launch;
+
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.concurrent.Callable;
+
+import com.wabarecon.Stage;
+import com.wabarecon.support.FieldChecks;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * {@code recon close --month YYYY-MM [...]}: runs the monthly close. Every option becomes a
+ * parameter of the run; month and client identify it.
+ */
+@Command(name = "close", mixinStandardHelpOptions = true, sortOptions = false,
+		description = "Close a billing month: import, reconcile, render statements, deliver.")
+class CloseCommand implements Callable<Integer> {
+
+	@Spec
+	CommandSpec spec;
+
+	@Option(names = "--month", required = true, paramLabel = "YYYY-MM", converter = MonthConverter.class,
+			description = "The billing month to close, for example 2025-09.")
+	YearMonth month;
+
+	@Option(names = "--client", paramLabel = "ID", description = "Close for this client only.")
+	String client;
+
+	@Option(names = "--inbox", paramLabel = "DIR",
+			description = "Root folder of the inputs (default: recon.inbox in application.yml, sample-invoices).")
+	Path inbox;
+
+	@Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: recon.out, out).")
+	Path out;
+
+	@Option(names = "--dry-run", description = "Render everything, email nothing.")
+	boolean dryRun;
+
+	@Option(names = "--until", paramLabel = "STAGE", converter = StageConverter.class,
+			description = "Stop after this stage: import, reconcile, statements or delivery (default).")
+	Stage until;
+
+	@Option(names = "--rerun", description = "Close again a month that a completed run already closed.")
+	boolean rerun;
+
+	@Option(names = "--db-url", paramLabel = "URL",
+			description = "JDBC URL of the database (default: SPRING_DATASOURCE_URL, else the embedded H2 under data/).")
+	String dbUrl;
+
+	@Option(names = "--amount-tolerance-pct", paramLabel = "P",
+			description = "Tolerated amount difference, in %% of the invoiced amount.")
+	BigDecimal amountTolerancePct;
+
+	@Option(names = "--amount-tolerance-abs", paramLabel = "A",
+			description = "Tolerated amount difference, in the invoice's currency.")
+	BigDecimal amountToleranceAbs;
+
+	@Option(names = "--volume-tolerance-pct", paramLabel = "P",
+			description = "Tolerated volume difference, in %% of the invoiced volume.")
+	BigDecimal volumeTolerancePct;
+
+	@Option(names = "--volume-tolerance-abs", paramLabel = "N", description = "Tolerated volume difference, in messages.")
+	Long volumeToleranceAbs;
+
+	@Override
+	public Integer call() {
+		validate();
+		PrintWriter out = spec.commandLine().getOut();
+		PrintWriter err = spec.commandLine().getErr();
+		CloseRequest request = new CloseRequest(month, client, rerun, inbox, this.out, dryRun, until, dbUrl,
+				amountTolerancePct, amountToleranceAbs, volumeTolerancePct, volumeToleranceAbs);
+		try (ConfigurableApplicationContext context = SpringRuntime.start(dbUrl)) {
+			CloseOutcome outcome = context.getBean(CloseLauncher.class).launch(request);
+			if (outcome.execution() != null && outcome.kind() != CloseOutcome.Kind.ALREADY_CLOSED) {
+				out.print(RunSummary.format(outcome.execution()));
+			}
+			if (outcome.kind().exitCode == 0) {
+				out.println(outcome.message());
+			}
+			else {
+				err.println("close " + request.describe() + ": " + outcome.message());
+			}
+			return outcome.kind().exitCode;
+		}
+	}
+
+	private void validate() {
+		checkNotNegative("--amount-tolerance-pct", amountTolerancePct);
+		checkNotNegative("--amount-tolerance-abs", amountToleranceAbs);
+		checkNotNegative("--volume-tolerance-pct", volumeTolerancePct);
+		if (volumeToleranceAbs != null && volumeToleranceAbs < 0) {
+			throw new ParameterException(spec.commandLine(), "--volume-tolerance-abs must not be negative");
+		}
+		if (client != null && FieldChecks.safeId("--client", client) != null) {
+			throw new ParameterException(spec.commandLine(), FieldChecks.safeId("--client", client));
+		}
+	}
+
+	private void checkNotNegative(String option, BigDecimal value) {
+		if (value != null && value.signum() < 0) {
+			throw new ParameterException(spec.commandLine(), option + " must not be negative");
+		}
+	}
+
+	static final class MonthConverter implements ITypeConverter<YearMonth> {
+
+		@Override
+		public YearMonth convert(String value) {
+			try {
+				return YearMonth.parse(value);
+			}
+			catch (DateTimeParseException ex) {
+				throw new TypeConversionException("'" + value + "' is not a month of the form YYYY-MM");
+			}
+		}
+
+	}
+
+	static final class StageConverter implements ITypeConverter<Stage> {
+
+		@Override
+		public Stage convert(String value) {
+			try {
+				return Stage.fromId(value);
+			}
+			catch (IllegalArgumentException ex) {
+				throw new TypeConversionException(ex.getMessage());
+			}
+		}
+
+	}
+
+}

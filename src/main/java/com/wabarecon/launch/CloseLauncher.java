@@ -1,0 +1,132 @@
+package com.wabarecon.launch;
+
+import java.nio.file.Path;
+
+import com.wabarecon.CloseJobParameters;
+import com.wabarecon.ReconProperties;
+import com.wabarecon.Stage;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
+import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.launch.JobRestartException;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts the close of a month from a {@link CloseRequest}. Month and client identify the run
+ * (a Spring Batch job instance): starting a close that failed resumes it where it stopped;
+ * starting one that completed does nothing and says so, unless {@code rerun} asks for a new
+ * run, which is then numbered ({@code rerun=1, 2, ...}) and identified by that number too.
+ * Every other option is recorded with the run without identifying it.
+ */
+@Component
+class CloseLauncher {
+
+	private final JobOperator jobOperator;
+
+	private final JobRepository jobRepository;
+
+	private final Job closeJob;
+
+	private final ReconProperties properties;
+
+	CloseLauncher(JobOperator jobOperator, JobRepository jobRepository, Job monthlyCloseJob,
+			ReconProperties properties) {
+		this.jobOperator = jobOperator;
+		this.jobRepository = jobRepository;
+		this.closeJob = monthlyCloseJob;
+		this.properties = properties;
+	}
+
+	CloseOutcome launch(CloseRequest request) {
+		JobParameters identity = identity(request, null);
+		JobExecution previous = lastExecution(identity);
+		if (previous != null && previous.getStatus() == BatchStatus.COMPLETED) {
+			if (!request.rerun()) {
+				return new CloseOutcome(CloseOutcome.Kind.ALREADY_CLOSED, previous,
+						request.describe() + " is already closed by execution " + previous.getId()
+								+ "; nothing was run (add --rerun to close it again)");
+			}
+			identity = nextRerun(request);
+		}
+		JobParameters parameters = new JobParametersBuilder(identity).addJobParameters(options(request))
+			.toJobParameters();
+		try {
+			JobExecution execution = jobOperator.start(closeJob, parameters);
+			boolean completed = execution.getStatus() == BatchStatus.COMPLETED;
+			return new CloseOutcome(completed ? CloseOutcome.Kind.COMPLETED : CloseOutcome.Kind.FAILED, execution,
+					completed ? request.describe() + " closed" : RunSummary.failureReason(execution));
+		}
+		catch (JobExecutionAlreadyRunningException ex) {
+			return new CloseOutcome(CloseOutcome.Kind.REFUSED, null,
+					"a close of " + request.describe() + " is already running; this one was not started");
+		}
+		catch (JobInstanceAlreadyCompleteException | JobRestartException ex) {
+			return new CloseOutcome(CloseOutcome.Kind.REFUSED, null, ex.getMessage());
+		}
+		catch (InvalidJobParametersException ex) {
+			return new CloseOutcome(CloseOutcome.Kind.INVALID, null, ex.getMessage());
+		}
+	}
+
+	private JobExecution lastExecution(JobParameters identity) {
+		JobInstance instance = jobRepository.getJobInstance(CloseJobParameters.JOB_NAME, identity);
+		return instance == null ? null : jobRepository.getLastJobExecution(instance);
+	}
+
+	/** The first rerun number that has no completed run: a new one, or a failed one to resume. */
+	private JobParameters nextRerun(CloseRequest request) {
+		for (long rerun = 1;; rerun++) {
+			JobParameters identity = identity(request, rerun);
+			JobExecution last = lastExecution(identity);
+			if (last == null || last.getStatus() != BatchStatus.COMPLETED) {
+				return identity;
+			}
+		}
+	}
+
+	private static JobParameters identity(CloseRequest request, Long rerun) {
+		JobParametersBuilder builder = new JobParametersBuilder().addString(CloseJobParameters.MONTH,
+				request.month().toString());
+		if (request.client() != null) {
+			builder.addString(CloseJobParameters.CLIENT, request.client());
+		}
+		if (rerun != null) {
+			builder.addLong(CloseJobParameters.RERUN, rerun);
+		}
+		return builder.toJobParameters();
+	}
+
+	private JobParameters options(CloseRequest request) {
+		Path inbox = request.inbox() != null ? request.inbox() : properties.inbox();
+		Path out = request.out() != null ? request.out() : properties.out();
+		Stage until = request.until() != null ? request.until() : Stage.DELIVERY;
+		JobParametersBuilder builder = new JobParametersBuilder()
+			.addString(CloseJobParameters.INBOX, inbox.toAbsolutePath().normalize().toString(), false)
+			.addString(CloseJobParameters.OUT, out.toAbsolutePath().normalize().toString(), false)
+			.addString(CloseJobParameters.DRY_RUN, Boolean.toString(request.dryRun()), false)
+			.addString(CloseJobParameters.UNTIL, until.id(), false);
+		addIfGiven(builder, CloseJobParameters.DB_URL, DatabaseUrls.redact(request.dbUrl()));
+		addIfGiven(builder, CloseJobParameters.AMOUNT_TOLERANCE_PCT, request.amountTolerancePct());
+		addIfGiven(builder, CloseJobParameters.AMOUNT_TOLERANCE_ABS, request.amountToleranceAbs());
+		addIfGiven(builder, CloseJobParameters.VOLUME_TOLERANCE_PCT, request.volumeTolerancePct());
+		addIfGiven(builder, CloseJobParameters.VOLUME_TOLERANCE_ABS, request.volumeToleranceAbs());
+		return builder.toJobParameters();
+	}
+
+	private static void addIfGiven(JobParametersBuilder builder, String name, Object value) {
+		if (value != null) {
+			builder.addString(name, value instanceof java.math.BigDecimal decimal ? decimal.toPlainString()
+					: value.toString(), false);
+		}
+	}
+
+}

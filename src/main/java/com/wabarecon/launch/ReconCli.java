@@ -1,0 +1,55 @@
+package com.wabarecon.launch;
+
+import java.io.PrintWriter;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The command line: {@code recon close|status|help}. Arguments are parsed before any Spring
+ * context starts, so a bad month or an unknown option is answered at once with the usage text
+ * and exit code 2. Exit codes: 0 the close completed (discrepancies are results, not
+ * failures), 1 it failed, 2 usage error, 3 refused because the same close is running.
+ */
+@Command(name = "recon", mixinStandardHelpOptions = true, versionProvider = ReconCli.Version.class,
+		description = "Monthly close for WhatsApp Business Solution Providers: import usage estimates and "
+				+ "Meta's invoice, reconcile them, and send each client its statement.",
+		subcommands = { CloseCommand.class, StatusCommand.class, CommandLine.HelpCommand.class })
+public class ReconCli {
+
+	public static final int EXIT_USAGE = CommandLine.ExitCode.USAGE;
+
+	private ReconCli() {
+	}
+
+	public static int execute(String... args) {
+		return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+	}
+
+	/** Runs one command, writing to the given streams; returns the exit code. */
+	public static int run(PrintWriter out, PrintWriter err, String... args) {
+		CommandLine commandLine = new CommandLine(new ReconCli()).setOut(out).setErr(err);
+		if (args.length == 0) {
+			commandLine.usage(out);
+			return EXIT_USAGE;
+		}
+		try {
+			return commandLine.execute(args);
+		}
+		finally {
+			out.flush();
+			err.flush();
+		}
+	}
+
+	static final class Version implements CommandLine.IVersionProvider {
+
+		@Override
+		public String[] getVersion() {
+			String version = ReconCli.class.getPackage().getImplementationVersion();
+			return new String[] { "recon " + (version == null ? "(development build)" : version) };
+		}
+
+	}
+
+}

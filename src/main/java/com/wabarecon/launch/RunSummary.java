@@ -1,0 +1,103 @@
+package com.wabarecon.launch;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+import com.wabarecon.CloseJobParameters;
+import com.wabarecon.support.NotBuiltYetTasklet;
+import com.wabarecon.support.reject.RejectsReportTasklet;
+
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.step.StepExecution;
+
+/**
+ * The text a person reads after a close, and in {@code status}: what ran, how it ended, and
+ * for every step how many rows it read, loaded, rejected and skipped.
+ */
+final class RunSummary {
+
+	private static final String ROW = "  %-22s %-10s %10s %10s %10s %10s%n";
+
+	private RunSummary() {
+	}
+
+	static String format(JobExecution execution) {
+		StringBuilder text = new StringBuilder();
+		text.append(headline(execution)).append(System.lineSeparator());
+		text.append(String.format(ROW, "step", "status", "read", "loaded", "rejected", "skipped"));
+		for (StepExecution step : steps(execution)) {
+			text.append(stepLine(step));
+		}
+		for (StepExecution step : steps(execution)) {
+			if (step.getExecutionContext().containsKey(RejectsReportTasklet.FILE_KEY)) {
+				text.append(String.format("  rejects: %s (%d rows)%n",
+						step.getExecutionContext().getString(RejectsReportTasklet.FILE_KEY),
+						step.getExecutionContext().getLong(RejectsReportTasklet.COUNT_KEY)));
+			}
+		}
+		if (execution.getStatus().isUnsuccessful()) {
+			text.append("  failed: ").append(failureReason(execution)).append(System.lineSeparator());
+		}
+		return text.toString();
+	}
+
+	/** "execution 3 · 2025-09, all clients · COMPLETED in 2.1 s" */
+	static String headline(JobExecution execution) {
+		JobParameters parameters = execution.getJobParameters();
+		String client = parameters.getString(CloseJobParameters.CLIENT);
+		Long rerun = parameters.getLong(CloseJobParameters.RERUN);
+		return "execution " + execution.getId() + " · " + parameters.getString(CloseJobParameters.MONTH)
+				+ (client == null ? ", all clients" : ", client " + client) + (rerun == null ? "" : ", rerun " + rerun)
+				+ " · " + execution.getStatus() + " in " + seconds(execution.getStartTime(), execution.getEndTime());
+	}
+
+	private static String stepLine(StepExecution step) {
+		ExitStatus exit = step.getExitStatus();
+		if (exit.getExitDescription().contains(NotBuiltYetTasklet.DESCRIPTION)) {
+			return String.format("  %-22s %s%n", step.getStepName(), "(" + NotBuiltYetTasklet.DESCRIPTION + ")");
+		}
+		long rejected = step.getReadSkipCount() + step.getProcessSkipCount() + step.getWriteSkipCount();
+		return String.format(ROW, step.getStepName(), step.getStatus(), step.getReadCount() + step.getReadSkipCount(),
+				step.getWriteCount(), rejected, step.getFilterCount());
+	}
+
+	static List<StepExecution> steps(JobExecution execution) {
+		return execution.getStepExecutions()
+			.stream()
+			.sorted(Comparator.comparing(StepExecution::getId))
+			.toList();
+	}
+
+	/** The first failure's innermost message, on one line. */
+	static String failureReason(JobExecution execution) {
+		List<Throwable> failures = execution.getAllFailureExceptions();
+		if (failures.isEmpty()) {
+			String description = execution.getExitStatus().getExitDescription();
+			return description.isBlank() ? "the close ended " + execution.getStatus() : firstLine(description);
+		}
+		Throwable cause = failures.get(0);
+		while (cause.getCause() != null && cause.getCause() != cause) {
+			cause = cause.getCause();
+		}
+		return firstLine(Objects.requireNonNullElse(cause.getMessage(), cause.getClass().getSimpleName()));
+	}
+
+	private static String firstLine(String text) {
+		int end = text.indexOf('\n');
+		return (end < 0 ? text : text.substring(0, end)).strip();
+	}
+
+	static String seconds(LocalDateTime start, LocalDateTime end) {
+		if (start == null) {
+			return "-";
+		}
+		Duration duration = Duration.between(start, end != null ? end : LocalDateTime.now());
+		return String.format("%.1f s", duration.toMillis() / 1000.0);
+	}
+
+}

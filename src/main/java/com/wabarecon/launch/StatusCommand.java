@@ -1,0 +1,56 @@
+package com.wabarecon.launch;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code recon status}: the recent closes with their parameters, outcome, times and counts.
+ */
+@Command(name = "status", mixinStandardHelpOptions = true, description = "List recent closes: parameters, status, "
+		+ "start and end, and the rows each step read, loaded, rejected and skipped.")
+class StatusCommand implements Callable<Integer> {
+
+	@Spec
+	CommandSpec spec;
+
+	@Option(names = "--limit", defaultValue = "10", description = "How many runs to list (default: ${DEFAULT-VALUE}).")
+	int limit;
+
+	@Option(names = "--db-url", paramLabel = "URL",
+			description = "JDBC URL of the database (default: SPRING_DATASOURCE_URL, else the embedded H2 under data/).")
+	String dbUrl;
+
+	@Override
+	public Integer call() {
+		PrintWriter out = spec.commandLine().getOut();
+		try (ConfigurableApplicationContext context = SpringRuntime.start(dbUrl)) {
+			List<JobExecution> executions = context.getBean(RunHistory.class).recent(limit);
+			if (executions.isEmpty()) {
+				out.println("No close has run yet.");
+			}
+			for (JobExecution execution : executions) {
+				out.print(RunSummary.format(execution));
+				out.println("  started " + execution.getStartTime() + ", ended " + execution.getEndTime());
+				out.println("  parameters: " + execution.getJobParameters()
+					.parameters()
+					.stream()
+					.map(parameter -> parameter.name() + "=" + parameter.value())
+					.sorted()
+					.collect(Collectors.joining(", ")));
+				out.println();
+			}
+		}
+		return 0;
+	}
+
+}

@@ -1,0 +1,33 @@
+package com.wabarecon.support;
+
+import java.nio.file.Path;
+
+/**
+ * Where a month's files are, in the inbox and in the output folder (layout in README.md).
+ * One place, so that every stage agrees on the names.
+ */
+public final class MonthFolders {
+
+	private MonthFolders() {
+	}
+
+	/** {@code <inbox>/directory/<file>}: the directory is not per month. */
+	public static Path directoryFile(Path inbox, String file) {
+		return inbox.resolve("directory").resolve(file);
+	}
+
+	/** {@code <inbox>/<month>/<kind>}, for example {@code usage}, {@code webhooks}, {@code invoice}. */
+	public static Path inboxFolder(Path inbox, String month, String kind) {
+		return inbox.resolve(month).resolve(kind);
+	}
+
+	/** {@code <out>/<month>}: every file the close writes for the month is below it. */
+	public static Path outputFolder(Path out, String month) {
+		return out.resolve(month);
+	}
+
+	public static Path rejectsFile(Path out, String month) {
+		return outputFolder(out, month).resolve("rejects-" + month + ".csv");
+	}
+
+}

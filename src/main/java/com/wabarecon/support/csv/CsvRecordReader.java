@@ -1,0 +1,186 @@
+package com.wabarecon.support.csv;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+
+import com.opencsv.ICSVParser;
+import com.opencsv.RFC4180ParserBuilder;
+import com.wabarecon.support.reject.InputFileException;
+import com.wabarecon.support.reject.RejectedRowException;
+import com.wabarecon.support.reject.RowSource;
+
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamException;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+
+/**
+ * Streams the records of a CSV file with the line each starts on and its raw text, for the
+ * import steps. Forgiving in form: a UTF-8 byte order mark, CRLF line ends, {@code ;} or tab
+ * as the separator (detected from the header) and quoted fields spanning lines are all read.
+ * Strict in content: a record whose field count differs from the header's, with bytes that
+ * are not UTF-8, or with a quote that never closes is thrown as a {@link RejectedRowException}
+ * (a skip in read) and the next record is read normally. A missing file or a header without a
+ * required column fails the step with an {@link InputFileException}.
+ * <p>
+ * Keeps no restart state: a restarted step reads the file again from the top, and the steps
+ * are written so that reading again replaces what the first attempt loaded. Not thread-safe.
+ */
+public class CsvRecordReader implements ItemStreamReader<CsvRecord> {
+
+	/** A quoted field still open after this many lines is taken as a quote that never closes. */
+	private static final int MAX_LINES_PER_RECORD = 10_000;
+
+	private static final char REPLACEMENT = '\uFFFD';
+
+	private final Path file;
+
+	private final String sourceName;
+
+	private final List<String> requiredColumns;
+
+	private BufferedReader in;
+
+	private ICSVParser parser;
+
+	private CsvHeader header;
+
+	private long lineNumber;
+
+	public CsvRecordReader(Path file, String sourceName, List<String> requiredColumns) {
+		this.file = file;
+		this.sourceName = sourceName;
+		this.requiredColumns = requiredColumns;
+	}
+
+	@Override
+	public void open(ExecutionContext executionContext) throws ItemStreamException {
+		try {
+			CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPLACE)
+				.onUnmappableCharacter(CodingErrorAction.REPLACE);
+			in = new BufferedReader(new InputStreamReader(Files.newInputStream(file), utf8), 1 << 16);
+		}
+		catch (NoSuchFileException ex) {
+			throw new InputFileException(sourceName + ": file not found (" + file.toAbsolutePath() + ")");
+		}
+		catch (IOException ex) {
+			throw new InputFileException(sourceName + ": cannot be read: " + ex.getMessage(), ex);
+		}
+		readHeader();
+	}
+
+	private void readHeader() {
+		String line = nextLine();
+		while (line != null && line.isBlank()) {
+			line = nextLine();
+		}
+		if (line == null) {
+			throw new InputFileException(sourceName + ": the file is empty (a header line naming the columns "
+					+ String.join(", ", requiredColumns) + " is expected)");
+		}
+		if (!line.isEmpty() && line.charAt(0) == '\uFEFF') {
+			line = line.substring(1);
+		}
+		parser = new RFC4180ParserBuilder().withSeparator(separatorOf(line)).build();
+		try {
+			header = new CsvHeader(parser.parseLine(line));
+		}
+		catch (IOException ex) {
+			throw new InputFileException(sourceName + " line " + lineNumber + ": unreadable header: " + ex.getMessage());
+		}
+		List<String> missing = header.missing(requiredColumns);
+		if (!missing.isEmpty()) {
+			throw new InputFileException(sourceName + " line " + lineNumber + ": missing required column(s) "
+					+ String.join(", ", missing) + " (the header has: " + String.join(", ", header.names()) + ")");
+		}
+	}
+
+	/** The separator that splits the header into the most columns: comma, semicolon or tab. */
+	static char separatorOf(String headerLine) {
+		char best = ',';
+		long bestCount = headerLine.chars().filter(c -> c == ',').count();
+		for (char candidate : new char[] { ';', '\t' }) {
+			long count = headerLine.chars().filter(c -> c == candidate).count();
+			if (count > bestCount) {
+				best = candidate;
+				bestCount = count;
+			}
+		}
+		return best;
+	}
+
+	@Override
+	public CsvRecord read() {
+		String line = nextLine();
+		if (line == null) {
+			return null;
+		}
+		long startLine = lineNumber;
+		StringBuilder raw = new StringBuilder(line);
+		String[] values;
+		try {
+			values = parser.parseLineMulti(line);
+			while (parser.isPending()) {
+				String more = nextLine();
+				if (more == null || lineNumber - startLine >= MAX_LINES_PER_RECORD) {
+					parser = new RFC4180ParserBuilder().withSeparator(parser.getSeparator()).build();
+					throw reject(startLine, raw, "a quoted field opened here is never closed");
+				}
+				raw.append('\n').append(more);
+				values = parser.parseLineMulti(more);
+			}
+		}
+		catch (IOException ex) {
+			throw reject(startLine, raw, "not valid CSV: " + ex.getMessage());
+		}
+		if (raw.indexOf(String.valueOf(REPLACEMENT)) >= 0) {
+			throw reject(startLine, raw, "contains bytes that are not valid UTF-8");
+		}
+		CsvRecord record = new CsvRecord(RowSource.atLine(sourceName, startLine, raw.toString()), header, values);
+		if (!record.isBlank() && values.length != header.size()) {
+			throw reject(startLine, raw,
+					"has " + values.length + " fields where the header has " + header.size());
+		}
+		return record;
+	}
+
+	private RejectedRowException reject(long line, CharSequence raw, String reason) {
+		return new RejectedRowException(RowSource.atLine(sourceName, line, raw.toString()), reason);
+	}
+
+	private String nextLine() {
+		try {
+			String line = in.readLine();
+			if (line != null) {
+				lineNumber++;
+			}
+			return line;
+		}
+		catch (IOException ex) {
+			throw new InputFileException(sourceName + " line " + (lineNumber + 1) + ": cannot be read: " + ex.getMessage(),
+					ex);
+		}
+	}
+
+	@Override
+	public void close() throws ItemStreamException {
+		if (in != null) {
+			try {
+				in.close();
+			}
+			catch (IOException ex) {
+				throw new ItemStreamException("Cannot close " + sourceName, ex);
+			}
+			in = null;
+		}
+	}
+
+}

@@ -1,0 +1,57 @@
+package com.wabarecon.support.reject;
+
+import com.wabarecon.ReconProperties;
+
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.batch.infrastructure.item.ItemReader;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * Builds the chunk-oriented steps of the import stage the same way: a row that throws
+ * {@link RejectedRowException} in read, process or write is skipped (without limit) and
+ * recorded in the month's rejects; any other exception fails the step. Each step reads its
+ * inputs again from the top when the close runs again or restarts, so its writer must
+ * replace, not add.
+ */
+@Component
+public class ImportSteps {
+
+	private final JobRepository jobRepository;
+
+	private final PlatformTransactionManager transactionManager;
+
+	private final RejectRepository rejects;
+
+	private final ReconProperties.Import settings;
+
+	ImportSteps(JobRepository jobRepository, PlatformTransactionManager transactionManager, RejectRepository rejects,
+			ReconProperties properties) {
+		this.jobRepository = jobRepository;
+		this.transactionManager = transactionManager;
+		this.rejects = rejects;
+		this.settings = properties.importing();
+	}
+
+	public <I, O> Step step(String name, ItemReader<I> reader, ItemProcessor<I, O> processor, ItemWriter<O> writer) {
+		var rejectListener = new RejectRecordingListener(rejects, settings.maxRawContentChars());
+		return new StepBuilder(name, jobRepository).<I, O>chunk(settings.chunkSize())
+			.transactionManager(transactionManager)
+			.reader(reader)
+			.processor(processor)
+			.writer(writer)
+			.faultTolerant()
+			.skip(RejectedRowException.class)
+			.skipLimit(Long.MAX_VALUE)
+			.skipListener(rejectListener)
+			.listener((StepExecutionListener) rejectListener)
+			.allowStartIfComplete(true)
+			.build();
+	}
+
+}

@@ -1,0 +1,66 @@
+package com.wabarecon.support.reject;
+
+import com.wabarecon.CloseJobParameters;
+
+import org.springframework.batch.core.listener.SkipListener;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+
+/**
+ * Writes every row an import step skips into the month's rejects, with its file, line, raw
+ * content and reason. Before the step reads, it clears what an earlier run of the same step
+ * rejected for the month, so running a step again never doubles its rejects.
+ * <p>
+ * Registered on a step both as {@link StepExecutionListener} and, through
+ * {@code skipListener(...)}, as {@link SkipListener} (Spring Batch 6 does not detect skip
+ * annotations on listeners, so this implements the interfaces). One instance serves one step
+ * at a time; it is not thread-safe.
+ */
+public class RejectRecordingListener implements SkipListener<Object, Object>, StepExecutionListener {
+
+	private final RejectRepository rejects;
+
+	private final int maxRawChars;
+
+	private String month;
+
+	private String stepName;
+
+	public RejectRecordingListener(RejectRepository rejects, int maxRawChars) {
+		this.rejects = rejects;
+		this.maxRawChars = maxRawChars;
+	}
+
+	@Override
+	public void beforeStep(StepExecution stepExecution) {
+		month = stepExecution.getJobParameters().getString(CloseJobParameters.MONTH);
+		stepName = stepExecution.getStepName();
+		rejects.clear(month, stepName);
+	}
+
+	@Override
+	public void onSkipInRead(Throwable t) {
+		record(null, t);
+	}
+
+	@Override
+	public void onSkipInProcess(Object item, Throwable t) {
+		record(item, t);
+	}
+
+	@Override
+	public void onSkipInWrite(Object item, Throwable t) {
+		record(item, t);
+	}
+
+	private void record(Object item, Throwable t) {
+		if (t instanceof RejectedRowException rejected) {
+			rejects.add(month, stepName, rejected.source(), rejected.reason(), maxRawChars);
+			return;
+		}
+		RowSource source = item instanceof SourcedItem sourced ? sourced.source()
+				: new RowSource("(" + stepName + ")", null, null, null);
+		rejects.add(month, stepName, source, String.valueOf(t.getMessage()), maxRawChars);
+	}
+
+}

@@ -1,0 +1,73 @@
+package com.wabarecon.support.reject;
+
+import java.util.function.Consumer;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The month's rejected input rows ({@code import_reject}). Thread-safe.
+ */
+@Repository
+public class RejectRepository {
+
+	private static final String TRUNCATED = "... (%d more characters)";
+
+	private final JdbcClient jdbc;
+
+	public RejectRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Forget what a step rejected for a month, before the step reads its files again. */
+	public void clear(String month, String stepName) {
+		jdbc.sql("DELETE FROM import_reject WHERE billing_month = ? AND step_name = ?")
+			.params(month, stepName)
+			.update();
+	}
+
+	public void add(String month, String stepName, RowSource source, String reason, int maxRawChars) {
+		jdbc.sql("""
+				INSERT INTO import_reject
+				    (billing_month, step_name, source_file, line, position, raw_content, reason, created_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP)""")
+			.params(month, stepName, source.file(), source.line(), source.position(),
+					cut(source.raw(), maxRawChars), cut(reason, 2000))
+			.update();
+	}
+
+	public long count(String month) {
+		return jdbc.sql("SELECT COUNT(*) FROM import_reject WHERE billing_month = ?")
+			.param(month)
+			.query(Long.class)
+			.single();
+	}
+
+	/** Streams the month's rejects in file and line order. */
+	public void forEach(String month, Consumer<Reject> action) {
+		jdbc.sql("""
+				SELECT step_name, source_file, line, position, raw_content, reason
+				FROM import_reject WHERE billing_month = ?
+				ORDER BY source_file, line, reject_id""")
+			.param(month)
+			.query((rs, rowNum) -> new Reject(rs.getString("step_name"),
+					new RowSource(rs.getString("source_file"), (Long) rs.getObject("line", Long.class),
+							rs.getString("position"), rs.getString("raw_content")),
+					rs.getString("reason")))
+			.stream()
+			.forEach(action);
+	}
+
+	static String cut(String text, int max) {
+		if (text == null || text.length() <= max) {
+			return text;
+		}
+		String suffix = TRUNCATED.formatted(text.length() - max);
+		return text.substring(0, max) + suffix;
+	}
+
+	/** One rejected row as stored. */
+	public record Reject(String stepName, RowSource source, String reason) {
+	}
+
+}
