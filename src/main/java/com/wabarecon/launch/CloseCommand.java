@@ -90,7 +90,8 @@ class CloseCommand implements Callable<Integer> {
 				out.println(outcome.message());
 			}
 			else {
-				err.println("close " + request.describe() + ": " + outcome.message());
+				err.println("close " + request.describe() + ": " + outcome.message()
+						+ (outcome.kind() == CloseOutcome.Kind.FAILED ? " (details in logs/recon.log)" : ""));
 			}
 			return outcome.kind().exitCode;
 		}

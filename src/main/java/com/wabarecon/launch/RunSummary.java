@@ -2,6 +2,7 @@ package com.wabarecon.launch;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -20,6 +21,8 @@ import org.springframework.batch.core.step.StepExecution;
  * for every step how many rows it read, loaded, rejected and skipped.
  */
 final class RunSummary {
+
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
 	private static final String ROW = "  %-22s %-10s %10s %10s %10s %10s%n";
 
@@ -90,6 +93,11 @@ final class RunSummary {
 	private static String firstLine(String text) {
 		int end = text.indexOf('\n');
 		return (end < 0 ? text : text.substring(0, end)).strip();
+	}
+
+	/** "2026-11-21 15:48:50", or "-" when the time is not known yet. */
+	static String time(LocalDateTime time) {
+		return time == null ? "-" : TIME.format(time);
 	}
 
 	static String seconds(LocalDateTime start, LocalDateTime end) {

@@ -1,8 +1,5 @@
 package com.wabarecon.launch;
 
-import java.util.HashMap;
-import java.util.Map;
-
 import com.wabarecon.ReconApplication;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -18,13 +15,9 @@ final class SpringRuntime {
 	}
 
 	static ConfigurableApplicationContext start(String dbUrl) {
-		Map<String, Object> properties = new HashMap<>();
-		if (dbUrl != null) {
-			properties.put("spring.datasource.url", dbUrl);
-		}
-		return new SpringApplicationBuilder(ReconApplication.class).properties(properties)
-			.logStartupInfo(false)
-			.run();
+		// passed as a command-line property: it must win over application.yml and the environment
+		String[] args = dbUrl == null ? new String[0] : new String[] { "--spring.datasource.url=" + dbUrl };
+		return new SpringApplicationBuilder(ReconApplication.class).logStartupInfo(false).run(args);
 	}
 
 }

@@ -40,7 +40,8 @@ class StatusCommand implements Callable<Integer> {
 			}
 			for (JobExecution execution : executions) {
 				out.print(RunSummary.format(execution));
-				out.println("  started " + execution.getStartTime() + ", ended " + execution.getEndTime());
+				out.println("  started " + RunSummary.time(execution.getStartTime()) + ", ended "
+						+ RunSummary.time(execution.getEndTime()));
 				out.println("  parameters: " + execution.getJobParameters()
 					.parameters()
 					.stream()

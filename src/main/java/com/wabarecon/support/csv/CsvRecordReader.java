@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 import com.opencsv.ICSVParser;
@@ -135,7 +136,11 @@ public class CsvRecordReader implements ItemStreamReader<CsvRecord> {
 					throw reject(startLine, raw, "a quoted field opened here is never closed");
 				}
 				raw.append('\n').append(more);
-				values = parser.parseLineMulti(more);
+				// each call returns the fields completed by that line
+				String[] rest = parser.parseLineMulti(more);
+				String[] joined = Arrays.copyOf(values, values.length + rest.length);
+				System.arraycopy(rest, 0, joined, values.length, rest.length);
+				values = joined;
 			}
 		}
 		catch (IOException ex) {

@@ -1,0 +1,171 @@
+package com.wabarecon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import com.opencsv.CSVReader;
+import com.wabarecon.support.MonthFolders;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.test.JobOperatorTestUtils;
+import org.springframework.batch.test.JobRepositoryTestUtils;
+import org.springframework.batch.test.context.SpringBatchTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The close job on the embedded database (H2 in PostgreSQL mode), against real files.
+ */
+@SpringBatchTest
+@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:close-job;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+		+ "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
+class MonthlyCloseJobFunctionalTests {
+
+	static final Path SAMPLE_INBOX = Path.of("sample-invoices");
+
+	static final Path BAD_DIRECTORY = Path.of("src/test/resources/inboxes/bad-directory");
+
+	@Autowired
+	JobOperatorTestUtils jobOperatorTestUtils;
+
+	@Autowired
+	JobRepositoryTestUtils jobRepositoryTestUtils;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@TempDir
+	Path out;
+
+	@BeforeEach
+	void emptyDatabase() {
+		jobRepositoryTestUtils.removeJobExecutions();
+		jdbc.sql("DELETE FROM import_reject").update();
+		jdbc.sql("DELETE FROM channel").update();
+		jdbc.sql("DELETE FROM client").update();
+	}
+
+	@Test
+	void closesTheSampleMonthAndLoadsItsDirectory() throws Exception {
+		// when
+		JobExecution execution = jobOperatorTestUtils.startJob(parameters(SAMPLE_INBOX, "2025-09", null));
+
+		// then
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(StepExecutions.named(execution, "clientsStep").getWriteCount()).isEqualTo(6);
+		assertThat(StepExecutions.named(execution, "channelsStep").getWriteCount()).isEqualTo(12);
+		assertThat(count("client")).isEqualTo(6);
+		assertThat(count("channel")).isEqualTo(12);
+		assertThat(jdbc.sql("SELECT name FROM client WHERE client_id = 'c_005'").query(String.class).single())
+			.isEqualTo("Οινοποιία Παπαδόπουλος Α.Ε.");
+		assertThat(Files.readAllLines(MonthFolders.rejectsFile(out, "2025-09")))
+			.containsExactly("source_file,line,position,raw_content,reason,step");
+	}
+
+	@Test
+	void closingTheMonthAgainDuplicatesNothing() throws Exception {
+		// given
+		jobOperatorTestUtils.startJob(parameters(BAD_DIRECTORY, "2025-09", null));
+
+		// when
+		JobExecution again = jobOperatorTestUtils.startJob(parameters(BAD_DIRECTORY, "2025-09", 1L));
+
+		// then
+		assertThat(again.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(count("client")).isEqualTo(2);
+		assertThat(count("channel")).isEqualTo(2);
+		assertThat(count("import_reject")).isEqualTo(12);
+		assertThat(rejects(out, "2025-09")).hasSize(12);
+	}
+
+	@Test
+	void badDirectoryRowsAreRejectedWithFileLineAndReasonAndTheGoodRowsLoad() throws Exception {
+		// when
+		JobExecution execution = jobOperatorTestUtils.startJob(parameters(BAD_DIRECTORY, "2025-10", null));
+
+		// then
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		StepExecution clients = StepExecutions.named(execution, "clientsStep");
+		assertThat(clients.getWriteCount()).isEqualTo(2);
+		assertThat(clients.getProcessSkipCount()).isEqualTo(5);
+		assertThat(clients.getFilterCount()).as("the blank line").isEqualTo(1);
+		StepExecution channels = StepExecutions.named(execution, "channelsStep");
+		assertThat(channels.getWriteCount()).isEqualTo(2);
+		assertThat(channels.getProcessSkipCount() + channels.getReadSkipCount()).isEqualTo(7);
+		assertThat(jdbc.sql("SELECT client_id FROM client ORDER BY client_id").query(String.class).list())
+			.containsExactly("c_001", "c_004");
+		assertThat(jdbc.sql("SELECT display_phone_number FROM channel WHERE channel_id = 'ch_001'")
+			.query(String.class)
+			.single()).isEqualTo("49301234");
+
+		Map<String, String> reasons = rejects(out, "2025-10").stream()
+			.collect(java.util.stream.Collectors.toMap(row -> row[0] + ":" + row[1], row -> row[4]));
+		assertThat(reasons).containsEntry("directory/clients.csv:3",
+				"duplicate client_id 'c_001' (first seen on line 2)")
+			.containsEntry("directory/clients.csv:4", "statement_currency 'EURO' is not an ISO 4217 currency code")
+			.containsEntry("directory/clients.csv:5", "billing_emails has an invalid address 'not-an-email'")
+			.containsEntry("directory/clients.csv:9", "locale 'xx-YY' is not a language tag (such as de-DE)")
+			.containsEntry("directory/channels.csv:3", "unknown client_id 'c_999' (not in clients.csv)")
+			.containsEntry("directory/channels.csv:4",
+					"waba_timezone 'Mars/Olympus' is not an IANA time zone (such as Europe/Berlin)")
+			.containsEntry("directory/channels.csv:5", "waba_currency 'XYZ' is not an ISO 4217 currency code")
+			.containsEntry("directory/channels.csv:6", "duplicate channel_id 'ch_001' (first seen on line 2)")
+			.containsEntry("directory/channels.csv:7", "duplicate phone_number_id '201' (first seen on line 2)")
+			.containsEntry("directory/channels.csv:10", "has 3 fields where the header has 7");
+		assertThat(reasons.get("directory/clients.csv:6")).startsWith("client_id '../evil' may hold only");
+		assertThat(rejects(out, "2025-10")).filteredOn(row -> row[1].equals("6") && row[0].endsWith("clients.csv"))
+			.singleElement()
+			.satisfies(row -> assertThat(row[3]).isEqualTo("../evil,Path Client,d@evil.example,USD,en-US"));
+	}
+
+	@Test
+	void aDirectoryFileWithoutARequiredColumnFailsTheCloseNamingFileAndColumn() throws Exception {
+		// when
+		JobExecution execution = jobOperatorTestUtils
+			.startJob(parameters(Path.of("src/test/resources/inboxes/missing-column"), "2025-09", null));
+
+		// then
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
+		assertThat(execution.getAllFailureExceptions()).extracting(Throwable::getMessage)
+			.anySatisfy(message -> assertThat(message).contains(
+					"directory/clients.csv line 1: missing required column(s) locale (the header has: client_id, name, billing_emails, statement_currency)"));
+		assertThat(count("client")).isZero();
+	}
+
+	private JobParameters parameters(Path inbox, String month, Long rerun) {
+		JobParametersBuilder builder = new JobParametersBuilder().addString(CloseJobParameters.MONTH, month)
+			.addString(CloseJobParameters.INBOX, inbox.toAbsolutePath().toString(), false)
+			.addString(CloseJobParameters.OUT, out.toString(), false)
+			.addString(CloseJobParameters.UNTIL, Stage.DELIVERY.id(), false);
+		if (rerun != null) {
+			builder.addLong(CloseJobParameters.RERUN, rerun);
+		}
+		return builder.toJobParameters();
+	}
+
+	private long count(String table) {
+		return jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single();
+	}
+
+	static List<String[]> rejects(Path out, String month) throws Exception {
+		try (CSVReader reader = new CSVReader(
+				Files.newBufferedReader(MonthFolders.rejectsFile(out, month), StandardCharsets.UTF_8))) {
+			List<String[]> rows = reader.readAll();
+			return rows.subList(1, rows.size());
+		}
+	}
+
+}

@@ -1,0 +1,105 @@
+package com.wabarecon.launch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.wabarecon.PostgresDatabase;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The close on the production database: the same command a person runs, with
+ * {@code --db-url jdbc:postgresql://...}, against the real PostgreSQL server (in a schema of
+ * its own, dropped afterwards).
+ */
+@ExtendWith(PostgresDatabase.class)
+class MonthlyClosePostgresTests {
+
+	static String schema;
+
+	static String dbUrl;
+
+	@TempDir
+	Path out;
+
+	@BeforeAll
+	static void createSchema() throws Exception {
+		schema = PostgresDatabase.createSchema();
+		dbUrl = PostgresDatabase.urlFor(schema);
+	}
+
+	@AfterAll
+	static void dropSchema() throws Exception {
+		PostgresDatabase.dropSchema(schema);
+	}
+
+	@Test
+	void closesTheSampleMonthOnPostgresAndClosingAgainDuplicatesNothing() throws Exception {
+		// when
+		CliRun first = close("2025-09", "sample-invoices");
+		CliRun again = close("2025-09", "sample-invoices");
+		CliRun rerun = close("2025-09", "sample-invoices", "--rerun");
+
+		// then
+		assertThat(first.exitCode()).as(first.err()).isZero();
+		assertThat(first.out()).contains("2025-09, all clients · COMPLETED");
+		assertThat(again.out()).contains("already closed");
+		assertThat(rerun.exitCode()).as(rerun.err()).isZero();
+		assertThat(query("SELECT COUNT(*) FROM client")).containsExactly("6");
+		assertThat(query("SELECT COUNT(*) FROM channel")).containsExactly("12");
+		assertThat(query("""
+				SELECT e.status FROM batch_job_execution e JOIN batch_job_execution_params p
+				  ON p.job_execution_id = e.job_execution_id AND p.parameter_name = 'month'
+				WHERE p.parameter_value = '2025-09' ORDER BY e.job_execution_id"""))
+			.containsExactly("COMPLETED", "COMPLETED");
+		assertThat(query("SELECT parameter_value FROM batch_job_execution_params WHERE parameter_name = 'dbUrl'"))
+			.allSatisfy(url -> assertThat(url).startsWith("jdbc:postgresql://").contains(schema));
+
+		CliRun status = CliRun.of("status", "--db-url", dbUrl);
+		assertThat(status.out()).contains("2025-09, all clients, rerun 1 · COMPLETED", "month=2025-09");
+	}
+
+	@Test
+	void rejectsBadDirectoryRowsOnPostgresAndLoadsTheGoodOnes() throws Exception {
+		// when
+		CliRun run = close("2025-11", "src/test/resources/inboxes/bad-directory", "--until", "import");
+
+		// then
+		assertThat(run.exitCode()).as(run.err()).isZero();
+		assertThat(query("SELECT COUNT(*) FROM import_reject WHERE billing_month = '2025-11'")).containsExactly("12");
+		assertThat(query("SELECT reason FROM import_reject WHERE billing_month = '2025-11' AND line = 4 "
+				+ "AND source_file = 'directory/channels.csv'"))
+			.containsExactly("waba_timezone 'Mars/Olympus' is not an IANA time zone (such as Europe/Berlin)");
+	}
+
+	private CliRun close(String month, String inbox, String... options) {
+		List<String> args = new ArrayList<>(List.of("close", "--month", month, "--inbox", inbox, "--out",
+				out.toString(), "--db-url", dbUrl));
+		args.addAll(List.of(options));
+		return CliRun.of(args.toArray(String[]::new));
+	}
+
+	private static List<String> query(String sql) throws Exception {
+		try (Connection connection = DriverManager.getConnection(dbUrl);
+				Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery(sql)) {
+			List<String> values = new ArrayList<>();
+			while (rs.next()) {
+				values.add(rs.getString(1));
+			}
+			return values;
+		}
+	}
+
+}
