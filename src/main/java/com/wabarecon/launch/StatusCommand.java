@@ -1,12 +1,18 @@
 package com.wabarecon.launch;
 
 import java.io.PrintWriter;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
+import com.wabarecon.ReconProperties;
+
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.scheduling.support.CronExpression;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -16,8 +22,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code recon status}: the recent closes with their parameters, outcome, times and counts.
  */
-@Command(name = "status", mixinStandardHelpOptions = true, description = "List recent closes: parameters, status, "
-		+ "start and end, and the rows each step read, loaded, rejected and skipped.")
+@Command(name = "status", mixinStandardHelpOptions = true, description = "List recent closes (parameters, status, "
+		+ "start and end, rows each step read, loaded, rejected and skipped) and the next scheduled close.")
 class StatusCommand implements Callable<Integer> {
 
 	@Spec
@@ -38,6 +44,11 @@ class StatusCommand implements Callable<Integer> {
 			if (executions.isEmpty()) {
 				out.println("No close has run yet.");
 			}
+			ReconProperties.Schedule schedule = context.getBean(ReconProperties.class).schedule();
+			ZonedDateTime next = CronExpression.parse(schedule.cron()).next(ZonedDateTime.now(ZoneId.of(schedule.zone())));
+			out.println("Scheduled close (jobs/monthly-close.yml, \"" + schedule.cron() + "\" " + schedule.zone()
+					+ "): next at " + next.toLocalDateTime() + " " + schedule.zone() + ", for " + YearMonth.from(next).minusMonths(1));
+			out.println();
 			for (JobExecution execution : executions) {
 				out.print(RunSummary.format(execution));
 				out.println("  started " + RunSummary.time(execution.getStartTime()) + ", ended "
