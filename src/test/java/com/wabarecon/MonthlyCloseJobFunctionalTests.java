@@ -1,6 +1,7 @@
 package com.wabarecon;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,6 +11,8 @@ import java.util.Map;
 
 import com.opencsv.CSVReader;
 import com.wabarecon.support.MonthFolders;
+import com.wabarecon.support.accounting.FileCounts;
+import com.wabarecon.support.accounting.InputFileRepository;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,6 +50,9 @@ class MonthlyCloseJobFunctionalTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	InputFileRepository inputFiles;
+
 	@TempDir
 	Path out;
 
@@ -54,6 +60,7 @@ class MonthlyCloseJobFunctionalTests {
 	void emptyDatabase() {
 		jobRepositoryTestUtils.removeJobExecutions();
 		jdbc.sql("DELETE FROM import_reject").update();
+		jdbc.sql("DELETE FROM input_file").update();
 		jdbc.sql("DELETE FROM channel").update();
 		jdbc.sql("DELETE FROM client").update();
 	}
@@ -125,6 +132,11 @@ class MonthlyCloseJobFunctionalTests {
 			.containsEntry("directory/channels.csv:6", "duplicate channel_id 'ch_001' (first seen on line 2)")
 			.containsEntry("directory/channels.csv:7", "duplicate phone_number_id '201' (first seen on line 2)")
 			.containsEntry("directory/channels.csv:10", "has 3 fields where the header has 7");
+		assertThat(inputFiles.forMonth("2025-10")).extracting(FileCounts::sourceFile, FileCounts::read,
+				FileCounts::loaded, FileCounts::rejected, FileCounts::skipped)
+			.containsExactly(tuple("directory/channels.csv", 9L, 2L, 7L, 0L),
+					tuple("directory/clients.csv", 8L, 2L, 5L, 1L));
+		assertThat(inputFiles.forMonth("2025-10")).allSatisfy(file -> assertThat(file.sha256()).hasSize(64));
 		assertThat(reasons.get("directory/clients.csv:6")).startsWith("client_id '../evil' may hold only");
 		assertThat(rejects(out, "2025-10")).filteredOn(row -> row[1].equals("6") && row[0].endsWith("clients.csv"))
 			.singleElement()

@@ -9,6 +9,7 @@ import java.util.Objects;
 
 import com.wabarecon.CloseJobParameters;
 import com.wabarecon.support.NotBuiltYetTasklet;
+import com.wabarecon.support.accounting.FileCounts;
 import com.wabarecon.support.reject.RejectsReportTasklet;
 
 import org.springframework.batch.core.ExitStatus;
@@ -23,6 +24,8 @@ import org.springframework.batch.core.step.StepExecution;
 final class RunSummary {
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+	private static final String FILE_ROW = "  %-44s %10s %10s %10s %10s%n";
 
 	private static final String ROW = "  %-22s %-10s %10s %10s %10s %10s%n";
 
@@ -45,6 +48,22 @@ final class RunSummary {
 		}
 		if (execution.getStatus().isUnsuccessful()) {
 			text.append("  failed: ").append(failureReason(execution)).append(System.lineSeparator());
+		}
+		return text.toString();
+	}
+
+	/** Per input file: rows read, loaded, rejected and skipped, and any remark on the file. */
+	static String files(List<FileCounts> files) {
+		if (files.isEmpty()) {
+			return "";
+		}
+		StringBuilder text = new StringBuilder(String.format(FILE_ROW, "input file", "read", "loaded", "rejected", "skipped"));
+		for (FileCounts file : files) {
+			text.append(String.format(FILE_ROW, file.sourceFile(), file.read(), file.loaded(), file.rejected(),
+					file.skipped()));
+			if (file.note() != null) {
+				text.append("      note: ").append(file.note()).append(System.lineSeparator());
+			}
 		}
 		return text.toString();
 	}

@@ -1,7 +1,12 @@
 package com.wabarecon.support.reject;
 
 import com.wabarecon.ReconProperties;
+import com.wabarecon.support.accounting.FileAccounting;
+import com.wabarecon.support.accounting.InputFileRepository;
 
+import org.springframework.batch.core.listener.ItemProcessListener;
+import org.springframework.batch.core.listener.ItemReadListener;
+import org.springframework.batch.core.listener.ItemWriteListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -15,7 +20,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * Builds the chunk-oriented steps of the import stage the same way: a row that throws
  * {@link RejectedRowException} in read, process or write is skipped (without limit) and
- * recorded in the month's rejects; any other exception fails the step. Each step reads its
+ * recorded in the month's rejects; any other exception fails the step; every file's rows are
+ * counted ({@link FileAccounting}). Each step reads its
  * inputs again from the top when the close runs again or restarts, so its writer must
  * replace, not add.
  */
@@ -28,17 +34,29 @@ public class ImportSteps {
 
 	private final RejectRepository rejects;
 
+	private final InputFileRepository inputFiles;
+
 	private final ReconProperties.Import settings;
 
 	ImportSteps(JobRepository jobRepository, PlatformTransactionManager transactionManager, RejectRepository rejects,
-			ReconProperties properties) {
+			InputFileRepository inputFiles, ReconProperties properties) {
 		this.jobRepository = jobRepository;
 		this.transactionManager = transactionManager;
 		this.rejects = rejects;
+		this.inputFiles = inputFiles;
 		this.settings = properties.importing();
 	}
 
 	public <I, O> Step step(String name, ItemReader<I> reader, ItemProcessor<I, O> processor, ItemWriter<O> writer) {
+		return step(name, reader, processor, writer, new FileAccounting(inputFiles));
+	}
+
+	/**
+	 * A step whose components also report to the given accounting (a file-level note, for
+	 * example): pass the same instance to them.
+	 */
+	public <I, O> Step step(String name, ItemReader<I> reader, ItemProcessor<I, O> processor, ItemWriter<O> writer,
+			FileAccounting accounting) {
 		var rejectListener = new RejectRecordingListener(rejects, settings.maxRawContentChars());
 		return new StepBuilder(name, jobRepository).<I, O>chunk(settings.chunkSize())
 			.transactionManager(transactionManager)
@@ -50,6 +68,11 @@ public class ImportSteps {
 			.skipLimit(Long.MAX_VALUE)
 			.skipListener(rejectListener)
 			.listener((StepExecutionListener) rejectListener)
+			.skipListener(accounting)
+			.listener((StepExecutionListener) accounting)
+			.listener((ItemReadListener<Object>) accounting)
+			.listener((ItemProcessListener<Object, Object>) accounting)
+			.listener((ItemWriteListener<Object>) accounting)
 			.allowStartIfComplete(true)
 			.build();
 	}

@@ -1,0 +1,160 @@
+package com.wabarecon.support.accounting;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.wabarecon.CloseJobParameters;
+import com.wabarecon.support.reject.RejectedRowException;
+import com.wabarecon.support.reject.SourcedItem;
+
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.listener.ItemProcessListener;
+import org.springframework.batch.core.listener.ItemReadListener;
+import org.springframework.batch.core.listener.ItemWriteListener;
+import org.springframework.batch.core.listener.SkipListener;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.Chunk;
+
+/**
+ * Counts, per input file, the rows an import step read, loaded, rejected and skipped, and
+ * records them with the file's SHA-256 and size when the step ends ({@code input_file}).
+ * Items name their file through {@link SourcedItem}. A file whose rows do not add up
+ * ({@code read != loaded + rejected + skipped}) fails the step: a row must never vanish.
+ * <p>
+ * One instance serves one step at a time; not thread-safe.
+ */
+public class FileAccounting implements ItemReadListener<Object>, ItemProcessListener<Object, Object>,
+		ItemWriteListener<Object>, SkipListener<Object, Object>, StepExecutionListener {
+
+	private final InputFileRepository files;
+
+	private final Map<String, long[]> tallies = new LinkedHashMap<>();
+
+	private final Map<String, String> notes = new LinkedHashMap<>();
+
+	private static final int READ = 0, LOADED = 1, REJECTED = 2, SKIPPED = 3;
+
+	public FileAccounting(InputFileRepository files) {
+		this.files = files;
+	}
+
+	@Override
+	public void beforeStep(StepExecution stepExecution) {
+		tallies.clear();
+		notes.clear();
+	}
+
+	/** A remark on a whole file (a warning, or why it was refused), shown with its counts. */
+	public void note(String sourceFile, String note) {
+		notes.merge(sourceFile, note, (a, b) -> a + "; " + b);
+		tally(sourceFile);
+	}
+
+	@Override
+	public void afterRead(Object item) {
+		if (item instanceof SourcedItem sourced) {
+			tally(sourced.source().file())[READ]++;
+		}
+	}
+
+	@Override
+	public void afterProcess(Object item, Object result) {
+		if (result == null && item instanceof SourcedItem sourced) {
+			tally(sourced.source().file())[SKIPPED]++;
+		}
+	}
+
+	@Override
+	public void afterWrite(Chunk<?> items) {
+		for (Object item : items) {
+			if (item instanceof SourcedItem sourced) {
+				tally(sourced.source().file())[LOADED]++;
+			}
+		}
+	}
+
+	@Override
+	public void onSkipInRead(Throwable t) {
+		if (t instanceof RejectedRowException rejected) {
+			long[] tally = tally(rejected.source().file());
+			tally[READ]++;
+			tally[REJECTED]++;
+		}
+	}
+
+	@Override
+	public void onSkipInProcess(Object item, Throwable t) {
+		if (item instanceof SourcedItem sourced) {
+			tally(sourced.source().file())[REJECTED]++;
+		}
+	}
+
+	@Override
+	public void onSkipInWrite(Object item, Throwable t) {
+		if (item instanceof SourcedItem sourced) {
+			tally(sourced.source().file())[REJECTED]++;
+		}
+	}
+
+	@Override
+	public ExitStatus afterStep(StepExecution stepExecution) {
+		String month = stepExecution.getJobParameters().getString(CloseJobParameters.MONTH);
+		Path inbox = Path.of(stepExecution.getJobParameters().getString(CloseJobParameters.INBOX));
+		List<FileCounts> counts = new ArrayList<>();
+		Map<String, Long> sizes = new LinkedHashMap<>();
+		List<String> unbalanced = new ArrayList<>();
+		tallies.forEach((file, t) -> {
+			Path path = inbox.resolve(file);
+			counts.add(new FileCounts(stepExecution.getStepName(), file, sha256(path), t[READ], t[LOADED], t[REJECTED],
+					t[SKIPPED], notes.get(file)));
+			sizes.put(file, size(path));
+			if (t[READ] != t[LOADED] + t[REJECTED] + t[SKIPPED]) {
+				unbalanced.add(file + " (read " + t[READ] + ", loaded " + t[LOADED] + ", rejected " + t[REJECTED]
+						+ ", skipped " + t[SKIPPED] + ")");
+			}
+		});
+		files.replace(month, stepExecution.getStepName(), counts, sizes);
+		if (!unbalanced.isEmpty()) {
+			return ExitStatus.FAILED.addExitDescription("rows unaccounted for in " + String.join(", ", unbalanced));
+		}
+		return stepExecution.getExitStatus();
+	}
+
+	private long[] tally(String file) {
+		return tallies.computeIfAbsent(file, f -> new long[4]);
+	}
+
+	static String sha256(Path file) {
+		try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+			byte[] buffer = new byte[1 << 16];
+			while (in.read(buffer) >= 0) {
+				// reading is digesting
+			}
+			return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+		}
+		catch (IOException | NoSuchAlgorithmException ex) {
+			return null;
+		}
+	}
+
+	private static Long size(Path file) {
+		try {
+			return Files.size(file);
+		}
+		catch (IOException ex) {
+			return null;
+		}
+	}
+
+}
