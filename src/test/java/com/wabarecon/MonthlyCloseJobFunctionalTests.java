@@ -78,8 +78,11 @@ class MonthlyCloseJobFunctionalTests {
 		assertThat(count("channel")).isEqualTo(12);
 		assertThat(jdbc.sql("SELECT name FROM client WHERE client_id = 'c_005'").query(String.class).single())
 			.isEqualTo("Οινοποιία Παπαδόπουλος Α.Ε.");
-		assertThat(Files.readAllLines(MonthFolders.rejectsFile(out, "2025-09")))
-			.containsExactly("source_file,line,position,raw_content,reason,step");
+		assertThat(rejects(out, "2025-09")).extracting(row -> row[0] + " line " + row[1] + ": " + row[4])
+			.as("the sample's two deliberate bad rows")
+			.containsExactly("2025-09/usage/ch_008-2025-09.json line 71: volume is missing",
+					"2025-09/webhooks/misc-2025-09.ndjson line 3: not valid JSON: Unexpected end-of-input: "
+							+ "was expecting closing quote for a string value");
 	}
 
 	@Test

@@ -9,6 +9,7 @@ import java.util.Objects;
 
 import com.wabarecon.CloseJobParameters;
 import com.wabarecon.support.NotBuiltYetTasklet;
+import com.wabarecon.support.SkipReasons;
 import com.wabarecon.support.accounting.FileCounts;
 import com.wabarecon.support.reject.RejectsReportTasklet;
 
@@ -25,7 +26,7 @@ final class RunSummary {
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-	private static final String FILE_ROW = "  %-44s %10s %10s %10s %10s%n";
+	private static final String FILE_ROW = "  %-56s %9s %9s %9s %9s%n";
 
 	private static final String ROW = "  %-22s %-10s %10s %10s %10s %10s%n";
 
@@ -38,6 +39,9 @@ final class RunSummary {
 		text.append(String.format(ROW, "step", "status", "read", "loaded", "rejected", "skipped"));
 		for (StepExecution step : steps(execution)) {
 			text.append(stepLine(step));
+		}
+		for (StepExecution step : steps(execution)) {
+			text.append(notes(step));
 		}
 		for (StepExecution step : steps(execution)) {
 			if (step.getExecutionContext().containsKey(RejectsReportTasklet.FILE_KEY)) {
@@ -64,6 +68,24 @@ final class RunSummary {
 			if (file.note() != null) {
 				text.append("      note: ").append(file.note()).append(System.lineSeparator());
 			}
+		}
+		return text.toString();
+	}
+
+	/** What a step says beyond its counts: why rows were skipped, and its own description. */
+	private static String notes(StepExecution step) {
+		StringBuilder text = new StringBuilder();
+		step.getExecutionContext()
+			.entrySet()
+			.stream()
+			.filter(entry -> entry.getKey().startsWith(SkipReasons.PREFIX))
+			.sorted(java.util.Map.Entry.comparingByKey())
+			.forEach(entry -> text.append(String.format("  %s: %s rows %s%n", step.getStepName(), entry.getValue(),
+					entry.getKey())));
+		String description = step.getExitStatus().getExitDescription();
+		if (!description.isBlank() && !description.contains(NotBuiltYetTasklet.DESCRIPTION)
+				&& step.getStatus() == org.springframework.batch.core.BatchStatus.COMPLETED) {
+			text.append(String.format("  %s: %s%n", step.getStepName(), description));
 		}
 		return text.toString();
 	}

@@ -1,5 +1,8 @@
 package com.wabarecon.support.reject;
 
+import java.util.function.Consumer;
+
+import com.wabarecon.CloseJobParameters;
 import com.wabarecon.ReconProperties;
 import com.wabarecon.support.accounting.FileAccounting;
 import com.wabarecon.support.accounting.InputFileRepository;
@@ -10,17 +13,20 @@ import org.springframework.batch.core.listener.ItemWriteListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.ItemReader;
 import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Builds the chunk-oriented steps of the import stage the same way: a row that throws
- * {@link RejectedRowException} in read, process or write is skipped (without limit) and
- * recorded in the month's rejects; any other exception fails the step; every file's rows are
+ * {@link RejectedRowException} in read, process or write, or whose value the database refuses,
+ * is skipped (without limit) and recorded in the month's rejects; any other exception fails
+ * the step; every file's rows are
  * counted ({@link FileAccounting}). Each step reads its
  * inputs again from the top when the close runs again or restarts, so its writer must
  * replace, not add.
@@ -48,16 +54,30 @@ public class ImportSteps {
 	}
 
 	public <I, O> Step step(String name, ItemReader<I> reader, ItemProcessor<I, O> processor, ItemWriter<O> writer) {
-		return step(name, reader, processor, writer, new FileAccounting(inputFiles));
+		return step(name, reader, processor, writer, newAccounting(), null);
+	}
+
+	/** A new accounting, for a step whose components also report to it (a note on a file). */
+	public FileAccounting newAccounting() {
+		return new FileAccounting(inputFiles);
 	}
 
 	/**
-	 * A step whose components also report to the given accounting (a file-level note, for
-	 * example): pass the same instance to them.
+	 * @param accounting the accounting the step's components report to
+	 * @param clearMonth removes what an earlier run of the step loaded for the month (given as
+	 * {@code YYYY-MM}), before the step reads; {@code null} when the writer replaces by itself
 	 */
 	public <I, O> Step step(String name, ItemReader<I> reader, ItemProcessor<I, O> processor, ItemWriter<O> writer,
-			FileAccounting accounting) {
+			FileAccounting accounting, Consumer<String> clearMonth) {
 		var rejectListener = new RejectRecordingListener(rejects, settings.maxRawContentChars());
+		StepExecutionListener clear = new StepExecutionListener() {
+			@Override
+			public void beforeStep(StepExecution stepExecution) {
+				if (clearMonth != null) {
+					clearMonth.accept(stepExecution.getJobParameters().getString(CloseJobParameters.MONTH));
+				}
+			}
+		};
 		return new StepBuilder(name, jobRepository).<I, O>chunk(settings.chunkSize())
 			.transactionManager(transactionManager)
 			.reader(reader)
@@ -65,8 +85,11 @@ public class ImportSteps {
 			.writer(writer)
 			.faultTolerant()
 			.skip(RejectedRowException.class)
+			// a value the database refuses (too long for its column, say) rejects that row only
+			.skip(DataIntegrityViolationException.class)
 			.skipLimit(Long.MAX_VALUE)
 			.skipListener(rejectListener)
+			.listener(clear)
 			.listener((StepExecutionListener) rejectListener)
 			.skipListener(accounting)
 			.listener((StepExecutionListener) accounting)

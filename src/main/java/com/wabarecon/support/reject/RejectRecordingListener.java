@@ -60,7 +60,17 @@ public class RejectRecordingListener implements SkipListener<Object, Object>, St
 		}
 		RowSource source = item instanceof SourcedItem sourced ? sourced.source()
 				: new RowSource("(" + stepName + ")", null, null, null);
-		rejects.add(month, stepName, source, String.valueOf(t.getMessage()), maxRawChars);
+		rejects.add(month, stepName, source, "refused by the database: " + innermostMessage(t), maxRawChars);
+	}
+
+	private static String innermostMessage(Throwable t) {
+		Throwable cause = t;
+		while (cause.getCause() != null && cause.getCause() != cause) {
+			cause = cause.getCause();
+		}
+		String message = String.valueOf(cause.getMessage());
+		int end = message.indexOf('\n');
+		return end < 0 ? message : message.substring(0, end);
 	}
 
 }

@@ -52,12 +52,12 @@ public class RejectsReportTasklet implements Tasklet {
 		AtomicLong count = new AtomicLong();
 		try (Writer writer = Files.newBufferedWriter(partial, StandardCharsets.UTF_8);
 				ICSVWriter csv = new CSVWriter(writer)) {
-			csv.writeNext(HEADER, false);
+			csv.writeNext(HEADER, false); // quotes only where a field needs them
 			rejects.forEach(month, reject -> {
 				RowSource source = reject.source();
 				csv.writeNext(new String[] { FormulaGuard.text(source.file()),
 						source.line() == null ? "" : source.line().toString(), FormulaGuard.text(source.position()),
-						FormulaGuard.text(source.raw()), FormulaGuard.text(reject.reason()), reject.stepName() });
+						FormulaGuard.text(source.raw()), FormulaGuard.text(reject.reason()), reject.stepName() }, false);
 				count.incrementAndGet();
 			});
 		}

@@ -1,0 +1,153 @@
+package com.wabarecon.usage;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Prices the estimates that carry volume but no cost (webhook counts; usage exports of WABAs
+ * on the partner's credit line) with the rate card in force for the month: the version whose
+ * {@code effective_from} is the latest on or before the month's first day. Tiers are counted
+ * on the client's whole monthly volume for the market and category (every charged estimate of
+ * the client there, priced or not), and the resulting cost is shared among the unpriced rows
+ * in proportion to their volume. Estimates that cannot be priced (no rate for their market,
+ * no country) keep no cost, and the step says which.
+ */
+class EstimatePricingTasklet implements Tasklet {
+
+	static final String VERSION_KEY = "rateCardVersion";
+
+	private static final Logger log = LoggerFactory.getLogger(EstimatePricingTasklet.class);
+
+	private static final int UNIT_SCALE = 12;
+
+	private final JdbcClient jdbc;
+
+	private final YearMonth month;
+
+	EstimatePricingTasklet(JdbcClient jdbc, YearMonth month) {
+		this.jdbc = jdbc;
+		this.month = month;
+	}
+
+	/** Client, currency, market and category: the unit tiers are counted on. */
+	record MarketKey(String client, String currency, String market, String category) {
+	}
+
+	record CountryGroup(String client, String currency, String country, String category, long volume,
+			long unpricedRows) {
+	}
+
+	@Override
+	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+		LocalDate version = jdbc.sql("SELECT MAX(effective_from) FROM rate_card WHERE effective_from <= ?")
+			.param(month.atDay(1))
+			.query(LocalDate.class)
+			.optional()
+			.orElse(null);
+		Map<String, String> markets = new HashMap<>();
+		jdbc.sql("SELECT country, market FROM market_country")
+			.query(rs -> { markets.put(rs.getString(1), rs.getString(2)); });
+
+		List<CountryGroup> groups = jdbc.sql("""
+				SELECT client_id, currency, country, pricing_category, SUM(volume),
+				       SUM(CASE WHEN cost IS NULL THEN 1 ELSE 0 END)
+				FROM usage_estimate
+				WHERE billing_month = ? AND counts_as_estimate AND pricing_type = 'REGULAR'
+				GROUP BY client_id, currency, country, pricing_category""")
+			.param(month.toString())
+			.query((rs, n) -> new CountryGroup(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getLong(5), rs.getLong(6)))
+			.list();
+
+		Map<MarketKey, Long> volumes = new LinkedHashMap<>();
+		for (CountryGroup group : groups) {
+			if (group.country() != null) {
+				volumes.merge(key(group, markets), group.volume(), Long::sum);
+			}
+		}
+		List<String> unpriced = new ArrayList<>();
+		Map<MarketKey, BigDecimal> units = new HashMap<>();
+		long pricedRows = 0;
+		for (CountryGroup group : groups) {
+			if (group.unpricedRows() == 0) {
+				continue;
+			}
+			if (group.country() == null || version == null) {
+				unpriced.add(describe(group, group.country() == null ? "no country" : "no rate card in force"));
+				continue;
+			}
+			MarketKey key = key(group, markets);
+			BigDecimal unit = units.computeIfAbsent(key, k -> unitCost(k, volumes.get(k), version));
+			if (unit == null) {
+				unpriced.add(describe(group, "no " + key.currency() + " rate for " + key.market() + " " + key.category()
+						+ " in the rate card of " + version));
+				continue;
+			}
+			pricedRows += jdbc.sql("""
+					UPDATE usage_estimate SET cost = volume * CAST(? AS NUMERIC(30,12))
+					WHERE billing_month = ? AND client_id = ? AND currency = ? AND country = ? AND pricing_category = ?
+					  AND pricing_type = 'REGULAR' AND counts_as_estimate AND cost IS NULL""")
+				.params(unit, month.toString(), group.client(), group.currency(), group.country(), group.category())
+				.update();
+		}
+		contribution.incrementWriteCount(pricedRows);
+		var context = contribution.getStepExecution().getExecutionContext();
+		context.putString(VERSION_KEY, version == null ? "none" : version.toString());
+		String description = "rate card of " + (version == null ? "(none in force)" : version) + "; " + pricedRows
+				+ " estimate rows priced";
+		if (!unpriced.isEmpty()) {
+			description += "; NOT PRICED: " + String.join("; ", unpriced);
+			unpriced.forEach(problem -> log.warn("Estimate not priced: {}", problem));
+		}
+		contribution.setExitStatus(ExitStatus.COMPLETED.addExitDescription(description));
+		return RepeatStatus.FINISHED;
+	}
+
+	private BigDecimal unitCost(MarketKey key, long volume, LocalDate version) {
+		List<TieredPrice.Tier> tiers = jdbc.sql("""
+				SELECT tier_lower, tier_upper, rate FROM rate_card
+				WHERE effective_from = ? AND currency = ? AND market = ? AND category = ?""")
+			.params(version, key.currency(), key.market(), key.category())
+			.query((rs, n) -> new TieredPrice.Tier(rs.getLong(1), (Long) rs.getObject(2, Long.class),
+					rs.getBigDecimal(3)))
+			.list();
+		if (tiers.isEmpty() || volume == 0) {
+			return tiers.isEmpty() ? null : BigDecimal.ZERO;
+		}
+		return TieredPrice.cost(volume, tiers).divide(BigDecimal.valueOf(volume), UNIT_SCALE, RoundingMode.HALF_EVEN);
+	}
+
+	private static MarketKey key(CountryGroup group, Map<String, String> markets) {
+		return new MarketKey(group.client(), group.currency(), marketOf(group.country(), markets), group.category());
+	}
+
+	/** The market of a country: the table's, else the country's English name (DE is Germany). */
+	static String marketOf(String country, Map<String, String> markets) {
+		String market = markets.get(country);
+		return market != null ? market : new Locale("", country).getDisplayCountry(Locale.ENGLISH);
+	}
+
+	private static String describe(CountryGroup group, String why) {
+		return group.client() + " " + group.country() + " " + group.category() + " (" + group.unpricedRows()
+				+ " rows): " + why;
+	}
+
+}

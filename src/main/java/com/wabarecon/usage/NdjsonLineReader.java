@@ -1,0 +1,87 @@
+package com.wabarecon.usage;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+
+import com.wabarecon.support.reject.InputFileException;
+import com.wabarecon.support.reject.RejectedRowException;
+import com.wabarecon.support.reject.RowSource;
+
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+
+/**
+ * Streams the lines of a {@code .ndjson} file, or of a {@code .ndjson.gz} one through gzip,
+ * each with its line number and text. A gzip stream that ends too early is thrown once as a
+ * rejection naming the last line read, and ends the file. Not thread-safe; no restart state.
+ */
+class NdjsonLineReader implements ItemStreamReader<TextLine> {
+
+	private final Path file;
+
+	private final String sourceName;
+
+	private BufferedReader in;
+
+	private long line;
+
+	NdjsonLineReader(Path file, String sourceName) {
+		this.file = file;
+		this.sourceName = sourceName;
+	}
+
+	@Override
+	public void open(ExecutionContext executionContext) {
+		try {
+			InputStream raw = Files.newInputStream(file);
+			InputStream bytes = file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
+			in = new BufferedReader(new InputStreamReader(bytes, StandardCharsets.UTF_8.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPLACE)
+				.onUnmappableCharacter(CodingErrorAction.REPLACE)), 1 << 16);
+		}
+		catch (IOException ex) {
+			throw new InputFileException(sourceName + ": cannot be read: " + ex.getMessage(), ex);
+		}
+	}
+
+	@Override
+	public TextLine read() {
+		if (in == null) {
+			return null;
+		}
+		try {
+			String text = in.readLine();
+			if (text == null) {
+				return null;
+			}
+			line++;
+			return new TextLine(RowSource.atLine(sourceName, line, text), text);
+		}
+		catch (IOException ex) {
+			close();
+			throw new RejectedRowException(new RowSource(sourceName, line + 1, null, null),
+					"the file cannot be read further (" + ex.getMessage() + "); lines after " + line + " are lost");
+		}
+	}
+
+	@Override
+	public void close() {
+		if (in != null) {
+			try {
+				in.close();
+			}
+			catch (IOException ex) {
+				// read-only: nothing to lose
+			}
+			in = null;
+		}
+	}
+
+}

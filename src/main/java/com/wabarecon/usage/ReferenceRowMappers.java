@@ -1,0 +1,171 @@
+package com.wabarecon.usage;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import com.wabarecon.support.FieldChecks;
+import com.wabarecon.support.FirstOccurrence;
+import com.wabarecon.support.Pricing;
+import com.wabarecon.support.RowProblems;
+import com.wabarecon.support.SkipReasons;
+import com.wabarecon.support.csv.CsvRecord;
+import com.wabarecon.usage.ReferenceRows.FxRow;
+import com.wabarecon.usage.ReferenceRows.MarketRow;
+import com.wabarecon.usage.ReferenceRows.RateCardRow;
+
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+
+/**
+ * Validation and mapping of the reference files' rows. Each mapper is one instance per step
+ * execution (they remember keys to reject repeats); not thread-safe.
+ */
+final class ReferenceRowMappers {
+
+	static final List<String> RATE_CARD_COLUMNS = List.of("effective_from", "currency", "market", "category",
+			"tier_lower", "tier_upper", "rate");
+
+	static final List<String> MARKET_COLUMNS = List.of("country", "market");
+
+	static final List<String> FX_COLUMNS = List.of("from_currency", "to_currency", "rate");
+
+	private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+
+	private ReferenceRowMappers() {
+	}
+
+	static class RateCards implements ItemProcessor<CsvRecord, RateCardRow> {
+
+		private final FirstOccurrence keys = new FirstOccurrence();
+
+		@Override
+		public RateCardRow process(CsvRecord row) {
+			if (row.isBlank()) {
+				return SkipReasons.skip("blank line");
+			}
+			RowProblems problems = new RowProblems();
+			LocalDate from = date(row.text("effective_from"), "effective_from", problems);
+			String currency = row.text("currency");
+			String market = row.text("market");
+			String category = Pricing.category(row.text("category"));
+			Long lower = whole(row.text("tier_lower"), "tier_lower", false, problems);
+			Long upper = whole(row.text("tier_upper"), "tier_upper", true, problems);
+			BigDecimal rate = decimal(row.text("rate"), "rate", problems);
+			problems.add(FieldChecks.currency("currency", currency))
+				.add(FieldChecks.required("market", market))
+				.add(category == null ? "category '" + row.text("category") + "' is not a known category" : null)
+				.add(lower != null && upper != null && upper < lower
+						? "tier_upper " + upper + " is below tier_lower " + lower : null);
+			if (problems.isEmpty()) {
+				problems.add(keys.check("tier", from + " " + currency + " " + market + " " + category + " " + lower,
+						row.source().line()));
+			}
+			problems.throwIfAny(row.source());
+			return new RateCardRow(from, currency, market, category, lower, upper, rate, row.source());
+		}
+
+	}
+
+	static class Markets implements ItemProcessor<CsvRecord, MarketRow> {
+
+		private final FirstOccurrence countries = new FirstOccurrence();
+
+		@Override
+		public MarketRow process(CsvRecord row) {
+			if (row.isBlank()) {
+				return SkipReasons.skip("blank line");
+			}
+			String country = row.text("country").toUpperCase(Locale.ROOT);
+			String market = row.text("market");
+			RowProblems problems = new RowProblems()
+				.add(COUNTRIES.contains(country) ? null : "country '" + country + "' is not an ISO 3166 country code")
+				.add(FieldChecks.required("market", market));
+			if (problems.isEmpty()) {
+				problems.add(countries.check("country", country, row.source().line()));
+			}
+			problems.throwIfAny(row.source());
+			return new MarketRow(country, market, row.source());
+		}
+
+	}
+
+	static class FxRates implements ItemProcessor<CsvRecord, FxRow> {
+
+		private final String month;
+
+		private final FirstOccurrence pairs = new FirstOccurrence();
+
+		FxRates(String month) {
+			this.month = month;
+		}
+
+		@Override
+		public FxRow process(CsvRecord row) {
+			if (row.isBlank()) {
+				return SkipReasons.skip("blank line");
+			}
+			String from = row.text("from_currency");
+			String to = row.text("to_currency");
+			RowProblems problems = new RowProblems().add(FieldChecks.currency("from_currency", from))
+				.add(FieldChecks.currency("to_currency", to));
+			BigDecimal rate = decimal(row.text("rate"), "rate", problems);
+			if (rate != null && rate.signum() == 0) {
+				problems.add("rate is zero");
+			}
+			if (problems.isEmpty()) {
+				problems.add(pairs.check("currency pair", from + "->" + to, row.source().line()));
+			}
+			problems.throwIfAny(row.source());
+			return new FxRow(month, from, to, rate, row.source());
+		}
+
+	}
+
+	private static LocalDate date(String text, String column, RowProblems problems) {
+		try {
+			return LocalDate.parse(text);
+		}
+		catch (DateTimeParseException ex) {
+			problems.add(column + " '" + text + "' is not a date (YYYY-MM-DD)");
+			return null;
+		}
+	}
+
+	private static Long whole(String text, String column, boolean optional, RowProblems problems) {
+		if (text.isEmpty()) {
+			if (!optional) {
+				problems.add(column + " is empty");
+			}
+			return null;
+		}
+		try {
+			long value = Long.parseLong(text);
+			if (value < 0) {
+				problems.add(column + " " + value + " is negative");
+			}
+			return value;
+		}
+		catch (NumberFormatException ex) {
+			problems.add(column + " '" + text + "' is not a whole number");
+			return null;
+		}
+	}
+
+	private static BigDecimal decimal(String text, String column, RowProblems problems) {
+		try {
+			BigDecimal value = new BigDecimal(text);
+			if (value.signum() < 0) {
+				problems.add(column + " " + text + " is negative");
+			}
+			return value;
+		}
+		catch (NumberFormatException ex) {
+			problems.add(column + " '" + text + "' is not a number");
+			return null;
+		}
+	}
+
+}

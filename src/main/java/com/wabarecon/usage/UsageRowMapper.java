@@ -1,0 +1,125 @@
+package com.wabarecon.usage;
+
+import static com.wabarecon.usage.JsonFields.decimal;
+import static com.wabarecon.usage.JsonFields.text;
+import static com.wabarecon.usage.JsonFields.whole;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.wabarecon.support.FieldChecks;
+import com.wabarecon.support.Pricing;
+import com.wabarecon.support.RowProblems;
+import com.wabarecon.usage.ChannelLookup.ChannelInfo;
+import com.wabarecon.usage.ChannelLookup.Channels;
+
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+
+/**
+ * Turns a row of a channel usage export into an estimate, or rejects it with every reason.
+ * The channel comes from the document ({@code channel_id}, else {@code phone_number_id}) or,
+ * in Meta's envelope, from the row's {@code phone_number} (the display number). A row belongs
+ * to the month that holds its {@code start} in the WABA's time zone; rows of other months
+ * are filtered (skipped and counted). A charged row without {@code cost} is left for the rate
+ * card, in the WABA's currency; a free row without cost costs nothing.
+ * <p>
+ * One instance per step execution; not thread-safe.
+ */
+class UsageRowMapper implements ItemProcessor<JsonRow, UsageEstimate> {
+
+	private static final Set<String> GRANULARITIES = Set.of("HALF_HOUR", "DAILY", "MONTHLY");
+
+	private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+
+	private final YearMonth month;
+
+	private final Supplier<Channels> directory;
+
+	private Channels channels;
+
+	UsageRowMapper(YearMonth month, Supplier<Channels> directory) {
+		this.month = month;
+		this.directory = directory;
+	}
+
+	@Override
+	public UsageEstimate process(JsonRow item) {
+		if (channels == null) {
+			channels = directory.get();
+		}
+		JsonNode row = item.row();
+		RowProblems problems = new RowProblems();
+		ChannelInfo channel = channelOf(item, problems);
+		String granularity = item.document().get("granularity");
+		if (granularity != null && !GRANULARITIES.contains(granularity.toUpperCase(Locale.ROOT))) {
+			problems.add("granularity '" + granularity + "' is not HALF_HOUR, DAILY or MONTHLY");
+		}
+		problems.add(JsonFields.wholeProblem(row, "start"));
+		String country = text(row, "country");
+		String category = Pricing.category(text(row, "pricing_category"));
+		String type = Pricing.type(text(row, "pricing_type"));
+		problems.add(country == null ? "country is missing"
+				: COUNTRIES.contains(country.toUpperCase(Locale.ROOT)) ? null
+						: "country '" + country + "' is not an ISO 3166 country code")
+			.add(category == null ? "pricing_category '" + text(row, "pricing_category") + "' is not a known category"
+					: null)
+			.add(type == null ? "pricing_type '" + text(row, "pricing_type") + "' is not a known pricing type" : null)
+			.add(JsonFields.wholeProblem(row, "volume"))
+			.add(JsonFields.decimalProblem(row, "cost"));
+		String documentCurrency = item.document().get("currency");
+		if (documentCurrency != null) {
+			problems.add(FieldChecks.currency("currency", documentCurrency));
+		}
+		problems.throwIfAny(item.source());
+
+		LocalDate day = Instant.ofEpochSecond(whole(row, "start")).atZone(channel.zone()).toLocalDate();
+		if (!YearMonth.from(day).equals(month)) {
+			return null;
+		}
+		BigDecimal cost = decimal(row, "cost");
+		boolean charged = Pricing.REGULAR.equals(type);
+		String costSource = cost != null ? UsageEstimate.SOURCE : charged ? UsageEstimate.RATE_CARD : UsageEstimate.FREE;
+		if (cost == null && !charged) {
+			cost = BigDecimal.ZERO;
+		}
+		String currency = costSource.equals(UsageEstimate.RATE_CARD) || documentCurrency == null ? channel.currency()
+				: documentCurrency;
+		return new UsageEstimate(month.toString(), channel.channelId(), channel.clientId(), whole(row, "start"), day,
+				country.toUpperCase(Locale.ROOT), category, type, text(row, "tier"), whole(row, "volume"), cost,
+				currency, costSource, UsageEstimate.EXPORT, true, item.source());
+	}
+
+	private ChannelInfo channelOf(JsonRow item, RowProblems problems) {
+		String channelId = item.document().get("channel_id");
+		if (channelId != null) {
+			return found(channels.byId(channelId), "channel_id '" + channelId + "'", problems);
+		}
+		String phoneNumberId = item.document().get("phone_number_id");
+		if (phoneNumberId == null) {
+			phoneNumberId = text(item.row(), "phone_number_id");
+		}
+		if (phoneNumberId != null) {
+			return found(channels.byPhoneNumberId(phoneNumberId), "phone_number_id '" + phoneNumberId + "'", problems);
+		}
+		String display = text(item.row(), "phone_number");
+		if (display != null) {
+			return found(channels.byDisplay(display), "phone_number '" + display + "'", problems);
+		}
+		problems.add("no channel: neither channel_id, phone_number_id nor phone_number is given");
+		return null;
+	}
+
+	private static ChannelInfo found(ChannelInfo channel, String what, RowProblems problems) {
+		if (channel == null) {
+			problems.add(what + " is not in the directory");
+		}
+		return channel;
+	}
+
+}

@@ -1,0 +1,296 @@
+package com.wabarecon.usage;
+
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.stream.Stream;
+
+import javax.sql.DataSource;
+
+import com.wabarecon.support.InboxFiles;
+import com.wabarecon.support.MonthFolders;
+import com.wabarecon.support.MultiFileReader;
+import com.wabarecon.support.csv.CsvRecord;
+import com.wabarecon.support.csv.CsvRecordReader;
+import com.wabarecon.support.accounting.FileAccounting;
+import com.wabarecon.support.reject.ImportSteps;
+import com.wabarecon.usage.ReferenceRows.FxRow;
+import com.wabarecon.usage.ReferenceRows.MarketRow;
+import com.wabarecon.usage.ReferenceRows.RateCardRow;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.builder.FlowBuilder;
+import org.springframework.batch.core.job.flow.Flow;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.batch.infrastructure.item.database.JdbcBatchItemWriter;
+import org.springframework.batch.infrastructure.item.database.builder.JdbcBatchItemWriterBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The usage stage: the reference files (rate cards, markets, FX), then the month's usage
+ * exports, legacy balance exports and webhooks, then the webhook count and the pricing of
+ * estimates without cost. The job sees one step, {@code usageImportStep}, that runs them in
+ * this order. Each step replaces what it loaded before for the month.
+ */
+@Configuration
+class UsageStepConfiguration {
+
+	static final String RATE_CARDS = "rate-cards";
+
+	static final String MARKETS_FILE = "markets.csv";
+
+	@Bean
+	Step usageImportStep(JobRepository jobRepository, Step rateCardsStep, Step marketsStep, Step fxStep,
+			Step usageExportsStep, Step balanceExportsStep, Step webhooksStep, Step webhookCountStep,
+			Step estimatePricingStep) {
+		Flow flow = new FlowBuilder<Flow>("usageImport").start(rateCardsStep)
+			.next(marketsStep)
+			.next(fxStep)
+			.next(usageExportsStep)
+			.next(balanceExportsStep)
+			.next(webhooksStep)
+			.next(webhookCountStep)
+			.next(estimatePricingStep)
+			.build();
+		return new StepBuilder("usageImportStep", jobRepository).flow(flow).allowStartIfComplete(true).build();
+	}
+
+	// --- reference files ------------------------------------------------------------------
+
+	@Bean
+	@StepScope
+	MultiFileReader<CsvRecord> rateCardsReader(@Value("#{jobParameters['inbox']}") String inbox) {
+		Path root = Path.of(inbox);
+		List<Path> cards = InboxFiles.list(root.resolve(RATE_CARDS),
+				name -> name.endsWith(".csv") && !name.equals(MARKETS_FILE));
+		return csv(root, cards, ReferenceRowMappers.RATE_CARD_COLUMNS);
+	}
+
+	@Bean
+	@StepScope
+	ReferenceRowMappers.RateCards rateCardRowMapper() {
+		return new ReferenceRowMappers.RateCards();
+	}
+
+	@Bean
+	Step rateCardsStep(ImportSteps steps, MultiFileReader<CsvRecord> rateCardsReader,
+			ReferenceRowMappers.RateCards rateCardRowMapper, DataSource dataSource, JdbcClient jdbc) {
+		JdbcBatchItemWriter<RateCardRow> writer = new JdbcBatchItemWriterBuilder<RateCardRow>().dataSource(dataSource)
+			.sql("""
+					INSERT INTO rate_card (effective_from, currency, market, category, tier_lower, tier_upper, rate,
+					    source_file, source_line)
+					VALUES (:effectiveFrom, :currency, :market, :category, :tierLower, :tierUpper, :rate,
+					    :sourceFile, :sourceLine)""")
+			.itemSqlParameterSourceProvider(row -> new MapSqlParameterSource()
+				.addValue("effectiveFrom", row.effectiveFrom())
+				.addValue("currency", row.currency())
+				.addValue("market", row.market())
+				.addValue("category", row.category())
+				.addValue("tierLower", row.tierLower())
+				.addValue("tierUpper", row.tierUpper())
+				.addValue("rate", row.rate())
+				.addValue("sourceFile", row.source().file())
+				.addValue("sourceLine", row.source().line()))
+			.build();
+		writer.afterPropertiesSet();
+		return steps.step("rateCardsStep", rateCardsReader, rateCardRowMapper, writer, steps.newAccounting(),
+				month -> jdbc.sql("DELETE FROM rate_card").update());
+	}
+
+	@Bean
+	@StepScope
+	MultiFileReader<CsvRecord> marketsReader(@Value("#{jobParameters['inbox']}") String inbox) {
+		Path root = Path.of(inbox);
+		return csv(root, InboxFiles.list(root.resolve(RATE_CARDS), MARKETS_FILE::equals),
+				ReferenceRowMappers.MARKET_COLUMNS);
+	}
+
+	@Bean
+	@StepScope
+	ReferenceRowMappers.Markets marketRowMapper() {
+		return new ReferenceRowMappers.Markets();
+	}
+
+	@Bean
+	Step marketsStep(ImportSteps steps, MultiFileReader<CsvRecord> marketsReader,
+			ReferenceRowMappers.Markets marketRowMapper, DataSource dataSource, JdbcClient jdbc) {
+		JdbcBatchItemWriter<MarketRow> writer = new JdbcBatchItemWriterBuilder<MarketRow>().dataSource(dataSource)
+			.sql("INSERT INTO market_country (country, market) VALUES (:country, :market)")
+			.itemSqlParameterSourceProvider(
+					row -> new MapSqlParameterSource().addValue("country", row.country()).addValue("market", row.market()))
+			.build();
+		writer.afterPropertiesSet();
+		return steps.step("marketsStep", marketsReader, marketRowMapper, writer, steps.newAccounting(),
+				month -> jdbc.sql("DELETE FROM market_country").update());
+	}
+
+	@Bean
+	@StepScope
+	MultiFileReader<CsvRecord> fxReader(@Value("#{jobParameters['inbox']}") String inbox,
+			@Value("#{jobParameters['month']}") String month) {
+		Path root = Path.of(inbox);
+		return csv(root, InboxFiles.list(root.resolve("fx"), (month + ".csv")::equals),
+				ReferenceRowMappers.FX_COLUMNS);
+	}
+
+	@Bean
+	@StepScope
+	ReferenceRowMappers.FxRates fxRowMapper(@Value("#{jobParameters['month']}") String month) {
+		return new ReferenceRowMappers.FxRates(month);
+	}
+
+	@Bean
+	Step fxStep(ImportSteps steps, MultiFileReader<CsvRecord> fxReader, ReferenceRowMappers.FxRates fxRowMapper,
+			DataSource dataSource, JdbcClient jdbc) {
+		JdbcBatchItemWriter<FxRow> writer = new JdbcBatchItemWriterBuilder<FxRow>().dataSource(dataSource)
+			.sql("""
+					INSERT INTO fx_rate (billing_month, from_currency, to_currency, rate, source_file, source_line)
+					VALUES (:month, :fromCurrency, :toCurrency, :rate, :sourceFile, :sourceLine)""")
+			.itemSqlParameterSourceProvider(row -> new MapSqlParameterSource().addValue("month", row.month())
+				.addValue("fromCurrency", row.fromCurrency())
+				.addValue("toCurrency", row.toCurrency())
+				.addValue("rate", row.rate())
+				.addValue("sourceFile", row.source().file())
+				.addValue("sourceLine", row.source().line()))
+			.build();
+		writer.afterPropertiesSet();
+		return steps.step("fxStep", fxReader, fxRowMapper, writer, steps.newAccounting(),
+				month -> jdbc.sql("DELETE FROM fx_rate WHERE billing_month = ?").param(month).update());
+	}
+
+	// --- usage exports and legacy balance exports -------------------------------------------
+
+	@Bean
+	@StepScope
+	MultiFileReader<JsonRow> usageExportsReader(@Value("#{jobParameters['inbox']}") String inbox,
+			@Value("#{jobParameters['month']}") String month) {
+		Path root = Path.of(inbox);
+		List<Path> files = InboxFiles.list(MonthFolders.inboxFolder(root, month, "usage"),
+				name -> name.endsWith(".json") && !name.endsWith(BalanceRowMapper.SUFFIX));
+		return new MultiFileReader<>(root, files, JsonRowsReader::new);
+	}
+
+	@Bean
+	@StepScope
+	UsageRowMapper usageRowMapper(@Value("#{jobParameters['month']}") String month, ChannelLookup channels) {
+		return new UsageRowMapper(YearMonth.parse(month), channels::load);
+	}
+
+	@Bean
+	Step usageExportsStep(ImportSteps steps, MultiFileReader<JsonRow> usageExportsReader, UsageRowMapper usageRowMapper,
+			UsageEstimateRepository estimates) {
+		return steps.step("usageExportsStep", usageExportsReader, usageRowMapper, estimates.writer(),
+				steps.newAccounting(), month -> estimates.deleteMonth(month, UsageEstimate.EXPORT));
+	}
+
+	@Bean
+	@StepScope
+	MultiFileReader<JsonRow> balanceExportsReader(@Value("#{jobParameters['inbox']}") String inbox,
+			@Value("#{jobParameters['month']}") String month) {
+		Path root = Path.of(inbox);
+		List<Path> files = InboxFiles.list(MonthFolders.inboxFolder(root, month, "usage"),
+				name -> name.endsWith(BalanceRowMapper.SUFFIX));
+		return new MultiFileReader<>(root, files, JsonRowsReader::new);
+	}
+
+	/** The balance mapper notes inconsistent totals on the files: it shares the step's accounting. */
+	@Bean
+	FileAccounting balanceAccounting(ImportSteps steps) {
+		return steps.newAccounting();
+	}
+
+	@Bean
+	@StepScope
+	BalanceRowMapper balanceRowMapper(@Value("#{jobParameters['month']}") String month, ChannelLookup channels,
+			FileAccounting balanceAccounting) {
+		return new BalanceRowMapper(YearMonth.parse(month), channels::load, balanceAccounting);
+	}
+
+	@Bean
+	Step balanceExportsStep(ImportSteps steps, MultiFileReader<JsonRow> balanceExportsReader,
+			BalanceRowMapper balanceRowMapper, FileAccounting balanceAccounting, UsageEstimateRepository estimates) {
+		return steps.step("balanceExportsStep", balanceExportsReader, balanceRowMapper, estimates.groupWriter(),
+				balanceAccounting, month -> estimates.deleteMonth(month, UsageEstimate.BALANCE));
+	}
+
+	// --- webhooks -------------------------------------------------------------------------
+
+	/** This month's webhook files, and next month's: Meta retries for days, so late events land there. */
+	@Bean
+	@StepScope
+	MultiFileReader<TextLine> webhooksReader(@Value("#{jobParameters['inbox']}") String inbox,
+			@Value("#{jobParameters['month']}") String month) {
+		Path root = Path.of(inbox);
+		YearMonth closing = YearMonth.parse(month);
+		List<Path> files = Stream.of(closing, closing.plusMonths(1))
+			.flatMap(m -> InboxFiles.list(MonthFolders.inboxFolder(root, m.toString(), "webhooks"),
+					name -> name.endsWith(".ndjson") || name.endsWith(".ndjson.gz"))
+				.stream())
+			.toList();
+		return new MultiFileReader<>(root, files, NdjsonLineReader::new);
+	}
+
+	@Bean
+	@StepScope
+	WebhookLineMapper webhookLineMapper(@Value("#{jobParameters['month']}") String month, ChannelLookup channels) {
+		return new WebhookLineMapper(YearMonth.parse(month), channels::load);
+	}
+
+	@Bean
+	@StepScope
+	ItemWriter<WebhookEvents> webhookEventsWriter(@Value("#{jobParameters['month']}") String month,
+			WebhookEventRepository events) {
+		return events.writer(month);
+	}
+
+	@Bean
+	Step webhooksStep(ImportSteps steps, MultiFileReader<TextLine> webhooksReader, WebhookLineMapper webhookLineMapper,
+			ItemWriter<WebhookEvents> webhookEventsWriter, WebhookEventRepository events) {
+		return steps.step("webhooksStep", webhooksReader, webhookLineMapper, webhookEventsWriter,
+				steps.newAccounting(), events::deleteMonth);
+	}
+
+	@Bean
+	@StepScope
+	WebhookCountTasklet webhookCountTasklet(@Value("#{jobParameters['month']}") String month,
+			WebhookEventRepository events) {
+		return new WebhookCountTasklet(events, YearMonth.parse(month));
+	}
+
+	@Bean
+	Step webhookCountStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			WebhookCountTasklet webhookCountTasklet) {
+		return new StepBuilder("webhookCountStep", jobRepository).tasklet(webhookCountTasklet, transactionManager)
+			.allowStartIfComplete(true)
+			.build();
+	}
+
+	// --- pricing --------------------------------------------------------------------------
+
+	@Bean
+	@StepScope
+	EstimatePricingTasklet estimatePricingTasklet(@Value("#{jobParameters['month']}") String month, JdbcClient jdbc) {
+		return new EstimatePricingTasklet(jdbc, YearMonth.parse(month));
+	}
+
+	@Bean
+	Step estimatePricingStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			EstimatePricingTasklet estimatePricingTasklet) {
+		return new StepBuilder("estimatePricingStep", jobRepository).tasklet(estimatePricingTasklet, transactionManager)
+			.allowStartIfComplete(true)
+			.build();
+	}
+
+	private static MultiFileReader<CsvRecord> csv(Path inbox, List<Path> files, List<String> columns) {
+		return new MultiFileReader<>(inbox, files, (file, sourceName) -> new CsvRecordReader(file, sourceName, columns));
+	}
+
+}

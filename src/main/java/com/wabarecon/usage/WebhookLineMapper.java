@@ -1,0 +1,160 @@
+package com.wabarecon.usage;
+
+import static com.wabarecon.usage.JsonFields.text;
+import static com.wabarecon.usage.JsonFields.whole;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.wabarecon.support.Pricing;
+import com.wabarecon.support.SkipReasons;
+import com.wabarecon.support.reject.RejectedRowException;
+import com.wabarecon.support.reject.RowSource;
+import com.wabarecon.usage.ChannelLookup.ChannelInfo;
+import com.wabarecon.usage.ChannelLookup.Channels;
+
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+
+/**
+ * Picks, from one stored webhook payload, the status events that can make something count:
+ * <ul>
+ * <li>per-message pricing: a {@code delivered} or {@code read} status with {@code pricing}
+ * (its {@code type} says whether it is charged); {@code sent} and {@code failed} never count;</li>
+ * <li>conversation-based pricing: any status with {@code pricing} and a conversation id; the
+ * conversation is charged when {@code billable} is true.</li>
+ * </ul>
+ * The pricing model is the event's {@code pricing_model}, else the one in force on its local
+ * day (per-message from 1 July 2025). Events are kept from a week before the month (Meta
+ * retries for 7 days, and the first charged status decides a message's month) to the month's
+ * end, in the WABA's time zone. Duplicates are kept here and removed by the database when the
+ * events are counted. Payloads without statuses, and statuses that cannot count, are skipped
+ * with their reason; a payload that is not JSON, or names an unknown phone number, is rejected.
+ * <p>
+ * One instance per step execution; not thread-safe.
+ */
+class WebhookLineMapper implements ItemProcessor<TextLine, WebhookEvents> {
+
+	static final LocalDate PER_MESSAGE_PRICING_FROM = LocalDate.of(2025, 7, 1);
+
+	static final int RETRY_DAYS = 7;
+
+	private final LocalDate from;
+
+	private final LocalDate to;
+
+	private final Supplier<Channels> directory;
+
+	private Channels channels;
+
+	WebhookLineMapper(YearMonth month, Supplier<Channels> directory) {
+		this.from = month.atDay(1).minusDays(RETRY_DAYS);
+		this.to = month.atEndOfMonth();
+		this.directory = directory;
+	}
+
+	@Override
+	public WebhookEvents process(TextLine line) {
+		if (line.text().isBlank()) {
+			return SkipReasons.skip("blank line");
+		}
+		if (channels == null) {
+			channels = directory.get();
+		}
+		JsonNode payload;
+		try {
+			payload = JsonDocuments.MAPPER.readTree(line.text());
+		}
+		catch (JsonProcessingException ex) {
+			throw reject(line, ex.getLocation() == null ? null : "column " + ex.getLocation().getColumnNr(),
+					"not valid JSON: " + ex.getOriginalMessage());
+		}
+		if (payload == null || !payload.isObject()) {
+			throw reject(line, null, "not a JSON object");
+		}
+		List<StatusEvent> events = new ArrayList<>();
+		boolean statuses = false;
+		for (JsonNode entry : payload.path("entry")) {
+			for (JsonNode change : entry.path("changes")) {
+				JsonNode value = change.path("value");
+				if (!value.path("statuses").isArray()) {
+					continue;
+				}
+				statuses = true;
+				String phoneNumberId = text(value.path("metadata"), "phone_number_id");
+				ChannelInfo channel = channels.byPhoneNumberId(phoneNumberId);
+				if (channel == null) {
+					throw reject(line, null, "metadata.phone_number_id '" + phoneNumberId + "' is not in the directory");
+				}
+				for (JsonNode status : value.path("statuses")) {
+					StatusEvent event = event(line, channel, status);
+					if (event != null) {
+						events.add(event);
+					}
+				}
+			}
+		}
+		if (!statuses) {
+			return SkipReasons.skip("not a status event");
+		}
+		if (events.isEmpty()) {
+			return SkipReasons.skip("status that cannot count (sent, failed, no pricing, or outside the month)");
+		}
+		return new WebhookEvents(line.source(), events);
+	}
+
+	private StatusEvent event(TextLine line, ChannelInfo channel, JsonNode status) {
+		String wamid = text(status, "id");
+		Long time = whole(status, "timestamp");
+		if (wamid == null || time == null) {
+			throw reject(line, null, "a status without " + (wamid == null ? "id" : "a timestamp in epoch seconds"));
+		}
+		JsonNode pricing = status.path("pricing");
+		if (!pricing.isObject()) {
+			return null;
+		}
+		LocalDate day = Instant.ofEpochSecond(time).atZone(channel.zone()).toLocalDate();
+		if (day.isBefore(from) || day.isAfter(to)) {
+			return null;
+		}
+		String category = Pricing.category(text(pricing, "category"));
+		if (category == null) {
+			throw reject(line, null, "pricing.category '" + text(pricing, "category") + "' is not a known category");
+		}
+		String model = text(pricing, "pricing_model");
+		model = model != null ? model.toUpperCase(Locale.ROOT) : day.isBefore(PER_MESSAGE_PRICING_FROM) ? "CBP" : "PMP";
+		String state = String.valueOf(text(status, "status")).toLowerCase(Locale.ROOT);
+		String country = RecipientCountry.of(text(status, "recipient_id"));
+		if ("CBP".equals(model)) {
+			String conversation = text(status.path("conversation"), "id");
+			if (conversation == null) {
+				return null;
+			}
+			boolean billable = !pricing.has("billable") || pricing.path("billable").asBoolean();
+			String freeType = Pricing.type(text(pricing, "type"));
+			String type = billable ? Pricing.REGULAR
+					: freeType != null && !Pricing.REGULAR.equals(freeType) ? freeType : "FREE_TIER";
+			return new StatusEvent(channel.channelId(), conversation, model, state, time, day, country, category, type);
+		}
+		if (!"delivered".equals(state) && !"read".equals(state)) {
+			return null;
+		}
+		String type = Pricing.type(text(pricing, "type"));
+		if (type == null) {
+			throw reject(line, null, "pricing.type '" + text(pricing, "type") + "' is not a known pricing type");
+		}
+		return new StatusEvent(channel.channelId(), wamid, model, state, time, day, country, category, type);
+	}
+
+	private static RejectedRowException reject(TextLine line, String position, String reason) {
+		RowSource at = line.source();
+		return new RejectedRowException(new RowSource(at.file(), at.line(), position, at.raw()), reason);
+	}
+
+}
