@@ -66,6 +66,17 @@ class MonthlyClosePostgresTests {
 		assertThat(query("SELECT parameter_value FROM batch_job_execution_params WHERE parameter_name = 'dbUrl'"))
 			.allSatisfy(url -> assertThat(url).startsWith("jdbc:postgresql://").contains(schema));
 
+		// the usage stage on PostgreSQL: the same estimates as on H2 (UsageImportFunctionalTests)
+		assertThat(query("""
+				SELECT channel_id || ' ' || pricing_category || ' ' || SUM(volume) || ' ' || ROUND(SUM(cost), 2)
+				FROM usage_estimate WHERE billing_month = '2025-09' AND pricing_type = 'REGULAR' AND counts_as_estimate
+				  AND channel_id IN ('ch_006', 'ch_007', 'ch_004')
+				GROUP BY channel_id, pricing_category ORDER BY 1"""))
+			.containsExactly("ch_004 AUTHENTICATION 12000 1380.00", "ch_004 AUTHENTICATION_INTERNATIONAL 500 1150.00",
+					"ch_004 MARKETING 9000 7767.90", "ch_004 UTILITY 70000 7997.88", "ch_006 AUTHENTICATION 10 1.15",
+					"ch_006 MARKETING 48 47.74", "ch_006 UTILITY 26 2.97", "ch_007 MARKETING 2912 1001.15");
+		assertThat(query("SELECT COUNT(*) FROM import_reject WHERE billing_month = '2025-09'")).containsExactly("2");
+
 		CliRun status = CliRun.of("status", "--db-url", dbUrl);
 		assertThat(status.out()).contains("2025-09, all clients, rerun 1 · COMPLETED", "month=2025-09");
 	}

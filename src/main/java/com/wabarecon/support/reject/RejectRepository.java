@@ -4,9 +4,17 @@ import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The month's rejected input rows ({@code import_reject}). Thread-safe.
+ * <p>
+ * A reject is written in a transaction of its own: Spring Batch 6 calls skip listeners inside
+ * the chunk's transaction, and rolls that transaction back when a later row of the chunk fails
+ * to write (and the one-row transaction of a row skipped on write). Written with the chunk, the
+ * reasons of those rows would be lost while their skips still counted.
  */
 @Repository
 public class RejectRepository {
@@ -15,8 +23,12 @@ public class RejectRepository {
 
 	private final JdbcClient jdbc;
 
-	public RejectRepository(JdbcClient jdbc) {
+	private final TransactionTemplate ownTransaction;
+
+	public RejectRepository(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
 		this.jdbc = jdbc;
+		this.ownTransaction = new TransactionTemplate(transactionManager);
+		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
 	/** Forget what a step rejected for a month, before the step reads its files again. */
@@ -27,13 +39,13 @@ public class RejectRepository {
 	}
 
 	public void add(String month, String stepName, RowSource source, String reason, int maxRawChars) {
-		jdbc.sql("""
+		ownTransaction.executeWithoutResult(status -> jdbc.sql("""
 				INSERT INTO import_reject
 				    (billing_month, step_name, source_file, line, position, raw_content, reason, created_at)
 				VALUES (?, ?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP)""")
 			.params(month, stepName, source.file(), source.line(), source.position(),
 					cut(source.raw(), maxRawChars), cut(reason, 2000))
-			.update();
+			.update());
 	}
 
 	public long count(String month) {

@@ -1,0 +1,31 @@
+package com.wabarecon;
+
+import java.nio.file.Path;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.test.JobOperatorTestUtils;
+
+/**
+ * Test helper that runs the close job with the parameters the CLI would give it. Kept out of
+ * the test classes: {@code @SpringBatchTest} takes any method of a test class that returns a
+ * {@link JobExecution} for a job-scope factory.
+ */
+public final class CloseJobRuns {
+
+	private CloseJobRuns() {
+	}
+
+	public static JobExecution run(JobOperatorTestUtils jobs, Path inbox, Path out, String month, Stage until,
+			Long rerun) throws Exception {
+		var parameters = new JobParametersBuilder().addString(CloseJobParameters.MONTH, month)
+			.addString(CloseJobParameters.INBOX, inbox.toAbsolutePath().toString(), false)
+			.addString(CloseJobParameters.OUT, out.toString(), false)
+			.addString(CloseJobParameters.UNTIL, until.id(), false);
+		if (rerun != null) {
+			parameters.addLong(CloseJobParameters.RERUN, rerun);
+		}
+		return jobs.startJob(parameters.toJobParameters());
+	}
+
+}

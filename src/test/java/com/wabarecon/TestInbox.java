@@ -1,0 +1,59 @@
+package com.wabarecon;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * An inbox for a test: the sample's directory, rate cards and FX, plus the files the test
+ * writes for its month.
+ */
+public final class TestInbox {
+
+	public static final Path SAMPLE = Path.of("sample-invoices");
+
+	private final Path root;
+
+	private TestInbox(Path root) {
+		this.root = root;
+	}
+
+	/** A new inbox under {@code dir} with the sample's directory/, rate-cards/ and fx/. */
+	public static TestInbox withSampleReferenceData(Path dir) throws IOException {
+		for (String folder : new String[] { "directory", "rate-cards", "fx" }) {
+			Path target = dir.resolve(folder);
+			Files.createDirectories(target);
+			try (Stream<Path> files = Files.list(SAMPLE.resolve(folder))) {
+				for (Path file : files.toList()) {
+					Files.copy(file, target.resolve(file.getFileName()));
+				}
+			}
+		}
+		return new TestInbox(dir);
+	}
+
+	public Path root() {
+		return root;
+	}
+
+	/** Writes {@code <inbox>/<relative path>} (gzip-compressed when the name ends with .gz). */
+	public Path write(String relative, String content) throws IOException {
+		Path file = root.resolve(relative);
+		Files.createDirectories(file.getParent());
+		byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+		if (relative.endsWith(".gz")) {
+			try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
+				out.write(bytes);
+			}
+		}
+		else {
+			Files.write(file, bytes);
+		}
+		return file;
+	}
+
+}

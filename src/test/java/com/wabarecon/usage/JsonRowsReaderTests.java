@@ -1,0 +1,114 @@
+package com.wabarecon.usage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.wabarecon.support.reject.InputFileException;
+import com.wabarecon.support.reject.RejectedRowException;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+
+class JsonRowsReaderTests {
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void readsRowsWithTheirPositionAndTopLevelFieldsThatComeAfterThem() throws IOException {
+		Path file = write("""
+				{"usage": [
+				  {"start": 1, "volume": 2, "cost": 16.380},
+				  {"start": 3, "volume": 4, "nested": {"usage": [{"not": "a row"}]}}
+				 ],
+				 "channel_id": "ch_001", "currency": "EUR", "extra": {"ignored": true}}
+				""");
+
+		List<Object> rows = readAll(file);
+
+		assertThat(rows).hasSize(2);
+		JsonRow first = (JsonRow) rows.get(0);
+		assertThat(first.document()).containsEntry("channel_id", "ch_001").containsEntry("currency", "EUR");
+		assertThat(first.source().line()).isEqualTo(2);
+		assertThat(first.source().position()).isEqualTo("column 3, usage[0]");
+		assertThat(first.row().get("cost").decimalValue()).isEqualByComparingTo("16.38");
+		assertThat(first.row().get("cost").decimalValue().toPlainString()).isEqualTo("16.380");
+		assertThat(((JsonRow) rows.get(1)).source().position()).isEqualTo("column 3, usage[1]");
+	}
+
+	@Test
+	void readsMetasPricingAnalyticsEnvelope() throws IOException {
+		Path file = write("""
+				{"pricing_analytics": {"data": [
+				  {"data_points": [{"start": 1, "phone_number": "4930123456", "volume": 5}]},
+				  {"data_points": [{"start": 2, "phone_number": "4930123456", "volume": 6}]}]}}
+				""");
+
+		List<Object> rows = readAll(file);
+
+		assertThat(rows).hasSize(2).allSatisfy(row -> assertThat(((JsonRow) row).envelope()).isTrue());
+		assertThat(((JsonRow) rows.get(1)).source().position()).endsWith("data_points[1]");
+	}
+
+	@Test
+	void aTruncatedFileKeepsTheRowsBeforeTheErrorAndNamesLineAndColumn() throws IOException {
+		Path file = write("{\"channel_id\": \"ch_001\", \"usage\": [\n {\"start\": 1, \"volume\": 2},\n {\"start\": 3, \"vol");
+
+		List<Object> rows = readAll(file);
+
+		assertThat(rows).hasSize(2);
+		assertThat(rows.get(0)).isInstanceOf(JsonRow.class);
+		RejectedRowException error = (RejectedRowException) rows.get(1);
+		assertThat(error.source().line()).isEqualTo(3);
+		assertThat(error.source().position()).startsWith("column ");
+		assertThat(error.reason()).startsWith("JSON syntax error, the rest of the file is not read: Unexpected end-of-input");
+	}
+
+	@Test
+	void aDocumentOfTheWrongShapeIsRefusedClearly() throws IOException {
+		assertThatThrownBy(() -> readAll(write("[1, 2, 3]"))).isInstanceOf(InputFileException.class)
+			.hasMessage("usage/test.json line 1: expected a JSON object, found [");
+		assertThatThrownBy(() -> readAll(write(""))).isInstanceOf(InputFileException.class)
+			.hasMessage("usage/test.json: the file is empty");
+		List<Object> noRows = readAll(write("{\"channel_id\": \"ch_001\", \"rows\": []}"));
+		assertThat(((RejectedRowException) noRows.get(0)).reason())
+			.isEqualTo("no 'usage' array and no 'pricing_analytics' envelope: not a usage export");
+	}
+
+	private Path write(String json) throws IOException {
+		Path file = dir.resolve("test.json");
+		Files.writeString(file, json);
+		return file;
+	}
+
+	private static List<Object> readAll(Path file) {
+		JsonRowsReader reader = new JsonRowsReader(file, "usage/test.json");
+		reader.open(new ExecutionContext());
+		List<Object> rows = new ArrayList<>();
+		try {
+			while (true) {
+				try {
+					JsonRow row = reader.read();
+					if (row == null) {
+						return rows;
+					}
+					rows.add(row);
+				}
+				catch (RejectedRowException ex) {
+					rows.add(ex);
+				}
+			}
+		}
+		finally {
+			reader.close();
+		}
+	}
+
+}

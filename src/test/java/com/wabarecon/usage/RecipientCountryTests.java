@@ -1,0 +1,26 @@
+package com.wabarecon.usage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class RecipientCountryTests {
+
+	@Test
+	void theCountryComesFromTheCallingCode() {
+		assertThat(RecipientCountry.of("16505551234")).isEqualTo("US");
+		assertThat(RecipientCountry.of("14165550123")).isEqualTo("CA");
+		assertThat(RecipientCountry.of("919812345678")).isEqualTo("IN");
+		assertThat(RecipientCountry.of("4930123456")).isEqualTo("DE");
+		assertThat(RecipientCountry.of("5511987654321")).isEqualTo("BR");
+		assertThat(RecipientCountry.of("35722123456")).isEqualTo("CY");
+	}
+
+	@Test
+	void aNumberWithoutAKnownCallingCodeHasNoCountry() {
+		assertThat(RecipientCountry.of("")).isNull();
+		assertThat(RecipientCountry.of(null)).isNull();
+		assertThat(RecipientCountry.of("999123")).isNull();
+	}
+
+}
