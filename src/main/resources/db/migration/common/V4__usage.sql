@@ -74,3 +74,6 @@ CREATE TABLE webhook_event (
 );
 
 CREATE INDEX webhook_event_key_idx ON webhook_event (billing_month, channel_id, charge_key);
+
+-- Each import step replaces its own source kind's rows of the month.
+CREATE INDEX usage_estimate_kind_idx ON usage_estimate (billing_month, source_kind);
