@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.wabarecon.support.FieldChecks;
 import com.wabarecon.support.Pricing;
 import com.wabarecon.support.RowProblems;
+import com.wabarecon.support.SkipReasons;
 import com.wabarecon.usage.ChannelLookup.ChannelInfo;
 import com.wabarecon.usage.ChannelLookup.Channels;
 
@@ -25,8 +26,9 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
  * Turns a row of a channel usage export into an estimate, or rejects it with every reason.
  * The channel comes from the document ({@code channel_id}, else {@code phone_number_id}) or,
  * in Meta's envelope, from the row's {@code phone_number} (the display number). A row belongs
- * to the month that holds its {@code start} in the WABA's time zone; rows of other months
- * are filtered (skipped and counted). A charged row without {@code cost} is left for the rate
+ * to the month that holds its {@code start} in the WABA's time zone; rows of the day just
+ * outside the month are kept outside the count (evidence of time-zone boundaries), rows of
+ * other months are skipped and counted. A charged row without {@code cost} is left for the rate
  * card, in the WABA's currency; a free row without cost costs nothing.
  * <p>
  * One instance per step execution; not thread-safe.
@@ -79,8 +81,9 @@ class UsageRowMapper implements ItemProcessor<JsonRow, UsageEstimate> {
 		problems.throwIfAny(item.source());
 
 		LocalDate day = Instant.ofEpochSecond(whole(row, "start")).atZone(channel.zone()).toLocalDate();
-		if (!YearMonth.from(day).equals(month)) {
-			return null;
+		boolean inMonth = YearMonth.from(day).equals(month);
+		if (!inMonth && !adjacent(day)) {
+			return SkipReasons.skip("belongs to another month in the WABA's time zone");
 		}
 		BigDecimal cost = decimal(row, "cost");
 		boolean charged = Pricing.REGULAR.equals(type);
@@ -92,7 +95,15 @@ class UsageRowMapper implements ItemProcessor<JsonRow, UsageEstimate> {
 				: documentCurrency;
 		return new UsageEstimate(month.toString(), channel.channelId(), channel.clientId(), whole(row, "start"), day,
 				country.toUpperCase(Locale.ROOT), category, type, text(row, "tier"), whole(row, "volume"), cost,
-				currency, costSource, UsageEstimate.EXPORT, true, item.source());
+				currency, costSource, UsageEstimate.EXPORT, inMonth, item.source());
+	}
+
+	/**
+	 * The day just before or after the month: kept, outside the count, because a difference
+	 * equal to its volume shows a time-zone boundary between the source and Meta.
+	 */
+	private boolean adjacent(LocalDate day) {
+		return day.equals(month.atDay(1).minusDays(1)) || day.equals(month.atEndOfMonth().plusDays(1));
 	}
 
 	private ChannelInfo channelOf(JsonRow item, RowProblems problems) {

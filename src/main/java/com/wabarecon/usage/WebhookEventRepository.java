@@ -33,7 +33,8 @@ class WebhookEventRepository {
 			    CASE WHEN f.pricing_type = 'REGULAR' THEN NULL ELSE 0 END, c.waba_currency,
 			    CASE WHEN f.pricing_type = 'REGULAR' THEN 'RATE_CARD' ELSE 'FREE' END, 'WEBHOOK',
 			    CASE WHEN EXISTS (SELECT 1 FROM usage_estimate x WHERE x.billing_month = :month
-			        AND x.channel_id = f.channel_id AND x.source_kind IN ('EXPORT', 'BALANCE')) THEN FALSE ELSE TRUE END,
+			        AND x.channel_id = f.channel_id AND x.source_kind IN ('EXPORT', 'BALANCE') AND x.counts_as_estimate)
+			        THEN FALSE ELSE TRUE END,
 			    :folder, NULL, 'counted from status webhooks'
 			FROM (SELECT e.channel_id, e.local_date, e.country, e.pricing_category, e.pricing_type,
 			          ROW_NUMBER() OVER (PARTITION BY e.channel_id, e.pricing_model, e.charge_key
