@@ -60,6 +60,8 @@ final class XlsxInvoiceRows implements InvoiceRows {
 				.setReadComments(false)
 				.setReadHyperlinks(false)
 				.setReadShapes(false)
+				.setFullFormatRichText(false)
+				.setReadCoreProperties(false)
 				.open(file.toFile());
 		}
 		catch (RuntimeException ex) {
