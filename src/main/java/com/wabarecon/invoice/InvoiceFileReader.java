@@ -17,6 +17,9 @@ import com.wabarecon.support.reject.RowSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
@@ -30,12 +33,14 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
  * second pass returns the rows; those of a refused file come back as rejects, each saying why,
  * so that nothing of it is loaded and every row is accounted for. A file that cannot be used
  * at all (unreadable, no usable header) is one reject naming the file and the problem. Either
- * way the file gets a note in the accounting, and the other files load.
+ * way the file gets a note in the accounting, and the other files load. A month without
+ * invoice files imports nothing and says so. Spring Batch registers this reader as a step
+ * listener (it is one) for that.
  * <p>
  * Keeps no restart state: a restarted step reads the folder again from the top, after the
  * writer has deleted what the failed attempt loaded. Not thread-safe.
  */
-class InvoiceFileReader implements ItemStreamReader<InvoiceRow> {
+class InvoiceFileReader implements ItemStreamReader<InvoiceRow>, StepExecutionListener {
 
 	private static final Logger log = LoggerFactory.getLogger(InvoiceFileReader.class);
 
@@ -59,6 +64,9 @@ class InvoiceFileReader implements ItemStreamReader<InvoiceRow> {
 
 	private String currentName;
 
+	/** Why the month has no invoice to import, when it has none. */
+	private String noInvoice;
+
 	/** Why the current file is refused, when it is: each of its rows is rejected with it. */
 	private String refusal;
 
@@ -75,6 +83,7 @@ class InvoiceFileReader implements ItemStreamReader<InvoiceRow> {
 	public void open(ExecutionContext executionContext) {
 		Path folder = MonthFolders.inboxFolder(inbox, month, "invoice");
 		nextFile = 0;
+		noInvoice = null;
 		if (!Files.isDirectory(folder)) {
 			files = List.of();
 			noInvoice(folder, "no invoice folder");
@@ -96,10 +105,18 @@ class InvoiceFileReader implements ItemStreamReader<InvoiceRow> {
 		return (name.endsWith(".csv") || name.endsWith(".xlsx")) && !name.startsWith("~$");
 	}
 
+	/**
+	 * A month may have no invoice yet: said in the log and the step's exit description, not in
+	 * the accounting, which lists files that exist.
+	 */
 	private void noInvoice(Path folder, String why) {
-		String name = sourceName(folder) + "/";
-		accounting.note(name, why + ": no invoice imported for " + month);
-		log.warn("{}: {}; no invoice imported for {}", name, why, month);
+		noInvoice = sourceName(folder) + "/: " + why + ": no invoice imported for " + month;
+		log.warn("{}", noInvoice);
+	}
+
+	@Override
+	public ExitStatus afterStep(StepExecution stepExecution) {
+		return noInvoice == null ? null : stepExecution.getExitStatus().addExitDescription(noInvoice);
 	}
 
 	@Override
@@ -121,7 +138,7 @@ class InvoiceFileReader implements ItemStreamReader<InvoiceRow> {
 				closeCurrent();
 				continue;
 			}
-			if (refusal != null) {
+			if (refusal != null && !row.isBlank()) {
 				throw new RejectedRowException(row.source(), refusal);
 			}
 			return row;

@@ -146,8 +146,9 @@ class InvoiceImportFunctionalTests {
 		// then
 		assertThat(step.getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		assertThat(step.getWriteCount()).isZero();
-		assertThat(inputFiles.forMonth("2025-07")).singleElement()
-			.satisfies(file -> assertThat(file.note()).isEqualTo("no invoice folder: no invoice imported for 2025-07"));
+		assertThat(step.getExitStatus().getExitDescription())
+			.isEqualTo("2025-07/invoice/: no invoice folder: no invoice imported for 2025-07");
+		assertThat(inputFiles.forMonth("2025-07")).isEmpty();
 	}
 
 	@Test
