@@ -1,6 +1,7 @@
 package com.wabarecon;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -14,10 +15,12 @@ import org.springframework.boot.context.properties.bind.Name;
  * @param out default output folder, when a run names none
  * @param importing settings shared by every import step
  * @param schedule when the scheduled close runs ({@code jobs/monthly-close.yml})
+ * @param invoice how Meta's invoice files are read
  */
 @ConfigurationProperties("recon")
 public record ReconProperties(@DefaultValue("sample-invoices") Path inbox, @DefaultValue("out") Path out,
-		@Name("import") @DefaultValue Import importing, @DefaultValue Schedule schedule) {
+		@Name("import") @DefaultValue Import importing, @DefaultValue Schedule schedule,
+		@DefaultValue Invoice invoice) {
 
 	/**
 	 * @param chunkSize rows per transaction in the import steps
@@ -31,6 +34,28 @@ public record ReconProperties(@DefaultValue("sample-invoices") Path inbox, @Defa
 	 * @param zone the zone the cron expression is read in
 	 */
 	public record Schedule(@DefaultValue("0 0 6 3 * *") String cron, @DefaultValue("UTC") String zone) {
+	}
+
+	/**
+	 * @param columns the header names accepted for each invoice field, besides its own name
+	 * @param sheet the workbook sheet holding the lines (matched ignoring case); else the first
+	 * @param maxTitleRows how many title rows may stand above the header
+	 */
+	public record Invoice(@DefaultValue Columns columns, @DefaultValue("Invoice lines") String sheet,
+			@DefaultValue("20") int maxTitleRows) {
+
+		/**
+		 * Header aliases per invoice field ({@code recon.invoice.columns.<field>}): Meta publishes
+		 * no invoice schema and partners' exports name the columns differently. Matched ignoring
+		 * case, spaces, {@code _} and {@code -}.
+		 */
+		public record Columns(List<String> invoiceId, List<String> invoiceDate, List<String> periodStart,
+				List<String> periodEnd, List<String> wabaId, List<String> phoneNumberId,
+				List<String> displayPhoneNumber, List<String> market, List<String> pricingCategory,
+				List<String> pricingType, List<String> tier, List<String> volume, List<String> unitRate,
+				List<String> amount, List<String> currency, List<String> lineType) {
+		}
+
 	}
 
 }

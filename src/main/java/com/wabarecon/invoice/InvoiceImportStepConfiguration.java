@@ -1,23 +1,64 @@
 package com.wabarecon.invoice;
 
-import com.wabarecon.support.NotBuiltYetTasklet;
+import java.nio.file.Path;
 
-import org.springframework.batch.core.repository.JobRepository;
+import javax.sql.DataSource;
+
+import com.wabarecon.ReconProperties;
+import com.wabarecon.support.accounting.FileAccounting;
+import com.wabarecon.support.accounting.InputFileRepository;
+import com.wabarecon.support.reject.ImportSteps;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.infrastructure.item.database.JdbcBatchItemWriter;
+import org.springframework.batch.infrastructure.item.database.builder.JdbcBatchItemWriterBuilder;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The invoice stage: Meta's monthly invoice (CSV or XLSX) becomes the month's invoice lines.
- * Not built yet: the step holds its place in the job.
+ * The invoice stage: every CSV and XLSX file in {@code <inbox>/<month>/invoice/} becomes the
+ * month's invoice lines, replacing what an earlier run loaded, with their totals per invoice,
+ * currency and line type. A file that cannot be used, or is another month's invoice, is
+ * rejected whole and the others load.
  */
 @Configuration
 class InvoiceImportStepConfiguration {
 
+	/** Shared by the reader, which notes refused files, and the step, which records the counts. */
 	@Bean
-	Step invoiceImportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager) {
-		return NotBuiltYetTasklet.step("invoiceImportStep", "invoice import", jobRepository, transactionManager);
+	FileAccounting invoiceFileAccounting(InputFileRepository inputFiles) {
+		return new FileAccounting(inputFiles);
+	}
+
+	@Bean
+	@StepScope
+	InvoiceFileReader invoiceReader(@Value("#{jobParameters['inbox']}") String inbox,
+			@Value("#{jobParameters['month']}") String month, ReconProperties properties,
+			FileAccounting invoiceFileAccounting) {
+		return new InvoiceFileReader(Path.of(inbox), month, properties.invoice(), invoiceFileAccounting);
+	}
+
+	@Bean
+	@StepScope
+	InvoiceLineMapper invoiceLineMapper(@Value("#{jobParameters['month']}") String month) {
+		return new InvoiceLineMapper(month);
+	}
+
+	@Bean
+	InvoiceLineWriter invoiceWriter(DataSource dataSource, InvoiceRepository invoices) {
+		JdbcBatchItemWriter<InvoiceLine> insert = new JdbcBatchItemWriterBuilder<InvoiceLine>().dataSource(dataSource)
+			.sql(InvoiceRepository.INSERT_LINE)
+			.itemSqlParameterSourceProvider(InvoiceRepository::parameters)
+			.build();
+		return new InvoiceLineWriter(insert, invoices);
+	}
+
+	@Bean
+	Step invoiceImportStep(ImportSteps steps, InvoiceFileReader invoiceReader, InvoiceLineMapper invoiceLineMapper,
+			InvoiceLineWriter invoiceWriter, FileAccounting invoiceFileAccounting) {
+		return steps.step("invoiceImportStep", invoiceReader, invoiceLineMapper, invoiceWriter, invoiceFileAccounting);
 	}
 
 }

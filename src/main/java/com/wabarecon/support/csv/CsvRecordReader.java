@@ -11,6 +11,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 
 import com.opencsv.ICSVParser;
 import com.opencsv.RFC4180ParserBuilder;
@@ -45,7 +46,9 @@ public class CsvRecordReader implements ItemStreamReader<CsvRecord> {
 
 	private final String sourceName;
 
-	private final List<String> requiredColumns;
+	private final Function<CsvHeader, List<String>> missingColumns;
+
+	private final int maxTitleLines;
 
 	private BufferedReader in;
 
@@ -56,9 +59,22 @@ public class CsvRecordReader implements ItemStreamReader<CsvRecord> {
 	private long lineNumber;
 
 	public CsvRecordReader(Path file, String sourceName, List<String> requiredColumns) {
+		this(file, sourceName, header -> header.missing(requiredColumns), 0);
+	}
+
+	/**
+	 * A reader for files whose header may stand below title lines (exports made for people, such
+	 * as an invoice): the header is the first of the first {@code maxTitleLines + 1} non-blank
+	 * lines that lacks no required column; the lines above it are not records.
+	 * @param missingColumns the required columns a candidate header lacks, as the error should
+	 * name them (a header with other names for the columns can be matched this way)
+	 */
+	public CsvRecordReader(Path file, String sourceName, Function<CsvHeader, List<String>> missingColumns,
+			int maxTitleLines) {
 		this.file = file;
 		this.sourceName = sourceName;
-		this.requiredColumns = requiredColumns;
+		this.missingColumns = missingColumns;
+		this.maxTitleLines = maxTitleLines;
 	}
 
 	@Override
@@ -79,29 +95,57 @@ public class CsvRecordReader implements ItemStreamReader<CsvRecord> {
 	}
 
 	private void readHeader() {
-		String line = nextLine();
-		while (line != null && line.isBlank()) {
-			line = nextLine();
-		}
+		String line = nextNonBlankLine();
 		if (line == null) {
 			throw new InputFileException(sourceName + ": the file is empty (a header line naming the columns "
-					+ String.join(", ", requiredColumns) + " is expected)");
+					+ String.join(", ", missingColumns.apply(new CsvHeader(new String[0]))) + " is expected)");
 		}
 		if (!line.isEmpty() && line.charAt(0) == '\uFEFF') {
 			line = line.substring(1);
 		}
-		parser = new RFC4180ParserBuilder().withSeparator(separatorOf(line)).build();
-		try {
-			header = new CsvHeader(parser.parseLine(line));
+		// the candidate lacking the fewest columns is the one the error names
+		long closestLine = 0;
+		CsvHeader closest = null;
+		List<String> closestMissing = null;
+		for (int candidate = 0; line != null && candidate <= maxTitleLines; candidate++) {
+			parser = new RFC4180ParserBuilder().withSeparator(separatorOf(line)).build();
+			try {
+				header = new CsvHeader(parser.parseLine(line));
+			}
+			catch (IOException ex) {
+				if (maxTitleLines == 0) {
+					throw new InputFileException(
+							sourceName + " line " + lineNumber + ": unreadable header: " + ex.getMessage());
+				}
+				line = nextNonBlankLine(); // a title line, not a header
+				continue;
+			}
+			List<String> missing = missingColumns.apply(header);
+			if (missing.isEmpty()) {
+				return;
+			}
+			if (closest == null || missing.size() < closestMissing.size()) {
+				closestLine = lineNumber;
+				closest = header;
+				closestMissing = missing;
+			}
+			line = candidate < maxTitleLines ? nextNonBlankLine() : null;
 		}
-		catch (IOException ex) {
-			throw new InputFileException(sourceName + " line " + lineNumber + ": unreadable header: " + ex.getMessage());
+		if (closest == null) {
+			throw new InputFileException(sourceName + ": no header line naming the columns "
+					+ String.join(", ", missingColumns.apply(new CsvHeader(new String[0]))) + " in the first "
+					+ (maxTitleLines + 1) + " lines");
 		}
-		List<String> missing = header.missing(requiredColumns);
-		if (!missing.isEmpty()) {
-			throw new InputFileException(sourceName + " line " + lineNumber + ": missing required column(s) "
-					+ String.join(", ", missing) + " (the header has: " + String.join(", ", header.names()) + ")");
+		throw new InputFileException(sourceName + " line " + closestLine + ": missing required column(s) "
+				+ String.join(", ", closestMissing) + " (the header has: " + String.join(", ", closest.names()) + ")");
+	}
+
+	private String nextNonBlankLine() {
+		String line = nextLine();
+		while (line != null && line.isBlank()) {
+			line = nextLine();
 		}
+		return line;
 	}
 
 	/** The separator that splits the header into the most columns: comma, semicolon or tab. */

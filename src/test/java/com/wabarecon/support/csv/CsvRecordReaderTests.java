@@ -101,6 +101,22 @@ class CsvRecordReaderTests {
 			.hasMessageStartingWith("absent.csv: file not found");
 	}
 
+	@Test
+	void findsTheHeaderBelowTitleLinesWhenAllowedAndNamesTheClosestCandidateWhenNoneFits() throws IOException {
+		Path titled = write("Meta Platforms Ireland Limited\n\n\"Invoice lines, September\"\nid;name\n1;a\n");
+		CsvRecordReader reader = new CsvRecordReader(titled, "test.csv", header -> header.missing(COLUMNS), 3);
+		reader.open(new ExecutionContext());
+		CsvRecord first = reader.read();
+		assertThat(first.text("name")).isEqualTo("a");
+		assertThat(first.source().line()).isEqualTo(5);
+		reader.close();
+
+		Path noHeader = write("Title\nid;label;x\n1;a;b\n");
+		assertThatThrownBy(() -> new CsvRecordReader(noHeader, "test.csv", header -> header.missing(COLUMNS), 5)
+			.open(new ExecutionContext())).isInstanceOf(InputFileException.class)
+			.hasMessage("test.csv line 2: missing required column(s) name (the header has: id, label, x)");
+	}
+
 	private Path write(String content) throws IOException {
 		Path file = dir.resolve("test.csv");
 		Files.writeString(file, content, StandardCharsets.UTF_8);

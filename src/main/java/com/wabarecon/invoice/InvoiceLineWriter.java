@@ -1,0 +1,58 @@
+package com.wabarecon.invoice;
+
+import com.wabarecon.CloseJobParameters;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.batch.infrastructure.item.database.JdbcBatchItemWriter;
+
+/**
+ * Inserts invoice lines (through a stock {@link JdbcBatchItemWriter}) and keeps the month's
+ * invoice whole: before the step reads, it deletes the month's lines and totals, so that
+ * importing again, or a restart reading the folder again from the top, replaces rather than
+ * adds; after the step, it sums the lines into {@code invoice_total}. Spring Batch registers a
+ * writer that is a {@link StepExecutionListener} as one. One step at a time; not thread-safe.
+ */
+class InvoiceLineWriter implements ItemWriter<InvoiceLine>, StepExecutionListener {
+
+	private static final Logger log = LoggerFactory.getLogger(InvoiceLineWriter.class);
+
+	private final JdbcBatchItemWriter<InvoiceLine> delegate;
+
+	private final InvoiceRepository invoices;
+
+	InvoiceLineWriter(JdbcBatchItemWriter<InvoiceLine> delegate, InvoiceRepository invoices) {
+		this.delegate = delegate;
+		this.invoices = invoices;
+	}
+
+	@Override
+	public void beforeStep(StepExecution stepExecution) {
+		invoices.deleteMonth(month(stepExecution));
+	}
+
+	@Override
+	public void write(Chunk<? extends InvoiceLine> lines) throws Exception {
+		delegate.write(lines);
+	}
+
+	@Override
+	public ExitStatus afterStep(StepExecution stepExecution) {
+		String month = month(stepExecution);
+		int totals = invoices.recordTotals(month);
+		log.info("invoice {}: {} lines loaded, {} totals per invoice, currency and line type", month,
+				stepExecution.getWriteCount(), totals);
+		return stepExecution.getExitStatus();
+	}
+
+	private static String month(StepExecution stepExecution) {
+		return stepExecution.getJobParameters().getString(CloseJobParameters.MONTH);
+	}
+
+}

@@ -1,0 +1,248 @@
+package com.wabarecon.invoice;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import com.github.pjfanning.xlsx.StreamingReader;
+import com.wabarecon.support.reject.RowSource;
+
+import org.apache.poi.poifs.filesystem.FileMagic;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.FormulaError;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+
+/**
+ * The rows of an XLSX invoice, streamed (a sheet of 500,000 lines never sits in memory): the
+ * sheet named as configured ({@code Invoice lines}, any case) or else the first, the header
+ * found below any title rows. Cells become text: a number its exact decimal, a date cell ISO
+ * {@code yyyy-MM-dd}. POI's zip-bomb limits ({@code ZipSecureFile}) apply as POI sets them; a
+ * file that is not a readable workbook, or is password-protected, is refused saying so.
+ * Not thread-safe.
+ */
+final class XlsxInvoiceRows implements InvoiceRows {
+
+	/**
+	 * Excel keeps 15 significant digits: the double a cell holds, rounded there, is the number
+	 * the cell shows (136.5, never 136.49999999999997 from a formula's binary arithmetic).
+	 */
+	private static final MathContext EXCEL_DIGITS = new MathContext(15);
+
+	private final String sourceName;
+
+	private final Workbook workbook;
+
+	private final Iterator<Row> rows;
+
+	private final String position;
+
+	private final int[] positions;
+
+	XlsxInvoiceRows(Path file, String sourceName, InvoiceHeader header, String sheetName, int maxTitleRows) {
+		this.sourceName = sourceName;
+		refuseUnlessXlsx(file);
+		try {
+			this.workbook = StreamingReader.builder()
+				.rowCacheSize(100)
+				.bufferSize(8192)
+				.setReadComments(false)
+				.setReadHyperlinks(false)
+				.setReadShapes(false)
+				.setFullFormatRichText(false)
+				.setReadCoreProperties(false)
+				.open(file.toFile());
+		}
+		catch (RuntimeException ex) {
+			throw refused(null, "cannot be opened as an XLSX workbook: " + rootMessage(ex), ex);
+		}
+		try {
+			Sheet sheet = sheet(sheetName);
+			this.position = "sheet '" + sheet.getSheetName() + "'";
+			this.rows = sheet.rowIterator();
+			this.positions = header.positions(List.of(findHeader(header, maxTitleRows)));
+		}
+		catch (RuntimeException ex) {
+			close();
+			throw ex instanceof FileRefusedException refused ? refused
+					: refused(null, "cannot be read as an XLSX workbook: " + rootMessage(ex), ex);
+		}
+	}
+
+	/** A workbook saved with a password is an encrypted OLE2 container, not a zip: say so. */
+	private void refuseUnlessXlsx(Path file) {
+		FileMagic magic;
+		try (InputStream in = FileMagic.prepareToCheckMagic(Files.newInputStream(file))) {
+			magic = FileMagic.valueOf(in);
+		}
+		catch (IOException ex) {
+			throw refused(null, "cannot be read: " + ex.getMessage(), ex);
+		}
+		if (magic == FileMagic.OOXML) {
+			return;
+		}
+		if (magic == FileMagic.OLE2) {
+			throw refused(null, encrypted(file) ? "is a password-protected (encrypted) workbook: save it without a password"
+					: "is an Excel 97-2003 workbook (.xls), not XLSX: save it as .xlsx or .csv", null);
+		}
+		throw refused(null, "is not an XLSX workbook (corrupt, or another kind of file)", null);
+	}
+
+	private static boolean encrypted(Path file) {
+		try (POIFSFileSystem fs = new POIFSFileSystem(file.toFile(), true)) {
+			return fs.getRoot().hasEntryCaseInsensitive("EncryptedPackage");
+		}
+		catch (IOException | RuntimeException ex) {
+			return false;
+		}
+	}
+
+	private Sheet sheet(String name) {
+		for (Sheet sheet : workbook) {
+			if (sheet.getSheetName().equalsIgnoreCase(name)) {
+				return sheet;
+			}
+		}
+		if (workbook.getNumberOfSheets() == 0) {
+			throw refused(null, "has no sheet", null);
+		}
+		return workbook.getSheetAt(0);
+	}
+
+	/** Reads up to the header: the first row, among the first non-blank ones, that names every required field. */
+	private String[] findHeader(InvoiceHeader header, int maxTitleRows) {
+		Row closest = null;
+		List<String> closestMissing = null;
+		String[] closestCells = null;
+		int candidates = 0;
+		while (candidates <= maxTitleRows && rows.hasNext()) {
+			Row row = rows.next();
+			String[] cells = cells(row);
+			if (Arrays.stream(cells).allMatch(cell -> cell == null || cell.isBlank())) {
+				continue;
+			}
+			candidates++;
+			List<String> missing = header.missing(Arrays.asList(cells));
+			if (missing.isEmpty()) {
+				return cells;
+			}
+			if (closest == null || missing.size() < closestMissing.size()) {
+				closest = row;
+				closestMissing = missing;
+				closestCells = cells;
+			}
+		}
+		if (closest == null) {
+			throw refused(null, position + " is empty: no header row", null);
+		}
+		String names = Arrays.stream(closestCells).filter(cell -> cell != null && !cell.isBlank())
+			.collect(Collectors.joining(", "));
+		throw refused(closest.getRowNum() + 1L, position + " row " + (closest.getRowNum() + 1) + ": missing required column(s) "
+				+ String.join(", ", closestMissing) + " (the header has: " + names + ")", null);
+	}
+
+	@Override
+	public InvoiceRow next() {
+		Row row;
+		try {
+			if (!rows.hasNext()) {
+				return null;
+			}
+			row = rows.next();
+		}
+		catch (RuntimeException ex) {
+			throw refused(null, position + " cannot be read: " + rootMessage(ex), ex);
+		}
+		String[] cells = cells(row);
+		RowSource source = new RowSource(sourceName, row.getRowNum() + 1L, position, raw(cells));
+		return new InvoiceRow(source, InvoiceRow.pick(positions, cells));
+	}
+
+	/** The row's cells as text, by column; a missing cell is {@code null}. */
+	static String[] cells(Row row) {
+		String[] cells = new String[Math.max(row.getLastCellNum(), 0)];
+		for (Cell cell : row) {
+			int column = cell.getColumnIndex();
+			if (column >= cells.length) {
+				cells = Arrays.copyOf(cells, column + 1);
+			}
+			cells[column] = text(cell);
+		}
+		return cells;
+	}
+
+	static String text(Cell cell) {
+		CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
+		return switch (type) {
+			case NUMERIC -> DateUtil.isCellDateFormatted(cell)
+					? cell.getLocalDateTimeCellValue().toLocalDate().toString() : decimal(cell.getNumericCellValue());
+			case STRING -> cell.getStringCellValue();
+			case BOOLEAN -> cell.getBooleanCellValue() ? "TRUE" : "FALSE";
+			case ERROR -> FormulaError.forInt(cell.getErrorCellValue()).getString();
+			default -> "";
+		};
+	}
+
+	/**
+	 * The exact decimal of a number cell: the double's shortest decimal form (never
+	 * {@code new BigDecimal(double)}, which spells out the binary fraction), at Excel's precision.
+	 */
+	static String decimal(double value) {
+		if (!Double.isFinite(value)) {
+			return String.valueOf(value);
+		}
+		return BigDecimal.valueOf(value).round(EXCEL_DIGITS).stripTrailingZeros().toPlainString();
+	}
+
+	/** The row as comma-separated text, for the rejects file. */
+	private static String raw(String[] cells) {
+		return Arrays.stream(cells).map(cell -> {
+			if (cell == null) {
+				return "";
+			}
+			boolean quote = cell.indexOf(',') >= 0 || cell.indexOf('"') >= 0 || cell.indexOf('\n') >= 0;
+			return quote ? '"' + cell.replace("\"", "\"\"") + '"' : cell;
+		}).collect(Collectors.joining(","));
+	}
+
+	private FileRefusedException refused(Long line, String reason, Throwable cause) {
+		return new FileRefusedException(new RowSource(sourceName, line, position, null), sourceName + ": " + reason,
+				cause);
+	}
+
+	/** The exception's message and its root cause's, on one line (POI's run over several). */
+	static String rootMessage(Throwable ex) {
+		Throwable root = ex;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+		String text = ex == root || ex.getMessage() == null || ex.getMessage().contains(message) ? message
+				: ex.getMessage() + ": " + message;
+		return text.strip().replaceAll("\\s*\\R\\s*", " ");
+	}
+
+	@Override
+	public void close() {
+		if (workbook != null) {
+			try {
+				workbook.close();
+			}
+			catch (IOException ex) {
+				// nothing was written; the file stays as it was
+			}
+		}
+	}
+
+}

@@ -1,0 +1,91 @@
+package com.wabarecon.launch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.wabarecon.PostgresDatabase;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The invoice import on the production database, through the command a person runs: both
+ * sample invoices of September (CSV and XLSX) and June's, in a schema of its own.
+ */
+@ExtendWith(PostgresDatabase.class)
+class InvoiceImportPostgresTests {
+
+	static String schema;
+
+	static String dbUrl;
+
+	@TempDir
+	Path out;
+
+	@BeforeAll
+	static void createSchema() throws Exception {
+		schema = PostgresDatabase.createSchema();
+		dbUrl = PostgresDatabase.urlFor(schema);
+	}
+
+	@AfterAll
+	static void dropSchema() throws Exception {
+		PostgresDatabase.dropSchema(schema);
+	}
+
+	@Test
+	void importsTheSampleInvoicesOnPostgresAndImportingAgainReplacesThem() throws Exception {
+		// when
+		CliRun september = close("2025-09");
+		CliRun june = close("2025-06");
+		CliRun septemberAgain = close("2025-09", "--rerun");
+
+		// then
+		assertThat(september.exitCode()).as(september.err()).isZero();
+		assertThat(june.exitCode()).as(june.err()).isZero();
+		assertThat(septemberAgain.exitCode()).as(septemberAgain.err()).isZero();
+		assertThat(query("SELECT billing_month || ' ' || COUNT(*) FROM invoice_line GROUP BY billing_month ORDER BY 1"))
+			.containsExactly("2025-06 11", "2025-09 30");
+		assertThat(query("SELECT amount::text FROM invoice_total WHERE billing_month = '2025-09' "
+				+ "AND invoice_id = 'INV-2025-09-EUR-0042' ORDER BY line_type"))
+			.containsExactly("-2.100000", "34.000000", "897.150000");
+		assertThat(query("SELECT invoice_date || ' ' || period_start || ' ' || period_end || ' ' || volume "
+				+ "FROM invoice_line WHERE amount = 7767.90"))
+			.containsExactly("2025-10-03 2025-09-01 2025-09-30 9000");
+		assertThat(query("SELECT COALESCE(phone_number_id, 'WABA') FROM invoice_line "
+				+ "WHERE waba_id = '405566778899001' AND pricing_category = 'UTILITY'"))
+			.containsExactly("WABA");
+		assertThat(query("SELECT COUNT(*) FROM import_reject WHERE step_name = 'invoiceImportStep'")).containsExactly("0");
+		assertThat(september.out()).contains("invoiceImportStep", "COMPLETED");
+	}
+
+	private CliRun close(String month, String... options) {
+		List<String> args = new ArrayList<>(List.of("close", "--month", month, "--inbox", "sample-invoices", "--out",
+				out.toString(), "--db-url", dbUrl, "--until", "import"));
+		args.addAll(List.of(options));
+		return CliRun.of(args.toArray(String[]::new));
+	}
+
+	private static List<String> query(String sql) throws Exception {
+		try (Connection connection = DriverManager.getConnection(dbUrl);
+				Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery(sql)) {
+			List<String> values = new ArrayList<>();
+			while (rs.next()) {
+				values.add(rs.getString(1));
+			}
+			return values;
+		}
+	}
+
+}
