@@ -1,6 +1,8 @@
 package com.wabarecon;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -15,12 +17,13 @@ import org.springframework.boot.context.properties.bind.Name;
  * @param out default output folder, when a run names none
  * @param importing settings shared by every import step
  * @param schedule when the scheduled close runs ({@code jobs/monthly-close.yml})
+ * @param reconciliation the tolerances the reconciliation judges differences by
  * @param invoice how Meta's invoice files are read
  */
 @ConfigurationProperties("recon")
 public record ReconProperties(@DefaultValue("sample-invoices") Path inbox, @DefaultValue("out") Path out,
 		@Name("import") @DefaultValue Import importing, @DefaultValue Schedule schedule,
-		@DefaultValue Invoice invoice) {
+		@DefaultValue Invoice invoice, @DefaultValue Reconciliation reconciliation) {
 
 	/**
 	 * @param chunkSize rows per transaction in the import steps
@@ -56,6 +59,27 @@ public record ReconProperties(@DefaultValue("sample-invoices") Path inbox, @Defa
 				List<String> amount, List<String> currency, List<String> lineType) {
 		}
 
+	}
+
+	/**
+	 * @param tolerance the default tolerance of every category
+	 * @param categories overrides per category (canonical name, such as {@code AUTHENTICATION});
+	 * a field left out keeps the default
+	 */
+	public record Reconciliation(@DefaultValue Tolerance tolerance, Map<String, Tolerance> categories) {
+
+		public Reconciliation {
+			categories = categories == null ? Map.of() : Map.copyOf(categories);
+		}
+
+	}
+
+	/**
+	 * A difference is tolerated when {@code |amount delta| <= max(amountAbs, amountPct% of
+	 * |invoiced amount|)} and {@code |volume delta| <= max(volumeAbs, volumePct% of invoiced
+	 * volume)}. A {@code null} field means "not set here".
+	 */
+	public record Tolerance(BigDecimal amountAbs, BigDecimal amountPct, Long volumeAbs, BigDecimal volumePct) {
 	}
 
 }

@@ -1,24 +1,175 @@
 package com.wabarecon.reconciliation;
 
-import com.wabarecon.support.NotBuiltYetTasklet;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
+import javax.sql.DataSource;
+
+import com.wabarecon.ReconProperties;
+import com.wabarecon.support.MonthFolders;
+import com.wabarecon.support.accounting.InputFileRepository;
+
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.builder.FlowBuilder;
+import org.springframework.batch.core.job.flow.Flow;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
+import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The reconciliation stage: estimates against invoice lines per channel and category, with
- * tolerances, statuses, reasons and the tie-out.
- * Not built yet: the step holds its place in the job.
+ * The reconciliation stage: both sides summed in the database ({@code reconcileSidesStep}),
+ * each line judged against the tolerances ({@code reconcileLinesStep}), the tie-out
+ * ({@code tieOutStep}), then the CSV and the partner workbook ({@code reconciliationReportStep}).
+ * The job sees one step, {@code reconciliationStep}. Every step recomputes from the data, so a
+ * rerun or restart replaces what an earlier one wrote.
  */
 @Configuration
 class ReconciliationStepConfiguration {
 
 	@Bean
-	Step reconciliationStep(JobRepository jobRepository, PlatformTransactionManager transactionManager) {
-		return NotBuiltYetTasklet.step("reconciliationStep", "reconciliation", jobRepository, transactionManager);
+	Step reconciliationStep(JobRepository jobRepository, Step reconcileSidesStep, Step reconcileLinesStep,
+			Step tieOutStep, Step reconciliationReportStep) {
+		Flow flow = new FlowBuilder<Flow>("reconciliation").start(reconcileSidesStep)
+			.next(reconcileLinesStep)
+			.next(tieOutStep)
+			.next(reconciliationReportStep)
+			.build();
+		return new StepBuilder("reconciliationStep", jobRepository).flow(flow).allowStartIfComplete(true).build();
+	}
+
+	@Bean
+	@StepScope
+	Tasklet reconcileSidesTasklet(ReconSideRepository sides, @Value("#{jobParameters['month']}") String month,
+			@Value("#{jobParameters['client']}") String client) {
+		return (contribution, chunkContext) -> {
+			contribution.incrementWriteCount(sides.build(month, client));
+			return RepeatStatus.FINISHED;
+		};
+	}
+
+	@Bean
+	Step reconcileSidesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			Tasklet reconcileSidesTasklet) {
+		return tasklet("reconcileSidesStep", jobRepository, transactionManager, reconcileSidesTasklet);
+	}
+
+	@Bean
+	@StepScope
+	JdbcCursorItemReader<LineSides> lineSidesReader(DataSource dataSource,
+			@Value("#{jobParameters['month']}") String month) {
+		return new JdbcCursorItemReaderBuilder<LineSides>().name("lineSidesReader")
+			.dataSource(dataSource)
+			.sql(ReconSideRepository.LINES)
+			.preparedStatementSetter(statement -> statement.setString(1, month))
+			.rowMapper(LineSides::map)
+			.saveState(false) // a restart judges every line again
+			.build();
+	}
+
+	@Bean
+	@StepScope
+	LineJudge lineJudge(ReconProperties properties, JdbcClient jdbc, @Value("#{jobParameters['month']}") String month,
+			@Value("#{stepExecution}") StepExecution stepExecution) {
+		Tolerances tolerances = Tolerances.of(properties.reconciliation(), stepExecution.getJobParameters());
+		stepExecution.getExecutionContext().putString("tolerances", tolerances.describe());
+		Map<String, String> displays = new HashMap<>();
+		jdbc.sql("SELECT phone_number_id, display_phone_number FROM channel").query(rs -> {
+			displays.put(rs.getString(1), rs.getString(2));
+		});
+		return new LineJudge(month, tolerances, new LikelyCauses(jdbc, YearMonth.parse(month)), displays);
+	}
+
+	@Bean
+	Step reconcileLinesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			JdbcCursorItemReader<LineSides> lineSidesReader, LineJudge lineJudge, ReconLineRepository lines) {
+		StepExecutionListener replace = new StepExecutionListener() {
+			@Override
+			public void beforeStep(StepExecution stepExecution) {
+				var parameters = stepExecution.getJobParameters();
+				lines.delete(parameters.getString("month"), parameters.getString("client"));
+			}
+
+			@Override
+			public ExitStatus afterStep(StepExecution stepExecution) {
+				return stepExecution.getExitStatus()
+					.addExitDescription("tolerances " + stepExecution.getExecutionContext().getString("tolerances", ""));
+			}
+		};
+		return new StepBuilder("reconcileLinesStep", jobRepository).<LineSides, ReconLine>chunk(500)
+			.transactionManager(transactionManager)
+			.reader(lineSidesReader)
+			.processor(lineJudge)
+			.writer(lines.writer())
+			.listener(replace)
+			.allowStartIfComplete(true)
+			.build();
+	}
+
+	@Bean
+	@StepScope
+	TieOutTasklet tieOutTasklet(JdbcClient jdbc, @Value("#{jobParameters['month']}") String month,
+			@Value("#{jobParameters['client']}") String client) {
+		return new TieOutTasklet(new TieOut(jdbc), jdbc, month, client);
+	}
+
+	@Bean
+	Step tieOutStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			TieOutTasklet tieOutTasklet) {
+		return tasklet("tieOutStep", jobRepository, transactionManager, tieOutTasklet);
+	}
+
+	@Bean
+	@StepScope
+	Tasklet reconciliationReportTasklet(ReconLineRepository lines, JdbcClient jdbc, InputFileRepository inputs,
+			ReconProperties properties, @Value("#{jobParameters['month']}") String month,
+			@Value("#{jobParameters['client']}") String client, @Value("#{jobParameters['out']}") String out,
+			@Value("#{stepExecution}") StepExecution stepExecution) {
+		return (contribution, chunkContext) -> {
+			Path folder = MonthFolders.outputFolder(Path.of(out), month);
+			String suffix = client == null ? "" : "-" + client;
+			Path csv = folder.resolve("reconciliation-" + month + suffix + ".csv");
+			Path xlsx = folder.resolve("reconciliation-" + month + suffix + ".xlsx");
+			long written = ReconciliationCsv.write(csv, lines, month, client);
+			Map<String, String> parameters = new LinkedHashMap<>();
+			stepExecution.getJobParameters()
+				.parameters()
+				.forEach(parameter -> parameters.put(parameter.name(), String.valueOf(parameter.value())));
+			var run = new DisputeWorkbook.Run(parameters,
+					Tolerances.of(properties.reconciliation(), stepExecution.getJobParameters()).describe(),
+					new TieOut(jdbc).check(month, client), inputs.forMonth(month));
+			DisputeWorkbook.write(xlsx, lines, month, client, run);
+			contribution.incrementWriteCount(written);
+			contribution.setExitStatus(ExitStatus.COMPLETED.addExitDescription("wrote " + csv + " and " + xlsx));
+			return RepeatStatus.FINISHED;
+		};
+	}
+
+	@Bean
+	Step reconciliationReportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			Tasklet reconciliationReportTasklet) {
+		return tasklet("reconciliationReportStep", jobRepository, transactionManager, reconciliationReportTasklet);
+	}
+
+	private static Step tasklet(String name, JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			Tasklet tasklet) {
+		return new StepBuilder(name, jobRepository).tasklet(tasklet, transactionManager)
+			.allowStartIfComplete(true)
+			.build();
 	}
 
 }

@@ -1,0 +1,244 @@
+package com.wabarecon.reconciliation;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import com.wabarecon.support.accounting.FileCounts;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+
+/**
+ * The partner-level workbook {@code reconciliation-<month>.xlsx} for the finance team: every
+ * line (filterable, header frozen), the discrepancies on their own sheet ready to send to Meta
+ * with the invoice references, a summary per client and status, and the run: its parameters,
+ * tolerances, tie-out and input files with their SHA-256. Streamed (SXSSF: a window of rows in
+ * memory, temporary files disposed). Text is written as text: a cell starting with {@code =}
+ * is quote-prefixed, never a formula.
+ */
+final class DisputeWorkbook {
+
+	private static final String[] LINE_COLUMNS = { "billing_month", "client_id", "waba_id", "phone_number_id",
+			"display_phone_number", "category", "currency", "estimated_volume", "invoiced_volume", "volume_delta",
+			"estimated_amount", "invoiced_amount", "amount_delta", "amount_delta_pct", "status", "reason",
+			"invoice_ids", "estimate_sources" };
+
+	private static final String[] DISPUTE_COLUMNS = { "invoice_ids", "waba_id", "phone_number_id",
+			"display_phone_number", "category", "currency", "estimated_volume", "invoiced_volume", "volume_delta",
+			"estimated_amount", "invoiced_amount", "amount_delta", "status", "reason", "client_id" };
+
+	/** The run's facts for the last sheet. */
+	record Run(Map<String, String> parameters, String tolerances, List<TieOut.Check> tieOut, List<FileCounts> inputs) {
+	}
+
+	private final SXSSFWorkbook workbook = new SXSSFWorkbook(500);
+
+	private final CellStyle header;
+
+	private final CellStyle text;
+
+	private final CellStyle integer;
+
+	private final Map<Integer, CellStyle> money = new TreeMap<>();
+
+	private DisputeWorkbook() {
+		Font bold = workbook.createFont();
+		bold.setBold(true);
+		header = workbook.createCellStyle();
+		header.setFont(bold);
+		text = workbook.createCellStyle();
+		text.setQuotePrefixed(true);
+		integer = workbook.createCellStyle();
+		integer.setDataFormat(workbook.createDataFormat().getFormat("#,##0"));
+	}
+
+	static void write(Path file, ReconLineRepository lines, String month, String client, Run run) throws IOException {
+		Files.createDirectories(file.getParent());
+		Path partial = file.resolveSibling(file.getFileName() + ".partial");
+		DisputeWorkbook book = new DisputeWorkbook();
+		try {
+			book.fill(lines, month, client, run);
+			try (OutputStream out = Files.newOutputStream(partial)) {
+				book.workbook.write(out);
+			}
+		}
+		finally {
+			book.workbook.close(); // also disposes of the temporary files
+		}
+		Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+	}
+
+	private void fill(ReconLineRepository lines, String month, String client, Run run) {
+		SXSSFSheet all = sheet("Lines", LINE_COLUMNS);
+		SXSSFSheet disputes = sheet("Discrepancies", DISPUTE_COLUMNS);
+		Map<String, long[]> counts = new TreeMap<>();
+		Map<String, BigDecimal[]> amounts = new TreeMap<>();
+		lines.forEach(month, client, line -> {
+			Row row = all.createRow(all.getLastRowNum() + 1);
+			int c = 0;
+			textCell(row, c++, line.billingMonth());
+			textCell(row, c++, line.clientId());
+			textCell(row, c++, line.wabaId());
+			textCell(row, c++, line.phoneNumberId());
+			textCell(row, c++, line.displayPhoneNumber());
+			textCell(row, c++, line.category());
+			textCell(row, c++, line.currency());
+			number(row, c++, line.estimatedVolume());
+			number(row, c++, line.invoicedVolume());
+			number(row, c++, line.volumeDelta());
+			money(row, c++, line.estimatedAmount(), line.currency());
+			money(row, c++, line.invoicedAmount(), line.currency());
+			money(row, c++, line.amountDelta(), line.currency());
+			money(row, c++, line.amountDeltaPct(), "XXX");
+			textCell(row, c++, line.status().name());
+			textCell(row, c++, line.reason());
+			textCell(row, c++, line.invoiceIds());
+			textCell(row, c, line.estimateSources());
+			if (line.status().isDiscrepancy()) {
+				Row dispute = disputes.createRow(disputes.getLastRowNum() + 1);
+				int d = 0;
+				textCell(dispute, d++, line.invoiceIds());
+				textCell(dispute, d++, line.wabaId());
+				textCell(dispute, d++, line.phoneNumberId());
+				textCell(dispute, d++, line.displayPhoneNumber());
+				textCell(dispute, d++, line.category());
+				textCell(dispute, d++, line.currency());
+				number(dispute, d++, line.estimatedVolume());
+				number(dispute, d++, line.invoicedVolume());
+				number(dispute, d++, line.volumeDelta());
+				money(dispute, d++, line.estimatedAmount(), line.currency());
+				money(dispute, d++, line.invoicedAmount(), line.currency());
+				money(dispute, d++, line.amountDelta(), line.currency());
+				textCell(dispute, d++, line.status().name());
+				textCell(dispute, d++, line.reason());
+				textCell(dispute, d, line.clientId());
+			}
+			String key = (line.clientId() == null ? "(unknown channel)" : line.clientId()) + "\u0000"
+					+ line.status().name() + "\u0000" + line.currency();
+			counts.computeIfAbsent(key, k -> new long[1])[0]++;
+			BigDecimal[] sums = amounts.computeIfAbsent(key,
+					k -> new BigDecimal[] { BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO });
+			sums[0] = sums[0].add(orZero(line.estimatedAmount()));
+			sums[1] = sums[1].add(line.invoicedAmount());
+			sums[2] = sums[2].add(orZero(line.amountDelta()));
+		});
+		finish(all, LINE_COLUMNS.length);
+		if (disputes.getLastRowNum() == 0) {
+			textCell(disputes.createRow(1), 0, "No discrepancy beyond tolerance this month.");
+		}
+		finish(disputes, DISPUTE_COLUMNS.length);
+		summary(counts, amounts);
+		run(run);
+	}
+
+	private void summary(Map<String, long[]> counts, Map<String, BigDecimal[]> amounts) {
+		String[] columns = { "client_id", "status", "currency", "lines", "estimated_amount", "invoiced_amount",
+				"amount_delta" };
+		SXSSFSheet sheet = sheet("Summary", columns);
+		counts.forEach((key, count) -> {
+			String[] parts = key.split("\u0000");
+			Row row = sheet.createRow(sheet.getLastRowNum() + 1);
+			textCell(row, 0, parts[0]);
+			textCell(row, 1, parts[1]);
+			textCell(row, 2, parts[2]);
+			number(row, 3, count[0]);
+			BigDecimal[] sums = amounts.get(key);
+			money(row, 4, sums[0], parts[2]);
+			money(row, 5, sums[1], parts[2]);
+			money(row, 6, sums[2], parts[2]);
+		});
+		finish(sheet, columns.length);
+	}
+
+	private void run(Run run) {
+		SXSSFSheet sheet = sheet("Run", new String[] { "item", "value", "sha256", "read", "loaded", "rejected",
+				"skipped" });
+		run.parameters().forEach((name, value) -> pair(sheet, "parameter " + name, value));
+		pair(sheet, "tolerances", run.tolerances());
+		run.tieOut().forEach(check -> pair(sheet, "tie-out " + (check.ties() ? "ok" : "FAILED"), check.describe()));
+		for (FileCounts input : run.inputs()) {
+			Row row = sheet.createRow(sheet.getLastRowNum() + 1);
+			textCell(row, 0, "input file");
+			textCell(row, 1, input.sourceFile());
+			textCell(row, 2, input.sha256());
+			number(row, 3, input.read());
+			number(row, 4, input.loaded());
+			number(row, 5, input.rejected());
+			number(row, 6, input.skipped());
+		}
+		finish(sheet, 7);
+	}
+
+	private void pair(SXSSFSheet sheet, String item, String value) {
+		Row row = sheet.createRow(sheet.getLastRowNum() + 1);
+		textCell(row, 0, item);
+		textCell(row, 1, value);
+	}
+
+	private SXSSFSheet sheet(String name, String[] columns) {
+		SXSSFSheet sheet = workbook.createSheet(name);
+		sheet.trackAllColumnsForAutoSizing();
+		Row row = sheet.createRow(0);
+		for (int i = 0; i < columns.length; i++) {
+			Cell cell = row.createCell(i);
+			cell.setCellValue(columns[i]);
+			cell.setCellStyle(header);
+		}
+		sheet.createFreezePane(0, 1);
+		return sheet;
+	}
+
+	private void finish(SXSSFSheet sheet, int columns) {
+		sheet.setAutoFilter(new CellRangeAddress(0, Math.max(0, sheet.getLastRowNum()), 0, columns - 1));
+		for (int i = 0; i < columns; i++) {
+			sheet.autoSizeColumn(i);
+			sheet.setColumnWidth(i, Math.min(sheet.getColumnWidth(i), 80 * 256));
+		}
+	}
+
+	private void textCell(Row row, int column, String value) {
+		if (value != null) {
+			Cell cell = row.createCell(column);
+			cell.setCellValue(value);
+			cell.setCellStyle(text);
+		}
+	}
+
+	private void number(Row row, int column, long value) {
+		Cell cell = row.createCell(column);
+		cell.setCellValue(value);
+		cell.setCellStyle(integer);
+	}
+
+	private void money(Row row, int column, BigDecimal value, String currency) {
+		if (value == null) {
+			return;
+		}
+		int scale = "XXX".equals(currency) ? 2 : LineJudge.scale(currency);
+		Cell cell = row.createCell(column);
+		cell.setCellValue(value.setScale(scale, RoundingMode.HALF_UP).doubleValue());
+		cell.setCellStyle(money.computeIfAbsent(scale, s -> {
+			CellStyle style = workbook.createCellStyle();
+			style.setDataFormat(workbook.createDataFormat().getFormat("#,##0." + "0".repeat(s)));
+			return style;
+		}));
+	}
+
+	private static BigDecimal orZero(BigDecimal value) {
+		return value == null ? BigDecimal.ZERO : value;
+	}
+
+}

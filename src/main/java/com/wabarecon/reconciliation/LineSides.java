@@ -1,0 +1,46 @@
+package com.wabarecon.reconciliation;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/**
+ * Both sides of one reconciliation line, as the database summed them.
+ *
+ * @param estimatedAmount the estimates converted to the WABA's currency (unrounded)
+ * @param unconvertibleCurrency an estimate currency with no FX rate to the WABA's, if any
+ * @param wabaCurrency the WABA's invoicing currency, when the line has estimates
+ * @param invoiceCurrency the invoice's currency, when the line has invoice lines
+ * @param otherInvoiceCurrency a second invoice currency of the same line, if the invoice has one
+ */
+record LineSides(String wabaId, String phoneNumberId, String category, String clientId, String channelId,
+		long estimatedVolume, long invoicedVolume, long estimatedFreeVolume, long invoicedFreeVolume,
+		BigDecimal estimatedAmount, BigDecimal invoicedAmount, int estimateRows, int invoiceRows,
+		int unconvertibleRows, String unconvertibleCurrency, BigDecimal unconvertibleAmount, String wabaCurrency,
+		String invoiceCurrency, String otherInvoiceCurrency, String invoiceIds, String estimateSources) {
+
+	static LineSides map(ResultSet rs, int row) throws SQLException {
+		return new LineSides(rs.getString("waba_id"), rs.getString("phone_number_id"), rs.getString("category"),
+				rs.getString("client_id"), rs.getString("channel_id"), rs.getLong("estimated_volume"),
+				rs.getLong("invoiced_volume"), rs.getLong("estimated_free_volume"), rs.getLong("invoiced_free_volume"),
+				rs.getBigDecimal("estimated_amount"), rs.getBigDecimal("invoiced_amount"), rs.getInt("estimate_rows"),
+				rs.getInt("invoice_rows"), rs.getInt("unconvertible_rows"), rs.getString("unconvertible_currency"),
+				rs.getBigDecimal("unconvertible_amount"), rs.getString("waba_currency"),
+				rs.getString("invoice_currency"), rs.getString("other_invoice_currency"), rs.getString("invoice_ids"),
+				rs.getString("estimate_sources"));
+	}
+
+	boolean estimated() {
+		return estimateRows > 0;
+	}
+
+	boolean invoiced() {
+		return invoiceRows > 0;
+	}
+
+	/** The line's currency: the invoice's, or the WABA's where there is no invoice line. */
+	String currency() {
+		return invoiceCurrency != null ? invoiceCurrency : wabaCurrency;
+	}
+
+}

@@ -1,0 +1,106 @@
+package com.wabarecon.reconciliation;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The two sides of the month's reconciliation, summed in the database to the line each
+ * belongs to ({@code recon_side}): the estimates that count, converted to their WABA's
+ * invoicing currency with the month's FX rate, and the invoice's usage lines. An estimate goes
+ * to its WABA's line when the invoice has a WABA-level line for the category, else to its
+ * channel's; an invoice line whose phone number (or, WABA-level, whose WABA) is not in the
+ * directory keeps no client. With a client given, only that client's sides are built.
+ */
+@Repository
+class ReconSideRepository {
+
+	private static final String CLIENT_FILTER = " AND (CAST(:client AS VARCHAR(64)) IS NULL OR %s = :client)";
+
+	private static final String ESTIMATES = """
+			INSERT INTO recon_side (billing_month, side, waba_id, phone_number_id, client_id, channel_id, category,
+			    source_currency, target_currency, volume, free_volume, source_amount, amount, fx_rate, detail)
+			SELECT :month, 'E', c.waba_id,
+			    CASE WHEN w.waba_id IS NULL THEN c.phone_number_id END,
+			    c.client_id,
+			    CASE WHEN w.waba_id IS NULL THEN c.channel_id END,
+			    u.pricing_category, u.currency, c.waba_currency,
+			    SUM(CASE WHEN u.pricing_type = 'REGULAR' THEN u.volume ELSE 0 END),
+			    SUM(CASE WHEN u.pricing_type = 'REGULAR' THEN 0 ELSE u.volume END),
+			    SUM(CASE WHEN u.pricing_type = 'REGULAR' THEN COALESCE(u.cost, 0) ELSE 0 END),
+			    CASE WHEN u.currency = c.waba_currency
+			         THEN SUM(CASE WHEN u.pricing_type = 'REGULAR' THEN COALESCE(u.cost, 0) ELSE 0 END)
+			         ELSE SUM(CASE WHEN u.pricing_type = 'REGULAR' THEN COALESCE(u.cost, 0) ELSE 0 END) * MIN(f.rate) END,
+			    CASE WHEN u.currency = c.waba_currency THEN NULL ELSE MIN(f.rate) END,
+			    MIN(u.source_kind) || CASE WHEN MIN(u.source_kind) <> MAX(u.source_kind)
+			                              THEN ',' || MAX(u.source_kind) ELSE '' END
+			FROM usage_estimate u
+			JOIN channel c ON c.channel_id = u.channel_id
+			LEFT JOIN (SELECT DISTINCT waba_id, pricing_category FROM invoice_line
+			           WHERE billing_month = :month AND line_type = 'USAGE' AND phone_number_id IS NULL) w
+			       ON w.waba_id = c.waba_id AND w.pricing_category = u.pricing_category
+			LEFT JOIN fx_rate f ON f.billing_month = u.billing_month AND f.from_currency = u.currency
+			       AND f.to_currency = c.waba_currency
+			WHERE u.billing_month = :month AND u.counts_as_estimate""" + CLIENT_FILTER.formatted("c.client_id") + """
+
+			GROUP BY c.waba_id, w.waba_id, c.phone_number_id, c.client_id, c.channel_id, u.pricing_category,
+			    u.currency, c.waba_currency""";
+
+	private static final String INVOICE = """
+			INSERT INTO recon_side (billing_month, side, waba_id, phone_number_id, client_id, channel_id, category,
+			    source_currency, target_currency, volume, free_volume, source_amount, amount, fx_rate, detail)
+			SELECT :month, 'I', i.waba_id, i.phone_number_id, COALESCE(ch.client_id, wc.client_id), ch.channel_id,
+			    i.pricing_category, i.currency, i.currency,
+			    SUM(CASE WHEN i.pricing_type = 'REGULAR' THEN COALESCE(i.volume, 0) ELSE 0 END),
+			    SUM(CASE WHEN i.pricing_type = 'REGULAR' THEN 0 ELSE COALESCE(i.volume, 0) END),
+			    SUM(i.amount), SUM(i.amount), NULL,
+			    MIN(i.invoice_id) || CASE WHEN MIN(i.invoice_id) <> MAX(i.invoice_id)
+			                              THEN ', ' || MAX(i.invoice_id) ELSE '' END
+			FROM invoice_line i
+			LEFT JOIN channel ch ON ch.phone_number_id = i.phone_number_id
+			LEFT JOIN (SELECT waba_id, MIN(client_id) AS client_id FROM channel GROUP BY waba_id) wc
+			       ON wc.waba_id = i.waba_id AND i.phone_number_id IS NULL
+			WHERE i.billing_month = :month AND i.line_type = 'USAGE'""" + CLIENT_FILTER.formatted("COALESCE(ch.client_id, wc.client_id)") + """
+
+			GROUP BY i.waba_id, i.phone_number_id, ch.client_id, wc.client_id, ch.channel_id, i.pricing_category,
+			    i.currency""";
+
+	/** The line query: both sides of each line, summed; one row per line, in a stable order. */
+	static final String LINES = """
+			SELECT s.waba_id, s.phone_number_id, s.category, MAX(s.client_id) AS client_id,
+			    MAX(s.channel_id) AS channel_id,
+			    SUM(CASE WHEN s.side = 'E' THEN s.volume ELSE 0 END) AS estimated_volume,
+			    SUM(CASE WHEN s.side = 'I' THEN s.volume ELSE 0 END) AS invoiced_volume,
+			    SUM(CASE WHEN s.side = 'E' THEN s.free_volume ELSE 0 END) AS estimated_free_volume,
+			    SUM(CASE WHEN s.side = 'I' THEN s.free_volume ELSE 0 END) AS invoiced_free_volume,
+			    SUM(CASE WHEN s.side = 'E' THEN s.amount ELSE 0 END) AS estimated_amount,
+			    SUM(CASE WHEN s.side = 'I' THEN s.amount ELSE 0 END) AS invoiced_amount,
+			    SUM(CASE WHEN s.side = 'E' THEN 1 ELSE 0 END) AS estimate_rows,
+			    SUM(CASE WHEN s.side = 'I' THEN 1 ELSE 0 END) AS invoice_rows,
+			    SUM(CASE WHEN s.side = 'E' AND s.amount IS NULL THEN 1 ELSE 0 END) AS unconvertible_rows,
+			    MIN(CASE WHEN s.side = 'E' AND s.amount IS NULL THEN s.source_currency END) AS unconvertible_currency,
+			    SUM(CASE WHEN s.side = 'E' AND s.amount IS NULL THEN s.source_amount ELSE 0 END) AS unconvertible_amount,
+			    MIN(CASE WHEN s.side = 'E' THEN s.target_currency END) AS waba_currency,
+			    MIN(CASE WHEN s.side = 'I' THEN s.target_currency END) AS invoice_currency,
+			    MAX(CASE WHEN s.side = 'I' THEN s.target_currency END) AS other_invoice_currency,
+			    MAX(CASE WHEN s.side = 'I' THEN s.detail END) AS invoice_ids,
+			    MAX(CASE WHEN s.side = 'E' THEN s.detail END) AS estimate_sources
+			FROM recon_side s
+			WHERE s.billing_month = ?
+			GROUP BY s.waba_id, s.phone_number_id, s.category
+			ORDER BY MAX(s.client_id), s.waba_id, s.phone_number_id, s.category""";
+
+	private final JdbcClient jdbc;
+
+	ReconSideRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Builds the month's two sides afresh; returns how many side rows were written. */
+	int build(String month, String client) {
+		jdbc.sql("DELETE FROM recon_side WHERE billing_month = ?").param(month).update();
+		int estimates = jdbc.sql(ESTIMATES).param("month", month).param("client", client).update();
+		int invoice = jdbc.sql(INVOICE).param("month", month).param("client", client).update();
+		return estimates + invoice;
+	}
+
+}

@@ -1,0 +1,71 @@
+package com.wabarecon.reconciliation;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+import com.opencsv.CSVWriter;
+import com.opencsv.ICSVWriter;
+import com.wabarecon.support.FormulaGuard;
+
+/**
+ * Writes {@code reconciliation-<month>.csv} exactly as DOMAIN.md's contract says: these
+ * columns in this order, categories in their upper-case spelling, amounts with a dot and no
+ * thousands separator at the currency's precision, an empty {@code client_id} on unknown
+ * channels and an empty {@code phone_number_id} on WABA-level lines. Text that a spreadsheet
+ * would run as a formula is guarded; numbers are written as numbers.
+ */
+final class ReconciliationCsv {
+
+	static final String[] HEADER = { "billing_month", "client_id", "waba_id", "phone_number_id", "category",
+			"currency", "estimated_volume", "invoiced_volume", "volume_delta", "estimated_amount", "invoiced_amount",
+			"amount_delta", "amount_delta_pct", "status", "reason" };
+
+	private ReconciliationCsv() {
+	}
+
+	/** Writes the month's lines to the file (whole, through a temporary file); returns the line count. */
+	static long write(Path file, ReconLineRepository lines, String month, String client) throws IOException {
+		Files.createDirectories(file.getParent());
+		Path partial = file.resolveSibling(file.getFileName() + ".partial");
+		long[] count = { 0 };
+		try (Writer out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8);
+				ICSVWriter csv = new CSVWriter(out)) {
+			csv.writeNext(HEADER, false);
+			lines.forEach(month, client, line -> {
+				csv.writeNext(row(line), false);
+				count[0]++;
+			});
+			if (csv.checkError()) {
+				throw new UncheckedIOException(new IOException("Cannot write " + partial));
+			}
+		}
+		Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+		return count[0];
+	}
+
+	static String[] row(ReconLine line) {
+		return new String[] { line.billingMonth(), text(line.clientId()), line.wabaId(), text(line.phoneNumberId()),
+				line.category(), line.currency(), Long.toString(line.estimatedVolume()),
+				Long.toString(line.invoicedVolume()), Long.toString(line.volumeDelta()), money(line.estimatedAmount(), line.currency()),
+				money(line.invoicedAmount(), line.currency()), money(line.amountDelta(), line.currency()),
+				line.amountDeltaPct() == null ? "" : line.amountDeltaPct().setScale(2).toPlainString(),
+				line.status().name(), text(line.reason()) };
+	}
+
+	private static String text(String value) {
+		return value == null ? "" : FormulaGuard.text(value);
+	}
+
+	/** At the currency's precision (the database keeps four decimals). */
+	static String money(BigDecimal value, String currency) {
+		return value == null ? "" : value.setScale(LineJudge.scale(currency), RoundingMode.HALF_UP).toPlainString();
+	}
+
+}

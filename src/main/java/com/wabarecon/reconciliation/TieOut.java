@@ -1,0 +1,121 @@
+package com.wabarecon.reconciliation;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Proves that the lines add up to the inputs they came from, per currency and to the cent:
+ * <ul>
+ * <li>invoice: the lines' invoiced amounts plus the adjustments, credits and taxes equal the
+ * invoice totals recorded at import (for one client: the client's invoice usage lines);</li>
+ * <li>estimates: the estimates the lines were built from equal the estimates loaded.</li>
+ * </ul>
+ */
+class TieOut {
+
+	/** One currency's check: what the lines say against what the inputs say. */
+	record Check(String what, String currency, BigDecimal lines, BigDecimal other, BigDecimal inputs) {
+
+		boolean ties() {
+			return lines.add(other).compareTo(inputs) == 0;
+		}
+
+		/** "invoice EUR: lines 897.15 + adjustments, credits and taxes 31.90 = 929.05, invoice totals 929.05" */
+		String describe() {
+			String source = what.equals("invoice") ? "invoice totals" : "estimates loaded";
+			return what + " " + currency + ": lines " + lines.toPlainString()
+					+ (other.signum() == 0 ? ""
+							: " + adjustments, credits and taxes " + other.toPlainString() + " = "
+									+ lines.add(other).toPlainString())
+					+ ", " + source + " " + inputs.toPlainString()
+					+ (ties() ? "" : " (difference " + inputs.subtract(lines.add(other)).toPlainString() + ")");
+		}
+
+	}
+
+	private final JdbcClient jdbc;
+
+	TieOut(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	List<Check> check(String month, String client) {
+		List<Check> checks = new ArrayList<>();
+		Map<String, BigDecimal> lines = sums("""
+				SELECT currency, SUM(invoiced_amount) FROM recon_line
+				WHERE billing_month = :month AND (CAST(:client AS VARCHAR(64)) IS NULL OR client_id = :client)
+				GROUP BY currency""", month, client);
+		Map<String, BigDecimal> other;
+		Map<String, BigDecimal> inputs;
+		if (client == null) {
+			other = sums("""
+					SELECT currency, SUM(amount) FROM invoice_line WHERE billing_month = :month
+					  AND line_type <> 'USAGE' AND CAST(:client AS VARCHAR(64)) IS NULL GROUP BY currency""", month, client);
+			inputs = sums("""
+					SELECT currency, SUM(amount) FROM invoice_total WHERE billing_month = :month
+					  AND CAST(:client AS VARCHAR(64)) IS NULL GROUP BY currency""", month, client);
+		}
+		else {
+			other = Map.of();
+			inputs = sums("""
+					SELECT i.currency, SUM(i.amount) FROM invoice_line i
+					LEFT JOIN channel ch ON ch.phone_number_id = i.phone_number_id
+					LEFT JOIN (SELECT waba_id, MIN(client_id) AS client_id FROM channel GROUP BY waba_id) wc
+					       ON wc.waba_id = i.waba_id AND i.phone_number_id IS NULL
+					WHERE i.billing_month = :month AND i.line_type = 'USAGE'
+					  AND COALESCE(ch.client_id, wc.client_id) = :client
+					GROUP BY i.currency""", month, client);
+		}
+		for (String currency : union(lines, other, inputs)) {
+			int scale = LineJudge.scale(currency);
+			checks.add(new Check("invoice", currency, money(lines.get(currency), scale), money(other.get(currency), scale),
+					money(inputs.get(currency), scale)));
+		}
+		Map<String, BigDecimal> built = sums("""
+				SELECT source_currency, SUM(source_amount) FROM recon_side
+				WHERE billing_month = :month AND side = 'E'
+				  AND (CAST(:client AS VARCHAR(64)) IS NULL OR client_id = :client)
+				GROUP BY source_currency""", month, client);
+		Map<String, BigDecimal> loaded = sums("""
+				SELECT currency, SUM(COALESCE(cost, 0)) FROM usage_estimate
+				WHERE billing_month = :month AND counts_as_estimate AND pricing_type = 'REGULAR'
+				  AND (CAST(:client AS VARCHAR(64)) IS NULL OR client_id = :client)
+				GROUP BY currency""", month, client);
+		for (String currency : union(built, Map.of(), loaded)) {
+			checks.add(new Check("estimates", currency, exact(built.get(currency)), BigDecimal.ZERO,
+					exact(loaded.get(currency))));
+		}
+		return checks;
+	}
+
+	private Map<String, BigDecimal> sums(String sql, String month, String client) {
+		Map<String, BigDecimal> sums = new TreeMap<>();
+		jdbc.sql(sql).param("month", month).param("client", client).query(rs -> {
+			sums.put(rs.getString(1), rs.getBigDecimal(2));
+		});
+		return sums;
+	}
+
+	private static List<String> union(Map<String, ?> a, Map<String, ?> b, Map<String, ?> c) {
+		var all = new java.util.TreeSet<String>();
+		all.addAll(a.keySet());
+		all.addAll(b.keySet());
+		all.addAll(c.keySet());
+		return List.copyOf(all);
+	}
+
+	private static BigDecimal money(BigDecimal value, int scale) {
+		return (value == null ? BigDecimal.ZERO : value).setScale(scale, RoundingMode.HALF_UP);
+	}
+
+	private static BigDecimal exact(BigDecimal value) {
+		return value == null ? BigDecimal.ZERO : value.stripTrailingZeros();
+	}
+
+}

@@ -1,0 +1,58 @@
+package com.wabarecon.reconciliation;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/**
+ * Fails the close when the lines do not tie out to their inputs, with the figures in the
+ * message; otherwise records the checks and the lines per status for the summary.
+ */
+class TieOutTasklet implements Tasklet {
+
+	static final String TIE_OUT_KEY = "tieOut";
+
+	private final TieOut tieOut;
+
+	private final String month;
+
+	private final String client;
+
+	private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	TieOutTasklet(TieOut tieOut, org.springframework.jdbc.core.simple.JdbcClient jdbc, String month, String client) {
+		this.tieOut = tieOut;
+		this.jdbc = jdbc;
+		this.month = month;
+		this.client = client;
+	}
+
+	@Override
+	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+		List<TieOut.Check> checks = tieOut.check(month, client);
+		String figures = checks.stream().map(TieOut.Check::describe).collect(Collectors.joining("; "));
+		if (checks.stream().anyMatch(check -> !check.ties())) {
+			throw new IllegalStateException("the reconciliation of " + month + " does not tie out: " + figures);
+		}
+		String statuses = jdbc.sql("""
+				SELECT status, COUNT(*) FROM recon_line WHERE billing_month = :month
+				  AND (CAST(:client AS VARCHAR(64)) IS NULL OR client_id = :client)
+				GROUP BY status ORDER BY status""")
+			.param("month", month)
+			.param("client", client)
+			.query((rs, n) -> rs.getLong(2) + " " + rs.getString(1))
+			.list()
+			.stream()
+			.collect(Collectors.joining(", "));
+		contribution.getStepExecution().getExecutionContext().putString(TIE_OUT_KEY, figures);
+		contribution.setExitStatus(ExitStatus.COMPLETED
+			.addExitDescription("lines: " + statuses + System.lineSeparator() + "    tied out: " + figures));
+		return RepeatStatus.FINISHED;
+	}
+
+}
