@@ -16,6 +16,10 @@ public final class CloseJobRuns {
 	private CloseJobRuns() {
 	}
 
+	public static JobExecution start(JobOperatorTestUtils jobs, JobParametersBuilder parameters) throws Exception {
+		return jobs.startJob(parameters.toJobParameters());
+	}
+
 	public static JobExecution run(JobOperatorTestUtils jobs, Path inbox, Path out, String month, Stage until,
 			Long rerun) throws Exception {
 		var parameters = new JobParametersBuilder().addString(CloseJobParameters.MONTH, month)

@@ -77,6 +77,14 @@ class MonthlyClosePostgresTests {
 					"ch_006 MARKETING 48 47.74", "ch_006 UTILITY 26 2.97", "ch_007 MARKETING 2912 1001.15");
 		assertThat(query("SELECT COUNT(*) FROM import_reject WHERE billing_month = '2025-09'")).containsExactly("2");
 
+		// the reconciliation on PostgreSQL: every status, as on H2 (ReconciliationFunctionalTests)
+		assertThat(query("SELECT status || ' ' || COUNT(*) FROM recon_line WHERE billing_month = '2025-09' "
+				+ "GROUP BY status ORDER BY status"))
+			.containsExactly("CURRENCY_MISMATCH 1", "MATCHED 16", "MISSING_FROM_INVOICE 1", "NOT_ESTIMATED 1",
+					"OVER_INVOICED 2", "UNDER_INVOICED 1", "UNKNOWN_CHANNEL 1", "WITHIN_TOLERANCE 4");
+		assertThat(first.out()).contains("tied out: invoice BRL: lines 1547.10, invoice totals 1547.10");
+		assertThat(out.resolve("2025-09/reconciliation-2025-09.csv")).exists();
+
 		CliRun status = CliRun.of("status", "--db-url", dbUrl);
 		assertThat(status.out()).contains("2025-09, all clients, rerun 1 · COMPLETED", "month=2025-09");
 	}

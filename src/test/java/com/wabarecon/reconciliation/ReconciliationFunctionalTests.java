@@ -1,0 +1,241 @@
+package com.wabarecon.reconciliation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.opencsv.CSVReader;
+import com.wabarecon.CloseJobParameters;
+import com.wabarecon.CloseJobRuns;
+import com.wabarecon.Stage;
+import com.wabarecon.StepExecutions;
+import com.wabarecon.TestInbox;
+
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.test.JobOperatorTestUtils;
+import org.springframework.batch.test.JobRepositoryTestUtils;
+import org.springframework.batch.test.context.SpringBatchTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The reconciliation of the real close job on the sample inbox, built to show every status.
+ */
+@SpringBatchTest
+@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:reconciliation;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+		+ "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
+class ReconciliationFunctionalTests {
+
+	@Autowired
+	JobOperatorTestUtils jobOperatorTestUtils;
+
+	@Autowired
+	JobRepositoryTestUtils jobRepositoryTestUtils;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	org.springframework.batch.core.repository.JobRepository jobRepository;
+
+	@Autowired
+	@org.springframework.beans.factory.annotation.Qualifier("tieOutStep")
+	org.springframework.batch.core.step.Step tieOutStep;
+
+	@Autowired
+	org.springframework.batch.core.job.Job monthlyCloseJob;
+
+	@TempDir
+	Path out;
+
+	@BeforeEach
+	void emptyRepository() {
+		jobRepositoryTestUtils.removeJobExecutions();
+		jobOperatorTestUtils.setJob(monthlyCloseJob);
+	}
+
+	@Test
+	void theSampleSeptemberShowsEveryStatusWithItsReason() throws Exception {
+		// when
+		JobExecution execution = CloseJobRuns.start(jobOperatorTestUtils, parameters(null));
+
+		// then
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		Map<String, String> lines = lines();
+		assertThat(lines).containsEntry("106540352242922 MARKETING", "MATCHED 1200 1200 163.8000 163.8000")
+			.containsEntry("106540352242923 MARKETING", "WITHIN_TOLERANCE 2400 2402 327.6000 327.8700")
+			.containsEntry("106540352242924 UTILITY", "OVER_INVOICED 5000 5000 275.0000 300.0000")
+			.containsEntry("308812345670001 MARKETING", "OVER_INVOICED 2912 3000 1001.1500 1031.4000")
+			.containsEntry("409912345600001 MARKETING", "UNDER_INVOICED 620 600 15.5000 15.0000")
+			.containsEntry("308812345670002 AUTHENTICATION", "MISSING_FROM_INVOICE 350 0 9.6300 0.0000")
+			.containsEntry("409912345600002 AUTHENTICATION", "NOT_ESTIMATED 0 75 0.0000 0.3000")
+			.containsEntry("999000111222444 MARKETING", "UNKNOWN_CHANNEL 0 50 0.0000 6.8300")
+			// the WABA-level line: ch_009 (900) + ch_010 (1,100), and no channel line for them
+			.containsEntry("WABA 405566778899001 UTILITY", "MATCHED 2000 2000 8.0000 8.0000")
+			.doesNotContainKeys("409912345600001 UTILITY", "409912345600002 UTILITY")
+			// a EUR estimate converted with fx/2025-09.csv (42.86 EUR x 1.1050 = 47.36 USD)
+			.containsEntry("501012345678901 MARKETING", "MATCHED 800 800 47.3600 47.3600")
+			// a GBP estimate with no GBP rate
+			.containsEntry("601112345678901 MARKETING", "CURRENCY_MISMATCH 300 300 null 16.3500");
+		assertThat(reason("106540352242924", "UTILITY")).contains("rate differs", "the invoice's unit rate 0.0600 for DE",
+				"differs from the rate card's 0.0550 (card of 2025-07-01)");
+		assertThat(reason("308812345670001", "MARKETING")).contains("volume differs: +88 messages",
+				"equals the volume the source puts on 2025-08-31", "time-zone boundary");
+		assertThat(reason("409912345600001", "MARKETING")).contains("the webhooks count 600 messages where the usage "
+				+ "export says 620, as the invoice does");
+		assertThat(reason("601112345678901", "MARKETING"))
+			.isEqualTo("the estimate is in GBP (14.10 GBP) and the month has no GBP to EUR rate in fx/2025-09.csv");
+		assertThat(reason("106540352242923", "MARKETING")).contains("within tolerance");
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM recon_line WHERE status <> 'MATCHED' AND reason IS NULL")
+			.query(Long.class)
+			.single()).isZero();
+		assertThat(StepExecutions.named(execution, "tieOutStep").getExitStatus().getExitDescription())
+			.contains("1 CURRENCY_MISMATCH, 16 MATCHED, 1 MISSING_FROM_INVOICE, 1 NOT_ESTIMATED, 2 OVER_INVOICED, "
+					+ "1 UNDER_INVOICED, 1 UNKNOWN_CHANNEL, 4 WITHIN_TOLERANCE")
+			.contains("invoice EUR: lines 897.15 + adjustments, credits and taxes 31.90 = 929.05, invoice totals 929.05");
+	}
+
+	@Test
+	void theCsvFollowsTheContractAndTheWorkbookIsReadyForADispute() throws Exception {
+		CloseJobRuns.start(jobOperatorTestUtils, parameters(null));
+
+		List<String[]> rows;
+		try (CSVReader csv = new CSVReader(Files.newBufferedReader(out.resolve("2025-09/reconciliation-2025-09.csv")))) {
+			rows = csv.readAll();
+		}
+		assertThat(rows.get(0)).containsExactly("billing_month", "client_id", "waba_id", "phone_number_id", "category",
+				"currency", "estimated_volume", "invoiced_volume", "volume_delta", "estimated_amount", "invoiced_amount",
+				"amount_delta", "amount_delta_pct", "status", "reason");
+		assertThat(rows).hasSize(28);
+		assertThat(rows).anySatisfy(row -> assertThat(row).startsWith("2025-09", "c_001", "102290129340399",
+				"106540352242924", "UTILITY", "EUR", "5000", "5000", "0", "275.00", "300.00", "25.00", "8.33",
+				"OVER_INVOICED"));
+		assertThat(rows).anySatisfy(row -> assertThat(row).startsWith("2025-09", "", "999000111222333",
+				"999000111222444", "MARKETING", "EUR", "0", "50", "50", "0.00", "6.83", "6.83", "100.00",
+				"UNKNOWN_CHANNEL"));
+		assertThat(rows).anySatisfy(row -> assertThat(row).startsWith("2025-09", "c_004", "405566778899001", "",
+				"UTILITY"));
+		assertThat(rows).anySatisfy(row -> assertThat(row).contains("AUTHENTICATION_INTERNATIONAL"));
+
+		try (InputStream in = Files.newInputStream(out.resolve("2025-09/reconciliation-2025-09.xlsx"));
+				Workbook workbook = new XSSFWorkbook(in)) {
+			assertThat(workbook.getSheet("Lines").getLastRowNum()).isEqualTo(27);
+			Sheet disputes = workbook.getSheet("Discrepancies");
+			assertThat(disputes.getLastRowNum()).as("2 over, 1 under, missing, not estimated, unknown, currency")
+				.isEqualTo(7);
+			assertThat(disputes.getRow(0).getCell(0).getStringCellValue()).isEqualTo("invoice_ids");
+			assertThat(disputes.getRow(1).getCell(0).getStringCellValue()).startsWith("INV-2025-09-");
+			assertThat(workbook.getSheet("Lines").getPaneInformation().isFreezePane()).isTrue();
+			assertThat(((org.apache.poi.xssf.usermodel.XSSFSheet) workbook.getSheet("Lines")).getCTWorksheet()
+				.isSetAutoFilter()).isTrue();
+			Sheet run = workbook.getSheet("Run");
+			List<String> items = new java.util.ArrayList<>();
+			run.forEach(row -> items.add(row.getCell(0).getStringCellValue() + " " + cell(row, 1) + " " + cell(row, 2)));
+			assertThat(items).anySatisfy(item -> assertThat(item).startsWith("parameter month 2025-09"))
+				.anySatisfy(item -> assertThat(item).startsWith("tolerances default: amount <= max(1.00, 0.5%)"))
+				.anySatisfy(item -> assertThat(item).startsWith("tie-out ok invoice EUR"))
+				.anySatisfy(item -> assertThat(item).matches(
+						"input file 2025-09/invoice/meta-invoice-2025-09-EUR.csv [0-9a-f]{64}"));
+			assertThat(workbook.getSheet("Summary").getLastRowNum()).isGreaterThan(5);
+		}
+	}
+
+	@Test
+	void theRunsToleranceOptionsDecideTheStatus() throws Exception {
+		// when: 88 messages and 30.25 BRL (ch_007), 20 messages and 0.50 USD (ch_009) are within these
+		CloseJobRuns.start(jobOperatorTestUtils, parameters(new JobParametersBuilder().addString(CloseJobParameters.VOLUME_TOLERANCE_ABS, "100", false)
+			.addString(CloseJobParameters.AMOUNT_TOLERANCE_ABS, "50", false)));
+
+		// then
+		assertThat(lines()).containsEntry("308812345670001 MARKETING", "WITHIN_TOLERANCE 2912 3000 1001.1500 1031.4000")
+			.containsEntry("409912345600001 MARKETING", "WITHIN_TOLERANCE 620 600 15.5000 15.0000")
+			.containsEntry("409912345600002 AUTHENTICATION", "WITHIN_TOLERANCE 0 75 0.0000 0.3000");
+		assertThat(reason("308812345670001", "MARKETING")).contains("within tolerance (amount <= max(50.00, 0.5%), "
+				+ "volume <= max(100, 0.5%))", "time-zone boundary");
+	}
+
+	@Test
+	void aReconciliationThatDoesNotTieOutFailsWithItsFigures() throws Exception {
+		// given: a complete close, then an invoice total that no longer matches its lines
+		CloseJobRuns.start(jobOperatorTestUtils, parameters(null));
+		jdbc.sql("UPDATE invoice_total SET amount = amount + 1 WHERE billing_month = '2025-09' AND currency = 'EUR' "
+				+ "AND line_type = 'TAX'").update();
+
+		// when: the tie-out step alone, as the close runs it
+		Job tieOutOnly = new JobBuilder("tieOutOnly", jobRepository).start(tieOutStep).build();
+		jobOperatorTestUtils.setJob(tieOutOnly);
+		JobExecution execution = jobOperatorTestUtils.startJob(parameters(null).toJobParameters());
+
+		// then
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
+		assertThat(execution.getAllFailureExceptions()).extracting(Throwable::getMessage)
+			.anySatisfy(message -> assertThat(message).contains("the reconciliation of 2025-09 does not tie out",
+					"invoice EUR: lines 897.15 + adjustments, credits and taxes 31.90 = 929.05, invoice totals 930.05 "
+							+ "(difference 1.00)"));
+	}
+
+	@Test
+	void oneClientIsReconciledAloneAndWritesOnlyItsLines() throws Exception {
+		CloseJobRuns.start(jobOperatorTestUtils, parameters(null));
+
+		JobExecution execution = CloseJobRuns.start(jobOperatorTestUtils, parameters(new JobParametersBuilder().addString(CloseJobParameters.CLIENT, "c_003")));
+
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		List<String> lines = Files.readAllLines(out.resolve("2025-09/reconciliation-2025-09-c_003.csv"));
+		assertThat(lines).hasSize(4).allSatisfy(line -> assertThat(line).matches("billing_month.*|2025-09,c_003,.*"));
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM recon_line WHERE billing_month = '2025-09'").query(Long.class).single())
+			.as("the other clients' lines stay").isEqualTo(27);
+	}
+
+	private JobParametersBuilder parameters(JobParametersBuilder extra) {
+		JobParametersBuilder parameters = new JobParametersBuilder()
+			.addString(CloseJobParameters.MONTH, "2025-09")
+			.addString(CloseJobParameters.INBOX, TestInbox.SAMPLE.toAbsolutePath().toString(), false)
+			.addString(CloseJobParameters.OUT, out.toString(), false)
+			.addString(CloseJobParameters.UNTIL, Stage.RECONCILE.id(), false);
+		if (extra != null) {
+			parameters.addJobParameters(extra.toJobParameters());
+		}
+		return parameters;
+	}
+
+	/** "phone CATEGORY" (or "WABA id CATEGORY") to "STATUS estimated invoiced estimated-amount invoiced-amount". */
+	private Map<String, String> lines() {
+		return jdbc.sql("SELECT * FROM recon_line WHERE billing_month = '2025-09'")
+			.query((rs, n) -> Map.entry(
+					(rs.getString("phone_number_id") == null ? "WABA " + rs.getString("waba_id")
+							: rs.getString("phone_number_id")) + " " + rs.getString("category"),
+					rs.getString("status") + " " + rs.getLong("estimated_volume") + " " + rs.getLong("invoiced_volume")
+							+ " " + rs.getBigDecimal("estimated_amount") + " " + rs.getBigDecimal("invoiced_amount")))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+	}
+
+	private String reason(String phoneNumberId, String category) {
+		return jdbc.sql("SELECT reason FROM recon_line WHERE billing_month = '2025-09' AND phone_number_id = ? "
+				+ "AND category = ?").params(phoneNumberId, category).query(String.class).single();
+	}
+
+	private static String cell(org.apache.poi.ss.usermodel.Row row, int column) {
+		var cell = row.getCell(column);
+		return cell == null ? "" : cell.toString();
+	}
+
+}
