@@ -3,6 +3,8 @@ package com.wabarecon;
 import static com.wabarecon.StopAfterStage.CONTINUE;
 import static com.wabarecon.StopAfterStage.STOP;
 
+import com.wabarecon.support.ProcessOwner;
+
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
@@ -25,6 +27,7 @@ class CloseJobConfiguration {
 		var afterReconcile = new StopAfterStage(Stage.RECONCILE);
 		var afterStatements = new StopAfterStage(Stage.STATEMENTS);
 		return new JobBuilder(CloseJobParameters.JOB_NAME, jobRepository).validator(parametersValidator)
+			.listener(new ProcessOwner())
 			.start(clientsStep)
 			.next(channelsStep)
 			.next(usageImportStep)

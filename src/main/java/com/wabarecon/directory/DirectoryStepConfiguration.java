@@ -19,7 +19,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The directory stage: {@code clients.csv}, then {@code channels.csv} (whose rows must name a
- * known client). Each step reads its file again from the top whenever the close runs or
+ * known client). A step that did not complete reads its file again from the top when the close
  * restarts; the upserts make that harmless and pick up a corrected file.
  */
 @Configuration

@@ -5,6 +5,10 @@ import java.nio.file.Path;
 import com.wabarecon.CloseJobParameters;
 import com.wabarecon.ReconProperties;
 import com.wabarecon.Stage;
+import com.wabarecon.support.ProcessOwner;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -29,6 +33,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class CloseLauncher {
+
+	private static final Logger log = LoggerFactory.getLogger(CloseLauncher.class);
 
 	private final JobOperator jobOperator;
 
@@ -59,6 +65,7 @@ class CloseLauncher {
 		}
 		JobParameters parameters = new JobParametersBuilder(identity).addJobParameters(options(request))
 			.toJobParameters();
+		recoverAbandoned(identity);
 		try {
 			JobExecution execution = jobOperator.start(closeJob, parameters);
 			boolean completed = execution.getStatus() == BatchStatus.COMPLETED;
@@ -74,6 +81,42 @@ class CloseLauncher {
 		}
 		catch (InvalidJobParametersException ex) {
 			return new CloseOutcome(CloseOutcome.Kind.INVALID, null, ex.getMessage());
+		}
+	}
+
+	/**
+	 * A close whose process was killed stays "running" in the job repository; mark it failed
+	 * so that starting it again resumes it where it stopped.
+	 */
+	private void recoverAbandoned(JobParameters identity) {
+		JobExecution last = lastExecution(identity);
+		if (last != null && last.isRunning() && ProcessOwner.isGone(last)) {
+			log.warn("Execution {} of {} was left running by a process that is gone; marking it failed to resume it",
+					last.getId(), identity);
+			jobOperator.recover(last);
+		}
+	}
+
+	/** Restarts a failed (or abandoned) execution with its own parameters. */
+	CloseOutcome restart(long executionId) {
+		JobExecution execution = jobRepository.getJobExecution(executionId);
+		if (execution == null) {
+			return new CloseOutcome(CloseOutcome.Kind.INVALID, null, "there is no execution " + executionId);
+		}
+		if (execution.isRunning() && ProcessOwner.isGone(execution)) {
+			jobOperator.recover(execution);
+			execution = jobRepository.getJobExecution(executionId);
+		}
+		try {
+			JobExecution restarted = jobOperator.restart(execution);
+			boolean completed = restarted.getStatus() == BatchStatus.COMPLETED;
+			return new CloseOutcome(completed ? CloseOutcome.Kind.COMPLETED : CloseOutcome.Kind.FAILED, restarted,
+					completed ? "execution " + executionId + " resumed and completed as execution " + restarted.getId()
+							: RunSummary.failureReason(restarted));
+		}
+		catch (JobRestartException ex) {
+			return new CloseOutcome(CloseOutcome.Kind.REFUSED, null, "execution " + executionId + " cannot be restarted: "
+					+ (ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage()));
 		}
 	}
 

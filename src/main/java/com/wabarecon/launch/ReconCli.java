@@ -10,11 +10,13 @@ import picocli.CommandLine.Command;
  * context starts, so a bad month or an unknown option is answered at once with the usage text
  * and exit code 2. Exit codes: 0 the close completed (discrepancies are results, not
  * failures), 1 it failed, 2 usage error, 3 refused because the same close is running.
+ * An error outside a close (the database cannot be reached, say) is one line on stderr and 1.
  */
 @Command(name = "recon", mixinStandardHelpOptions = true, versionProvider = ReconCli.Version.class,
 		description = "Monthly close for WhatsApp Business Solution Providers: import usage estimates and "
 				+ "Meta's invoice, reconcile them, and send each client its statement.",
-		subcommands = { CloseCommand.class, StatusCommand.class, CommandLine.HelpCommand.class })
+		subcommands = { CloseCommand.class, RestartCommand.class, StatusCommand.class, ServeCommand.class,
+				CommandLine.HelpCommand.class })
 public class ReconCli {
 
 	public static final int EXIT_USAGE = CommandLine.ExitCode.USAGE;
@@ -34,7 +36,12 @@ public class ReconCli {
 			return EXIT_USAGE;
 		}
 		try {
-			return commandLine.execute(args);
+			return commandLine.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+				// one line a person can act on; the stack trace goes to the log file
+				cmd.getErr().println("recon " + cmd.getCommandName() + ": " + SpringRuntime.explain(ex));
+				org.slf4j.LoggerFactory.getLogger(ReconCli.class).error("Command failed", ex);
+				return 1;
+			}).execute(args);
 		}
 		finally {
 			out.flush();

@@ -49,7 +49,7 @@ class ReconciliationStepConfiguration {
 			.next(tieOutStep)
 			.next(reconciliationReportStep)
 			.build();
-		return new StepBuilder("reconciliationStep", jobRepository).flow(flow).allowStartIfComplete(true).build();
+		return new StepBuilder("reconciliationStep", jobRepository).flow(flow).build();
 	}
 
 	@Bean
@@ -116,7 +116,6 @@ class ReconciliationStepConfiguration {
 			.processor(lineJudge)
 			.writer(lines.writer())
 			.listener(replace)
-			.allowStartIfComplete(true)
 			.build();
 	}
 
@@ -168,7 +167,6 @@ class ReconciliationStepConfiguration {
 	private static Step tasklet(String name, JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			Tasklet tasklet) {
 		return new StepBuilder(name, jobRepository).tasklet(tasklet, transactionManager)
-			.allowStartIfComplete(true)
 			.build();
 	}
 

@@ -34,7 +34,6 @@ public class NotBuiltYetTasklet implements Tasklet {
 	public static Step step(String name, String stage, JobRepository jobRepository,
 			PlatformTransactionManager transactionManager) {
 		return new StepBuilder(name, jobRepository).tasklet(new NotBuiltYetTasklet(stage), transactionManager)
-			.allowStartIfComplete(true)
 			.build();
 	}
 

@@ -60,7 +60,7 @@ class UsageStepConfiguration {
 			.next(webhookCountStep)
 			.next(estimatePricingStep)
 			.build();
-		return new StepBuilder("usageImportStep", jobRepository).flow(flow).allowStartIfComplete(true).build();
+		return new StepBuilder("usageImportStep", jobRepository).flow(flow).build();
 	}
 
 	// --- reference files ------------------------------------------------------------------
@@ -269,7 +269,6 @@ class UsageStepConfiguration {
 	Step webhookCountStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			WebhookCountTasklet webhookCountTasklet) {
 		return new StepBuilder("webhookCountStep", jobRepository).tasklet(webhookCountTasklet, transactionManager)
-			.allowStartIfComplete(true)
 			.build();
 	}
 
@@ -285,7 +284,6 @@ class UsageStepConfiguration {
 	Step estimatePricingStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			EstimatePricingTasklet estimatePricingTasklet) {
 		return new StepBuilder("estimatePricingStep", jobRepository).tasklet(estimatePricingTasklet, transactionManager)
-			.allowStartIfComplete(true)
 			.build();
 	}
 

@@ -4,9 +4,11 @@ import java.util.function.Consumer;
 
 import com.wabarecon.CloseJobParameters;
 import com.wabarecon.ReconProperties;
+import com.wabarecon.support.ProgressLog;
 import com.wabarecon.support.accounting.FileAccounting;
 import com.wabarecon.support.accounting.InputFileRepository;
 
+import org.springframework.batch.core.listener.ChunkListener;
 import org.springframework.batch.core.listener.ItemProcessListener;
 import org.springframework.batch.core.listener.ItemReadListener;
 import org.springframework.batch.core.listener.ItemWriteListener;
@@ -26,10 +28,9 @@ import org.springframework.transaction.PlatformTransactionManager;
  * Builds the chunk-oriented steps of the import stage the same way: a row that throws
  * {@link RejectedRowException} in read, process or write, or whose value the database refuses,
  * is skipped (without limit) and recorded in the month's rejects; any other exception fails
- * the step; every file's rows are
- * counted ({@link FileAccounting}). Each step reads its
- * inputs again from the top when the close runs again or restarts, so its writer must
- * replace, not add.
+ * the step; every file's rows are counted ({@link FileAccounting}); progress is logged. A
+ * restarted close skips the steps that completed; the one that failed reads its inputs again
+ * from the top, so its writer (or {@code clearMonth}) must replace, not add.
  */
 @Component
 public class ImportSteps {
@@ -70,6 +71,7 @@ public class ImportSteps {
 	public <I, O> Step step(String name, ItemReader<I> reader, ItemProcessor<I, O> processor, ItemWriter<O> writer,
 			FileAccounting accounting, Consumer<String> clearMonth) {
 		var rejectListener = new RejectRecordingListener(rejects, settings.maxRawContentChars());
+		var progress = new ProgressLog();
 		StepExecutionListener clear = new StepExecutionListener() {
 			@Override
 			public void beforeStep(StepExecution stepExecution) {
@@ -90,13 +92,14 @@ public class ImportSteps {
 			.skipLimit(Long.MAX_VALUE)
 			.skipListener(rejectListener)
 			.listener(clear)
+			.listener((StepExecutionListener) progress)
+			.listener((ChunkListener<Object, Object>) progress)
 			.listener((StepExecutionListener) rejectListener)
 			.skipListener(accounting)
 			.listener((StepExecutionListener) accounting)
 			.listener((ItemReadListener<Object>) accounting)
 			.listener((ItemProcessListener<Object, Object>) accounting)
 			.listener((ItemWriteListener<Object>) accounting)
-			.allowStartIfComplete(true)
 			.build();
 	}
 

@@ -28,7 +28,6 @@ class RejectsReportStepConfiguration {
 	Step rejectsReportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			RejectsReportTasklet rejectsReportTasklet) {
 		return new StepBuilder("rejectsReportStep", jobRepository).tasklet(rejectsReportTasklet, transactionManager)
-			.allowStartIfComplete(true)
 			.build();
 	}
 

@@ -1,0 +1,46 @@
+package com.wabarecon.support;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+
+/**
+ * Records which process runs a close (host and process id, in the job's execution context), so
+ * that a close left "running" by a process that was killed can be told from one that really
+ * runs: only the first may be recovered and restarted.
+ */
+public class ProcessOwner implements JobExecutionListener {
+
+	static final String HOST = "owner.host";
+
+	static final String PID = "owner.pid";
+
+	@Override
+	public void beforeJob(JobExecution jobExecution) {
+		jobExecution.getExecutionContext().putString(HOST, thisHost());
+		jobExecution.getExecutionContext().putLong(PID, ProcessHandle.current().pid());
+	}
+
+	/** True when the execution's process ran on this host and is gone (killed, crashed). */
+	public static boolean isGone(JobExecution execution) {
+		ExecutionContext context = execution.getExecutionContext();
+		if (!context.containsKey(PID) || !thisHost().equals(context.getString(HOST, ""))) {
+			return false;
+		}
+		long pid = context.getLong(PID);
+		return pid != ProcessHandle.current().pid() && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) == false;
+	}
+
+	private static String thisHost() {
+		try {
+			return InetAddress.getLocalHost().getHostName();
+		}
+		catch (UnknownHostException ex) {
+			return "localhost";
+		}
+	}
+
+}

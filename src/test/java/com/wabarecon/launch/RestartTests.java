@@ -1,0 +1,124 @@
+package com.wabarecon.launch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.wabarecon.CloseJobParameters;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * A failed close resumes where it stopped; a close left running by a killed process is
+ * recovered; the same close is never run twice at once.
+ */
+class RestartTests {
+
+	@TempDir
+	Path dir;
+
+	String dbUrl;
+
+	@BeforeEach
+	void database() {
+		dbUrl = "jdbc:h2:file:" + dir.resolve("db/recon") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+	}
+
+	@Test
+	void aFailedCloseIsRestartedWhereItStoppedAndCompletes() throws Exception {
+		// given: the database refuses reconciliation lines, as a failure in the middle of the close
+		assertThat(close("--until", "import").exitCode()).isZero();
+		sql("ALTER TABLE recon_line ADD CONSTRAINT injected_failure CHECK (status <> 'MATCHED')");
+		CliRun failed = close("--until", "reconcile", "--rerun");
+		assertThat(failed.exitCode()).isEqualTo(1);
+		assertThat(failed.err()).contains("injected_failure");
+		long executionId = executionId(failed.out());
+
+		// when: the cause is gone and the execution is restarted
+		sql("ALTER TABLE recon_line DROP CONSTRAINT injected_failure");
+		CliRun restarted = CliRun.of("restart", Long.toString(executionId), "--db-url", dbUrl);
+
+		// then: the steps that had completed are not run again; the failed one and the rest are
+		assertThat(restarted.exitCode()).as(restarted.err()).isZero();
+		assertThat(restarted.out()).contains("resumed and completed", "reconcileLinesStep", "tieOutStep")
+			.doesNotContain("clientsStep", "usageExportsStep", "invoiceImportStep", "reconcileSidesStep");
+		assertThat(count("SELECT COUNT(*) FROM recon_line WHERE billing_month = '2025-09'")).isEqualTo(27);
+		assertThat(CliRun.of("restart", Long.toString(executionId), "--db-url", dbUrl).exitCode())
+			.as("a completed close cannot be restarted").isNotZero();
+	}
+
+	@Test
+	void aCloseLeftRunningByAKilledProcessIsRecoveredAndResumed() throws Exception {
+		// given: an execution "running" on behalf of a process that no longer exists
+		Process gone = new ProcessBuilder("true").start();
+		gone.waitFor();
+		try (ConfigurableApplicationContext context = SpringRuntime.start(dbUrl)) {
+			JobRepository repository = context.getBean(JobRepository.class);
+			JobParameters parameters = new JobParametersBuilder().addString(CloseJobParameters.MONTH, "2025-09")
+				.addString(CloseJobParameters.INBOX, Path.of("sample-invoices").toAbsolutePath().toString(), false)
+				.addString(CloseJobParameters.OUT, dir.resolve("out").toString(), false)
+				.addString(CloseJobParameters.UNTIL, "import", false)
+				.toJobParameters();
+			JobInstance instance = repository.createJobInstance(CloseJobParameters.JOB_NAME, parameters);
+			ExecutionContext owner = new ExecutionContext();
+			owner.putString("owner.host", java.net.InetAddress.getLocalHost().getHostName());
+			owner.putLong("owner.pid", gone.pid());
+			JobExecution stuck = repository.createJobExecution(instance, parameters, owner);
+			stuck.setStatus(BatchStatus.STARTED);
+			stuck.setStartTime(java.time.LocalDateTime.now());
+			repository.update(stuck);
+			repository.updateExecutionContext(stuck);
+		}
+
+		// when
+		CliRun close = close("--until", "import");
+
+		// then
+		assertThat(close.exitCode()).as(close.err()).isZero();
+		assertThat(close.out()).contains("2025-09, all clients · COMPLETED");
+		assertThat(count("SELECT COUNT(*) FROM batch_job_execution WHERE status = 'FAILED'")).as("the stuck one").isEqualTo(1);
+	}
+
+	private CliRun close(String... options) {
+		var args = new java.util.ArrayList<>(java.util.List.of("close", "--month", "2025-09", "--inbox", "sample-invoices",
+				"--out", dir.resolve("out").toString(), "--db-url", dbUrl));
+		args.addAll(java.util.List.of(options));
+		return CliRun.of(args.toArray(String[]::new));
+	}
+
+	private static long executionId(String summary) {
+		Matcher matcher = Pattern.compile("execution (\\d+) ·").matcher(summary);
+		assertThat(matcher.find()).as(summary).isTrue();
+		return Long.parseLong(matcher.group(1));
+	}
+
+	private void sql(String sql) throws Exception {
+		try (Connection connection = DriverManager.getConnection(dbUrl); Statement statement = connection.createStatement()) {
+			statement.execute(sql);
+		}
+	}
+
+	private long count(String sql) throws Exception {
+		try (Connection connection = DriverManager.getConnection(dbUrl); Statement statement = connection.createStatement();
+				var rs = statement.executeQuery(sql)) {
+			rs.next();
+			return rs.getLong(1);
+		}
+	}
+
+}
