@@ -26,6 +26,9 @@ public final class CloseJobParameters {
 
 	public static final String UNTIL = "until";
 
+	/** Email statements again to clients already reached. */
+	public static final String RESEND = "resend";
+
 	/** The database the run used, with any credentials removed. */
 	public static final String DB_URL = "dbUrl";
 

@@ -2,6 +2,7 @@ package com.wabarecon;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.List;
 
@@ -18,12 +19,13 @@ import org.springframework.boot.context.properties.bind.Name;
  * @param importing settings shared by every import step
  * @param schedule when the scheduled close runs ({@code jobs/monthly-close.yml})
  * @param reconciliation the tolerances the reconciliation judges differences by
+ * @param delivery how statements are emailed (the SMTP server itself is {@code spring.mail.*})
  * @param invoice how Meta's invoice files are read
  */
 @ConfigurationProperties("recon")
 public record ReconProperties(@DefaultValue("sample-invoices") Path inbox, @DefaultValue("out") Path out,
 		@Name("import") @DefaultValue Import importing, @DefaultValue Schedule schedule,
-		@DefaultValue Invoice invoice, @DefaultValue Reconciliation reconciliation) {
+		@DefaultValue Invoice invoice, @DefaultValue Reconciliation reconciliation, @DefaultValue Delivery delivery) {
 
 	/**
 	 * @param chunkSize rows per transaction in the import steps
@@ -80,6 +82,21 @@ public record ReconProperties(@DefaultValue("sample-invoices") Path inbox, @Defa
 	 * volume)}. A {@code null} field means "not set here".
 	 */
 	public record Tolerance(BigDecimal amountAbs, BigDecimal amountPct, Long volumeAbs, BigDecimal volumePct) {
+	}
+
+	/**
+	 * @param from the sender of the statement emails
+	 * @param replyTo where clients' replies go; empty for none
+	 * @param subject subject template: {@code {client_name}}, {@code {client_id}}, {@code {month}}
+	 * @param body body template: the same placeholders, and {@code {totals}} (one line per currency)
+	 * @param attempts how many times a send is tried before the client is reported as not reached
+	 * @param backoff the wait before the second attempt; it doubles before each next one
+	 */
+	public record Delivery(@DefaultValue("billing@partner.example") String from, @DefaultValue("") String replyTo,
+			@DefaultValue("{client_name}: WhatsApp statement {month}") String subject,
+			@DefaultValue("Dear {client_name},\n\nplease find attached your WhatsApp Business statement for {month}, "
+					+ "as PDF and as Excel.\n\n{totals}\n\nKind regards,\nBilling") String body,
+			@DefaultValue("3") int attempts, @DefaultValue("2s") Duration backoff) {
 	}
 
 }

@@ -56,6 +56,9 @@ class CloseCommand implements Callable<Integer> {
 	@Option(names = "--rerun", description = "Close again a month that a completed run already closed.")
 	boolean rerun;
 
+	@Option(names = "--resend", description = "Email statements again to clients already reached.")
+	boolean resend;
+
 	@Option(names = "--db-url", paramLabel = "URL",
 			description = "JDBC URL of the database (default: SPRING_DATASOURCE_URL, else the embedded H2 under data/).")
 	String dbUrl;
@@ -80,7 +83,7 @@ class CloseCommand implements Callable<Integer> {
 		validate();
 		PrintWriter out = spec.commandLine().getOut();
 		PrintWriter err = spec.commandLine().getErr();
-		CloseRequest request = new CloseRequest(month, client, rerun, inbox, this.out, dryRun, until, dbUrl,
+		CloseRequest request = new CloseRequest(month, client, rerun, inbox, this.out, dryRun, resend, until, dbUrl,
 				amountTolerancePct, amountToleranceAbs, volumeTolerancePct, volumeToleranceAbs);
 		try (ConfigurableApplicationContext context = SpringRuntime.start(dbUrl)) {
 			CloseOutcome outcome = context.getBean(CloseLauncher.class).launch(request);

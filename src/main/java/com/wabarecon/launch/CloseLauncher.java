@@ -156,6 +156,7 @@ class CloseLauncher {
 			.addString(CloseJobParameters.INBOX, inbox.toAbsolutePath().normalize().toString(), false)
 			.addString(CloseJobParameters.OUT, out.toAbsolutePath().normalize().toString(), false)
 			.addString(CloseJobParameters.DRY_RUN, Boolean.toString(request.dryRun()), false)
+			.addString(CloseJobParameters.RESEND, Boolean.toString(request.resend()), false)
 			.addString(CloseJobParameters.UNTIL, until.id(), false);
 		addIfGiven(builder, CloseJobParameters.DB_URL, DatabaseUrls.redact(request.dbUrl()));
 		addIfGiven(builder, CloseJobParameters.AMOUNT_TOLERANCE_PCT, request.amountTolerancePct());

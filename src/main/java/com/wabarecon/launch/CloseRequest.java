@@ -16,11 +16,12 @@ import com.wabarecon.Stage;
  * @param inbox root of the input files
  * @param out output folder
  * @param dryRun render everything, email nothing
+ * @param resend email statements again to clients already reached
  * @param until the last stage to run
  * @param dbUrl the database, as given (may hold credentials: never stored as given)
  */
 public record CloseRequest(YearMonth month, String client, boolean rerun, Path inbox, Path out, boolean dryRun,
-		Stage until, String dbUrl, BigDecimal amountTolerancePct, BigDecimal amountToleranceAbs,
+		boolean resend, Stage until, String dbUrl, BigDecimal amountTolerancePct, BigDecimal amountToleranceAbs,
 		BigDecimal volumeTolerancePct, Long volumeToleranceAbs) {
 
 	/** "2025-09, all clients" or "2025-09, client c_001". */
