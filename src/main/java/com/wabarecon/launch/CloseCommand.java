@@ -14,6 +14,7 @@ import com.wabarecon.support.accounting.InputFileRepository;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -59,9 +60,8 @@ class CloseCommand implements Callable<Integer> {
 	@Option(names = "--resend", description = "Email statements again to clients already reached.")
 	boolean resend;
 
-	@Option(names = "--db-url", paramLabel = "URL",
-			description = "JDBC URL of the database (default: SPRING_DATASOURCE_URL, else the embedded H2 under data/).")
-	String dbUrl;
+	@Mixin
+	DatabaseOption database;
 
 	@Option(names = "--amount-tolerance-pct", paramLabel = "P",
 			description = "Tolerated amount difference, in %% of the invoiced amount.")
@@ -83,9 +83,9 @@ class CloseCommand implements Callable<Integer> {
 		validate();
 		PrintWriter out = spec.commandLine().getOut();
 		PrintWriter err = spec.commandLine().getErr();
-		CloseRequest request = new CloseRequest(month, client, rerun, inbox, this.out, dryRun, resend, until, dbUrl,
+		CloseRequest request = new CloseRequest(month, client, rerun, inbox, this.out, dryRun, resend, until, database.dbUrl,
 				amountTolerancePct, amountToleranceAbs, volumeTolerancePct, volumeToleranceAbs);
-		try (ConfigurableApplicationContext context = SpringRuntime.start(dbUrl)) {
+		try (ConfigurableApplicationContext context = SpringRuntime.start(database.dbUrl)) {
 			CloseOutcome outcome = context.getBean(CloseLauncher.class).launch(request);
 			if (outcome.execution() != null && outcome.kind() != CloseOutcome.Kind.ALREADY_CLOSED) {
 				out.print(RunSummary.format(outcome.execution()));

@@ -8,6 +8,7 @@ import com.wabarecon.support.accounting.InputFileRepository;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -28,15 +29,14 @@ class RestartCommand implements Callable<Integer> {
 	@Parameters(index = "0", paramLabel = "EXECUTION_ID", description = "The failed execution (see 'recon status').")
 	long executionId;
 
-	@Option(names = "--db-url", paramLabel = "URL",
-			description = "JDBC URL of the database (default: SPRING_DATASOURCE_URL, else the embedded H2 under data/).")
-	String dbUrl;
+	@Mixin
+	DatabaseOption database;
 
 	@Override
 	public Integer call() {
 		PrintWriter out = spec.commandLine().getOut();
 		PrintWriter err = spec.commandLine().getErr();
-		try (ConfigurableApplicationContext context = SpringRuntime.start(dbUrl)) {
+		try (ConfigurableApplicationContext context = SpringRuntime.start(database.dbUrl)) {
 			CloseOutcome outcome = context.getBean(CloseLauncher.class).restart(executionId);
 			if (outcome.execution() != null) {
 				out.print(RunSummary.format(outcome.execution()));

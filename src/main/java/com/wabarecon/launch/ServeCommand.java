@@ -17,6 +17,7 @@ import org.springframework.scheduling.support.CronExpression;
 import org.springframework.scheduling.support.CronTrigger;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -30,13 +31,12 @@ class ServeCommand implements Callable<Integer> {
 
 	private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
 
-	@Option(names = "--db-url", paramLabel = "URL",
-			description = "JDBC URL of the database (default: SPRING_DATASOURCE_URL, else the embedded H2 under data/).")
-	String dbUrl;
+	@Mixin
+	DatabaseOption database;
 
 	@Override
 	public Integer call() throws InterruptedException {
-		try (ConfigurableApplicationContext context = SpringRuntime.start(dbUrl)) {
+		try (ConfigurableApplicationContext context = SpringRuntime.start(database.dbUrl)) {
 			ReconProperties.Schedule schedule = context.getBean(ReconProperties.class).schedule();
 			ZoneId zone = ZoneId.of(schedule.zone());
 			ScheduledClose close = context.getBean(ScheduledClose.class);

@@ -15,6 +15,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.scheduling.support.CronExpression;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,14 +33,13 @@ class StatusCommand implements Callable<Integer> {
 	@Option(names = "--limit", defaultValue = "10", description = "How many runs to list (default: ${DEFAULT-VALUE}).")
 	int limit;
 
-	@Option(names = "--db-url", paramLabel = "URL",
-			description = "JDBC URL of the database (default: SPRING_DATASOURCE_URL, else the embedded H2 under data/).")
-	String dbUrl;
+	@Mixin
+	DatabaseOption database;
 
 	@Override
 	public Integer call() {
 		PrintWriter out = spec.commandLine().getOut();
-		try (ConfigurableApplicationContext context = SpringRuntime.start(dbUrl)) {
+		try (ConfigurableApplicationContext context = SpringRuntime.start(database.dbUrl)) {
 			List<JobExecution> executions = context.getBean(RunHistory.class).recent(limit);
 			if (executions.isEmpty()) {
 				out.println("No close has run yet.");
