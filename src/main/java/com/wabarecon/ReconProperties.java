@@ -16,11 +16,12 @@ import org.springframework.boot.context.properties.bind.Name;
  * @param importing settings shared by every import step
  * @param schedule when the scheduled close runs ({@code jobs/monthly-close.yml})
  * @param invoice how Meta's invoice files are read
+ * @param statement how the client statements are rendered
  */
 @ConfigurationProperties("recon")
 public record ReconProperties(@DefaultValue("sample-invoices") Path inbox, @DefaultValue("out") Path out,
 		@Name("import") @DefaultValue Import importing, @DefaultValue Schedule schedule,
-		@DefaultValue Invoice invoice) {
+		@DefaultValue Invoice invoice, @DefaultValue Statement statement) {
 
 	/**
 	 * @param chunkSize rows per transaction in the import steps
@@ -56,6 +57,14 @@ public record ReconProperties(@DefaultValue("sample-invoices") Path inbox, @Defa
 				List<String> amount, List<String> currency, List<String> lineType) {
 		}
 
+	}
+
+	/**
+	 * @param templates folder of the statement's JasperReports templates ({@code .jrxml}), relative
+	 * to the working directory; compiled once per run
+	 * @param chunkSize clients per transaction in the statements step
+	 */
+	public record Statement(@DefaultValue("report-templates") Path templates, @DefaultValue("20") int chunkSize) {
 	}
 
 }
