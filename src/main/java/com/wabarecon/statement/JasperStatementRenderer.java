@@ -3,6 +3,7 @@ package com.wabarecon.statement;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -117,9 +118,9 @@ class JasperStatementRenderer implements StatementRenderer {
 			row.put("estimatedVolume", line.estimatedVolume());
 			row.put("invoicedVolume", line.invoicedVolume());
 			row.put("volumeDelta", line.volumeDelta());
-			row.put("estimatedAmount", line.estimatedAmount());
-			row.put("invoicedAmount", line.invoicedAmount());
-			row.put("amountDelta", line.amountDelta());
+			row.put("estimatedAmount", shown(line.estimatedAmount(), line.currency()));
+			row.put("invoicedAmount", shown(line.invoicedAmount(), line.currency()));
+			row.put("amountDelta", shown(line.amountDelta(), line.currency()));
 			row.put("amountDeltaPct", line.amountDeltaPct());
 			row.put("status", StatementFormats.status(line.status()));
 			row.put("discrepancy", line.discrepancy());
@@ -129,13 +130,21 @@ class JasperStatementRenderer implements StatementRenderer {
 		}).toList();
 	}
 
+	/**
+	 * The amount at the currency's digits, as the line shows it: the table's totals then add
+	 * what the reader sees, and a difference of a fraction of a cent shows as 0,00, not -0,00.
+	 */
+	private static BigDecimal shown(BigDecimal amount, String currency) {
+		return amount == null ? null : amount.setScale(StatementFormats.digits(currency), RoundingMode.HALF_UP);
+	}
+
 	private static List<Map<String, ?>> totals(Statement statement) {
 		return statement.totals().stream().<Map<String, ?>>map(total -> {
 			Map<String, Object> row = new HashMap<>();
 			row.put("currency", total.currency());
-			row.put("estimated", total.estimated());
-			row.put("invoiced", total.invoiced());
-			row.put("difference", total.difference());
+			row.put("estimated", shown(total.estimated(), total.currency()));
+			row.put("invoiced", shown(total.invoiced(), total.currency()));
+			row.put("difference", shown(total.difference(), total.currency()));
 			row.put("adjustments", total.adjustments());
 			row.put("credits", total.credits());
 			row.put("taxes", total.taxes());

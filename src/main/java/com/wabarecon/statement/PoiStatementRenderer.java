@@ -2,6 +2,8 @@ package com.wabarecon.statement;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 
@@ -45,6 +47,9 @@ class PoiStatementRenderer implements StatementRenderer {
 	private static final int[] SUMMED = { 6, 7, 8, 9, 10, 11, 17, 18 };
 
 	private static final int ROWS_IN_MEMORY = 100;
+
+	private static final DateTimeFormatter GENERATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+		.withZone(ZoneOffset.UTC);
 
 	@Override
 	public String extension() {
@@ -175,7 +180,7 @@ class PoiStatementRenderer implements StatementRenderer {
 		index = field(sheet, cells, index, "Client id", statement.client().clientId(), false);
 		index = field(sheet, cells, index, "Billing month", statement.month(), false);
 		index = field(sheet, cells, index, "Invoices", String.join(", ", statement.invoiceIds()), false);
-		index = field(sheet, cells, index, "Generated", statement.generatedAt().toString(), false);
+		index = field(sheet, cells, index, "Generated", GENERATED.format(statement.generatedAt()), false);
 		index++;
 
 		List<Statement.Total> totals = statement.totals();
