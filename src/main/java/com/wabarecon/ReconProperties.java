@@ -21,11 +21,13 @@ import org.springframework.boot.context.properties.bind.Name;
  * @param reconciliation the tolerances the reconciliation judges differences by
  * @param delivery how statements are emailed (the SMTP server itself is {@code spring.mail.*})
  * @param invoice how Meta's invoice files are read
+ * @param statement how the client statements are rendered
  */
 @ConfigurationProperties("recon")
 public record ReconProperties(@DefaultValue("sample-invoices") Path inbox, @DefaultValue("out") Path out,
 		@Name("import") @DefaultValue Import importing, @DefaultValue Schedule schedule,
-		@DefaultValue Invoice invoice, @DefaultValue Reconciliation reconciliation, @DefaultValue Delivery delivery) {
+		@DefaultValue Invoice invoice, @DefaultValue Reconciliation reconciliation, @DefaultValue Delivery delivery,
+		@DefaultValue Statement statement) {
 
 	/**
 	 * @param chunkSize rows per transaction in the import steps
@@ -97,6 +99,14 @@ public record ReconProperties(@DefaultValue("sample-invoices") Path inbox, @Defa
 			@DefaultValue("Dear {client_name},\n\nplease find attached your WhatsApp Business statement for {month}, "
 					+ "as PDF and as Excel.\n\n{totals}\n\nKind regards,\nBilling") String body,
 			@DefaultValue("3") int attempts, @DefaultValue("2s") Duration backoff) {
+	}
+
+	/**
+	 * @param templates folder of the statement's JasperReports templates ({@code .jrxml}), relative
+	 * to the working directory; compiled once per run
+	 * @param chunkSize clients per transaction in the statements step
+	 */
+	public record Statement(@DefaultValue("report-templates") Path templates, @DefaultValue("20") int chunkSize) {
 	}
 
 }

@@ -26,6 +26,19 @@ public final class MonthFolders {
 		return out.resolve(month);
 	}
 
+	/**
+	 * {@code <out>/<month>/<clientId>}: one client's statements. The directory import already
+	 * keeps client ids to safe names; this checks again that the folder stays inside the month's.
+	 */
+	public static Path clientFolder(Path out, String month, String clientId) {
+		Path monthFolder = outputFolder(out, month).toAbsolutePath().normalize();
+		Path folder = monthFolder.resolve(clientId).normalize();
+		if (clientId.isBlank() || !folder.startsWith(monthFolder) || folder.equals(monthFolder)) {
+			throw new IllegalArgumentException("client id '" + clientId + "' does not name a folder inside " + monthFolder);
+		}
+		return folder;
+	}
+
 	public static Path rejectsFile(Path out, String month) {
 		return outputFolder(out, month).resolve("rejects-" + month + ".csv");
 	}

@@ -1,0 +1,323 @@
+package com.wabarecon.statement;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+
+/**
+ * The statement as an Excel workbook for the client's accountants: {@code Summary},
+ * {@code Lines} (every reconciliation line with the reconciliation CSV's columns, then the
+ * channel, free volumes and invoices), {@code Daily} (estimates per day and category) and
+ * {@code Discrepancies} (always there; it says so when there are none). Headers are frozen and
+ * filtered, numbers are number cells, totals are formulas over the rows, so every figure can be
+ * added again. Written with SXSSF (rows streamed through a compressed temporary file, deleted
+ * when the workbook closes). Thread-safe: each call has its own workbook.
+ */
+class PoiStatementRenderer implements StatementRenderer {
+
+	static final String SUMMARY = "Summary";
+
+	static final String LINES = "Lines";
+
+	static final String DAILY = "Daily";
+
+	static final String DISCREPANCIES = "Discrepancies";
+
+	static final String NO_DISCREPANCIES = "No discrepancies this month: every line matched the invoice or was within tolerance.";
+
+	/** The reconciliation CSV's columns (the contract), then what the statement adds. */
+	static final String[] LINE_COLUMNS = { "billing_month", "client_id", "waba_id", "phone_number_id", "category",
+			"currency", "estimated_volume", "invoiced_volume", "volume_delta", "estimated_amount", "invoiced_amount",
+			"amount_delta", "amount_delta_pct", "status", "reason", "channel_id", "display_phone_number",
+			"estimated_free_volume", "invoiced_free_volume", "invoice_ids" };
+
+	private static final int CURRENCY = 5;
+
+	/** Lines columns summed per currency: volumes, amounts, free volumes. */
+	private static final int[] SUMMED = { 6, 7, 8, 9, 10, 11, 17, 18 };
+
+	private static final int ROWS_IN_MEMORY = 100;
+
+	private static final DateTimeFormatter GENERATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+		.withZone(ZoneOffset.UTC);
+
+	@Override
+	public String extension() {
+		return "xlsx";
+	}
+
+	@Override
+	public void render(Statement statement, OutputStream out) throws IOException {
+		try (SXSSFWorkbook workbook = new SXSSFWorkbook(ROWS_IN_MEMORY)) {
+			workbook.setCompressTempFiles(true);
+			WorkbookCells cells = new WorkbookCells(workbook);
+			Sheet summary = workbook.createSheet(SUMMARY);
+			int linesEnd = lines(statement, workbook.createSheet(LINES), cells);
+			daily(statement, workbook.createSheet(DAILY), cells);
+			discrepancies(statement, workbook.createSheet(DISCREPANCIES), cells);
+			summary(statement, summary, cells, linesEnd);
+			workbook.setForceFormulaRecalculation(true);
+			workbook.write(out);
+		}
+	}
+
+	/** Writes the lines and their totals per currency; returns the last data row (1-based, as in formulas). */
+	private static int lines(Statement statement, Sheet sheet, WorkbookCells cells) {
+		cells.header(sheet.createRow(0), LINE_COLUMNS);
+		int index = 1;
+		for (Statement.Line line : statement.lines()) {
+			Row row = sheet.createRow(index++);
+			String money = WorkbookCells.money(line.currency());
+			cells.text(row, 0, statement.month());
+			cells.text(row, 1, statement.client().clientId());
+			cells.text(row, 2, line.wabaId());
+			cells.text(row, 3, line.phoneNumberId());
+			cells.text(row, 4, line.category());
+			cells.text(row, 5, line.currency());
+			cells.number(row, 6, line.estimatedVolume());
+			cells.number(row, 7, line.invoicedVolume());
+			cells.number(row, 8, line.volumeDelta());
+			cells.number(row, 9, line.estimatedAmount(), money);
+			cells.number(row, 10, line.invoicedAmount(), money);
+			cells.number(row, 11, line.amountDelta(), money);
+			cells.number(row, 12, line.amountDeltaPct(), WorkbookCells.PERCENT_POINTS);
+			cells.text(row, 13, line.status());
+			cells.text(row, 14, line.reason());
+			cells.text(row, 15, line.channelId());
+			cells.text(row, 16, line.displayPhoneNumber());
+			cells.number(row, 17, line.estimatedFreeVolume());
+			cells.number(row, 18, line.invoicedFreeVolume());
+			cells.text(row, 19, line.invoiceIds());
+		}
+		int last = Math.max(index, 2);
+		finish(sheet, LINE_COLUMNS.length, last, new int[] { 9, 9, 18, 18, 16, 6, 11, 11, 10, 13, 13, 13, 10, 20, 60,
+				10, 14, 11, 11, 24 });
+		index++;
+		for (String currency : currencies(statement.lines().stream().map(Statement.Line::currency).toList())) {
+			Row row = sheet.createRow(index++);
+			cells.text(row, 0, "Total", true);
+			cells.text(row, CURRENCY, currency, true);
+			for (int column : SUMMED) {
+				String format = column >= 9 && column <= 11 ? WorkbookCells.money(currency) : WorkbookCells.VOLUME;
+				cells.formula(row, column, sum(statement.lines().stream().map(Statement.Line::currency).toList(),
+						currency, CURRENCY, column, last), format, true);
+			}
+		}
+		return last;
+	}
+
+	private static void daily(Statement statement, Sheet sheet, WorkbookCells cells) {
+		cells.header(sheet.createRow(0), "date", "category", "currency", "paid_volume", "free_volume", "volume",
+				"estimated_cost");
+		int index = 1;
+		for (Statement.Day day : statement.days()) {
+			Row row = sheet.createRow(index++);
+			cells.date(row, 0, day.date());
+			cells.text(row, 1, day.category());
+			cells.text(row, 2, day.currency());
+			cells.number(row, 3, day.paidVolume());
+			cells.number(row, 4, day.freeVolume());
+			cells.formula(row, 5, "D" + index + "+E" + index, WorkbookCells.VOLUME, false);
+			cells.number(row, 6, day.cost(), WorkbookCells.money(day.currency()));
+		}
+		int last = Math.max(index, 2);
+		finish(sheet, 7, last, new int[] { 12, 28, 9, 12, 12, 12, 16 });
+		index++;
+		List<String> dayCurrencies = statement.days().stream().map(Statement.Day::currency).toList();
+		for (String currency : currencies(dayCurrencies)) {
+			Row row = sheet.createRow(index++);
+			cells.text(row, 0, "Total", true);
+			cells.text(row, 2, currency, true);
+			for (int column = 3; column <= 6; column++) {
+				cells.formula(row, column, sum(dayCurrencies, currency, 2, column, last),
+						column == 6 ? WorkbookCells.money(currency) : WorkbookCells.VOLUME, true);
+			}
+		}
+	}
+
+	private static void discrepancies(Statement statement, Sheet sheet, WorkbookCells cells) {
+		cells.header(sheet.createRow(0), "channel", "waba_id", "phone_number_id", "category", "currency",
+				"estimated_amount", "invoiced_amount", "amount_delta", "amount_delta_pct", "volume_delta", "status",
+				"reason");
+		int index = 1;
+		for (Statement.Line line : statement.discrepancies()) {
+			Row row = sheet.createRow(index++);
+			String money = WorkbookCells.money(line.currency());
+			cells.text(row, 0, line.channel());
+			cells.text(row, 1, line.wabaId());
+			cells.text(row, 2, line.phoneNumberId());
+			cells.text(row, 3, line.category());
+			cells.text(row, 4, line.currency());
+			cells.number(row, 5, line.estimatedAmount(), money);
+			cells.number(row, 6, line.invoicedAmount(), money);
+			cells.number(row, 7, line.amountDelta(), money);
+			cells.number(row, 8, line.amountDeltaPct(), WorkbookCells.PERCENT_POINTS);
+			cells.number(row, 9, line.volumeDelta());
+			cells.text(row, 10, line.status());
+			cells.text(row, 11, line.reason());
+		}
+		if (index == 1) {
+			cells.text(sheet.createRow(index++), 0, NO_DISCREPANCIES);
+		}
+		finish(sheet, 12, index, new int[] { 30, 18, 18, 16, 9, 14, 14, 14, 12, 11, 20, 70 });
+	}
+
+	private static void summary(Statement statement, Sheet sheet, WorkbookCells cells, int linesEnd) {
+		((SXSSFSheet) sheet).setRandomAccessWindowSize(-1); // small; its totals rows are written last
+		cells.title(sheet.createRow(0), "WhatsApp Business usage statement");
+		int index = 2;
+		index = field(sheet, cells, index, "Client", statement.client().name(), true);
+		index = field(sheet, cells, index, "Client id", statement.client().clientId(), false);
+		index = field(sheet, cells, index, "Billing month", statement.month(), false);
+		index = field(sheet, cells, index, "Invoices", String.join(", ", statement.invoiceIds()), false);
+		index = field(sheet, cells, index, "Generated", GENERATED.format(statement.generatedAt()), false);
+		index++;
+
+		List<Statement.Total> totals = statement.totals();
+		cells.header(sheet.createRow(index++), "Currency", "Estimated", "Invoiced", "Difference", "Adjustments",
+				"Credits", "Taxes", "Total invoiced", "Lines", "Discrepancies");
+		int totalsFirst = index; // filled last, once the charges' rows are known
+		index += totals.size() + 1;
+
+		cells.header(sheet.createRow(index++), "Status", "Lines");
+		int statusFirst = index + 1;
+		for (Map.Entry<String, Long> status : statement.linesPerStatus().entrySet()) {
+			Row row = sheet.createRow(index++);
+			cells.text(row, 0, status.getKey());
+			cells.number(row, 1, status.getValue());
+		}
+		Row statusTotal = sheet.createRow(index++);
+		cells.text(statusTotal, 0, "Total", true);
+		cells.formula(statusTotal, 1, "SUM(B" + statusFirst + ":B" + Math.max(index - 1, statusFirst) + ")",
+				WorkbookCells.VOLUME, true);
+		index++;
+
+		cells.text(sheet.createRow(index++), 0, "Adjustments, credits and taxes", true);
+		cells.header(sheet.createRow(index++), "Invoice", "WABA", "Type", "Currency", "Amount");
+		int chargesFirst = index + 1;
+		if (statement.charges().isEmpty()) {
+			cells.text(sheet.createRow(index++), 0, "None on this month's invoices.");
+		}
+		for (Statement.Charge charge : statement.charges()) {
+			Row row = sheet.createRow(index++);
+			cells.text(row, 0, charge.invoiceId());
+			cells.text(row, 1, charge.wabaId());
+			cells.text(row, 2, StatementFormats.words(charge.lineType()));
+			cells.text(row, 3, charge.currency());
+			cells.number(row, 4, charge.amount(), WorkbookCells.money(charge.currency()));
+		}
+		int chargesLast = index;
+		index++;
+
+		String linesCurrency = "Lines!$F$2:$F$" + linesEnd;
+		for (int i = 0; i < totals.size(); i++) {
+			Statement.Total total = totals.get(i);
+			Row row = sheet.createRow(totalsFirst + i);
+			int excelRow = totalsFirst + i + 1;
+			String money = WorkbookCells.money(total.currency());
+			String currencyCell = "$A" + excelRow;
+			cells.text(row, 0, total.currency(), true);
+			cells.formula(row, 1, "SUMIF(" + linesCurrency + "," + currencyCell + ",Lines!J$2:J$" + linesEnd + ")", money, false);
+			cells.formula(row, 2, "SUMIF(" + linesCurrency + "," + currencyCell + ",Lines!K$2:K$" + linesEnd + ")", money, false);
+			cells.formula(row, 3, "SUMIF(" + linesCurrency + "," + currencyCell + ",Lines!L$2:L$" + linesEnd + ")", money, false);
+			int column = 4;
+			for (String type : Statement.CHARGE_TYPES) {
+				cells.formula(row, column++, "SUMIFS($E$" + chargesFirst + ":$E$" + chargesLast + ",$D$" + chargesFirst
+						+ ":$D$" + chargesLast + "," + currencyCell + ",$C$" + chargesFirst + ":$C$" + chargesLast + ",\""
+						+ StatementFormats.words(type) + "\")", money, false);
+			}
+			cells.formula(row, 7, "SUM(C" + excelRow + ",E" + excelRow + ":G" + excelRow + ")", money, true);
+			cells.formula(row, 8, "COUNTIF(" + linesCurrency + "," + currencyCell + ")", WorkbookCells.VOLUME, false);
+			cells.number(row, 9, total.discrepancies());
+		}
+
+		changes(statement, sheet, cells, index);
+		int[] widths = { 26, 18, 18, 14, 14, 14, 14, 16, 9, 13 };
+		for (int column = 0; column < widths.length; column++) {
+			sheet.setColumnWidth(column, widths[column] * 256);
+		}
+	}
+
+	private static void changes(Statement statement, Sheet sheet, WorkbookCells cells, int index) {
+		String previousMonth = statement.billingMonth().minusMonths(1).toString();
+		cells.text(sheet.createRow(index++), 0, "Compared with " + previousMonth, true);
+		List<Statement.Change> changes = statement.changes();
+		if (changes.isEmpty()) {
+			cells.text(sheet.createRow(index), 0, "No reconciled lines for " + previousMonth + ": nothing to compare with.");
+			return;
+		}
+		cells.header(sheet.createRow(index++), "Currency", "Category", "Previous volume", "Volume", "Change",
+				"Previous amount", "Amount", "Change");
+		int first = index + 1;
+		for (Statement.Change change : changes) {
+			Row row = sheet.createRow(index++);
+			int excelRow = index;
+			String money = WorkbookCells.money(change.currency());
+			boolean total = change.category() == null;
+			cells.text(row, 0, change.currency(), total);
+			if (total) {
+				cells.text(row, 1, "All categories", true);
+				cells.formula(row, 2, "SUM(C" + first + ":C" + (excelRow - 1) + ")", WorkbookCells.VOLUME, true);
+				cells.formula(row, 3, "SUM(D" + first + ":D" + (excelRow - 1) + ")", WorkbookCells.VOLUME, true);
+				cells.formula(row, 5, "SUM(F" + first + ":F" + (excelRow - 1) + ")", money, true);
+				cells.formula(row, 6, "SUM(G" + first + ":G" + (excelRow - 1) + ")", money, true);
+				first = excelRow + 1;
+			}
+			else {
+				cells.text(row, 1, change.category());
+				if (change.previousVolume() != null) {
+					cells.number(row, 2, change.previousVolume());
+				}
+				cells.number(row, 3, change.volume());
+				cells.number(row, 5, change.previousAmount(), money);
+				cells.number(row, 6, change.amount(), money);
+			}
+			cells.formula(row, 4, "IF(N(C" + excelRow + ")=0,\"\",D" + excelRow + "/C" + excelRow + "-1)",
+					WorkbookCells.PERCENT, total);
+			cells.formula(row, 7, "IF(N(F" + excelRow + ")=0,\"\",G" + excelRow + "/ABS(F" + excelRow + ")-1)",
+					WorkbookCells.PERCENT, total);
+		}
+	}
+
+	private static int field(Sheet sheet, WorkbookCells cells, int index, String label, String value, boolean bold) {
+		Row row = sheet.createRow(index);
+		cells.text(row, 0, label, true);
+		cells.text(row, 1, value, bold);
+		return index + 1;
+	}
+
+	/** Freezes the header row, filters the data rows, sets the columns' widths (in characters). */
+	private static void finish(Sheet sheet, int columns, int lastRow, int[] widths) {
+		sheet.createFreezePane(0, 1);
+		sheet.setAutoFilter(new CellRangeAddress(0, lastRow - 1, 0, columns - 1));
+		for (int column = 0; column < widths.length; column++) {
+			sheet.setColumnWidth(column, widths[column] * 256);
+		}
+	}
+
+	/** {@code SUM} over the data rows when they are all in one currency, else {@code SUMIF} on the currency. */
+	private static String sum(List<String> rowCurrencies, String currency, int currencyColumn, int column, int last) {
+		String letter = CellReference.convertNumToColString(column);
+		String values = letter + "$2:" + letter + "$" + last;
+		if (rowCurrencies.stream().distinct().count() <= 1) {
+			return "SUM(" + values + ")";
+		}
+		String currencies = CellReference.convertNumToColString(currencyColumn);
+		return "SUMIF($" + currencies + "$2:$" + currencies + "$" + last + ",\"" + currency + "\"," + values + ")";
+	}
+
+	private static List<String> currencies(List<String> rowCurrencies) {
+		return rowCurrencies.stream().distinct().sorted().toList();
+	}
+
+}

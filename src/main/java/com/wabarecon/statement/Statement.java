@@ -1,0 +1,259 @@
+package com.wabarecon.statement;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Everything one client's statement for one month shows, read from the reconciliation's lines,
+ * the invoice's other lines, the daily estimates and the previous month's lines. It holds that
+ * client's data only. Amounts are in the currency each row names; a client whose WABAs are
+ * invoiced in several currencies has totals per currency.
+ *
+ * @param month the billing month, {@code YYYY-MM}
+ * @param client who the statement is for
+ * @param lines the month's reconciliation lines of the client, by currency, channel and category
+ * @param charges the invoice's adjustments, credits and taxes on the client's WABAs
+ * @param days the counted estimates per day, category and currency
+ * @param previous the previous month's lines summed per currency and category (empty when that
+ * month was not reconciled)
+ * @param generatedAt when the statement was rendered
+ */
+record Statement(String month, Client client, List<Line> lines, List<Charge> charges, List<Day> days,
+		List<Previous> previous, Instant generatedAt) {
+
+	/** Statuses that need no explanation; every other status is a discrepancy. */
+	static final Set<String> AGREED = Set.of("MATCHED", "WITHIN_TOLERANCE");
+
+	static final List<String> STATUSES = List.of("MATCHED", "WITHIN_TOLERANCE", "OVER_INVOICED", "UNDER_INVOICED",
+			"MISSING_FROM_INVOICE", "NOT_ESTIMATED", "CURRENCY_MISMATCH", "UNKNOWN_CHANNEL");
+
+	/** Line types of the invoice that are carried to the totals beside usage. */
+	static final List<String> CHARGE_TYPES = List.of("ADJUSTMENT", "CREDIT", "TAX");
+
+	Statement {
+		lines = List.copyOf(lines);
+		charges = List.copyOf(charges);
+		days = List.copyOf(days);
+		previous = List.copyOf(previous);
+	}
+
+	/**
+	 * @param locale BCP 47 tag, such as {@code de-DE}
+	 */
+	record Client(String clientId, String name, String statementCurrency, String locale) {
+
+		Locale javaLocale() {
+			return Locale.forLanguageTag(locale);
+		}
+
+	}
+
+	/** One reconciliation line: a channel (or a whole WABA) and a category, in one currency. */
+	record Line(String currency, String wabaId, String phoneNumberId, String channelId, String displayPhoneNumber,
+			String category, long estimatedVolume, long invoicedVolume, long volumeDelta, BigDecimal estimatedAmount,
+			BigDecimal invoicedAmount, BigDecimal amountDelta, BigDecimal amountDeltaPct, long estimatedFreeVolume,
+			long invoicedFreeVolume, String status, String reason, String invoiceIds) {
+
+		/** The channel as a person knows it: its display number, or the WABA where the invoice names no channel. */
+		String channel() {
+			if (phoneNumberId == null) {
+				return "WABA " + wabaId + " (all channels)";
+			}
+			return displayPhoneNumber != null ? "+" + displayPhoneNumber : "phone number id " + phoneNumberId;
+		}
+
+		boolean discrepancy() {
+			return !AGREED.contains(status);
+		}
+
+	}
+
+	/** An ADJUSTMENT, CREDIT or TAX line of the invoice, on one of the client's WABAs. */
+	record Charge(String invoiceId, String wabaId, String lineType, String currency, BigDecimal amount) {
+	}
+
+	/** The counted estimates of one day and category, in one currency: paid and free volume, estimated cost. */
+	record Day(LocalDate date, String category, String currency, long paidVolume, long freeVolume, BigDecimal cost) {
+
+		long volume() {
+			return paidVolume + freeVolume;
+		}
+
+	}
+
+	/** The previous month's lines of one currency and category, summed. */
+	record Previous(String currency, String category, long invoicedVolume, BigDecimal invoicedAmount) {
+	}
+
+	/** The totals of one currency: usage estimated and invoiced, the difference, the invoice's other lines. */
+	record Total(String currency, BigDecimal estimated, BigDecimal invoiced, BigDecimal difference,
+			BigDecimal adjustments, BigDecimal credits, BigDecimal taxes, int lines, int discrepancies,
+			int unconvertedEstimates) {
+
+		BigDecimal grandTotal() {
+			return invoiced.add(adjustments).add(credits).add(taxes);
+		}
+
+	}
+
+	/** This month against the previous one, for one currency and category (category null: all). */
+	record Change(String currency, String category, Long previousVolume, long volume, BigDecimal previousAmount,
+			BigDecimal amount) {
+
+		BigDecimal volumeChangePct() {
+			return previousVolume == null ? null : pct(BigDecimal.valueOf(previousVolume), BigDecimal.valueOf(volume));
+		}
+
+		BigDecimal amountChangePct() {
+			return previousAmount == null ? null : pct(previousAmount, amount);
+		}
+
+		private static BigDecimal pct(BigDecimal before, BigDecimal now) {
+			if (before.signum() == 0) {
+				return null;
+			}
+			return now.subtract(before).multiply(BigDecimal.valueOf(100)).divide(before.abs(), 1, RoundingMode.HALF_UP);
+		}
+
+	}
+
+	YearMonth billingMonth() {
+		return YearMonth.parse(month);
+	}
+
+	/** Every currency of the statement, sorted: of the lines and of the other invoice lines. */
+	List<String> currencies() {
+		return Stream.concat(lines.stream().map(Line::currency), charges.stream().map(Charge::currency))
+			.collect(Collectors.toCollection(TreeSet::new))
+			.stream()
+			.toList();
+	}
+
+	/** The invoices the statement's figures come from. */
+	List<String> invoiceIds() {
+		Set<String> ids = new TreeSet<>();
+		lines.stream()
+			.map(Line::invoiceIds)
+			.filter(Objects::nonNull)
+			.flatMap(text -> Arrays.stream(text.split("[,;\\s]+")))
+			.filter(id -> !id.isBlank())
+			.forEach(ids::add);
+		charges.forEach(charge -> ids.add(charge.invoiceId()));
+		return List.copyOf(ids);
+	}
+
+	List<Total> totals() {
+		return currencies().stream().map(this::total).toList();
+	}
+
+	private Total total(String currency) {
+		List<Line> inCurrency = lines.stream().filter(line -> line.currency().equals(currency)).toList();
+		return new Total(currency, sum(inCurrency, Line::estimatedAmount), sum(inCurrency, Line::invoicedAmount),
+				sum(inCurrency, Line::amountDelta), charges(currency, "ADJUSTMENT"), charges(currency, "CREDIT"),
+				charges(currency, "TAX"), inCurrency.size(),
+				(int) inCurrency.stream().filter(Line::discrepancy).count(),
+				(int) inCurrency.stream().filter(line -> line.estimatedAmount() == null).count());
+	}
+
+	private BigDecimal charges(String currency, String lineType) {
+		return sum(charges.stream()
+			.filter(charge -> charge.currency().equals(currency) && charge.lineType().equals(lineType))
+			.toList(), Charge::amount);
+	}
+
+	/** How many lines have each status, in the order of {@link #STATUSES}; statuses without lines left out. */
+	Map<String, Long> linesPerStatus() {
+		Map<String, Long> counts = lines.stream().collect(Collectors.groupingBy(Line::status, Collectors.counting()));
+		Map<String, Long> ordered = new LinkedHashMap<>();
+		STATUSES.stream().filter(counts::containsKey).forEach(status -> ordered.put(status, counts.get(status)));
+		counts.keySet().stream().filter(status -> !ordered.containsKey(status)).sorted()
+			.forEach(status -> ordered.put(status, counts.get(status)));
+		return ordered;
+	}
+
+	List<Line> discrepancies() {
+		return lines.stream().filter(Line::discrepancy).toList();
+	}
+
+	/**
+	 * This month's invoiced volume and amount against the previous month's, per currency and
+	 * category, then per currency for all categories. Empty when the previous month has no lines.
+	 */
+	List<Change> changes() {
+		if (previous.isEmpty()) {
+			return List.of();
+		}
+		Map<String, Change> changes = new TreeMap<>(); // keyed "EUR MARKETING": by currency, then category
+		for (Line line : lines) {
+			changes.merge(line.currency() + " " + line.category(),
+					new Change(line.currency(), line.category(), null, line.invoicedVolume(), null,
+							line.invoicedAmount()),
+					Statement::add);
+		}
+		for (Previous before : previous) {
+			changes.merge(before.currency() + " " + before.category(),
+					new Change(before.currency(), before.category(), before.invoicedVolume(), 0,
+							before.invoicedAmount(), BigDecimal.ZERO),
+					Statement::add);
+		}
+		List<Change> result = new ArrayList<>();
+		Map<String, List<Change>> byCurrency = changes.values()
+			.stream()
+			.collect(Collectors.groupingBy(Change::currency, TreeMap::new, Collectors.toList()));
+		byCurrency.forEach((currency, rows) -> {
+			result.addAll(rows);
+			result.add(rows.stream()
+				.map(row -> new Change(currency, null, nonNull(row.previousVolume()), row.volume(),
+						nonNull(row.previousAmount()), row.amount()))
+				.reduce(Statement::add)
+				.orElseThrow());
+		});
+		return result;
+	}
+
+	private static Change add(Change a, Change b) {
+		return new Change(a.currency(), a.category(), addNullable(a.previousVolume(), b.previousVolume()),
+				a.volume() + b.volume(), addNullable(a.previousAmount(), b.previousAmount()), a.amount().add(b.amount()));
+	}
+
+	private static Long nonNull(Long value) {
+		return value == null ? 0L : value;
+	}
+
+	private static BigDecimal nonNull(BigDecimal value) {
+		return value == null ? BigDecimal.ZERO : value;
+	}
+
+	private static Long addNullable(Long a, Long b) {
+		if (a == null || b == null) {
+			return a == null ? b : a;
+		}
+		return a + b;
+	}
+
+	private static BigDecimal addNullable(BigDecimal a, BigDecimal b) {
+		return a == null ? b : b == null ? a : a.add(b);
+	}
+
+	static <T> BigDecimal sum(Collection<T> rows, Function<T, BigDecimal> amount) {
+		return rows.stream().map(amount).filter(Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add);
+	}
+
+}

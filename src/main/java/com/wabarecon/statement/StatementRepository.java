@@ -1,0 +1,109 @@
+package com.wabarecon.statement;
+
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Reads what one client's statement shows, and records the files rendered for it. Every query
+ * is bounded by one client and month, so memory holds one client's data at a time, and a
+ * client's statement can only hold that client's rows. Thread-safe.
+ */
+@Repository
+class StatementRepository {
+
+	/** The month's clients that have reconciliation lines, ordered (lines of unknown channels have none). */
+	static final String CLIENTS = """
+			SELECT DISTINCT client_id FROM recon_line
+			WHERE billing_month = ? AND client_id IS NOT NULL ORDER BY client_id""";
+
+	/** {@link #CLIENTS}, for a run of one client. */
+	static final String ONE_CLIENT = """
+			SELECT DISTINCT client_id FROM recon_line
+			WHERE billing_month = ? AND client_id = ? ORDER BY client_id""";
+
+	private final JdbcClient jdbc;
+
+	StatementRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** The client's statement for the month, as of {@code now}. */
+	Statement load(String month, String clientId, Instant now) {
+		Statement.Client client = jdbc
+			.sql("SELECT client_id, name, statement_currency, locale FROM client WHERE client_id = ?")
+			.param(clientId)
+			.query(Statement.Client.class)
+			.optional()
+			.orElseThrow(() -> new IllegalStateException(
+					"client '" + clientId + "' has reconciliation lines in " + month + " but is not in the directory"));
+		String previousMonth = YearMonth.parse(month).minusMonths(1).toString();
+		return new Statement(month, client, lines(month, clientId), charges(month, clientId), days(month, clientId),
+				previous(previousMonth, clientId), now);
+	}
+
+	private List<Statement.Line> lines(String month, String clientId) {
+		return jdbc.sql("""
+				SELECT currency, waba_id, phone_number_id, channel_id, display_phone_number, category,
+				       estimated_volume, invoiced_volume, volume_delta, estimated_amount, invoiced_amount, amount_delta,
+				       amount_delta_pct, estimated_free_volume, invoiced_free_volume, status, reason, invoice_ids
+				FROM recon_line WHERE billing_month = ? AND client_id = ?
+				ORDER BY currency, waba_id, phone_number_id NULLS LAST, category""")
+			.params(month, clientId)
+			.query(Statement.Line.class)
+			.list();
+	}
+
+	/** The invoice's adjustments, credits and taxes on WABAs whose channels belong to the client. */
+	private List<Statement.Charge> charges(String month, String clientId) {
+		return jdbc.sql("""
+				SELECT i.invoice_id, i.waba_id, i.line_type, i.currency, i.amount FROM invoice_line i
+				WHERE i.billing_month = ? AND i.line_type IN ('ADJUSTMENT', 'CREDIT', 'TAX')
+				  AND EXISTS (SELECT 1 FROM channel c WHERE c.waba_id = i.waba_id AND c.client_id = ?)
+				ORDER BY i.currency, i.invoice_id, i.line_type, i.invoice_line_id""")
+			.params(month, clientId)
+			.query(Statement.Charge.class)
+			.list();
+	}
+
+	/** The counted estimates per day, category and currency; REGULAR is paid, every other type free. */
+	private List<Statement.Day> days(String month, String clientId) {
+		return jdbc.sql("""
+				SELECT local_date AS date, pricing_category AS category, currency,
+				       SUM(CASE WHEN pricing_type = 'REGULAR' THEN volume ELSE 0 END) AS paid_volume,
+				       SUM(CASE WHEN pricing_type = 'REGULAR' THEN 0 ELSE volume END) AS free_volume,
+				       SUM(cost) AS cost
+				FROM usage_estimate WHERE billing_month = ? AND client_id = ? AND counts_as_estimate
+				GROUP BY local_date, pricing_category, currency
+				ORDER BY local_date, pricing_category, currency""")
+			.params(month, clientId)
+			.query(Statement.Day.class)
+			.list();
+	}
+
+	private List<Statement.Previous> previous(String month, String clientId) {
+		return jdbc.sql("""
+				SELECT currency, category, SUM(invoiced_volume) AS invoiced_volume, SUM(invoiced_amount) AS invoiced_amount
+				FROM recon_line WHERE billing_month = ? AND client_id = ?
+				GROUP BY currency, category ORDER BY currency, category""")
+			.params(month, clientId)
+			.query(Statement.Previous.class)
+			.list();
+	}
+
+	/** Records (or replaces) the files rendered for the client's month, for the delivery step. */
+	void recordFiles(String month, String clientId, Path pdf, Path xlsx, Instant renderedAt) {
+		jdbc.sql("DELETE FROM statement_file WHERE billing_month = ? AND client_id = ?").params(month, clientId).update();
+		jdbc.sql("""
+				INSERT INTO statement_file (billing_month, client_id, pdf_path, xlsx_path, rendered_at)
+				VALUES (?, ?, ?, ?, ?)""")
+			.params(month, clientId, pdf.toString(), xlsx.toString(), Timestamp.from(renderedAt))
+			.update();
+	}
+
+}

@@ -1,0 +1,104 @@
+package com.wabarecon.statement;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Writes the rows a statement reads, as the directory import, the usage and invoice imports and
+ * the reconciliation leave them: clients, channels, reconciliation lines, the invoice's other
+ * lines and daily estimates.
+ */
+final class StatementFixture {
+
+	private final JdbcClient jdbc;
+
+	StatementFixture(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Forgets everything the statements read and write. */
+	void clear() {
+		for (String table : new String[] { "statement_file", "recon_line", "invoice_line", "usage_estimate", "channel",
+				"client" }) {
+			jdbc.sql("DELETE FROM " + table).update();
+		}
+	}
+
+	StatementFixture client(String clientId, String name, String currency, String locale) {
+		jdbc.sql("""
+				INSERT INTO client (client_id, name, billing_emails, statement_currency, locale, source_file, source_line, updated_at)
+				VALUES (?, ?, ?, ?, ?, 'directory/clients.csv', 1, ?)""")
+			.params(clientId, name, clientId + "@example.com", currency, locale, Timestamp.from(Instant.now()))
+			.update();
+		return this;
+	}
+
+	StatementFixture channel(String channelId, String clientId, String wabaId, String phoneNumberId, String display,
+			String currency) {
+		jdbc.sql("""
+				INSERT INTO channel (channel_id, client_id, waba_id, phone_number_id, display_phone_number, waba_timezone,
+				    waba_currency, source_file, source_line, updated_at)
+				VALUES (?, ?, ?, ?, ?, 'Europe/Berlin', ?, 'directory/channels.csv', 1, ?)""")
+			.params(channelId, clientId, wabaId, phoneNumberId, display, currency, Timestamp.from(Instant.now()))
+			.update();
+		return this;
+	}
+
+	/**
+	 * A reconciliation line; deltas are computed as the reconciliation does. A null estimated
+	 * amount is a line whose estimate could not be converted.
+	 */
+	StatementFixture line(String month, String clientId, String wabaId, String phoneNumberId, String channelId,
+			String display, String category, String currency, long estimatedVolume, long invoicedVolume,
+			String estimatedAmount, String invoicedAmount, String status, String reason, String invoiceIds) {
+		BigDecimal estimated = estimatedAmount == null ? null : new BigDecimal(estimatedAmount);
+		BigDecimal invoiced = new BigDecimal(invoicedAmount);
+		BigDecimal delta = estimated == null ? null : invoiced.subtract(estimated);
+		BigDecimal pct = delta == null || invoiced.signum() == 0 ? null
+				: delta.multiply(BigDecimal.valueOf(100)).divide(invoiced, 2, RoundingMode.HALF_UP);
+		jdbc.sql("""
+				INSERT INTO recon_line (billing_month, client_id, waba_id, phone_number_id, channel_id, display_phone_number,
+				    category, currency, estimated_volume, invoiced_volume, volume_delta, estimated_amount, invoiced_amount,
+				    amount_delta, amount_delta_pct, estimated_free_volume, invoiced_free_volume, status, reason, invoice_ids,
+				    estimate_sources)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?, ?, ?, 'EXPORT')""")
+			.params(month, clientId, wabaId, phoneNumberId, channelId, display, category, currency, estimatedVolume,
+					invoicedVolume, invoicedVolume - estimatedVolume, estimated, invoiced, delta, pct, status, reason,
+					invoiceIds)
+			.update();
+		return this;
+	}
+
+	/** An ADJUSTMENT, CREDIT or TAX line of the month's invoice. */
+	StatementFixture charge(String month, String invoiceId, String wabaId, String lineType, String amount,
+			String currency) {
+		LocalDate first = LocalDate.parse(month + "-01");
+		jdbc.sql("""
+				INSERT INTO invoice_line (billing_month, invoice_id, invoice_date, period_start, period_end, waba_id, amount,
+				    currency, line_type, source_file, source_line)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'invoice.csv', 1)""")
+			.params(month, invoiceId, first.plusMonths(1).plusDays(2), first, first.plusMonths(1).minusDays(1), wabaId,
+					new BigDecimal(amount), currency, lineType)
+			.update();
+		return this;
+	}
+
+	/** A counted estimate of one day: REGULAR is paid, any other type free. */
+	StatementFixture day(String month, String channelId, String clientId, LocalDate date, String category,
+			String pricingType, long volume, String cost, String currency) {
+		jdbc.sql("""
+				INSERT INTO usage_estimate (billing_month, channel_id, client_id, local_date, pricing_category, pricing_type,
+				    volume, cost, currency, cost_source, source_kind, counts_as_estimate, source_file)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'SOURCE', 'EXPORT', TRUE, 'usage.json')""")
+			.params(month, channelId, clientId, date, category, pricingType, volume,
+					cost == null ? null : new BigDecimal(cost), currency)
+			.update();
+		return this;
+	}
+
+}

@@ -1,0 +1,276 @@
+package com.wabarecon.statement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.test.JobOperatorTestUtils;
+import org.springframework.batch.test.context.SpringBatchTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The statements step on the embedded database, over reconciliation lines, invoice lines and
+ * estimates shaped as the earlier stages leave them; the files are read back as a person and
+ * an accountant would.
+ */
+@SpringBatchTest
+@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:statements;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+		+ "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
+class StatementsStepFunctionalTests {
+
+	static final String MONTH = "2025-09";
+
+	static final String FORMULA_NAME = "=HYPERLINK(\"http://x\",\"y\")";
+
+	@Autowired
+	JobOperatorTestUtils jobOperatorTestUtils;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@TempDir
+	Path out;
+
+	StatementFixture fixture;
+
+	@BeforeEach
+	void twoClients() {
+		fixture = new StatementFixture(jdbc);
+		fixture.clear();
+		fixture.client("c_001", "Müller Feinkost GmbH", "EUR", "de-DE")
+			.client("c_002", FORMULA_NAME, "USD", "en-US")
+			.channel("ch_001", "c_001", "102290129340398", "106540352242922", "4930123456", "EUR")
+			.channel("ch_002", "c_001", "102290129340398", "106540352242923", "4940987654", "EUR")
+			.channel("ch_003", "c_001", "405566778899001", "409912345600001", "12125550100", "USD")
+			.channel("ch_009", "c_002", "506677889900112", "501012345678901", "15550001111", "USD")
+			.line(MONTH, "c_001", "102290129340398", "106540352242922", "ch_001", "4930123456", "MARKETING", "EUR", 1200,
+					1200, "163.80", "163.80", "MATCHED", null, "INV-2025-09-EUR-0042")
+			.line(MONTH, "c_001", "102290129340398", "106540352242922", "ch_001", "4930123456", "UTILITY", "EUR", 500, 500,
+					"27.50", "30.00", "OVER_INVOICED", "rate differs: invoice 0.0600 against rate card 0.0550",
+					"INV-2025-09-EUR-0042")
+			.line(MONTH, "c_001", "102290129340398", "106540352242923", "ch_002", "4940987654", "MARKETING", "EUR", 2400,
+					2402, "327.60", "327.87", "WITHIN_TOLERANCE", "volume differs by 2 messages", "INV-2025-09-EUR-0042")
+			.line(MONTH, "c_001", "405566778899001", null, null, null, "UTILITY", "USD", 2000, 2000, "8.00", "8.00",
+					"MATCHED", null, "INV-2025-09-USD-0007")
+			.line(MONTH, "c_002", "506677889900112", "501012345678901", "ch_009", "15550001111", "MARKETING", "USD", 100,
+					100, "2.50", "2.50", "MATCHED", null, "INV-2025-09-USD-0007")
+			.line(MONTH, null, "999000111222333", "999000111222001", null, null, "MARKETING", "EUR", 0, 10, "0", "1.37",
+					"UNKNOWN_CHANNEL", "WABA 999000111222333 is not in the directory", "INV-2025-09-EUR-0042")
+			.charge(MONTH, "INV-2025-09-EUR-0042", "102290129340398", "ADJUSTMENT", "-2.10", "EUR")
+			.charge(MONTH, "INV-2025-09-EUR-0042", "102290129340398", "TAX", "34.00", "EUR")
+			.charge(MONTH, "INV-2025-09-USD-0007", "405566778899001", "CREDIT", "-25.00", "USD")
+			.charge(MONTH, "INV-2025-09-USD-0007", "506677889900112", "TAX", "0.50", "USD");
+		for (int day = 1; day <= 30; day++) {
+			LocalDate date = LocalDate.of(2025, 9, day);
+			fixture.day(MONTH, "ch_001", "c_001", date, "MARKETING", "REGULAR", 40, "5.46", "EUR")
+				.day(MONTH, "ch_001", "c_001", date, "SERVICE", "FREE_CUSTOMER_SERVICE", 15 + day % 7, "0", "EUR")
+				.day(MONTH, "ch_009", "c_002", date, "MARKETING", "REGULAR", 3, "0.075", "USD");
+		}
+	}
+
+	@Test
+	void rendersAPdfAndAWorkbookPerClientAndRecordsThem() throws Exception {
+		// when
+		StepExecution step = StatementStepRuns.render(jobOperatorTestUtils, out, MONTH, null);
+
+		// then
+		assertThat(step.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(step.getReadCount()).as("the clients with lines; the unknown channel's line belongs to none")
+			.isEqualTo(2);
+		assertThat(step.getWriteCount()).isEqualTo(2);
+		for (String client : List.of("c_001", "c_002")) {
+			assertThat(pdf(client)).isRegularFile();
+			assertThat(xlsx(client)).isRegularFile();
+		}
+		assertThat(jdbc.sql("SELECT client_id, pdf_path, xlsx_path FROM statement_file WHERE billing_month = ? ORDER BY 1")
+			.param(MONTH)
+			.query((rs, row) -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3))
+			.list()).containsExactly("c_001 " + pdf("c_001") + " " + xlsx("c_001"),
+					"c_002 " + pdf("c_002") + " " + xlsx("c_002"));
+		try (var folder = Files.list(out.resolve(MONTH).resolve("c_001"))) {
+			assertThat(folder.map(path -> path.getFileName().toString()))
+				.as("no temporary file left beside the statements")
+				.containsExactlyInAnyOrder("statement-c_001-2025-09.pdf", "statement-c_001-2025-09.xlsx");
+		}
+	}
+
+	@Test
+	void thePdfShowsTheReconciliationsTotalsInTheClientsLocale() throws Exception {
+		// when
+		StatementStepRuns.render(jobOperatorTestUtils, out, MONTH, "c_001");
+
+		// then
+		String text = StatementFiles.pdfText(pdf("c_001"));
+		Locale german = Locale.GERMANY;
+		assertThat(text).contains("Müller Feinkost GmbH", "September 2025", "INV-2025-09-EUR-0042",
+				"INV-2025-09-USD-0007", "+4930123456", "WABA 405566778899001 (all channels)",
+				"rate differs: invoice 0.0600 against rate card 0.0550", "Over-invoiced", "Page 1 of");
+		for (String currency : List.of("EUR", "USD")) {
+			BigDecimal estimated = sum("estimated_amount", "c_001", currency);
+			BigDecimal invoiced = sum("invoiced_amount", "c_001", currency);
+			BigDecimal difference = sum("amount_delta", "c_001", currency);
+			BigDecimal grandTotal = invoiced.add(charges("c_001", currency));
+			assertThat(text).as(currency + " totals")
+				.contains(currency + " " + StatementFiles.money(estimated, german) + " "
+						+ StatementFiles.money(invoiced, german) + " " + StatementFiles.money(difference, german));
+			assertThat(text).contains(StatementFiles.money(grandTotal, german));
+		}
+		assertThat(StatementFiles.money(sum("invoiced_amount", "c_001", "EUR"), german)).isEqualTo("521,67");
+		assertThat(text).contains("553,57") // 521.67 - 2.10 + 34.00
+			.contains("Total EUR 4.100 4.102 2 518,90 521,67 2,77")
+			.contains("Adjustment", "-2,10", "Tax", "34,00", "Credit", "-25,00");
+	}
+
+	@Test
+	void theWorkbookAddsUpToTheReconciliationWithFormulas() throws Exception {
+		// when
+		StatementStepRuns.render(jobOperatorTestUtils, out, MONTH, "c_001");
+
+		// then
+		try (XSSFWorkbook workbook = StatementFiles.workbook(xlsx("c_001"))) {
+			assertThat(workbook.getSheetAt(0).getSheetName()).isEqualTo("Summary");
+			assertThat(List.of(workbook.getSheetName(1), workbook.getSheetName(2), workbook.getSheetName(3)))
+				.containsExactly("Lines", "Daily", "Discrepancies");
+			Sheet summary = workbook.getSheet("Summary");
+			for (String currency : List.of("EUR", "USD")) {
+				Row row = StatementFiles.row(summary, "Currency", currency);
+				assertThat(row.getCell(2).getCellType()).isEqualTo(CellType.FORMULA);
+				assertThat(StatementFiles.number(workbook, row.getCell(1))).isEqualTo(sum("estimated_amount", "c_001", currency));
+				assertThat(StatementFiles.number(workbook, row.getCell(2))).isEqualTo(sum("invoiced_amount", "c_001", currency));
+				assertThat(StatementFiles.number(workbook, row.getCell(3))).isEqualTo(sum("amount_delta", "c_001", currency));
+				assertThat(StatementFiles.number(workbook, row.getCell(7)))
+					.isEqualTo(sum("invoiced_amount", "c_001", currency).add(charges("c_001", currency)));
+			}
+			assertThat(StatementFiles.number(workbook, StatementFiles.row(summary, "Currency", "EUR").getCell(7)))
+				.isEqualByComparingTo("553.57");
+
+			Sheet lines = workbook.getSheet("Lines");
+			assertThat(lines.getRow(0).getCell(0).getStringCellValue()).isEqualTo("billing_month");
+			assertThat(lines.getPaneInformation().isFreezePane()).isTrue();
+			assertThat(((org.apache.poi.xssf.usermodel.XSSFSheet) lines).getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:T5");
+			Cell invoiced = lines.getRow(1).getCell(10);
+			assertThat(invoiced.getCellType()).as("numbers are number cells").isEqualTo(CellType.NUMERIC);
+			assertThat(invoiced.getCellStyle().getDataFormatString()).isEqualTo("#,##0.00 \"EUR\"");
+			Row eurTotal = StatementFiles.row(lines, null, "Total");
+			assertThat(eurTotal.getCell(10).getCellFormula()).isEqualTo("SUMIF($F$2:$F$5,\"EUR\",K$2:K$5)");
+			assertThat(StatementFiles.number(workbook, eurTotal.getCell(10))).isEqualTo(sum("invoiced_amount", "c_001", "EUR"));
+
+			Sheet daily = workbook.getSheet("Daily");
+			assertThat(daily.getLastRowNum()).as("header, 60 rows, a blank row, the total").isEqualTo(62);
+			Row dailyTotal = StatementFiles.row(daily, null, "Total");
+			assertThat(dailyTotal.getCell(3).getCellFormula()).isEqualTo("SUM(D$2:D$61)");
+			assertThat(StatementFiles.number(workbook, dailyTotal.getCell(3))).isEqualByComparingTo("1200");
+			assertThat(StatementFiles.number(workbook, dailyTotal.getCell(6))).isEqualByComparingTo("163.80");
+
+			Sheet discrepancies = workbook.getSheet("Discrepancies");
+			assertThat(discrepancies.getLastRowNum()).isEqualTo(1);
+			assertThat(discrepancies.getRow(1).getCell(10).getStringCellValue()).isEqualTo("OVER_INVOICED");
+		}
+	}
+
+	@Test
+	void aClientNamedLikeAFormulaStaysTextInBothFilesAndSeesOnlyItsOwnData() throws Exception {
+		// when
+		StatementStepRuns.render(jobOperatorTestUtils, out, MONTH, null);
+
+		// then
+		String text = StatementFiles.pdfText(pdf("c_002"));
+		assertThat(text).contains(FORMULA_NAME, "+15550001111", "INV-2025-09-USD-0007")
+			.doesNotContain("Müller", "4930123456", "INV-2025-09-EUR-0042", "999000111222333", "405566778899001");
+		try (XSSFWorkbook workbook = StatementFiles.workbook(xlsx("c_002"))) {
+			Cell name = StatementFiles.row(workbook.getSheet("Summary"), null, "Client").getCell(1);
+			assertThat(name.getCellType()).isEqualTo(CellType.STRING);
+			assertThat(name.getStringCellValue()).isEqualTo(FORMULA_NAME);
+			assertThat(name.getCellStyle().getQuotePrefixed()).as("Excel shows it as text, never runs it").isTrue();
+			for (Sheet sheet : workbook) {
+				assertThat(StatementFiles.texts(sheet)).as(sheet.getSheetName())
+					.noneMatch(cell -> cell.contains("Müller") || cell.contains("4930123456")
+							|| cell.contains("INV-2025-09-EUR-0042") || cell.contains("405566778899001"));
+			}
+			Sheet discrepancies = workbook.getSheet("Discrepancies");
+			assertThat(discrepancies.getRow(1).getCell(0).getStringCellValue())
+				.isEqualTo(PoiStatementRenderer.NO_DISCREPANCIES);
+		}
+	}
+
+	@Test
+	void thePreviousMonthIsComparedWhenItWasReconciled() throws Exception {
+		// given
+		fixture.line("2025-08", "c_001", "102290129340398", "106540352242922", "ch_001", "4930123456", "MARKETING",
+				"EUR", 1000, 1000, "136.50", "136.50", "MATCHED", null, "INV-2025-08-EUR-0031");
+
+		// when
+		StatementStepRuns.render(jobOperatorTestUtils, out, MONTH, null);
+
+		// then
+		assertThat(StatementFiles.pdfText(pdf("c_001"))).contains("Compared with August 2025", "Marketing 1.000 3.602 +260,2 %")
+			.contains("All categories 1.000 4.102 +310,2 %");
+		assertThat(StatementFiles.pdfText(pdf("c_002"))).contains("No reconciled lines for August 2025");
+		try (XSSFWorkbook workbook = StatementFiles.workbook(xlsx("c_001"))) {
+			Sheet summary = workbook.getSheet("Summary");
+			Row marketing = StatementFiles.row(summary, "Compared with 2025-08", "EUR");
+			assertThat(marketing.getCell(1).getStringCellValue()).isEqualTo("MARKETING");
+			assertThat(StatementFiles.number(workbook, marketing.getCell(2))).isEqualByComparingTo("1000");
+			assertThat(StatementFiles.number(workbook, marketing.getCell(6))).isEqualByComparingTo("491.67");
+		}
+	}
+
+	@Test
+	void renderingAgainReplacesTheFilesAndTheirRecord() throws Exception {
+		// given
+		StatementStepRuns.render(jobOperatorTestUtils, out, MONTH, null);
+		Files.writeString(pdf("c_001"), "stale");
+
+		// when
+		StepExecution again = StatementStepRuns.render(jobOperatorTestUtils, out, MONTH, null);
+
+		// then
+		assertThat(again.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(Files.readString(pdf("c_001"), java.nio.charset.StandardCharsets.ISO_8859_1)).startsWith("%PDF");
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM statement_file").query(Long.class).single()).isEqualTo(2);
+	}
+
+	private Path pdf(String client) {
+		return out.resolve(MONTH).resolve(client).resolve("statement-" + client + "-" + MONTH + ".pdf").toAbsolutePath();
+	}
+
+	private Path xlsx(String client) {
+		return out.resolve(MONTH).resolve(client).resolve("statement-" + client + "-" + MONTH + ".xlsx").toAbsolutePath();
+	}
+
+	private BigDecimal sum(String column, String client, String currency) {
+		return jdbc.sql("SELECT COALESCE(SUM(" + column + "), 0) FROM recon_line WHERE billing_month = ? AND client_id = ? AND currency = ?")
+			.params(MONTH, client, currency)
+			.query(BigDecimal.class)
+			.single()
+			.setScale(2, java.math.RoundingMode.HALF_EVEN);
+	}
+
+	private BigDecimal charges(String client, String currency) {
+		return jdbc.sql("""
+				SELECT COALESCE(SUM(amount), 0) FROM invoice_line i WHERE billing_month = ? AND currency = ?
+				AND line_type <> 'USAGE' AND EXISTS (SELECT 1 FROM channel c WHERE c.waba_id = i.waba_id AND c.client_id = ?)""")
+			.params(MONTH, currency, client)
+			.query(BigDecimal.class)
+			.single()
+			.setScale(2, java.math.RoundingMode.HALF_EVEN);
+	}
+
+}
