@@ -40,18 +40,18 @@ class LikelyCauses {
 	LikelyCauses(JdbcClient jdbc, YearMonth month) {
 		this.jdbc = jdbc;
 		this.month = month;
-		this.version = jdbc.sql("SELECT MAX(effective_from) FROM rate_card WHERE effective_from <= ?")
-			.param(month.atDay(1))
+		this.version = jdbc.sql("SELECT MAX(effective_from) FROM rate_card WHERE billing_month = ? AND effective_from <= ?")
+			.params(month.toString(), month.atDay(1))
 			.query(LocalDate.class)
 			.optional()
 			.orElse(null);
-		jdbc.sql("SELECT country, market FROM market_country").query(rs -> {
+		jdbc.sql("SELECT country, market FROM market_country WHERE billing_month = ?").param(month.toString()).query(rs -> {
 			markets.put(rs.getString(1), rs.getString(2));
 		});
 		if (version != null) {
 			jdbc.sql("SELECT currency, market, category, tier_lower, tier_upper, rate FROM rate_card "
-					+ "WHERE effective_from = ? ORDER BY tier_lower")
-				.param(version)
+					+ "WHERE billing_month = ? AND effective_from = ? ORDER BY tier_lower")
+				.params(month.toString(), version)
 				.query(rs -> {
 					card.computeIfAbsent(rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3),
 							k -> new ArrayList<>())

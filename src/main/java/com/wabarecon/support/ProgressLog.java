@@ -1,11 +1,16 @@
 package com.wabarecon.support;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.ChunkListener;
+import org.springframework.batch.core.scope.context.StepContext;
+import org.springframework.batch.core.scope.context.StepSynchronizationManager;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -14,7 +19,7 @@ import org.springframework.batch.infrastructure.item.Chunk;
  * Says how a long step is getting on, at most every {@value #EVERY_SECONDS} seconds: items
  * read so far, the rate, and the time left when the step knows its total (an
  * {@value #TOTAL_KEY} entry in its execution context). Quiet for steps that end sooner.
- * One instance per step; not thread-safe.
+ * Shared by the closes that run: the state is kept per step execution.
  */
 public class ProgressLog implements ChunkListener<Object, Object>, StepExecutionListener {
 
@@ -24,26 +29,39 @@ public class ProgressLog implements ChunkListener<Object, Object>, StepExecution
 
 	private static final Logger log = LoggerFactory.getLogger(ProgressLog.class);
 
-	private StepExecution step;
+	/** When a step execution started, and when it last reported. */
+	private static final class Clock {
 
-	private long started;
+		final long started = System.nanoTime();
 
-	private long lastReport;
+		long lastReport = started;
+
+	}
+
+	private final Map<Long, Clock> clocks = new ConcurrentHashMap<>();
 
 	@Override
 	public void beforeStep(StepExecution stepExecution) {
-		step = stepExecution;
-		started = System.nanoTime();
-		lastReport = started;
+		clocks.put(stepExecution.getId(), new Clock());
+	}
+
+	@Override
+	public ExitStatus afterStep(StepExecution stepExecution) {
+		clocks.remove(stepExecution.getId());
+		return null;
 	}
 
 	@Override
 	public void afterChunk(Chunk<Object> chunk) {
+		StepContext context = StepSynchronizationManager.getContext();
+		Clock clock = context == null ? null : clocks.get(context.getStepExecution().getId());
 		long now = System.nanoTime();
-		if (step == null || now - lastReport < Duration.ofSeconds(EVERY_SECONDS).toNanos()) {
+		if (clock == null || now - clock.lastReport < Duration.ofSeconds(EVERY_SECONDS).toNanos()) {
 			return;
 		}
-		lastReport = now;
+		clock.lastReport = now;
+		StepExecution step = context.getStepExecution();
+		long started = clock.started;
 		long done = step.getReadCount() + step.getReadSkipCount();
 		double seconds = (now - started) / 1e9;
 		double rate = done / Math.max(seconds, 0.001);

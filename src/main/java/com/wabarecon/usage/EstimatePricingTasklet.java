@@ -57,13 +57,13 @@ class EstimatePricingTasklet implements Tasklet {
 
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-		LocalDate version = jdbc.sql("SELECT MAX(effective_from) FROM rate_card WHERE effective_from <= ?")
-			.param(month.atDay(1))
+		LocalDate version = jdbc.sql("SELECT MAX(effective_from) FROM rate_card WHERE billing_month = ? AND effective_from <= ?")
+			.params(month.toString(), month.atDay(1))
 			.query(LocalDate.class)
 			.optional()
 			.orElse(null);
 		Map<String, String> markets = new HashMap<>();
-		jdbc.sql("SELECT country, market FROM market_country")
+		jdbc.sql("SELECT country, market FROM market_country WHERE billing_month = ?").param(month.toString())
 			.query(rs -> { markets.put(rs.getString(1), rs.getString(2)); });
 
 		List<CountryGroup> groups = jdbc.sql("""
@@ -124,8 +124,8 @@ class EstimatePricingTasklet implements Tasklet {
 	private BigDecimal unitCost(MarketKey key, long volume, LocalDate version) {
 		List<TieredPrice.Tier> tiers = jdbc.sql("""
 				SELECT tier_lower, tier_upper, rate FROM rate_card
-				WHERE effective_from = ? AND currency = ? AND market = ? AND category = ?""")
-			.params(version, key.currency(), key.market(), key.category())
+				WHERE billing_month = ? AND effective_from = ? AND currency = ? AND market = ? AND category = ?""")
+			.params(month.toString(), version, key.currency(), key.market(), key.category())
 			.query((rs, n) -> new TieredPrice.Tier(rs.getLong(1), (Long) rs.getObject(2, Long.class),
 					rs.getBigDecimal(3)))
 			.list();

@@ -39,7 +39,13 @@ final class ReferenceRowMappers {
 
 	static class RateCards implements ItemProcessor<CsvRecord, RateCardRow> {
 
+		private final String month;
+
 		private final FirstOccurrence keys = new FirstOccurrence();
+
+		RateCards(String month) {
+			this.month = month;
+		}
 
 		@Override
 		public RateCardRow process(CsvRecord row) {
@@ -64,14 +70,20 @@ final class ReferenceRowMappers {
 						row.source().line()));
 			}
 			problems.throwIfAny(row.source());
-			return new RateCardRow(from, currency, market, category, lower, upper, rate, row.source());
+			return new RateCardRow(month, from, currency, market, category, lower, upper, rate, row.source());
 		}
 
 	}
 
 	static class Markets implements ItemProcessor<CsvRecord, MarketRow> {
 
+		private final String month;
+
 		private final FirstOccurrence countries = new FirstOccurrence();
+
+		Markets(String month) {
+			this.month = month;
+		}
 
 		@Override
 		public MarketRow process(CsvRecord row) {
@@ -87,7 +99,7 @@ final class ReferenceRowMappers {
 				problems.add(countries.check("country", country, row.source().line()));
 			}
 			problems.throwIfAny(row.source());
-			return new MarketRow(country, market, row.source());
+			return new MarketRow(month, country, market, row.source());
 		}
 
 	}

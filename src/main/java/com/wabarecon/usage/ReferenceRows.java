@@ -14,13 +14,16 @@ final class ReferenceRows {
 	private ReferenceRows() {
 	}
 
-	/** One tier of one rate card version ({@code rate-cards/*.csv}); {@code tierUpper == null} is no bound. */
-	record RateCardRow(LocalDate effectiveFrom, String currency, String market, String category, long tierLower,
+	/**
+	 * One tier of one rate card version ({@code rate-cards/*.csv}), kept for the month being
+	 * closed; {@code tierUpper == null} is no bound.
+	 */
+	record RateCardRow(String month, LocalDate effectiveFrom, String currency, String market, String category, long tierLower,
 			Long tierUpper, BigDecimal rate, RowSource source) implements SourcedItem {
 	}
 
 	/** A country's rate-card market ({@code rate-cards/markets.csv}). */
-	record MarketRow(String country, String market, RowSource source) implements SourcedItem {
+	record MarketRow(String month, String country, String market, RowSource source) implements SourcedItem {
 	}
 
 	/** The month's agreed FX rate ({@code fx/<month>.csv}). */

@@ -76,8 +76,8 @@ class UsageStepConfiguration {
 
 	@Bean
 	@StepScope
-	ReferenceRowMappers.RateCards rateCardRowMapper() {
-		return new ReferenceRowMappers.RateCards();
+	ReferenceRowMappers.RateCards rateCardRowMapper(@Value("#{jobParameters['month']}") String month) {
+		return new ReferenceRowMappers.RateCards(month);
 	}
 
 	@Bean
@@ -85,11 +85,11 @@ class UsageStepConfiguration {
 			ReferenceRowMappers.RateCards rateCardRowMapper, DataSource dataSource, JdbcClient jdbc) {
 		JdbcBatchItemWriter<RateCardRow> writer = new JdbcBatchItemWriterBuilder<RateCardRow>().dataSource(dataSource)
 			.sql("""
-					INSERT INTO rate_card (effective_from, currency, market, category, tier_lower, tier_upper, rate,
-					    source_file, source_line)
-					VALUES (:effectiveFrom, :currency, :market, :category, :tierLower, :tierUpper, :rate,
+					INSERT INTO rate_card (billing_month, effective_from, currency, market, category, tier_lower,
+					    tier_upper, rate, source_file, source_line)
+					VALUES (:month, :effectiveFrom, :currency, :market, :category, :tierLower, :tierUpper, :rate,
 					    :sourceFile, :sourceLine)""")
-			.itemSqlParameterSourceProvider(row -> new MapSqlParameterSource()
+			.itemSqlParameterSourceProvider(row -> new MapSqlParameterSource().addValue("month", row.month())
 				.addValue("effectiveFrom", row.effectiveFrom())
 				.addValue("currency", row.currency())
 				.addValue("market", row.market())
@@ -102,7 +102,7 @@ class UsageStepConfiguration {
 			.build();
 		writer.afterPropertiesSet();
 		return steps.step("rateCardsStep", rateCardsReader, rateCardRowMapper, writer, steps.newAccounting(),
-				month -> jdbc.sql("DELETE FROM rate_card").update());
+				month -> jdbc.sql("DELETE FROM rate_card WHERE billing_month = ?").param(month).update());
 	}
 
 	@Bean
@@ -115,21 +115,22 @@ class UsageStepConfiguration {
 
 	@Bean
 	@StepScope
-	ReferenceRowMappers.Markets marketRowMapper() {
-		return new ReferenceRowMappers.Markets();
+	ReferenceRowMappers.Markets marketRowMapper(@Value("#{jobParameters['month']}") String month) {
+		return new ReferenceRowMappers.Markets(month);
 	}
 
 	@Bean
 	Step marketsStep(ImportSteps steps, MultiFileReader<CsvRecord> marketsReader,
 			ReferenceRowMappers.Markets marketRowMapper, DataSource dataSource, JdbcClient jdbc) {
 		JdbcBatchItemWriter<MarketRow> writer = new JdbcBatchItemWriterBuilder<MarketRow>().dataSource(dataSource)
-			.sql("INSERT INTO market_country (country, market) VALUES (:country, :market)")
-			.itemSqlParameterSourceProvider(
-					row -> new MapSqlParameterSource().addValue("country", row.country()).addValue("market", row.market()))
+			.sql("INSERT INTO market_country (billing_month, country, market) VALUES (:month, :country, :market)")
+			.itemSqlParameterSourceProvider(row -> new MapSqlParameterSource().addValue("month", row.month())
+				.addValue("country", row.country())
+				.addValue("market", row.market()))
 			.build();
 		writer.afterPropertiesSet();
 		return steps.step("marketsStep", marketsReader, marketRowMapper, writer, steps.newAccounting(),
-				month -> jdbc.sql("DELETE FROM market_country").update());
+				month -> jdbc.sql("DELETE FROM market_country WHERE billing_month = ?").param(month).update());
 	}
 
 	@Bean

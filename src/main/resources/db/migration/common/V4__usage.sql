@@ -1,6 +1,8 @@
 -- Rate cards, the country-to-market table and the month's FX rates, as the inbox holds them.
--- Rate cards and markets are global (every close reloads them whole); FX is per month.
+-- Each close keeps its own copy under its billing month, so closes of different months can
+-- run side by side without reloading each other's tables.
 CREATE TABLE rate_card (
+    billing_month  CHAR(7)       NOT NULL,
     effective_from DATE          NOT NULL,
     currency       CHAR(3)       NOT NULL,
     market         VARCHAR(100)  NOT NULL,
@@ -10,12 +12,14 @@ CREATE TABLE rate_card (
     rate           NUMERIC(19,6) NOT NULL,
     source_file    VARCHAR(1000) NOT NULL,
     source_line    BIGINT        NOT NULL,
-    PRIMARY KEY (effective_from, currency, market, category, tier_lower)
+    PRIMARY KEY (billing_month, effective_from, currency, market, category, tier_lower)
 );
 
 CREATE TABLE market_country (
-    country VARCHAR(2)   NOT NULL PRIMARY KEY,
-    market  VARCHAR(100) NOT NULL
+    billing_month CHAR(7)      NOT NULL,
+    country       VARCHAR(2)   NOT NULL,
+    market        VARCHAR(100) NOT NULL,
+    PRIMARY KEY (billing_month, country)
 );
 
 CREATE TABLE fx_rate (

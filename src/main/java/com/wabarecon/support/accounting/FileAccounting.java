@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.wabarecon.CloseJobParameters;
 import com.wabarecon.support.reject.RejectedRowException;
@@ -23,6 +24,8 @@ import org.springframework.batch.core.listener.ItemReadListener;
 import org.springframework.batch.core.listener.ItemWriteListener;
 import org.springframework.batch.core.listener.SkipListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.scope.context.StepContext;
+import org.springframework.batch.core.scope.context.StepSynchronizationManager;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
 
@@ -32,16 +35,24 @@ import org.springframework.batch.infrastructure.item.Chunk;
  * Items name their file through {@link SourcedItem}. A file whose rows do not add up
  * ({@code read != loaded + rejected + skipped}) fails the step: a row must never vanish.
  * <p>
- * One instance serves one step at a time; not thread-safe.
+ * Steps are shared by every close that runs, so the counts are kept per step execution (found
+ * through the thread's step context): closes of different months can run side by side.
  */
 public class FileAccounting implements ItemReadListener<Object>, ItemProcessListener<Object, Object>,
 		ItemWriteListener<Object>, SkipListener<Object, Object>, StepExecutionListener {
 
 	private final InputFileRepository files;
 
-	private final Map<String, long[]> tallies = new LinkedHashMap<>();
+	/** The counts and notes of one step execution. */
+	private static final class Tallies {
 
-	private final Map<String, String> notes = new LinkedHashMap<>();
+		final Map<String, long[]> counts = new LinkedHashMap<>();
+
+		final Map<String, String> notes = new LinkedHashMap<>();
+
+	}
+
+	private final Map<Long, Tallies> byExecution = new ConcurrentHashMap<>();
 
 	private static final int READ = 0, LOADED = 1, REJECTED = 2, SKIPPED = 3;
 
@@ -51,13 +62,12 @@ public class FileAccounting implements ItemReadListener<Object>, ItemProcessList
 
 	@Override
 	public void beforeStep(StepExecution stepExecution) {
-		tallies.clear();
-		notes.clear();
+		byExecution.put(stepExecution.getId(), new Tallies());
 	}
 
 	/** A remark on a whole file (a warning, or why it was refused), shown with its counts. */
 	public void note(String sourceFile, String note) {
-		notes.merge(sourceFile, note, (a, b) -> a + "; " + b);
+		current().notes.merge(sourceFile, note, (a, b) -> a + "; " + b);
 		tally(sourceFile);
 	}
 
@@ -114,7 +124,9 @@ public class FileAccounting implements ItemReadListener<Object>, ItemProcessList
 		List<FileCounts> counts = new ArrayList<>();
 		Map<String, Long> sizes = new LinkedHashMap<>();
 		List<String> unbalanced = new ArrayList<>();
-		tallies.forEach((file, t) -> {
+		Tallies tallies = byExecution.remove(stepExecution.getId());
+		Map<String, String> notes = tallies == null ? Map.of() : tallies.notes;
+		(tallies == null ? Map.<String, long[]>of() : tallies.counts).forEach((file, t) -> {
 			Path path = inbox.resolve(file);
 			counts.add(new FileCounts(stepExecution.getStepName(), file, sha256(path), t[READ], t[LOADED], t[REJECTED],
 					t[SKIPPED], notes.get(file)));
@@ -132,7 +144,15 @@ public class FileAccounting implements ItemReadListener<Object>, ItemProcessList
 	}
 
 	private long[] tally(String file) {
-		return tallies.computeIfAbsent(file, f -> new long[4]);
+		return current().counts.computeIfAbsent(file, f -> new long[4]);
+	}
+
+	private Tallies current() {
+		StepContext step = StepSynchronizationManager.getContext();
+		if (step == null) {
+			throw new IllegalStateException("file accounting outside of a step");
+		}
+		return byExecution.computeIfAbsent(step.getStepExecution().getId(), id -> new Tallies());
 	}
 
 	static String sha256(Path file) {

@@ -4,6 +4,7 @@ import com.wabarecon.CloseJobParameters;
 
 import org.springframework.batch.core.listener.SkipListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.scope.context.StepSynchronizationManager;
 import org.springframework.batch.core.step.StepExecution;
 
 /**
@@ -14,17 +15,14 @@ import org.springframework.batch.core.step.StepExecution;
  * Registered on a step both as {@link StepExecutionListener} and, through
  * {@code skipListener(...)}, as {@link SkipListener} (Spring Batch 6 does not detect skip
  * annotations on listeners, so this implements the interfaces). One instance serves one step
- * at a time; it is not thread-safe.
+ * at a time per close: the month and step come from the thread's step context, so closes of
+ * different months can share it.
  */
 public class RejectRecordingListener implements SkipListener<Object, Object>, StepExecutionListener {
 
 	private final RejectRepository rejects;
 
 	private final int maxRawChars;
-
-	private String month;
-
-	private String stepName;
 
 	public RejectRecordingListener(RejectRepository rejects, int maxRawChars) {
 		this.rejects = rejects;
@@ -33,9 +31,8 @@ public class RejectRecordingListener implements SkipListener<Object, Object>, St
 
 	@Override
 	public void beforeStep(StepExecution stepExecution) {
-		month = stepExecution.getJobParameters().getString(CloseJobParameters.MONTH);
-		stepName = stepExecution.getStepName();
-		rejects.clear(month, stepName);
+		rejects.clear(stepExecution.getJobParameters().getString(CloseJobParameters.MONTH),
+				stepExecution.getStepName());
 	}
 
 	@Override
@@ -54,6 +51,9 @@ public class RejectRecordingListener implements SkipListener<Object, Object>, St
 	}
 
 	private void record(Object item, Throwable t) {
+		StepExecution step = StepSynchronizationManager.getContext().getStepExecution();
+		String month = step.getJobParameters().getString(CloseJobParameters.MONTH);
+		String stepName = step.getStepName();
 		if (t instanceof RejectedRowException rejected) {
 			rejects.add(month, stepName, rejected.source(), rejected.reason(), maxRawChars);
 			return;
