@@ -323,7 +323,7 @@ class BadInputCorpusTests {
 					InvoiceFiles.zipBombXlsx(root, MONTH, "c-zip-bomb.xlsx");
 					InvoiceFiles.xlsx(root, MONTH, "d-good.xlsx", List.of(invoiceLine(CH_001, 10)));
 				}, BatchStatus.COMPLETED,
-						List.of(new Expected(INVOICE + "a-corrupt.xlsx", null, "a-corrupt.xlsx: "),
+						List.of(new Expected(INVOICE + "a-corrupt.xlsx", null, "a-corrupt.xlsx: cannot be opened as an XLSX workbook"),
 								new Expected(INVOICE + "b-password.xlsx", null, "is a password-protected (encrypted) workbook"),
 								new Expected(INVOICE + "c-zip-bomb.xlsx", null, "Zip bomb detected")),
 						jdbc -> assertThat(invoiceLines(jdbc, INVOICE + "d-good.xlsx")).isEqualTo(1), files -> {
