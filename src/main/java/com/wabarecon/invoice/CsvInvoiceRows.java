@@ -34,7 +34,7 @@ final class CsvInvoiceRows implements InvoiceRows {
 		}
 		catch (InputFileException ex) {
 			reader.close();
-			throw new FileRefusedException(new RowSource(sourceName, null, null, null), ex.getMessage(), ex);
+			throw new FileRefusedException(RowSource.wholeFile(sourceName), ex.getMessage(), ex);
 		}
 	}
 

@@ -184,7 +184,7 @@ class InvoiceFileReader implements ItemStreamReader<InvoiceRow>, StepExecutionLi
 					continue; // the second pass rejects it
 				}
 				catch (InputFileException ex) {
-					throw new FileRefusedException(new RowSource(currentName, null, null, null), ex.getMessage(), ex);
+					throw new FileRefusedException(RowSource.wholeFile(currentName), ex.getMessage(), ex);
 				}
 				if (row == null) {
 					return first;

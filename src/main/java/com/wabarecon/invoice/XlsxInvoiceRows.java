@@ -217,7 +217,8 @@ final class XlsxInvoiceRows implements InvoiceRows {
 	}
 
 	private FileRefusedException refused(Long line, String reason, Throwable cause) {
-		return new FileRefusedException(new RowSource(sourceName, line, position, null), sourceName + ": " + reason,
+		return new FileRefusedException(new RowSource(sourceName, line,
+				line == null && position == null ? RowSource.WHOLE_FILE : position, null), sourceName + ": " + reason,
 				cause);
 	}
 

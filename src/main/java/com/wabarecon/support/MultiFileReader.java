@@ -68,7 +68,7 @@ public class MultiFileReader<T> implements ItemStreamReader<T> {
 				}
 				catch (InputFileException ex) {
 					closeCurrent();
-					throw new RejectedRowException(new RowSource(sourceName, null, "whole file", null),
+					throw new RejectedRowException(RowSource.wholeFile(sourceName),
 							"file refused: " + ex.getMessage());
 				}
 			}

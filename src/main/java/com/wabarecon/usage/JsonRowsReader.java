@@ -123,7 +123,7 @@ class JsonRowsReader implements ItemStreamReader<JsonRow> {
 			}
 			finished = true;
 			if (!rowsSeen && !envelope) {
-				throw new RejectedRowException(new RowSource(sourceName, null, "whole file", null),
+				throw new RejectedRowException(RowSource.wholeFile(sourceName),
 						"no '" + ROWS + "' array and no '" + ENVELOPE + "' envelope: not a usage export");
 			}
 			return null;

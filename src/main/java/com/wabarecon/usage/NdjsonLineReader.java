@@ -19,10 +19,17 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
  * Streams the lines of a {@code .ndjson} file, or of a {@code .ndjson.gz} one through gzip,
- * each with its line number and text. A gzip stream that ends too early is thrown once as a
+ * each with its line number and text. A UTF-8 byte order mark before the first line is
+ * dropped; a line with bytes that are not UTF-8 is rejected (its text would be a guess), and
+ * the next line is read normally. A gzip stream that ends too early is thrown once as a
  * rejection naming the last line read, and ends the file. Not thread-safe; no restart state.
  */
 class NdjsonLineReader implements ItemStreamReader<TextLine> {
+
+	private static final char BOM = '\uFEFF';
+
+	/** What the decoder puts in place of bytes that are not UTF-8. */
+	private static final char REPLACEMENT = '\uFFFD';
 
 	private final Path file;
 
@@ -62,6 +69,13 @@ class NdjsonLineReader implements ItemStreamReader<TextLine> {
 				return null;
 			}
 			line++;
+			if (line == 1 && !text.isEmpty() && text.charAt(0) == BOM) {
+				text = text.substring(1);
+			}
+			if (text.indexOf(REPLACEMENT) >= 0) {
+				throw new RejectedRowException(RowSource.atLine(sourceName, line, text),
+						"contains bytes that are not valid UTF-8");
+			}
 			return new TextLine(RowSource.atLine(sourceName, line, text), text);
 		}
 		catch (IOException ex) {

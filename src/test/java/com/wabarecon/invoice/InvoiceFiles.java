@@ -29,9 +29,9 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * aliased header, title rows and real date cells (as the sample's), password-protected and
  * broken workbooks. Generated per test, so no big or odd file is committed.
  */
-final class InvoiceFiles {
+public final class InvoiceFiles {
 
-	static final String HEADER = "invoice_id,invoice_date,period_start,period_end,waba_id,phone_number_id,"
+	public static final String HEADER = "invoice_id,invoice_date,period_start,period_end,waba_id,phone_number_id,"
 			+ "display_phone_number,market,pricing_category,pricing_type,tier,volume,unit_rate,amount,currency,line_type";
 
 	static final List<String> ALIASES = List.of("Invoice Number", "Invoice Date", "Billing Period Start",
@@ -42,14 +42,14 @@ final class InvoiceFiles {
 	}
 
 	/** {@code <inbox>/<month>/invoice/<name>}, its folders created. */
-	static Path invoiceFile(Path inbox, String month, String name) throws IOException {
+	public static Path invoiceFile(Path inbox, String month, String name) throws IOException {
 		Path folder = inbox.resolve(month).resolve("invoice");
 		Files.createDirectories(folder);
 		return folder.resolve(name);
 	}
 
 	/** A usage line of the given month, in the canonical column order. */
-	static String usage(String month, String invoiceId, String phone, String category, long volume, String amount,
+	public static String usage(String month, String invoiceId, String phone, String category, long volume, String amount,
 			String currency) {
 		LocalDate start = LocalDate.parse(month + "-01");
 		return String.join(",", invoiceId, start.plusMonths(1).plusDays(2).toString(), start.toString(),
@@ -57,7 +57,7 @@ final class InvoiceFiles {
 				"REGULAR", "0:MAX", Long.toString(volume), "0.1365", amount, currency, "USAGE");
 	}
 
-	static Path csv(Path inbox, String month, String name, String header, List<String> lines) throws IOException {
+	public static Path csv(Path inbox, String month, String name, String header, List<String> lines) throws IOException {
 		Path file = invoiceFile(inbox, month, name);
 		Files.writeString(file, header + "\n" + String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
 		return file;
@@ -68,7 +68,7 @@ final class InvoiceFiles {
 	 * lines} with title rows above the aliased header; dates as date cells, figures as numbers.
 	 * Each line is in the canonical column order (as {@link #usage}).
 	 */
-	static Path xlsx(Path inbox, String month, String name, List<String> lines) throws IOException {
+	public static Path xlsx(Path inbox, String month, String name, List<String> lines) throws IOException {
 		Path file = invoiceFile(inbox, month, name);
 		try (Workbook workbook = new SXSSFWorkbook(100); OutputStream out = Files.newOutputStream(file)) {
 			writeLines(workbook, lines);
@@ -112,7 +112,7 @@ final class InvoiceFiles {
 	}
 
 	/** A valid workbook saved with a password (agile encryption, as Excel does). */
-	static Path passwordProtectedXlsx(Path inbox, String month, String name) throws Exception {
+	public static Path passwordProtectedXlsx(Path inbox, String month, String name) throws Exception {
 		ByteArrayOutputStream plain = new ByteArrayOutputStream();
 		try (XSSFWorkbook workbook = new XSSFWorkbook()) {
 			writeLines(workbook, List.of(usage(month, "INV-1", "106540352242922", "MARKETING", 10, "1.37", "EUR")));
@@ -139,7 +139,7 @@ final class InvoiceFiles {
 	 * A small workbook whose sheet inflates to many megabytes of blanks: far beyond the
 	 * compression ratio POI accepts ({@code ZipSecureFile}'s minimum inflate ratio).
 	 */
-	static Path zipBombXlsx(Path inbox, String month, String name) throws IOException {
+	public static Path zipBombXlsx(Path inbox, String month, String name) throws IOException {
 		Path plain = Files.createTempFile("plain", ".xlsx");
 		try (XSSFWorkbook workbook = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(plain)) {
 			writeLines(workbook, List.of(usage(month, "INV-1", "106540352242922", "MARKETING", 10, "1.37", "EUR")));

@@ -21,6 +21,9 @@ public class RejectRepository {
 
 	private static final String TRUNCATED = "... (%d more characters)";
 
+	/** The size of {@code import_reject.reason}. */
+	static final int MAX_REASON_CHARS = 2000;
+
 	private final JdbcClient jdbc;
 
 	private final TransactionTemplate ownTransaction;
@@ -44,7 +47,7 @@ public class RejectRepository {
 				    (billing_month, step_name, source_file, line, position, raw_content, reason, created_at)
 				VALUES (?, ?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP)""")
 			.params(month, stepName, source.file(), source.line(), source.position(),
-					cut(source.raw(), maxRawChars), cut(reason, 2000))
+					cut(source.raw(), maxRawChars), abridge(reason, MAX_REASON_CHARS))
 			.update());
 	}
 
@@ -76,6 +79,24 @@ public class RejectRepository {
 		}
 		String suffix = TRUNCATED.formatted(text.length() - max);
 		return text.substring(0, max) + suffix;
+	}
+
+	/**
+	 * The text in at most {@code max} characters: a longer one loses its middle, so that a
+	 * reason quoting a huge value still fits its column and still ends with what is wrong
+	 * ("pricing_category 'MMM ... (10485000 characters cut) ... MMM' is not a known category").
+	 */
+	static String abridge(String text, int max) {
+		if (text == null || text.length() <= max) {
+			return text;
+		}
+		String gap = " ... (%d characters cut) ... ".formatted(text.length());
+		int keep = max - gap.length();
+		int head = keep * 2 / 3;
+		int tail = keep - head;
+		int cut = text.length() - head - tail;
+		gap = " ... (%d characters cut) ... ".formatted(cut);
+		return text.substring(0, head) + gap + text.substring(text.length() - tail);
 	}
 
 	/** One rejected row as stored. */

@@ -10,8 +10,16 @@ package com.wabarecon.support.reject;
  */
 public record RowSource(String file, Long line, String position, String raw) {
 
+	/** The position of a problem that concerns the whole file. */
+	public static final String WHOLE_FILE = "whole file";
+
 	public static RowSource atLine(String file, long line, String raw) {
 		return new RowSource(file, line, null, raw);
+	}
+
+	/** A problem of a file as a whole (its format, its header): no one row is to blame. */
+	public static RowSource wholeFile(String file) {
+		return new RowSource(file, null, WHOLE_FILE, null);
 	}
 
 	/** "directory/clients.csv line 7" or "usage/a.json line 3, column 12". */
