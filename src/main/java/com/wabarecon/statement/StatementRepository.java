@@ -3,6 +3,7 @@ package com.wabarecon.statement;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 
@@ -10,7 +11,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Reads what one client's statement shows, and records the files rendered for it. Every query
+ * Reads what one client's statement shows (with row mappers by position: they are read for
+ * every client of the month), and records the files rendered for it. Every query
  * is bounded by one client and month, so memory holds one client's data at a time, and a
  * client's statement can only hold that client's rows. Thread-safe.
  */
@@ -38,7 +40,7 @@ class StatementRepository {
 		Statement.Client client = jdbc
 			.sql("SELECT client_id, name, statement_currency, locale FROM client WHERE client_id = ?")
 			.param(clientId)
-			.query(Statement.Client.class)
+			.query((rs, row) -> new Statement.Client(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
 			.optional()
 			.orElseThrow(() -> new IllegalStateException(
 					"client '" + clientId + "' has reconciliation lines in " + month + " but is not in the directory"));
@@ -55,7 +57,10 @@ class StatementRepository {
 				FROM recon_line WHERE billing_month = ? AND client_id = ?
 				ORDER BY currency, waba_id, phone_number_id NULLS LAST, category""")
 			.params(month, clientId)
-			.query(Statement.Line.class)
+			.query((rs, row) -> new Statement.Line(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getString(5), rs.getString(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getBigDecimal(10),
+					rs.getBigDecimal(11), rs.getBigDecimal(12), rs.getBigDecimal(13), rs.getLong(14), rs.getLong(15),
+					rs.getString(16), rs.getString(17), rs.getString(18)))
 			.list();
 	}
 
@@ -67,22 +72,29 @@ class StatementRepository {
 				  AND EXISTS (SELECT 1 FROM channel c WHERE c.waba_id = i.waba_id AND c.client_id = ?)
 				ORDER BY i.currency, i.invoice_id, i.line_type, i.invoice_line_id""")
 			.params(month, clientId)
-			.query(Statement.Charge.class)
+			.query((rs, row) -> new Statement.Charge(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getBigDecimal(5)))
 			.list();
 	}
 
-	/** The counted estimates per day, category and currency; REGULAR is paid, every other type free. */
+	/**
+	 * The counted estimates per day, category and currency; REGULAR is paid, every other type
+	 * free. Reached through the client's channels, which the table's index starts with: a month
+	 * holds millions of rows, and there is no index by client.
+	 */
 	private List<Statement.Day> days(String month, String clientId) {
 		return jdbc.sql("""
-				SELECT local_date AS date, pricing_category AS category, currency,
-				       SUM(CASE WHEN pricing_type = 'REGULAR' THEN volume ELSE 0 END) AS paid_volume,
-				       SUM(CASE WHEN pricing_type = 'REGULAR' THEN 0 ELSE volume END) AS free_volume,
-				       SUM(cost) AS cost
-				FROM usage_estimate WHERE billing_month = ? AND client_id = ? AND counts_as_estimate
-				GROUP BY local_date, pricing_category, currency
-				ORDER BY local_date, pricing_category, currency""")
+				SELECT e.local_date, e.pricing_category, e.currency,
+				       SUM(CASE WHEN e.pricing_type = 'REGULAR' THEN e.volume ELSE 0 END),
+				       SUM(CASE WHEN e.pricing_type = 'REGULAR' THEN 0 ELSE e.volume END),
+				       SUM(e.cost)
+				FROM channel c JOIN usage_estimate e ON e.billing_month = ? AND e.channel_id = c.channel_id
+				WHERE c.client_id = ? AND e.client_id = c.client_id AND e.counts_as_estimate
+				GROUP BY e.local_date, e.pricing_category, e.currency
+				ORDER BY e.local_date, e.pricing_category, e.currency""")
 			.params(month, clientId)
-			.query(Statement.Day.class)
+			.query((rs, row) -> new Statement.Day(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getString(3),
+					rs.getLong(4), rs.getLong(5), rs.getBigDecimal(6)))
 			.list();
 	}
 
@@ -92,7 +104,8 @@ class StatementRepository {
 				FROM recon_line WHERE billing_month = ? AND client_id = ?
 				GROUP BY currency, category ORDER BY currency, category""")
 			.params(month, clientId)
-			.query(Statement.Previous.class)
+			.query((rs, row) -> new Statement.Previous(rs.getString(1), rs.getString(2), rs.getLong(3),
+					rs.getBigDecimal(4)))
 			.list();
 	}
 
