@@ -2,8 +2,11 @@ package com.wabarecon;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -64,6 +67,19 @@ public class PostgresDatabase implements ExecutionCondition {
 	/** A JDBC URL whose connections work in the given schema. */
 	public static String urlFor(String schema) {
 		return URL + (URL.contains("?") ? "&" : "?") + "user=" + USER + "&currentSchema=" + schema;
+	}
+
+	/** The first column of every row of a query, as text. */
+	public static List<String> query(String url, String sql) throws SQLException {
+		try (Connection connection = DriverManager.getConnection(url);
+				Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery(sql)) {
+			List<String> values = new ArrayList<>();
+			while (rs.next()) {
+				values.add(rs.getString(1));
+			}
+			return values;
+		}
 	}
 
 	private static void execute(String sql) throws SQLException {

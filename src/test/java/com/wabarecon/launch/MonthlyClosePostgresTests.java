@@ -3,10 +3,6 @@ package com.wabarecon.launch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -110,15 +106,7 @@ class MonthlyClosePostgresTests {
 	}
 
 	private static List<String> query(String sql) throws Exception {
-		try (Connection connection = DriverManager.getConnection(dbUrl);
-				Statement statement = connection.createStatement();
-				ResultSet rs = statement.executeQuery(sql)) {
-			List<String> values = new ArrayList<>();
-			while (rs.next()) {
-				values.add(rs.getString(1));
-			}
-			return values;
-		}
+		return PostgresDatabase.query(dbUrl, sql);
 	}
 
 }
