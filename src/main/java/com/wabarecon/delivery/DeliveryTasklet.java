@@ -72,6 +72,7 @@ class DeliveryTasklet implements Tasklet {
 		}
 		int sent = 0;
 		int skipped = 0;
+		java.util.Map<String, Integer> byStatus = new java.util.TreeMap<>();
 		List<String> notReached = new ArrayList<>();
 		for (Recipient recipient : recipients) {
 			if (!resend && deliveries.delivered(month, recipient.clientId())) {
@@ -95,6 +96,7 @@ class DeliveryTasklet implements Tasklet {
 							receipt.detail(), executionId);
 					failure = null;
 					sent++;
+					byStatus.merge(receipt.status(), 1, Integer::sum);
 					break;
 				}
 				catch (Exception ex) {
@@ -117,8 +119,13 @@ class DeliveryTasklet implements Tasklet {
 			throw new IllegalStateException("statements of " + month + " not delivered to " + notReached.size()
 					+ " client(s): " + String.join("; ", notReached) + " (" + sent + " delivered)");
 		}
-		contribution.setExitStatus(ExitStatus.COMPLETED.addExitDescription(
-				sent + " statements delivered" + (skipped == 0 ? "" : ", " + skipped + " already delivered before")));
+		String how = byStatus.entrySet()
+			.stream()
+			.map(entry -> entry.getValue() + ("WRITTEN".equals(entry.getKey()) ? " written to the outbox (no SMTP host set)"
+					: " sent by SMTP"))
+			.collect(Collectors.joining(", "));
+		contribution.setExitStatus(ExitStatus.COMPLETED.addExitDescription(sent + " statements delivered"
+				+ (how.isEmpty() ? "" : ": " + how) + (skipped == 0 ? "" : "; " + skipped + " already delivered before")));
 		return RepeatStatus.FINISHED;
 	}
 
