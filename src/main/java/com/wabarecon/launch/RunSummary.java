@@ -8,12 +8,10 @@ import java.util.List;
 import java.util.Objects;
 
 import com.wabarecon.CloseJobParameters;
-import com.wabarecon.support.NotBuiltYetTasklet;
 import com.wabarecon.support.SkipReasons;
 import com.wabarecon.support.accounting.FileCounts;
 import com.wabarecon.support.reject.RejectsReportTasklet;
 
-import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.step.StepExecution;
@@ -83,8 +81,7 @@ final class RunSummary {
 			.forEach(entry -> text.append(String.format("  %s: %s rows %s%n", step.getStepName(), entry.getValue(),
 					entry.getKey())));
 		String description = step.getExitStatus().getExitDescription();
-		if (!description.isBlank() && !description.contains(NotBuiltYetTasklet.DESCRIPTION)
-				&& step.getStatus() == org.springframework.batch.core.BatchStatus.COMPLETED) {
+		if (!description.isBlank() && step.getStatus() == org.springframework.batch.core.BatchStatus.COMPLETED) {
 			text.append(String.format("  %s: %s%n", step.getStepName(), description));
 		}
 		return text.toString();
@@ -101,10 +98,6 @@ final class RunSummary {
 	}
 
 	private static String stepLine(StepExecution step) {
-		ExitStatus exit = step.getExitStatus();
-		if (exit.getExitDescription().contains(NotBuiltYetTasklet.DESCRIPTION)) {
-			return String.format("  %-22s %s%n", step.getStepName(), "(" + NotBuiltYetTasklet.DESCRIPTION + ")");
-		}
 		long rejected = step.getReadSkipCount() + step.getProcessSkipCount() + step.getWriteSkipCount();
 		return String.format(ROW, step.getStepName(), step.getStatus(), step.getReadCount() + step.getReadSkipCount(),
 				step.getWriteCount(), rejected, step.getFilterCount());
