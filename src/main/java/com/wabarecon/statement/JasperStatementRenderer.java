@@ -121,6 +121,9 @@ class JasperStatementRenderer implements StatementRenderer {
 			row.put("estimatedAmount", shown(line.estimatedAmount(), line.currency()));
 			row.put("invoicedAmount", shown(line.invoicedAmount(), line.currency()));
 			row.put("amountDelta", shown(line.amountDelta(), line.currency()));
+			row.put("estimatedExact", line.estimatedAmount());
+			row.put("invoicedExact", line.invoicedAmount());
+			row.put("amountDeltaExact", line.amountDelta());
 			row.put("amountDeltaPct", line.amountDeltaPct());
 			row.put("status", StatementFormats.status(line.status()));
 			row.put("discrepancy", line.discrepancy());
@@ -131,8 +134,9 @@ class JasperStatementRenderer implements StatementRenderer {
 	}
 
 	/**
-	 * The amount at the currency's digits, as the line shows it: the table's totals then add
-	 * what the reader sees, and a difference of a fraction of a cent shows as 0,00, not -0,00.
+	 * The amount at the currency's digits, as the line shows it: a difference of a fraction of a
+	 * cent shows as 0,00, not -0,00. The table's totals add the exact amounts (the *Exact
+	 * fields), so that they are the reconciliation's totals, the same as the summary's.
 	 */
 	private static BigDecimal shown(BigDecimal amount, String currency) {
 		return amount == null ? null : amount.setScale(StatementFormats.digits(currency), RoundingMode.HALF_UP);

@@ -1,11 +1,14 @@
 package com.wabarecon.statement;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -79,33 +82,38 @@ class StatementRepository {
 
 	/**
 	 * The counted estimates per day, category and currency; REGULAR is paid, every other type
-	 * free. Asked for the client's channels by id, which the table's index starts with (after the
-	 * month): a month holds millions of rows, there is no index by client, and H2 does not use
-	 * the index through a join or sub-select.
+	 * free. Asked channel by channel, with the month and channel the table's index starts with:
+	 * a month holds millions of rows, there is no index by client, and H2 uses only the month
+	 * part of the index for a join, a sub-select or an IN list (a scan per client).
 	 */
 	private List<Statement.Day> days(String month, String clientId) {
-		List<String> channels = jdbc.sql("SELECT channel_id FROM channel WHERE client_id = ?")
+		Map<String, Statement.Day> days = new TreeMap<>();
+		for (String channelId : jdbc.sql("SELECT channel_id FROM channel WHERE client_id = ?")
 			.param(clientId)
 			.query(String.class)
-			.list();
-		if (channels.isEmpty()) {
-			return List.of();
+			.list()) {
+			jdbc.sql("""
+					SELECT local_date, pricing_category, currency,
+					       SUM(CASE WHEN pricing_type = 'REGULAR' THEN volume ELSE 0 END),
+					       SUM(CASE WHEN pricing_type = 'REGULAR' THEN 0 ELSE volume END),
+					       SUM(cost)
+					FROM usage_estimate
+					WHERE billing_month = ? AND channel_id = ? AND client_id = ? AND counts_as_estimate
+					GROUP BY local_date, pricing_category, currency""")
+				.params(month, channelId, clientId)
+				.query((rs, row) -> new Statement.Day(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getString(3),
+						rs.getLong(4), rs.getLong(5), rs.getBigDecimal(6)))
+				.list()
+				.forEach(day -> days.merge(day.date() + " " + day.category() + " " + day.currency(), day,
+						StatementRepository::add));
 		}
-		return jdbc.sql("""
-				SELECT local_date, pricing_category, currency,
-				       SUM(CASE WHEN pricing_type = 'REGULAR' THEN volume ELSE 0 END),
-				       SUM(CASE WHEN pricing_type = 'REGULAR' THEN 0 ELSE volume END),
-				       SUM(cost)
-				FROM usage_estimate
-				WHERE billing_month = :month AND channel_id IN (:channels) AND client_id = :client AND counts_as_estimate
-				GROUP BY local_date, pricing_category, currency
-				ORDER BY local_date, pricing_category, currency""")
-			.param("month", month)
-			.param("channels", channels)
-			.param("client", clientId)
-			.query((rs, row) -> new Statement.Day(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getString(3),
-					rs.getLong(4), rs.getLong(5), rs.getBigDecimal(6)))
-			.list();
+		return List.copyOf(days.values());
+	}
+
+	private static Statement.Day add(Statement.Day a, Statement.Day b) {
+		BigDecimal cost = a.cost() == null ? b.cost() : b.cost() == null ? a.cost() : a.cost().add(b.cost());
+		return new Statement.Day(a.date(), a.category(), a.currency(), a.paidVolume() + b.paidVolume(),
+				a.freeVolume() + b.freeVolume(), cost);
 	}
 
 	private List<Statement.Previous> previous(String month, String clientId) {

@@ -70,6 +70,9 @@ class SampleMonthStatementsTests {
 			assertThat(folder.resolve("statement-" + client + "-2025-09.pdf")).isNotEmptyFile();
 			assertThat(folder.resolve("statement-" + client + "-2025-09.xlsx")).isNotEmptyFile();
 		}
+		assertThat(StatementFiles.pdfText(out.resolve("2025-09/c_003/statement-c_003-2025-09.pdf")))
+			.as("sub-cent amounts: the table's total is the summary's, not the sum of rounded lines")
+			.contains("BRL 1.526,47 1.547,10 20,63", "Total BRL 4.762 4.500 -262 1.526,47 1.547,10 20,63");
 		assertThat(StatementFiles.pdfText(out.resolve("2025-09/c_005/statement-c_005-2025-09.pdf")))
 			.contains("Οινοποιία Παπαδόπουλος Α.Ε.", "Σεπτέμβριος 2025");
 		assertThat(StatementFiles.pdfText(out.resolve("2025-09/c_006/statement-c_006-2025-09.pdf")))
