@@ -25,6 +25,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.batch.infrastructure.item.database.ItemSqlParameterSourceProvider;
 import org.springframework.batch.infrastructure.item.database.JdbcBatchItemWriter;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcBatchItemWriterBuilder;
 import org.springframework.beans.factory.annotation.Value;
@@ -83,13 +84,12 @@ class UsageStepConfiguration {
 	@Bean
 	Step rateCardsStep(ImportSteps steps, MultiFileReader<CsvRecord> rateCardsReader,
 			ReferenceRowMappers.RateCards rateCardRowMapper, DataSource dataSource, JdbcClient jdbc) {
-		JdbcBatchItemWriter<RateCardRow> writer = new JdbcBatchItemWriterBuilder<RateCardRow>().dataSource(dataSource)
-			.sql("""
+		JdbcBatchItemWriter<RateCardRow> writer = insert(dataSource, """
 					INSERT INTO rate_card (billing_month, effective_from, currency, market, category, tier_lower,
 					    tier_upper, rate, source_file, source_line)
 					VALUES (:month, :effectiveFrom, :currency, :market, :category, :tierLower, :tierUpper, :rate,
-					    :sourceFile, :sourceLine)""")
-			.itemSqlParameterSourceProvider(row -> new MapSqlParameterSource().addValue("month", row.month())
+					    :sourceFile, :sourceLine)""",
+				row -> new MapSqlParameterSource().addValue("month", row.month())
 				.addValue("effectiveFrom", row.effectiveFrom())
 				.addValue("currency", row.currency())
 				.addValue("market", row.market())
@@ -98,9 +98,7 @@ class UsageStepConfiguration {
 				.addValue("tierUpper", row.tierUpper())
 				.addValue("rate", row.rate())
 				.addValue("sourceFile", row.source().file())
-				.addValue("sourceLine", row.source().line()))
-			.build();
-		writer.afterPropertiesSet();
+				.addValue("sourceLine", row.source().line()));
 		return steps.step("rateCardsStep", rateCardsReader, rateCardRowMapper, writer, steps.newAccounting(),
 				month -> jdbc.sql("DELETE FROM rate_card WHERE billing_month = ?").param(month).update());
 	}
@@ -122,13 +120,11 @@ class UsageStepConfiguration {
 	@Bean
 	Step marketsStep(ImportSteps steps, MultiFileReader<CsvRecord> marketsReader,
 			ReferenceRowMappers.Markets marketRowMapper, DataSource dataSource, JdbcClient jdbc) {
-		JdbcBatchItemWriter<MarketRow> writer = new JdbcBatchItemWriterBuilder<MarketRow>().dataSource(dataSource)
-			.sql("INSERT INTO market_country (billing_month, country, market) VALUES (:month, :country, :market)")
-			.itemSqlParameterSourceProvider(row -> new MapSqlParameterSource().addValue("month", row.month())
+		JdbcBatchItemWriter<MarketRow> writer = insert(dataSource,
+				"INSERT INTO market_country (billing_month, country, market) VALUES (:month, :country, :market)",
+				row -> new MapSqlParameterSource().addValue("month", row.month())
 				.addValue("country", row.country())
-				.addValue("market", row.market()))
-			.build();
-		writer.afterPropertiesSet();
+				.addValue("market", row.market()));
 		return steps.step("marketsStep", marketsReader, marketRowMapper, writer, steps.newAccounting(),
 				month -> jdbc.sql("DELETE FROM market_country WHERE billing_month = ?").param(month).update());
 	}
@@ -151,18 +147,15 @@ class UsageStepConfiguration {
 	@Bean
 	Step fxStep(ImportSteps steps, MultiFileReader<CsvRecord> fxReader, ReferenceRowMappers.FxRates fxRowMapper,
 			DataSource dataSource, JdbcClient jdbc) {
-		JdbcBatchItemWriter<FxRow> writer = new JdbcBatchItemWriterBuilder<FxRow>().dataSource(dataSource)
-			.sql("""
+		JdbcBatchItemWriter<FxRow> writer = insert(dataSource, """
 					INSERT INTO fx_rate (billing_month, from_currency, to_currency, rate, source_file, source_line)
-					VALUES (:month, :fromCurrency, :toCurrency, :rate, :sourceFile, :sourceLine)""")
-			.itemSqlParameterSourceProvider(row -> new MapSqlParameterSource().addValue("month", row.month())
+					VALUES (:month, :fromCurrency, :toCurrency, :rate, :sourceFile, :sourceLine)""",
+				row -> new MapSqlParameterSource().addValue("month", row.month())
 				.addValue("fromCurrency", row.fromCurrency())
 				.addValue("toCurrency", row.toCurrency())
 				.addValue("rate", row.rate())
 				.addValue("sourceFile", row.source().file())
-				.addValue("sourceLine", row.source().line()))
-			.build();
-		writer.afterPropertiesSet();
+				.addValue("sourceLine", row.source().line()));
 		return steps.step("fxStep", fxReader, fxRowMapper, writer, steps.newAccounting(),
 				month -> jdbc.sql("DELETE FROM fx_rate WHERE billing_month = ?").param(month).update());
 	}
@@ -286,6 +279,17 @@ class UsageStepConfiguration {
 			EstimatePricingTasklet estimatePricingTasklet) {
 		return new StepBuilder("estimatePricingStep", jobRepository).tasklet(estimatePricingTasklet, transactionManager)
 			.build();
+	}
+
+	/** A batched INSERT of the rows a reference step reads. */
+	private static <T> JdbcBatchItemWriter<T> insert(DataSource dataSource, String sql,
+			ItemSqlParameterSourceProvider<T> parameters) {
+		JdbcBatchItemWriter<T> writer = new JdbcBatchItemWriterBuilder<T>().dataSource(dataSource)
+			.sql(sql)
+			.itemSqlParameterSourceProvider(parameters)
+			.build();
+		writer.afterPropertiesSet();
+		return writer;
 	}
 
 	private static MultiFileReader<CsvRecord> csv(Path inbox, List<Path> files, List<String> columns) {
