@@ -2,17 +2,14 @@ package com.wabarecon.invoice;
 
 import java.nio.file.Path;
 
-import javax.sql.DataSource;
-
 import com.wabarecon.ReconProperties;
 import com.wabarecon.support.accounting.FileAccounting;
 import com.wabarecon.support.accounting.InputFileRepository;
+import com.wabarecon.support.bulk.BulkLoader;
 import com.wabarecon.support.reject.ImportSteps;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.step.Step;
-import org.springframework.batch.infrastructure.item.database.JdbcBatchItemWriter;
-import org.springframework.batch.infrastructure.item.database.builder.JdbcBatchItemWriterBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -47,12 +44,8 @@ class InvoiceImportStepConfiguration {
 	}
 
 	@Bean
-	InvoiceLineWriter invoiceWriter(DataSource dataSource, InvoiceRepository invoices) {
-		JdbcBatchItemWriter<InvoiceLine> insert = new JdbcBatchItemWriterBuilder<InvoiceLine>().dataSource(dataSource)
-			.sql(InvoiceRepository.INSERT_LINE)
-			.itemSqlParameterSourceProvider(InvoiceRepository::parameters)
-			.build();
-		return new InvoiceLineWriter(insert, invoices);
+	InvoiceLineWriter invoiceWriter(BulkLoader loader, InvoiceRepository invoices) {
+		return new InvoiceLineWriter(loader.writer(InvoiceRepository.LINES), invoices);
 	}
 
 	@Bean

@@ -10,10 +10,9 @@ import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
-import org.springframework.batch.infrastructure.item.database.JdbcBatchItemWriter;
 
 /**
- * Inserts invoice lines (through a stock {@link JdbcBatchItemWriter}) and keeps the month's
+ * Loads invoice lines (through the bulk loader) and keeps the month's
  * invoice whole: before the step reads, it deletes the month's lines and totals, so that
  * importing again, or a restart reading the folder again from the top, replaces rather than
  * adds; after the step, it sums the lines into {@code invoice_total}. Spring Batch registers a
@@ -23,11 +22,11 @@ class InvoiceLineWriter implements ItemWriter<InvoiceLine>, StepExecutionListene
 
 	private static final Logger log = LoggerFactory.getLogger(InvoiceLineWriter.class);
 
-	private final JdbcBatchItemWriter<InvoiceLine> delegate;
+	private final ItemWriter<InvoiceLine> delegate;
 
 	private final InvoiceRepository invoices;
 
-	InvoiceLineWriter(JdbcBatchItemWriter<InvoiceLine> delegate, InvoiceRepository invoices) {
+	InvoiceLineWriter(ItemWriter<InvoiceLine> delegate, InvoiceRepository invoices) {
 		this.delegate = delegate;
 		this.invoices = invoices;
 	}

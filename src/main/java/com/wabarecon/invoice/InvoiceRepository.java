@@ -1,7 +1,7 @@
 package com.wabarecon.invoice;
 
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import com.wabarecon.support.bulk.BulkTable;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -13,13 +13,15 @@ import org.springframework.stereotype.Repository;
 @Repository
 class InvoiceRepository {
 
-	static final String INSERT_LINE = """
-			INSERT INTO invoice_line (billing_month, invoice_id, invoice_date, period_start, period_end, waba_id,
-			    phone_number_id, display_phone_number, market, pricing_category, pricing_type, tier, volume,
-			    unit_rate, amount, currency, line_type, source_file, source_line)
-			VALUES (:billingMonth, :invoiceId, :invoiceDate, :periodStart, :periodEnd, :wabaId,
-			    :phoneNumberId, :displayPhoneNumber, :market, :pricingCategory, :pricingType, :tier, :volume,
-			    :unitRate, :amount, :currency, :lineType, :sourceFile, :sourceLine)""";
+	static final BulkTable<InvoiceLine> LINES = BulkTable.of("invoice_line",
+			line -> new Object[] { line.billingMonth(), line.invoiceId(), line.invoiceDate(), line.periodStart(),
+					line.periodEnd(), line.wabaId(), line.phoneNumberId(), line.displayPhoneNumber(), line.market(),
+					line.pricingCategory(), line.pricingType(), line.tier(), line.volume(), line.unitRate(),
+					line.amount(), line.currency(), line.lineType().name(), line.source().file(),
+					line.source().line() },
+			"billing_month", "invoice_id", "invoice_date", "period_start", "period_end", "waba_id", "phone_number_id",
+			"display_phone_number", "market", "pricing_category", "pricing_type", "tier", "volume", "unit_rate",
+			"amount", "currency", "line_type", "source_file", "source_line");
 
 	private final JdbcClient jdbc;
 
@@ -41,28 +43,6 @@ class InvoiceRepository {
 				SELECT billing_month, invoice_id, currency, line_type, COUNT(*), COALESCE(SUM(volume), 0), SUM(amount)
 				FROM invoice_line WHERE billing_month = ?
 				GROUP BY billing_month, invoice_id, currency, line_type""").param(month).update();
-	}
-
-	static SqlParameterSource parameters(InvoiceLine line) {
-		return new MapSqlParameterSource().addValue("billingMonth", line.billingMonth())
-			.addValue("invoiceId", line.invoiceId())
-			.addValue("invoiceDate", line.invoiceDate())
-			.addValue("periodStart", line.periodStart())
-			.addValue("periodEnd", line.periodEnd())
-			.addValue("wabaId", line.wabaId())
-			.addValue("phoneNumberId", line.phoneNumberId())
-			.addValue("displayPhoneNumber", line.displayPhoneNumber())
-			.addValue("market", line.market())
-			.addValue("pricingCategory", line.pricingCategory())
-			.addValue("pricingType", line.pricingType())
-			.addValue("tier", line.tier())
-			.addValue("volume", line.volume(), java.sql.Types.BIGINT)
-			.addValue("unitRate", line.unitRate(), java.sql.Types.NUMERIC)
-			.addValue("amount", line.amount())
-			.addValue("currency", line.currency())
-			.addValue("lineType", line.lineType().name())
-			.addValue("sourceFile", line.source().file())
-			.addValue("sourceLine", line.source().line());
 	}
 
 }

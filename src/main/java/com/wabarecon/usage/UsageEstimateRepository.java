@@ -1,13 +1,12 @@
 package com.wabarecon.usage;
 
-import javax.sql.DataSource;
+import java.util.ArrayList;
+import java.util.List;
 
-import org.springframework.batch.infrastructure.item.Chunk;
+import com.wabarecon.support.bulk.BulkLoader;
+import com.wabarecon.support.bulk.BulkTable;
+
 import org.springframework.batch.infrastructure.item.ItemWriter;
-import org.springframework.batch.infrastructure.item.database.JdbcBatchItemWriter;
-import org.springframework.batch.infrastructure.item.database.builder.JdbcBatchItemWriterBuilder;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,21 +16,23 @@ import org.springframework.stereotype.Repository;
 @Repository
 class UsageEstimateRepository {
 
-	private static final String INSERT = """
-			INSERT INTO usage_estimate (billing_month, channel_id, client_id, usage_start, local_date, country,
-			    pricing_category, pricing_type, tier, volume, cost, currency, cost_source, source_kind,
-			    counts_as_estimate, source_file, source_line, source_position)
-			VALUES (:billingMonth, :channelId, :clientId, :usageStart, :localDate, :country, :category, :pricingType,
-			    :tier, :volume, :cost, :currency, :costSource, :sourceKind, :countsAsEstimate, :sourceFile,
-			    :sourceLine, :sourcePosition)""";
+	/** The columns every estimate fills, for the bulk load (and the webhook count's insert). */
+	static final BulkTable<UsageEstimate> TABLE = BulkTable.of("usage_estimate",
+			e -> new Object[] { e.billingMonth(), e.channelId(), e.clientId(), e.usageStart(), e.localDate(),
+					e.country(), e.category(), e.pricingType(), e.tier(), e.volume(), e.cost(), e.currency(),
+					e.costSource(), e.sourceKind(), e.countsAsEstimate(), e.source().file(), e.source().line(),
+					e.source().position() },
+			"billing_month", "channel_id", "client_id", "usage_start", "local_date", "country", "pricing_category",
+			"pricing_type", "tier", "volume", "cost", "currency", "cost_source", "source_kind", "counts_as_estimate",
+			"source_file", "source_line", "source_position");
 
 	private final JdbcClient jdbc;
 
-	private final DataSource dataSource;
+	private final BulkLoader loader;
 
-	UsageEstimateRepository(JdbcClient jdbc, DataSource dataSource) {
+	UsageEstimateRepository(JdbcClient jdbc, BulkLoader loader) {
 		this.jdbc = jdbc;
-		this.dataSource = dataSource;
+		this.loader = loader;
 	}
 
 	void deleteMonth(String month, String sourceKind) {
@@ -40,45 +41,17 @@ class UsageEstimateRepository {
 			.update();
 	}
 
-	JdbcBatchItemWriter<UsageEstimate> writer() {
-		JdbcBatchItemWriter<UsageEstimate> writer = new JdbcBatchItemWriterBuilder<UsageEstimate>()
-			.dataSource(dataSource)
-			.sql(INSERT)
-			.itemSqlParameterSourceProvider(UsageEstimateRepository::parameters)
-			.build();
-		writer.afterPropertiesSet();
-		return writer;
+	ItemWriter<UsageEstimate> writer() {
+		return loader.writer(TABLE);
 	}
 
 	/** Writes the estimates of several source rows (a balance period gives one per category). */
 	ItemWriter<EstimateGroup> groupWriter() {
-		JdbcBatchItemWriter<UsageEstimate> rows = writer();
 		return chunk -> {
-			Chunk<UsageEstimate> flat = new Chunk<>();
+			List<UsageEstimate> flat = new ArrayList<>();
 			chunk.forEach(group -> flat.addAll(group.estimates()));
-			rows.write(flat);
+			loader.load(TABLE, flat);
 		};
-	}
-
-	static SqlParameterSource parameters(UsageEstimate e) {
-		return new MapSqlParameterSource().addValue("billingMonth", e.billingMonth())
-			.addValue("channelId", e.channelId())
-			.addValue("clientId", e.clientId())
-			.addValue("usageStart", e.usageStart())
-			.addValue("localDate", e.localDate())
-			.addValue("country", e.country())
-			.addValue("category", e.category())
-			.addValue("pricingType", e.pricingType())
-			.addValue("tier", e.tier())
-			.addValue("volume", e.volume())
-			.addValue("cost", e.cost())
-			.addValue("currency", e.currency())
-			.addValue("costSource", e.costSource())
-			.addValue("sourceKind", e.sourceKind())
-			.addValue("countsAsEstimate", e.countsAsEstimate())
-			.addValue("sourceFile", e.source().file())
-			.addValue("sourceLine", e.source().line())
-			.addValue("sourcePosition", e.source().position());
 	}
 
 }

@@ -1,11 +1,14 @@
 package com.wabarecon.usage;
 
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.wabarecon.support.bulk.BulkLoader;
+import com.wabarecon.support.bulk.BulkTable;
+import com.wabarecon.support.reject.RowSource;
 
 import org.springframework.batch.infrastructure.item.ItemWriter;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -18,11 +21,16 @@ import org.springframework.stereotype.Repository;
 @Repository
 class WebhookEventRepository {
 
-	private static final String INSERT = """
-			INSERT INTO webhook_event (billing_month, channel_id, charge_key, pricing_model, status, event_time,
-			    local_date, country, pricing_category, pricing_type, source_file, source_line)
-			VALUES (:month, :channelId, :chargeKey, :pricingModel, :status, :eventTime, :localDate, :country,
-			    :category, :pricingType, :sourceFile, :sourceLine)""";
+	/** One staged event, with the line it came from. */
+	private record Staged(String month, StatusEvent event, RowSource source) {
+	}
+
+	private static final BulkTable<Staged> TABLE = BulkTable.of("webhook_event",
+			s -> new Object[] { s.month(), s.event().channelId(), s.event().chargeKey(), s.event().pricingModel(),
+					s.event().status(), s.event().eventTime(), s.event().localDate(), s.event().country(),
+					s.event().category(), s.event().pricingType(), s.source().file(), s.source().line() },
+			"billing_month", "channel_id", "charge_key", "pricing_model", "status", "event_time", "local_date",
+			"country", "pricing_category", "pricing_type", "source_file", "source_line");
 
 	private static final String COUNT = """
 			INSERT INTO usage_estimate (billing_month, channel_id, client_id, usage_start, local_date, country,
@@ -47,11 +55,11 @@ class WebhookEventRepository {
 
 	private final JdbcClient jdbc;
 
-	private final NamedParameterJdbcTemplate named;
+	private final BulkLoader loader;
 
-	WebhookEventRepository(JdbcClient jdbc, NamedParameterJdbcTemplate named) {
+	WebhookEventRepository(JdbcClient jdbc, BulkLoader loader) {
 		this.jdbc = jdbc;
-		this.named = named;
+		this.loader = loader;
 	}
 
 	void deleteMonth(String month) {
@@ -60,24 +68,13 @@ class WebhookEventRepository {
 
 	ItemWriter<WebhookEvents> writer(String month) {
 		return chunk -> {
-			var batch = new java.util.ArrayList<SqlParameterSource>();
+			List<Staged> staged = new ArrayList<>();
 			for (WebhookEvents line : chunk) {
 				for (StatusEvent e : line.events()) {
-					batch.add(new MapSqlParameterSource().addValue("month", month)
-						.addValue("channelId", e.channelId())
-						.addValue("chargeKey", e.chargeKey())
-						.addValue("pricingModel", e.pricingModel())
-						.addValue("status", e.status())
-						.addValue("eventTime", e.eventTime())
-						.addValue("localDate", e.localDate())
-						.addValue("country", e.country())
-						.addValue("category", e.category())
-						.addValue("pricingType", e.pricingType())
-						.addValue("sourceFile", line.source().file())
-						.addValue("sourceLine", line.source().line()));
+					staged.add(new Staged(month, e, line.source()));
 				}
 			}
-			named.batchUpdate(INSERT, batch.toArray(SqlParameterSource[]::new));
+			loader.load(TABLE, staged);
 		};
 	}
 

@@ -1,0 +1,121 @@
+package com.wabarecon.support.bulk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import com.wabarecon.PostgresDatabase;
+import org.postgresql.ds.PGSimpleDataSource;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Both loaders on PostgreSQL: COPY must store exactly what the portable batched insert
+ * stores, text that needs escaping included, inside the caller's transaction, and refuse a
+ * value too long for its column the way the insert does, so an import step can reject the row.
+ */
+@ExtendWith(PostgresDatabase.class)
+class BulkLoaderPostgresTests {
+
+	record Row(String text, Long number, BigDecimal amount, LocalDate day, Boolean flag) {
+	}
+
+	static final BulkTable<Row> TABLE = BulkTable.of("bulk_probe",
+			r -> new Object[] { r.text(), r.number(), r.amount(), r.day(), r.flag() }, "text_value", "number_value",
+			"amount", "day", "flag");
+
+	static final List<Row> AWKWARD = List.of(new Row("tab\there", 1L, new BigDecimal("0.000001"), null, true),
+			new Row("line\nbreak\r\nand \\N backslash", null, new BigDecimal("-12345678901.123456"),
+					LocalDate.of(2025, 9, 30), false),
+			new Row("Ελληνικά, кириллица, 中文, emoji \uD83D\uDE00", 9_007_199_254_740_993L, null, null, null),
+			new Row("\\N", 0L, new BigDecimal("1E+3"), LocalDate.of(2025, 1, 1), true), new Row("", -1L, BigDecimal.ZERO,
+					null, false));
+
+	static String schema;
+
+	static PGSimpleDataSource dataSource;
+
+	JdbcTemplate jdbc;
+
+	@BeforeAll
+	static void createSchema() throws Exception {
+		schema = PostgresDatabase.createSchema();
+		dataSource = new PGSimpleDataSource();
+		dataSource.setURL(PostgresDatabase.urlFor(schema));
+	}
+
+	@AfterAll
+	static void dropSchema() throws Exception {
+		PostgresDatabase.dropSchema(schema);
+	}
+
+	@BeforeEach
+	void createTable() {
+		jdbc = new JdbcTemplate(dataSource);
+		jdbc.execute("DROP TABLE IF EXISTS bulk_probe");
+		jdbc.execute("CREATE TABLE bulk_probe (id SERIAL PRIMARY KEY, text_value VARCHAR(100), number_value BIGINT,"
+				+ " amount NUMERIC(19,6), day DATE, flag BOOLEAN)");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { PostgresCopyLoader.METHOD, JdbcBatchLoader.METHOD })
+	void storesEveryValueExactlyAsGiven(String method) {
+		// when
+		inTransaction(() -> loader(method).load(TABLE, AWKWARD));
+
+		// then
+		List<Row> stored = jdbc.query("SELECT * FROM bulk_probe ORDER BY id",
+				(rs, n) -> new Row(rs.getString("text_value"), rs.getObject("number_value", Long.class),
+						rs.getBigDecimal("amount"), rs.getObject("day", LocalDate.class),
+						rs.getObject("flag", Boolean.class)));
+		assertThat(stored).hasSize(AWKWARD.size());
+		for (int i = 0; i < AWKWARD.size(); i++) {
+			Row given = AWKWARD.get(i);
+			Row got = stored.get(i);
+			assertThat(got.text()).isEqualTo(given.text());
+			assertThat(got.number()).isEqualTo(given.number());
+			if (given.amount() == null) {
+				assertThat(got.amount()).isNull();
+			}
+			else {
+				assertThat(got.amount()).isEqualByComparingTo(given.amount());
+			}
+			assertThat(got.day()).isEqualTo(given.day());
+			assertThat(got.flag()).isEqualTo(given.flag());
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { PostgresCopyLoader.METHOD, JdbcBatchLoader.METHOD })
+	void refusesAValueTooLongForItsColumnAndLeavesNothingOfTheChunk(String method) {
+		List<Row> chunk = List.of(new Row("fits", 1L, BigDecimal.ONE, null, true),
+				new Row("x".repeat(101), 2L, BigDecimal.ONE, null, true));
+
+		assertThatThrownBy(() -> inTransaction(() -> loader(method).load(TABLE, chunk)))
+			.isInstanceOf(DataIntegrityViolationException.class);
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM bulk_probe", Long.class)).isZero();
+	}
+
+	private BulkLoader loader(String method) {
+		return PostgresCopyLoader.METHOD.equals(method) ? new PostgresCopyLoader(dataSource)
+				: new JdbcBatchLoader(new JdbcTemplate(dataSource));
+	}
+
+	private void inTransaction(Runnable work) {
+		new TransactionTemplate(new DataSourceTransactionManager(dataSource)).executeWithoutResult(status -> work.run());
+	}
+
+}
