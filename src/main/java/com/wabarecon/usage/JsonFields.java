@@ -29,6 +29,9 @@ final class JsonFields {
 		if (node == null || node.isNull()) {
 			return null;
 		}
+		if (node.isIntegralNumber() && node.canConvertToLong()) {
+			return node.longValue(); // the usual case, without a detour through BigDecimal
+		}
 		try {
 			BigDecimal value = node.isNumber() ? node.decimalValue() : new BigDecimal(node.asText().strip());
 			return value.stripTrailingZeros().scale() <= 0 ? value.longValueExact() : null;

@@ -116,8 +116,8 @@ class JsonRowsReader implements ItemStreamReader<JsonRow> {
 					JsonLocation at = parser.currentTokenLocation();
 					String arrayName = parser.getParsingContext().getParent().getParent().getCurrentName();
 					JsonNode row = JsonDocuments.MAPPER.readTree(parser);
-					RowSource source = new RowSource(sourceName, (long) at.getLineNr(),
-							"column " + at.getColumnNr() + ", " + arrayName + "[" + index++ + "]", row.toString());
+					RowSource source = RowSource.withLazyRaw(sourceName, (long) at.getLineNr(),
+							"column " + at.getColumnNr() + ", " + arrayName + "[" + index++ + "]", row::toString);
 					return new JsonRow(source, document, envelope, row);
 				}
 			}

@@ -9,7 +9,9 @@ import javax.sql.DataSource;
 
 import com.wabarecon.support.InboxFiles;
 import com.wabarecon.support.MonthFolders;
+import com.wabarecon.ReconProperties;
 import com.wabarecon.support.MultiFileReader;
+import com.wabarecon.support.PrefetchingReader;
 import com.wabarecon.support.csv.CsvRecord;
 import com.wabarecon.support.csv.CsvRecordReader;
 import com.wabarecon.support.accounting.FileAccounting;
@@ -24,6 +26,7 @@ import org.springframework.batch.core.job.flow.Flow;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.batch.infrastructure.item.database.ItemSqlParameterSourceProvider;
 import org.springframework.batch.infrastructure.item.database.JdbcBatchItemWriter;
@@ -162,14 +165,17 @@ class UsageStepConfiguration {
 
 	// --- usage exports and legacy balance exports -------------------------------------------
 
+	/** The largest input: parsed ahead on a thread of its own while the step loads. */
 	@Bean
 	@StepScope
-	MultiFileReader<JsonRow> usageExportsReader(@Value("#{jobParameters['inbox']}") String inbox,
-			@Value("#{jobParameters['month']}") String month) {
+	ItemStreamReader<JsonRow> usageExportsReader(@Value("#{jobParameters['inbox']}") String inbox,
+			@Value("#{jobParameters['month']}") String month, ReconProperties properties) {
 		Path root = Path.of(inbox);
 		List<Path> files = InboxFiles.list(MonthFolders.inboxFolder(root, month, "usage"),
 				name -> name.endsWith(".json") && !name.endsWith(BalanceRowMapper.SUFFIX));
-		return new MultiFileReader<>(root, files, JsonRowsReader::new);
+		MultiFileReader<JsonRow> reader = new MultiFileReader<>(root, files, JsonRowsReader::new);
+		int prefetch = properties.importing().prefetch();
+		return prefetch > 0 ? new PrefetchingReader<>(reader, prefetch) : reader;
 	}
 
 	@Bean
@@ -179,7 +185,7 @@ class UsageStepConfiguration {
 	}
 
 	@Bean
-	Step usageExportsStep(ImportSteps steps, MultiFileReader<JsonRow> usageExportsReader, UsageRowMapper usageRowMapper,
+	Step usageExportsStep(ImportSteps steps, ItemStreamReader<JsonRow> usageExportsReader, UsageRowMapper usageRowMapper,
 			UsageEstimateRepository estimates) {
 		return steps.step("usageExportsStep", usageExportsReader, usageRowMapper, estimates.writer(),
 				steps.newAccounting(), month -> estimates.deleteMonth(month, UsageEstimate.EXPORT));

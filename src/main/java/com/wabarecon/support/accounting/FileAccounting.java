@@ -8,6 +8,7 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,13 +47,17 @@ public class FileAccounting implements ItemReadListener<Object>, ItemProcessList
 	/** The counts and notes of one step execution. */
 	private static final class Tallies {
 
-		final Map<String, long[]> counts = new LinkedHashMap<>();
+		// synchronized: a reader that parses ahead on its own thread may note a file meanwhile
+		final Map<String, long[]> counts = Collections.synchronizedMap(new LinkedHashMap<>());
 
-		final Map<String, String> notes = new LinkedHashMap<>();
+		final Map<String, String> notes = Collections.synchronizedMap(new LinkedHashMap<>());
 
 	}
 
 	private final Map<Long, Tallies> byExecution = new ConcurrentHashMap<>();
+
+	/** The tallies of the step running on this thread: found once per step, not once per row. */
+	private final ThreadLocal<Tallies> onThisThread = new ThreadLocal<>();
 
 	private static final int READ = 0, LOADED = 1, REJECTED = 2, SKIPPED = 3;
 
@@ -62,7 +67,9 @@ public class FileAccounting implements ItemReadListener<Object>, ItemProcessList
 
 	@Override
 	public void beforeStep(StepExecution stepExecution) {
-		byExecution.put(stepExecution.getId(), new Tallies());
+		Tallies tallies = new Tallies();
+		byExecution.put(stepExecution.getId(), tallies);
+		onThisThread.set(tallies);
 	}
 
 	/** A remark on a whole file (a warning, or why it was refused), shown with its counts. */
@@ -124,6 +131,7 @@ public class FileAccounting implements ItemReadListener<Object>, ItemProcessList
 		List<FileCounts> counts = new ArrayList<>();
 		Map<String, Long> sizes = new LinkedHashMap<>();
 		List<String> unbalanced = new ArrayList<>();
+		onThisThread.remove();
 		Tallies tallies = byExecution.remove(stepExecution.getId());
 		Map<String, String> notes = tallies == null ? Map.of() : tallies.notes;
 		(tallies == null ? Map.<String, long[]>of() : tallies.counts).forEach((file, t) -> {
@@ -148,6 +156,10 @@ public class FileAccounting implements ItemReadListener<Object>, ItemProcessList
 	}
 
 	private Tallies current() {
+		Tallies tallies = onThisThread.get();
+		if (tallies != null) {
+			return tallies;
+		}
 		StepContext step = StepSynchronizationManager.getContext();
 		if (step == null) {
 			throw new IllegalStateException("file accounting outside of a step");

@@ -2,8 +2,6 @@ package com.wabarecon.support.bulk;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -26,8 +24,6 @@ class PostgresCopyLoader implements BulkLoader {
 
 	static final String METHOD = "copy";
 
-	private static final String NULL = "\\N";
-
 	private final DataSource dataSource;
 
 	private final SQLExceptionTranslator translator = new SQLStateSQLExceptionTranslator();
@@ -41,23 +37,16 @@ class PostgresCopyLoader implements BulkLoader {
 		if (items.isEmpty()) {
 			return;
 		}
-		StringBuilder text = new StringBuilder(items.size() * 160);
+		CopyText text = new CopyText(items.size() * 160);
 		for (T item : items) {
-			Object[] values = table.values().apply(item);
-			for (int i = 0; i < values.length; i++) {
-				if (i > 0) {
-					text.append('\t');
-				}
-				append(text, values[i]);
-			}
-			text.append('\n');
+			text.row(table.values().apply(item));
 		}
 		String sql = "COPY " + table.name() + " (" + table.columnList() + ") FROM STDIN";
 		Connection connection = DataSourceUtils.getConnection(dataSource);
 		try {
 			connection.unwrap(PGConnection.class)
 				.getCopyAPI()
-				.copyIn(sql, new ByteArrayInputStream(text.toString().getBytes(StandardCharsets.UTF_8)));
+				.copyIn(sql, new ByteArrayInputStream(text.bytes(), 0, text.length()));
 		}
 		catch (SQLException ex) {
 			throw translator.translate("COPY into " + table.name(), sql, ex);
@@ -67,43 +56,6 @@ class PostgresCopyLoader implements BulkLoader {
 		}
 		finally {
 			DataSourceUtils.releaseConnection(connection, dataSource);
-		}
-	}
-
-	/** COPY's text format: {@code \N} for null, backslash escapes for the separators. */
-	static void append(StringBuilder text, Object value) {
-		if (value == null) {
-			text.append(NULL);
-		}
-		else if (value instanceof BigDecimal decimal) {
-			text.append(decimal.toPlainString());
-		}
-		else if (value instanceof Boolean bool) {
-			text.append(bool ? 't' : 'f');
-		}
-		else if (value instanceof Number || value instanceof java.time.temporal.TemporalAccessor) {
-			text.append(value);
-		}
-		else {
-			escape(text, value.toString());
-		}
-	}
-
-	private static void escape(StringBuilder text, String value) {
-		for (int i = 0; i < value.length(); i++) {
-			char c = value.charAt(i);
-			switch (c) {
-				case '\\' -> text.append("\\\\");
-				case '\t' -> text.append("\\t");
-				case '\n' -> text.append("\\n");
-				case '\r' -> text.append("\\r");
-				case '\0' -> {
-					// PostgreSQL text cannot hold NUL; the INSERT path would refuse the row too
-					throw new org.springframework.dao.DataIntegrityViolationException(
-							"a value contains a NUL character, which PostgreSQL text cannot hold");
-				}
-				default -> text.append(c);
-			}
 		}
 	}
 
