@@ -17,16 +17,42 @@ final class CopyText {
 
 	private int length;
 
+	/**
+	 * The text last written in each column, and where its bytes are: consecutive rows repeat
+	 * the same month, channel, file and category objects, which are then copied, not encoded.
+	 */
+	private Object[] lastValue = new Object[0];
+
+	private int[] lastStart = new int[0];
+
+	private int[] lastLength = new int[0];
+
 	CopyText(int capacity) {
 		bytes = new byte[Math.max(capacity, 1024)];
 	}
 
 	void row(Object[] values) {
+		if (lastValue.length != values.length) {
+			lastValue = new Object[values.length];
+			lastStart = new int[values.length];
+			lastLength = new int[values.length];
+		}
 		for (int i = 0; i < values.length; i++) {
 			if (i > 0) {
 				put('\t');
 			}
-			value(values[i]);
+			Object value = values[i];
+			if (value instanceof String && value == lastValue[i]) {
+				ensure(lastLength[i]);
+				System.arraycopy(bytes, lastStart[i], bytes, length, lastLength[i]);
+				length += lastLength[i];
+				continue;
+			}
+			int start = length;
+			value(value);
+			lastValue[i] = value;
+			lastStart[i] = start;
+			lastLength[i] = length - start;
 		}
 		put('\n');
 	}
