@@ -6,7 +6,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The command line: {@code recon close|status|help}. Arguments are parsed before any Spring
+ * The command line: {@code recon close|restart|status|serve|generate|help}. Arguments are parsed before any Spring
  * context starts, so a bad month or an unknown option is answered at once with the usage text
  * and exit code 2. Exit codes: 0 the close completed (discrepancies are results, not
  * failures), 1 it failed, 2 usage error, 3 refused because the same close is running.
@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
 		description = "Monthly close for WhatsApp Business Solution Providers: import usage estimates and "
 				+ "Meta's invoice, reconcile them, and send each client its statement.",
 		subcommands = { CloseCommand.class, RestartCommand.class, StatusCommand.class, ServeCommand.class,
-				CommandLine.HelpCommand.class })
+				GenerateCommand.class, CommandLine.HelpCommand.class })
 public class ReconCli {
 
 	public static final int EXIT_USAGE = CommandLine.ExitCode.USAGE;
