@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
 		description = "Monthly close for WhatsApp Business Solution Providers: import usage estimates and "
 				+ "Meta's invoice, reconcile them, and send each client its statement.",
 		subcommands = { CloseCommand.class, RestartCommand.class, StatusCommand.class, ServeCommand.class,
-				GenerateCommand.class, CommandLine.HelpCommand.class })
+				GenerateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class })
 public class ReconCli {
 
 	public static final int EXIT_USAGE = CommandLine.ExitCode.USAGE;

@@ -1,0 +1,251 @@
+package com.wabarecon.launch;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+import com.wabarecon.bench.BenchReport;
+import com.wabarecon.bench.GeneratorSettings;
+import com.wabarecon.bench.HeapSampler;
+import com.wabarecon.bench.InboxGenerator;
+import com.wabarecon.bench.Manifest;
+import com.wabarecon.bench.PsqlFloor;
+import com.wabarecon.bench.StageFigures;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * {@code recon bench}: generates a synthetic month, closes it on PostgreSQL in a schema of its
+ * own, then measures PostgreSQL alone on the same rows ({@code psql \copy} and one
+ * aggregate-and-join query) and prints both, with the targets. Emails nothing: the close is a
+ * dry run.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+		description = "Benchmark the close on a generated month against PostgreSQL's own speed (psql \\copy).")
+class BenchCommand implements Callable<Integer> {
+
+	/** A large partner (DOMAIN.md, "Scale"): 40,000 channels for 13,000 clients. */
+	static final int LARGE_PARTNER_CHANNELS = 40_000;
+
+	static final double CLIENTS_PER_CHANNEL = 13_000.0 / 40_000;
+
+	static final String DEFAULT_DB_URL = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
+
+	@Spec
+	CommandSpec spec;
+
+	@Option(names = "--channels", defaultValue = "" + LARGE_PARTNER_CHANNELS,
+			description = "Channels in the generated month (default: ${DEFAULT-VALUE}).")
+	int channels;
+
+	@Option(names = "--clients", description = "Clients (default: 13 for every 40 channels).")
+	Integer clients;
+
+	@Option(names = "--month", defaultValue = "2025-09", converter = CloseCommand.MonthConverter.class,
+			description = "The generated month (default: ${DEFAULT-VALUE}).")
+	YearMonth month;
+
+	@Option(names = "--seed", defaultValue = "" + GeneratorSettings.DEFAULT_SEED, description = "Generator seed.")
+	long seed;
+
+	@Option(names = "--work", defaultValue = "target/bench", paramLabel = "DIR",
+			description = "Folder for the generated inbox, the outputs and the report (default: ${DEFAULT-VALUE}).")
+	Path work;
+
+	@Option(names = "--db-url", paramLabel = "URL",
+			description = "PostgreSQL to run on; a schema of its own is created and dropped "
+					+ "(default: SPRING_DATASOURCE_URL if it is PostgreSQL, else " + DEFAULT_DB_URL + ").")
+	String dbUrl;
+
+	@Option(names = "--keep", description = "Keep the generated inbox and the schema afterwards.")
+	boolean keep;
+
+	@Override
+	public Integer call() throws Exception {
+		var out = spec.commandLine().getOut();
+		String baseUrl = baseUrl();
+		int clientCount = clients != null ? clients : Math.max(1, (int) Math.round(channels * CLIENTS_PER_CHANNEL));
+		String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss"));
+		Path run = work.resolve(stamp);
+		Path inbox = run.resolve("inbox");
+
+		out.printf("recon bench: generating %,d channels for %,d clients into %s ...%n", channels, clientCount, inbox);
+		long started = System.nanoTime();
+		Manifest manifest = InboxGenerator.generate(GeneratorSettings.of(channels, clientCount, month, inbox, seed));
+		double generateSeconds = seconds(started);
+
+		String schema = "recon_bench_" + stamp;
+		execute(baseUrl, "CREATE SCHEMA " + schema);
+		String schemaUrl = baseUrl + (baseUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+		try {
+			BenchReport report = closeAndMeasure(manifest, generateSeconds, inbox, run, schemaUrl, out);
+			String text = report.format();
+			out.println();
+			out.print(text);
+			Path file = work.resolve("bench-" + stamp + ".txt");
+			Files.writeString(file, text);
+			out.println("report written to " + file);
+			return 0;
+		}
+		finally {
+			if (!keep) {
+				execute(baseUrl, "DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+				deleteTree(inbox);
+			}
+		}
+	}
+
+	private BenchReport closeAndMeasure(Manifest manifest, double generateSeconds, Path inbox, Path run,
+			String schemaUrl, java.io.PrintWriter out) throws Exception {
+		out.printf("recon bench: closing %s on PostgreSQL (dry run: nothing is emailed) ...%n", month);
+		ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+		List<StageFigures> stages = new ArrayList<>();
+		Map<String, Long> statuses;
+		JobExecution execution;
+		double closeSeconds;
+		try (HeapSampler heap = new HeapSampler();
+				ConfigurableApplicationContext context = SpringRuntime.start(schemaUrl)) {
+			long started = System.nanoTime();
+			CloseOutcome outcome = context.getBean(CloseLauncher.class)
+				.launch(new CloseRequest(month, null, false, inbox, run.resolve("out"), true, false, null, schemaUrl,
+						null, null, null, null));
+			closeSeconds = seconds(started);
+			execution = outcome.execution();
+			if (outcome.kind() != CloseOutcome.Kind.COMPLETED) {
+				throw new IllegalStateException("the close did not complete: " + outcome.message());
+			}
+			for (StepExecution step : execution.getStepExecutions()) {
+				stages.add(new StageFigures(label(step), rows(execution, step), stepSeconds(step),
+						heap.peak(millis(step.getStartTime()), millis(step.getEndTime()))));
+			}
+			stages.sort(Comparator.comparing(s -> startOf(execution, s.stage())));
+			statuses = new LinkedHashMap<>();
+			JdbcClient jdbc = context.getBean(JdbcClient.class);
+			jdbc.sql("SELECT status, COUNT(*) FROM recon_line WHERE billing_month = ? GROUP BY status ORDER BY status")
+				.param(month.toString())
+				.query((rs, n) -> statuses.put(rs.getString(1), rs.getLong(2)))
+				.list();
+		}
+		long peakHeap = ManagementFactory.getMemoryPoolMXBeans()
+			.stream()
+			.filter(pool -> pool.getType() == MemoryType.HEAP)
+			.mapToLong(pool -> pool.getPeakUsage().getUsed())
+			.sum();
+
+		out.println("recon bench: measuring the floor with psql on the same rows ...");
+		PsqlFloor.Result floor = PsqlFloor.of(schemaUrl, run.resolve("floor")).measure(month.toString());
+		double importAndReconcile = stepSeconds(execution, "usageImportStep") + stepSeconds(execution, "invoiceImportStep")
+				+ stepSeconds(execution, "reconciliationStep");
+		StepExecution statements = step(execution, "statementsStep");
+		return new BenchReport(manifest, generateSeconds, stages, closeSeconds, Runtime.getRuntime().maxMemory(),
+				peakHeap, floor, statuses, importAndReconcile, statements == null ? 0 : statements.getWriteCount(),
+				stepSeconds(execution, "statementsStep"), machine());
+	}
+
+	/** Top-level steps by their name; the steps inside a stage indented under it. */
+	private static String label(StepExecution step) {
+		boolean stage = switch (step.getStepName()) {
+			case "clientsStep", "channelsStep", "usageImportStep", "invoiceImportStep", "rejectsReportStep",
+					"reconciliationStep", "statementsStep", "deliveryStep" -> true;
+			default -> false;
+		};
+		return (stage ? "" : "  ") + step.getStepName();
+	}
+
+	private static LocalDateTime startOf(JobExecution execution, String label) {
+		StepExecution step = step(execution, label.strip());
+		return step == null || step.getStartTime() == null ? LocalDateTime.MAX : step.getStartTime();
+	}
+
+	/** What the step wrote; for a stage made of steps (a flow), what the steps inside it wrote. */
+	private static long rows(JobExecution execution, StepExecution step) {
+		if (step.getWriteCount() > 0 || step.getStartTime() == null || step.getEndTime() == null) {
+			return step.getWriteCount();
+		}
+		return execution.getStepExecutions()
+			.stream()
+			.filter(inner -> inner != step && inner.getStartTime() != null && inner.getEndTime() != null
+					&& !inner.getStartTime().isBefore(step.getStartTime()) && !inner.getEndTime().isAfter(step.getEndTime()))
+			.mapToLong(StepExecution::getWriteCount)
+			.sum();
+	}
+
+	private static StepExecution step(JobExecution execution, String name) {
+		return execution.getStepExecutions().stream().filter(s -> s.getStepName().equals(name)).findFirst().orElse(null);
+	}
+
+	private static double stepSeconds(JobExecution execution, String name) {
+		StepExecution step = step(execution, name);
+		return step == null ? 0 : stepSeconds(step);
+	}
+
+	private static double stepSeconds(StepExecution step) {
+		if (step.getStartTime() == null || step.getEndTime() == null) {
+			return 0;
+		}
+		return Duration.between(step.getStartTime(), step.getEndTime()).toMillis() / 1000.0;
+	}
+
+	private static long millis(LocalDateTime time) {
+		return time == null ? System.currentTimeMillis()
+				: time.atZone(java.time.ZoneId.systemDefault()).toInstant().toEpochMilli();
+	}
+
+	private String baseUrl() {
+		String url = dbUrl != null ? dbUrl : System.getenv("SPRING_DATASOURCE_URL");
+		if (url == null || !url.startsWith("jdbc:postgresql:")) {
+			url = DEFAULT_DB_URL;
+		}
+		return url;
+	}
+
+	private static void execute(String url, String sql) throws Exception {
+		try (var connection = DriverManager.getConnection(url); var statement = connection.createStatement()) {
+			statement.execute(sql);
+		}
+	}
+
+	private static String machine() {
+		Runtime runtime = Runtime.getRuntime();
+		return "%d cores, Java %s, %s %s, %s".formatted(runtime.availableProcessors(), System.getProperty("java.version"),
+				System.getProperty("os.name"), System.getProperty("os.arch"), LocalDateTime.now().withNano(0));
+	}
+
+	private static double seconds(long startedNanos) {
+		return (System.nanoTime() - startedNanos) / 1e9;
+	}
+
+	private static void deleteTree(Path root) throws IOException {
+		if (!Files.exists(root)) {
+			return;
+		}
+		try (Stream<Path> paths = Files.walk(root)) {
+			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+				Files.delete(path);
+			}
+		}
+	}
+
+}
