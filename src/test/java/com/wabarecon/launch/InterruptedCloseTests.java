@@ -137,6 +137,35 @@ class InterruptedCloseTests {
 		assertSameResultAsUninterrupted(interrupted);
 	}
 
+	@Test
+	void aCloseWhosePostgresRestartsFailsSayingSoAndEndsAsIfUninterruptedWhenStartedAgain() throws Exception {
+		assumePostgresCanBeRestarted();
+		// given: a close loading the usage exports
+		Close interrupted = new Close("database-restarted");
+		ChildClose close = interrupted.start();
+		close.awaitWhileRunning("usage rows loaded while usageExportsStep runs", A_CLOSE,
+				() -> interrupted.stepRunning("usageExportsStep") && interrupted.count("SELECT COUNT(*) FROM usage_estimate") > 0);
+
+		// when: the PostgreSQL server restarts under it
+		restartPostgres();
+
+		// then: the close fails, saying in one line that it lost its database, with no stack trace
+		assertThat(close.waitForExit(A_CLOSE)).as(close.describe()).isEqualTo(1);
+		assertThat(close.err().lines().toList()).as(close.describe())
+			.singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+			.startsWith("close 2025-09, all clients: the database connection was lost (");
+		assertThat(close.out() + close.err()).as("no stack trace").doesNotContainPattern("\\n\\s+at [\\w$.]+\\(")
+			.doesNotContain("Caused by:");
+
+		// and when: the same close again
+		ChildClose again = interrupted.start();
+
+		// then
+		assertThat(again.waitForExit(A_CLOSE)).as(again.describe()).isZero();
+		assertThat(again.out()).contains("usageExportsStep", "deliveryStep").doesNotContain("clientsStep");
+		assertSameResultAsUninterrupted(interrupted);
+	}
+
 	private static void assertSameResultAsUninterrupted(Close close) throws Exception {
 		assertThat(Files.mismatch(close.file("reconciliation-2025-09.csv"), reference.file("reconciliation-2025-09.csv")))
 			.as("first byte where the reconciliation CSV differs").isEqualTo(-1L);
@@ -170,6 +199,88 @@ class InterruptedCloseTests {
 		Map<String, Integer> counts = new TreeMap<>();
 		messages.forEach((client, ids) -> counts.put(client, ids.size()));
 		return counts;
+	}
+
+	/**
+	 * Restarts the local PostgreSQL server (fast shutdown: the sessions are cut off), then waits
+	 * until it accepts connections again, starting it if the restart left it down: the tests
+	 * after this one need it.
+	 */
+	private static void restartPostgres() throws Exception {
+		String startedBefore = postgresStartTime();
+		String output = "";
+		try {
+			output = pgCtlCluster("restart");
+		}
+		finally {
+			if (!postgresAccepts(Duration.ofSeconds(30))) {
+				pgCtlCluster("start");
+				assertThat(postgresAccepts(Duration.ofSeconds(60))).as("PostgreSQL accepts connections again").isTrue();
+			}
+		}
+		assertThat(postgresStartTime()).as("PostgreSQL restarted: " + output).isNotEqualTo(startedBefore);
+	}
+
+	private static String postgresStartTime() throws Exception {
+		return PostgresDatabase.query(PostgresDatabase.urlFor("public"), "SELECT pg_postmaster_start_time()").get(0);
+	}
+
+	private static boolean postgresAccepts(Duration timeout) throws InterruptedException {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (System.nanoTime() < deadline) {
+			try (var connection = java.sql.DriverManager.getConnection(PostgresDatabase.URL, PostgresDatabase.USER, "")) {
+				if (connection.isValid(2)) {
+					return true;
+				}
+			}
+			catch (java.sql.SQLException ex) {
+				// not yet
+			}
+			Thread.sleep(200);
+		}
+		return false;
+	}
+
+	private static String pgCtlCluster(String action) throws Exception {
+		Process process = new ProcessBuilder("pg_ctlcluster", "--skip-systemctl-redirect", postgresVersion(), "main", action)
+			.redirectErrorStream(true)
+			.start();
+		String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		process.waitFor();
+		return output;
+	}
+
+	private static String postgresVersion() throws Exception {
+		try (Stream<Path> versions = Files.list(Path.of("/etc/postgresql"))) {
+			return versions.map(version -> version.getFileName().toString()).sorted().findFirst().orElseThrow();
+		}
+	}
+
+	/**
+	 * Restarting the server takes root, Debian's pg_ctlcluster and the server being this machine's
+	 * (as on CI). Without them the test is skipped with a message, except with {@code CI=true},
+	 * where it fails: CI must prove it.
+	 */
+	private static void assumePostgresCanBeRestarted() {
+		String problem = null;
+		if (!"root".equals(System.getProperty("user.name"))) {
+			problem = "the tests do not run as root";
+		}
+		else if (!Files.isDirectory(Path.of("/etc/postgresql")) || !Files.isExecutable(Path.of("/usr/bin/pg_ctlcluster"))) {
+			problem = "there is no pg_ctlcluster and /etc/postgresql";
+		}
+		else if (!PostgresDatabase.URL.matches("jdbc:postgresql://(127\\.0\\.0\\.1|localhost):5432/.*")) {
+			problem = "the test database " + PostgresDatabase.URL + " is not this machine's server on port 5432";
+		}
+		if (problem == null) {
+			return;
+		}
+		String message = "PostgreSQL cannot be restarted by the test: " + problem;
+		if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+			org.assertj.core.api.Assertions.fail("CI=true: " + message);
+		}
+		System.err.println("SKIPPED " + message);
+		org.junit.jupiter.api.Assumptions.abort(message);
 	}
 
 	/** One close of the busy month: its schema, its output folder. */
