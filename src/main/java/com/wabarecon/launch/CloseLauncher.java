@@ -1,6 +1,7 @@
 package com.wabarecon.launch;
 
 import java.nio.file.Path;
+import java.time.LocalDateTime;
 
 import com.wabarecon.CloseJobParameters;
 import com.wabarecon.ReconProperties;
@@ -11,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
@@ -22,6 +24,7 @@ import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.launch.JobRestartException;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,6 +38,9 @@ import org.springframework.stereotype.Component;
 class CloseLauncher {
 
 	private static final Logger log = LoggerFactory.getLogger(CloseLauncher.class);
+
+	private static final String UNKNOWN_ENDING = "ended UNKNOWN (a step's ending could not be recorded); marked failed "
+			+ "to resume it";
 
 	private final JobOperator jobOperator;
 
@@ -65,12 +71,18 @@ class CloseLauncher {
 		}
 		JobParameters parameters = new JobParametersBuilder(identity).addJobParameters(options(request))
 			.toJobParameters();
-		recoverAbandoned(identity);
+		JobExecution last = lastExecution(identity);
+		if (last != null) {
+			recoverAbandoned(last);
+		}
 		try {
 			JobExecution execution = jobOperator.start(closeJob, parameters);
 			boolean completed = execution.getStatus() == BatchStatus.COMPLETED;
 			return new CloseOutcome(completed ? CloseOutcome.Kind.COMPLETED : CloseOutcome.Kind.FAILED, execution,
 					completed ? request.describe() + " closed" : RunSummary.failureReason(execution));
+		}
+		catch (RuntimeException ex) {
+			return connectionLost(ex);
 		}
 		catch (JobExecutionAlreadyRunningException ex) {
 			return new CloseOutcome(CloseOutcome.Kind.REFUSED, null,
@@ -85,16 +97,68 @@ class CloseLauncher {
 	}
 
 	/**
-	 * A close whose process was killed stays "running" in the job repository; mark it failed
-	 * so that starting it again resumes it where it stopped.
+	 * Marks failed, so that starting it again resumes it where it stopped, a close that could not
+	 * be resumed as it stands: one left "running" by a process that was killed (kill -9, power
+	 * cut), and one that ended "unknown" because it could not record how a step ended (its
+	 * database connection was lost). Spring Batch refuses to restart an unknown execution, since
+	 * the work of its last chunk may be committed while the step's record of it is not. In this
+	 * close both are committed in one transaction on the one database, and a step run again
+	 * replaces (imports), resumes from its committed position (statements) or checks its log
+	 * (delivery): restarting is safe.
+	 * @return the execution as it now is
 	 */
-	private void recoverAbandoned(JobParameters identity) {
-		JobExecution last = lastExecution(identity);
-		if (last != null && last.isRunning() && ProcessOwner.isGone(last)) {
-			log.warn("Execution {} of {} was left running by a process that is gone; marking it failed to resume it",
-					last.getId(), identity);
-			jobOperator.recover(last);
+	private JobExecution recoverAbandoned(JobExecution execution) {
+		if (execution.isRunning() && ProcessOwner.isGone(execution)) {
+			log.warn("{} was left running by a process that is gone; marking it failed to resume it", describe(execution));
+			jobOperator.recover(execution);
 		}
+		else if (execution.getStatus() == BatchStatus.UNKNOWN) {
+			log.warn("{} ended in an unknown state (it could not record how a step ended: its database connection was "
+					+ "lost); marking it failed to resume it", describe(execution));
+			markFailed(jobRepository.getJobExecution(execution.getId()));
+		}
+		else {
+			return execution;
+		}
+		return jobRepository.getJobExecution(execution.getId());
+	}
+
+	/** "Execution 3 (2025-09, all clients)" */
+	private static String describe(JobExecution execution) {
+		JobParameters parameters = execution.getJobParameters();
+		String client = parameters.getString(CloseJobParameters.CLIENT);
+		return "Execution " + execution.getId() + " (" + parameters.getString(CloseJobParameters.MONTH)
+				+ (client == null ? ", all clients" : ", client " + client) + ")";
+	}
+
+	private void markFailed(JobExecution execution) {
+		LocalDateTime now = LocalDateTime.now();
+		for (StepExecution step : execution.getStepExecutions()) {
+			if (step.getStatus() == BatchStatus.UNKNOWN || step.getStatus().isRunning()) {
+				step.setStatus(BatchStatus.FAILED);
+				step.setExitStatus(ExitStatus.FAILED.addExitDescription(UNKNOWN_ENDING));
+				if (step.getEndTime() == null) {
+					step.setEndTime(now);
+				}
+				jobRepository.update(step);
+			}
+		}
+		execution.setStatus(BatchStatus.FAILED);
+		execution.setExitStatus(ExitStatus.FAILED.addExitDescription(UNKNOWN_ENDING));
+		if (execution.getEndTime() == null) {
+			execution.setEndTime(now);
+		}
+		jobRepository.update(execution);
+	}
+
+	/** A connection lost so badly that the job repository could not record the failure: the close stays resumable. */
+	private static CloseOutcome connectionLost(RuntimeException failure) {
+		if (!DatabaseFailures.connectionLost(failure)) {
+			throw failure;
+		}
+		log.error("The close lost its database connection", failure);
+		return new CloseOutcome(CloseOutcome.Kind.FAILED, null,
+				DatabaseFailures.lost(RunSummary.innermostMessage(failure)));
 	}
 
 	/** Restarts a failed (or abandoned) execution with its own parameters. */
@@ -103,10 +167,7 @@ class CloseLauncher {
 		if (execution == null) {
 			return new CloseOutcome(CloseOutcome.Kind.INVALID, null, "there is no execution " + executionId);
 		}
-		if (execution.isRunning() && ProcessOwner.isGone(execution)) {
-			jobOperator.recover(execution);
-			execution = jobRepository.getJobExecution(executionId);
-		}
+		execution = recoverAbandoned(execution);
 		try {
 			JobExecution restarted = jobOperator.restart(execution);
 			boolean completed = restarted.getStatus() == BatchStatus.COMPLETED;
@@ -117,6 +178,9 @@ class CloseLauncher {
 		catch (JobRestartException ex) {
 			return new CloseOutcome(CloseOutcome.Kind.REFUSED, null, "execution " + executionId + " cannot be restarted: "
 					+ (ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage()));
+		}
+		catch (RuntimeException ex) {
+			return connectionLost(ex);
 		}
 	}
 

@@ -110,14 +110,22 @@ final class RunSummary {
 			.toList();
 	}
 
-	/** The first failure's innermost message, on one line. */
+	/**
+	 * The first failure's innermost message, on one line; when the database connection was lost,
+	 * saying so first.
+	 */
 	static String failureReason(JobExecution execution) {
 		List<Throwable> failures = execution.getAllFailureExceptions();
 		if (failures.isEmpty()) {
 			String description = execution.getExitStatus().getExitDescription();
 			return description.isBlank() ? "the close ended " + execution.getStatus() : firstLine(description);
 		}
-		Throwable cause = failures.get(0);
+		String reason = innermostMessage(failures.get(0));
+		return failures.stream().anyMatch(DatabaseFailures::connectionLost) ? DatabaseFailures.lost(reason) : reason;
+	}
+
+	static String innermostMessage(Throwable failure) {
+		Throwable cause = failure;
 		while (cause.getCause() != null && cause.getCause() != cause) {
 			cause = cause.getCause();
 		}

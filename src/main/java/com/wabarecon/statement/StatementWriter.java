@@ -3,12 +3,14 @@ package com.wabarecon.statement;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 
 import com.wabarecon.support.MonthFolders;
+import com.wabarecon.support.ProcessOwner;
 
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
@@ -16,10 +18,17 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 /**
  * Writes each statement as {@code <out>/<month>/<client_id>/statement-<client_id>-<month>.pdf}
  * and {@code .xlsx}, and records both paths for the delivery step. A file is rendered into a
- * temporary file beside it and then moved over the old one, so that running the step again
- * replaces the files whole and a failed render never leaves half a statement. Thread-safe.
+ * partial file beside it ({@code .statement-c_001-2025-09.pdf.<pid>.partial}) and then moved over
+ * the old one, so that running the step again replaces the files whole and a failed render never
+ * leaves half a statement. A process killed while rendering (kill -9, power cut) cannot delete
+ * its partial file: the next render of that statement removes it, the process id in its name
+ * telling it from one another close, still running on this host, is writing. Thread-safe.
  */
 class StatementWriter implements ItemWriter<Statement> {
+
+	private static final String PARTIAL = ".partial";
+
+	private static final long PID = ProcessHandle.current().pid();
 
 	private final Path out;
 
@@ -58,7 +67,8 @@ class StatementWriter implements ItemWriter<Statement> {
 
 	private static Path render(Statement statement, StatementRenderer renderer, Path folder) throws IOException {
 		Path target = folder.resolve(fileName(statement, renderer.extension()));
-		Path temporary = Files.createTempFile(folder, ".statement-", "." + renderer.extension() + ".tmp");
+		removeAbandoned(target);
+		Path temporary = target.resolveSibling("." + target.getFileName() + "." + PID + PARTIAL);
 		try {
 			try (OutputStream stream = Files.newOutputStream(temporary)) {
 				renderer.render(statement, stream);
@@ -68,6 +78,20 @@ class StatementWriter implements ItemWriter<Statement> {
 		}
 		finally {
 			Files.deleteIfExists(temporary);
+		}
+	}
+
+	/** The partial files of {@code target} that processes now gone left behind. */
+	private static void removeAbandoned(Path target) throws IOException {
+		String prefix = "." + target.getFileName() + ".";
+		try (DirectoryStream<Path> partials = Files.newDirectoryStream(target.getParent(), prefix + "*" + PARTIAL)) {
+			for (Path partial : partials) {
+				String name = partial.getFileName().toString();
+				String pid = name.substring(prefix.length(), name.length() - PARTIAL.length());
+				if (pid.chars().allMatch(Character::isDigit) && !ProcessOwner.isAlive(Long.parseLong(pid))) {
+					Files.deleteIfExists(partial);
+				}
+			}
 		}
 	}
 

@@ -31,7 +31,12 @@ public class ProcessOwner implements JobExecutionListener {
 			return false;
 		}
 		long pid = context.getLong(PID);
-		return pid != ProcessHandle.current().pid() && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) == false;
+		return pid != ProcessHandle.current().pid() && !isAlive(pid);
+	}
+
+	/** True when a process with this id runs on this host. */
+	public static boolean isAlive(long pid) {
+		return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
 	}
 
 	private static String thisHost() {

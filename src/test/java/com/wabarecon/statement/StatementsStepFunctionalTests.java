@@ -247,6 +247,25 @@ class StatementsStepFunctionalTests {
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM statement_file").query(Long.class).single()).isEqualTo(2);
 	}
 
+	@Test
+	void renderingAgainRemovesThePartialFileOfAKilledRenderButNotOneARunningCloseWrites() throws Exception {
+		// given: a partial file of a process that is gone (killed while rendering), and one of a process that runs
+		Process gone = new ProcessBuilder("true").start();
+		gone.waitFor();
+		Path folder = Files.createDirectories(out.resolve(MONTH).resolve("c_001"));
+		Path abandoned = Files.writeString(folder.resolve(".statement-c_001-2025-09.pdf." + gone.pid() + ".partial"), "%PDF-1.");
+		Path running = Files.writeString(
+				folder.resolve(".statement-c_001-2025-09.xlsx." + ProcessHandle.current().parent().orElseThrow().pid()
+						+ ".partial"), "PK");
+
+		// when
+		StatementStepRuns.render(jobOperatorTestUtils, out, MONTH, "c_001");
+
+		// then
+		assertThat(abandoned).doesNotExist();
+		assertThat(running).exists();
+	}
+
 	private Path pdf(String client) {
 		return out.resolve(MONTH).resolve(client).resolve("statement-" + client + "-" + MONTH + ".pdf").toAbsolutePath();
 	}
