@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
+import com.wabarecon.Stage;
 import com.wabarecon.bench.BenchReport;
 import com.wabarecon.bench.GeneratorSettings;
 import com.wabarecon.bench.HeapSampler;
@@ -79,6 +80,10 @@ class BenchCommand implements Callable<Integer> {
 					+ "(default: SPRING_DATASOURCE_URL if it is PostgreSQL, else " + DEFAULT_DB_URL + ").")
 	String dbUrl;
 
+	@Option(names = "--until", paramLabel = "STAGE", converter = CloseCommand.StageConverter.class,
+			description = "Stop the close after this stage (import, reconcile, statements; default: the whole close).")
+	Stage until;
+
 	@Option(names = "--keep", description = "Keep the generated inbox and the schema afterwards.")
 	boolean keep;
 
@@ -129,7 +134,7 @@ class BenchCommand implements Callable<Integer> {
 				ConfigurableApplicationContext context = SpringRuntime.start(schemaUrl)) {
 			long started = System.nanoTime();
 			CloseOutcome outcome = context.getBean(CloseLauncher.class)
-				.launch(new CloseRequest(month, null, false, inbox, run.resolve("out"), true, false, null, schemaUrl,
+				.launch(new CloseRequest(month, null, false, inbox, run.resolve("out"), true, false, until, schemaUrl,
 						null, null, null, null));
 			closeSeconds = seconds(started);
 			execution = outcome.execution();

@@ -19,6 +19,7 @@ import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -40,10 +41,13 @@ class EstimatePricingTasklet implements Tasklet {
 
 	private final JdbcClient jdbc;
 
+	private final JdbcTemplate jdbcTemplate;
+
 	private final YearMonth month;
 
-	EstimatePricingTasklet(JdbcClient jdbc, YearMonth month) {
+	EstimatePricingTasklet(JdbcClient jdbc, JdbcTemplate jdbcTemplate, YearMonth month) {
 		this.jdbc = jdbc;
+		this.jdbcTemplate = jdbcTemplate;
 		this.month = month;
 	}
 
@@ -85,7 +89,7 @@ class EstimatePricingTasklet implements Tasklet {
 		}
 		List<String> unpriced = new ArrayList<>();
 		Map<MarketKey, BigDecimal> units = new HashMap<>();
-		long pricedRows = 0;
+		List<Object[]> prices = new ArrayList<>();
 		for (CountryGroup group : groups) {
 			if (group.unpricedRows() == 0) {
 				continue;
@@ -101,13 +105,24 @@ class EstimatePricingTasklet implements Tasklet {
 						+ " in the rate card of " + version));
 				continue;
 			}
-			pricedRows += jdbc.sql("""
-					UPDATE usage_estimate SET cost = volume * CAST(? AS NUMERIC(30,12))
-					WHERE billing_month = ? AND client_id = ? AND currency = ? AND country = ? AND pricing_category = ?
-					  AND pricing_type = 'REGULAR' AND counts_as_estimate AND cost IS NULL""")
-				.params(unit, month.toString(), group.client(), group.currency(), group.country(), group.category())
-				.update();
+			prices.add(new Object[] { month.toString(), group.client(), group.currency(), group.country(),
+					group.category(), unit, version });
 		}
+		jdbc.sql("DELETE FROM estimate_unit_price WHERE billing_month = ?").param(month.toString()).update();
+		jdbcTemplate.batchUpdate("""
+				INSERT INTO estimate_unit_price (billing_month, client_id, currency, country, pricing_category,
+				    unit_cost, rate_card)
+				VALUES (?, ?, ?, ?, ?, ?, ?)""", prices);
+		// one pass over the month's estimates, whatever the number of prices
+		long pricedRows = jdbc.sql("""
+				MERGE INTO usage_estimate u
+				USING (SELECT * FROM estimate_unit_price WHERE billing_month = :month) p
+				ON u.billing_month = :month AND u.client_id = p.client_id AND u.currency = p.currency
+				   AND u.country = p.country AND u.pricing_category = p.pricing_category
+				   AND u.pricing_type = 'REGULAR' AND u.counts_as_estimate AND u.cost IS NULL
+				WHEN MATCHED THEN UPDATE SET cost = u.volume * p.unit_cost""")
+			.param("month", month.toString())
+			.update();
 		contribution.incrementWriteCount(pricedRows);
 		var context = contribution.getStepExecution().getExecutionContext();
 		context.putString(VERSION_KEY, version == null ? "none" : version.toString());

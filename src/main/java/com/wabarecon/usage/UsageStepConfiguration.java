@@ -35,6 +35,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -276,8 +277,9 @@ class UsageStepConfiguration {
 
 	@Bean
 	@StepScope
-	EstimatePricingTasklet estimatePricingTasklet(@Value("#{jobParameters['month']}") String month, JdbcClient jdbc) {
-		return new EstimatePricingTasklet(jdbc, YearMonth.parse(month));
+	EstimatePricingTasklet estimatePricingTasklet(@Value("#{jobParameters['month']}") String month, JdbcClient jdbc,
+			JdbcTemplate jdbcTemplate) {
+		return new EstimatePricingTasklet(jdbc, jdbcTemplate, YearMonth.parse(month));
 	}
 
 	@Bean
