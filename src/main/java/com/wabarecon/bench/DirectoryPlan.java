@@ -60,6 +60,7 @@ record DirectoryPlan(List<ClientPlan> clients) {
 		Ids ids = new Ids(settings.channels(), settings.clients());
 		List<ClientPlan> clients = new ArrayList<>(settings.clients());
 		int channel = 0;
+		int wabaCount = 0;
 		for (int c = 0; c < settings.clients(); c++) {
 			Home primary = Homes.ALL.get(Distributions.weighted(random, Homes.WEIGHTS));
 			List<WabaPlan> wabas = new ArrayList<>();
@@ -69,7 +70,7 @@ record DirectoryPlan(List<ClientPlan> clients) {
 					Home home = wabas.isEmpty() || !Distributions.chance(random, OTHER_HOME) ? primary
 							: Homes.ALL.get(Distributions.weighted(random, Homes.WEIGHTS));
 					current = new ArrayList<>();
-					wabas.add(new WabaPlan(ids.waba(ids.wabas++), home,
+					wabas.add(new WabaPlan(ids.waba(wabaCount++), home,
 							Distributions.chance(random, settings.creditLinePct() / 100), false, current));
 				}
 				Home home = wabas.get(wabas.size() - 1).home();
@@ -176,8 +177,6 @@ record DirectoryPlan(List<ClientPlan> clients) {
 		private final String channelFormat;
 
 		private final String clientFormat;
-
-		int wabas;
 
 		Ids(int channels, int clients) {
 			this.channelFormat = "ch_%0" + Math.max(6, digits(channels)) + "d";
