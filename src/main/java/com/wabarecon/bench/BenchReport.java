@@ -51,7 +51,7 @@ public record BenchReport(Manifest manifest, double generateSeconds, List<StageF
 		line(text, "  \\copy usage rows     %,12d rows %8.1f s %,12.0f rows/s", floor.usageRows(),
 				floor.copyUsageSeconds(), floor.usageRows() / floor.copyUsageSeconds());
 		line(text, "  \\copy invoice lines  %,12d rows %8.1f s", floor.invoiceRows(), floor.copyInvoiceSeconds());
-		line(text, "  aggregate-and-join   %,12d lines %7.1f s", floor.reconciledLines(), floor.querySeconds());
+		line(text, "  analyse + aggregate-and-join %,5d lines %7.1f s", floor.reconciledLines(), floor.querySeconds());
 		line(text, "  floor total                            %8.1f s", floor.totalSeconds());
 		line(text, "");
 		line(text, "reconciliation: %s", statuses);

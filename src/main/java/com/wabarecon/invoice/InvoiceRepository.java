@@ -1,6 +1,7 @@
 package com.wabarecon.invoice;
 
 import com.wabarecon.support.bulk.BulkTable;
+import com.wabarecon.support.bulk.TableStatistics;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -25,8 +26,11 @@ class InvoiceRepository {
 
 	private final JdbcClient jdbc;
 
-	InvoiceRepository(JdbcClient jdbc) {
+	private final TableStatistics statistics;
+
+	InvoiceRepository(JdbcClient jdbc, TableStatistics statistics) {
 		this.jdbc = jdbc;
+		this.statistics = statistics;
 	}
 
 	/** Forgets the month's invoice, before the step loads its files again. */
@@ -37,6 +41,7 @@ class InvoiceRepository {
 
 	/** Sums the month's loaded lines per invoice, currency and line type; returns how many totals. */
 	int recordTotals(String month) {
+		statistics.refresh("invoice_line");
 		jdbc.sql("DELETE FROM invoice_total WHERE billing_month = ?").param(month).update();
 		return jdbc.sql("""
 				INSERT INTO invoice_total (billing_month, invoice_id, currency, line_type, line_count, volume, amount)

@@ -1,5 +1,7 @@
 package com.wabarecon.reconciliation;
 
+import com.wabarecon.support.bulk.TableStatistics;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -91,15 +93,20 @@ class ReconSideRepository {
 
 	private final JdbcClient jdbc;
 
-	ReconSideRepository(JdbcClient jdbc) {
+	private final TableStatistics statistics;
+
+	ReconSideRepository(JdbcClient jdbc, TableStatistics statistics) {
 		this.jdbc = jdbc;
+		this.statistics = statistics;
 	}
 
 	/** Builds the month's two sides afresh; returns how many side rows were written. */
 	int build(String month, String client) {
 		jdbc.sql("DELETE FROM recon_side WHERE billing_month = ?").param(month).update();
+		statistics.refresh("usage_estimate", "invoice_line");
 		int estimates = jdbc.sql(ESTIMATES).param("month", month).param("client", client).update();
 		int invoice = jdbc.sql(INVOICE).param("month", month).param("client", client).update();
+		statistics.refresh("recon_side");
 		return estimates + invoice;
 	}
 

@@ -19,6 +19,8 @@ import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import com.wabarecon.support.bulk.TableStatistics;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -43,11 +45,14 @@ class EstimatePricingTasklet implements Tasklet {
 
 	private final JdbcTemplate jdbcTemplate;
 
+	private final TableStatistics statistics;
+
 	private final YearMonth month;
 
-	EstimatePricingTasklet(JdbcClient jdbc, JdbcTemplate jdbcTemplate, YearMonth month) {
+	EstimatePricingTasklet(JdbcClient jdbc, JdbcTemplate jdbcTemplate, TableStatistics statistics, YearMonth month) {
 		this.jdbc = jdbc;
 		this.jdbcTemplate = jdbcTemplate;
+		this.statistics = statistics;
 		this.month = month;
 	}
 
@@ -61,6 +66,7 @@ class EstimatePricingTasklet implements Tasklet {
 
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+		statistics.refresh("usage_estimate");
 		LocalDate version = jdbc.sql("SELECT MAX(effective_from) FROM rate_card WHERE billing_month = ? AND effective_from <= ?")
 			.params(month.toString(), month.atDay(1))
 			.query(LocalDate.class)
@@ -113,6 +119,7 @@ class EstimatePricingTasklet implements Tasklet {
 				INSERT INTO estimate_unit_price (billing_month, client_id, currency, country, pricing_category,
 				    unit_cost, rate_card)
 				VALUES (?, ?, ?, ?, ?, ?, ?)""", prices);
+		statistics.refresh("estimate_unit_price");
 		// one pass over the month's estimates, whatever the number of prices
 		long pricedRows = jdbc.sql("""
 				MERGE INTO usage_estimate u

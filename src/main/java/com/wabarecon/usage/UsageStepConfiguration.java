@@ -11,6 +11,7 @@ import com.wabarecon.support.InboxFiles;
 import com.wabarecon.support.MonthFolders;
 import com.wabarecon.ReconProperties;
 import com.wabarecon.support.MultiFileReader;
+import com.wabarecon.support.bulk.TableStatistics;
 import com.wabarecon.support.PrefetchingReader;
 import com.wabarecon.support.csv.CsvRecord;
 import com.wabarecon.support.csv.CsvRecordReader;
@@ -278,8 +279,8 @@ class UsageStepConfiguration {
 	@Bean
 	@StepScope
 	EstimatePricingTasklet estimatePricingTasklet(@Value("#{jobParameters['month']}") String month, JdbcClient jdbc,
-			JdbcTemplate jdbcTemplate) {
-		return new EstimatePricingTasklet(jdbc, jdbcTemplate, YearMonth.parse(month));
+			JdbcTemplate jdbcTemplate, TableStatistics statistics) {
+		return new EstimatePricingTasklet(jdbc, jdbcTemplate, statistics, YearMonth.parse(month));
 	}
 
 	@Bean

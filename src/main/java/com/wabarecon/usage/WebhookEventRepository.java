@@ -6,6 +6,7 @@ import java.util.List;
 
 import com.wabarecon.support.bulk.BulkLoader;
 import com.wabarecon.support.bulk.BulkTable;
+import com.wabarecon.support.bulk.TableStatistics;
 import com.wabarecon.support.reject.RowSource;
 
 import org.springframework.batch.infrastructure.item.ItemWriter;
@@ -57,9 +58,12 @@ class WebhookEventRepository {
 
 	private final BulkLoader loader;
 
-	WebhookEventRepository(JdbcClient jdbc, BulkLoader loader) {
+	private final TableStatistics statistics;
+
+	WebhookEventRepository(JdbcClient jdbc, BulkLoader loader, TableStatistics statistics) {
 		this.jdbc = jdbc;
 		this.loader = loader;
+		this.statistics = statistics;
 	}
 
 	void deleteMonth(String month) {
@@ -80,6 +84,7 @@ class WebhookEventRepository {
 
 	/** Replaces the month's webhook estimates by the count of the staged events; returns the rows written. */
 	int count(YearMonth month, String folder) {
+		statistics.refresh("webhook_event", "usage_estimate");
 		jdbc.sql("DELETE FROM usage_estimate WHERE billing_month = ? AND source_kind = ?")
 			.params(month.toString(), UsageEstimate.WEBHOOK)
 			.update();
