@@ -31,13 +31,15 @@ public record ReconProperties(@DefaultValue("sample-invoices") Path inbox, @Defa
 
 	/**
 	 * @param chunkSize rows per transaction in the import steps
+	 * @param bulkChunkSize rows per transaction in the steps that load the month's large inputs
 	 * @param maxRawContentChars how much of a rejected row is kept in the rejects file
 	 * @param bulkLoad how the large tables are loaded: {@code auto} (COPY on PostgreSQL, batched
 	 * inserts elsewhere), {@code copy} or {@code batch}
 	 * @param prefetch rows parsed ahead of loading, on a thread of their own; 0 parses in the
 	 * step's thread
 	 */
-	public record Import(@DefaultValue("1000") int chunkSize, @DefaultValue("2000") int maxRawContentChars,
+	public record Import(@DefaultValue("1000") int chunkSize, @DefaultValue("20000") int bulkChunkSize,
+			@DefaultValue("2000") int maxRawContentChars,
 			@DefaultValue("auto") BulkLoad bulkLoad, @DefaultValue("0") int prefetch) {
 
 		public enum BulkLoad {

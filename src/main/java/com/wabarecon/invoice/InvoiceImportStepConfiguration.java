@@ -51,7 +51,7 @@ class InvoiceImportStepConfiguration {
 	@Bean
 	Step invoiceImportStep(ImportSteps steps, InvoiceFileReader invoiceReader, InvoiceLineMapper invoiceLineMapper,
 			InvoiceLineWriter invoiceWriter, FileAccounting invoiceFileAccounting) {
-		return steps.step("invoiceImportStep", invoiceReader, invoiceLineMapper, invoiceWriter, invoiceFileAccounting,
+		return steps.bulkStep("invoiceImportStep", invoiceReader, invoiceLineMapper, invoiceWriter, invoiceFileAccounting,
 				null); // the writer replaces the month's invoice itself (InvoiceLineWriter.beforeStep)
 	}
 

@@ -189,7 +189,7 @@ class UsageStepConfiguration {
 	@Bean
 	Step usageExportsStep(ImportSteps steps, ItemStreamReader<JsonRow> usageExportsReader, UsageRowMapper usageRowMapper,
 			UsageEstimateRepository estimates) {
-		return steps.step("usageExportsStep", usageExportsReader, usageRowMapper, estimates.writer(),
+		return steps.bulkStep("usageExportsStep", usageExportsReader, usageRowMapper, estimates.writer(),
 				steps.newAccounting(), month -> estimates.deleteMonth(month, UsageEstimate.EXPORT));
 	}
 
@@ -219,7 +219,7 @@ class UsageStepConfiguration {
 	@Bean
 	Step balanceExportsStep(ImportSteps steps, MultiFileReader<JsonRow> balanceExportsReader,
 			BalanceRowMapper balanceRowMapper, FileAccounting balanceAccounting, UsageEstimateRepository estimates) {
-		return steps.step("balanceExportsStep", balanceExportsReader, balanceRowMapper, estimates.groupWriter(),
+		return steps.bulkStep("balanceExportsStep", balanceExportsReader, balanceRowMapper, estimates.groupWriter(),
 				balanceAccounting, month -> estimates.deleteMonth(month, UsageEstimate.BALANCE));
 	}
 
@@ -256,7 +256,7 @@ class UsageStepConfiguration {
 	@Bean
 	Step webhooksStep(ImportSteps steps, MultiFileReader<TextLine> webhooksReader, WebhookLineMapper webhookLineMapper,
 			ItemWriter<WebhookEvents> webhookEventsWriter, WebhookEventRepository events) {
-		return steps.step("webhooksStep", webhooksReader, webhookLineMapper, webhookEventsWriter,
+		return steps.bulkStep("webhooksStep", webhooksReader, webhookLineMapper, webhookEventsWriter,
 				steps.newAccounting(), events::deleteMonth);
 	}
 

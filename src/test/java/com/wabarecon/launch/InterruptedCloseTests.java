@@ -302,10 +302,13 @@ class InterruptedCloseTests {
 					"--out", out.toString(), "--db-url", url);
 		}
 
-		/** SMTP to this JVM's server; statements committed two clients at a time, so that a kill finds some written. */
+		/**
+		 * SMTP to this JVM's server; statements committed two clients at a time and usage rows
+		 * 1,000 at a time, so that a kill finds some written and some not.
+		 */
 		Map<String, String> environment() {
 			return Map.of("SPRING_MAIL_HOST", "127.0.0.1", "SPRING_MAIL_PORT", Integer.toString(smtp.getSmtp().getPort()),
-					"RECON_STATEMENT_CHUNKSIZE", "2");
+					"RECON_STATEMENT_CHUNKSIZE", "2", "RECON_IMPORT_BULKCHUNKSIZE", "1000");
 		}
 
 		boolean stepRunning(String step) throws Exception {

@@ -70,6 +70,20 @@ public class ImportSteps {
 	 */
 	public <I, O> Step step(String name, ItemReader<I> reader, ItemProcessor<I, O> processor, ItemWriter<O> writer,
 			FileAccounting accounting, Consumer<String> clearMonth) {
+		return step(name, settings.chunkSize(), reader, processor, writer, accounting, clearMonth);
+	}
+
+	/**
+	 * A step over one of the month's large inputs (usage, webhooks, the invoice): larger
+	 * chunks, since each chunk is a commit and a commit waits for the disk.
+	 */
+	public <I, O> Step bulkStep(String name, ItemReader<I> reader, ItemProcessor<I, O> processor,
+			ItemWriter<O> writer, FileAccounting accounting, Consumer<String> clearMonth) {
+		return step(name, settings.bulkChunkSize(), reader, processor, writer, accounting, clearMonth);
+	}
+
+	private <I, O> Step step(String name, int chunkSize, ItemReader<I> reader, ItemProcessor<I, O> processor,
+			ItemWriter<O> writer, FileAccounting accounting, Consumer<String> clearMonth) {
 		var rejectListener = new RejectRecordingListener(rejects, settings.maxRawContentChars());
 		var progress = new ProgressLog();
 		StepExecutionListener clear = new StepExecutionListener() {
@@ -80,7 +94,7 @@ public class ImportSteps {
 				}
 			}
 		};
-		return new StepBuilder(name, jobRepository).<I, O>chunk(settings.chunkSize())
+		return new StepBuilder(name, jobRepository).<I, O>chunk(chunkSize)
 			.transactionManager(transactionManager)
 			.reader(reader)
 			.processor(processor)
