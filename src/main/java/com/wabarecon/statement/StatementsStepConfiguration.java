@@ -17,6 +17,7 @@ import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.partition.support.TaskExecutorPartitionHandler;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
@@ -25,25 +26,38 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The statements stage: for every client with reconciliation lines in the month (or only the
  * run's {@code client}), a PDF and an Excel statement, their paths recorded in
- * {@code statement_file} for the delivery step. Rendering again overwrites the files.
+ * {@code statement_file} for the delivery step. Rendering again overwrites the files. The
+ * clients are split into ranges rendered side by side, one thread per core by default.
  */
 @Configuration
 class StatementsStepConfiguration {
 
+	/** The run's clients (the month's, or only the run's {@code client}) split into ranges of ids. */
+	@Bean
+	@StepScope
+	ClientRangePartitioner statementClientsPartitioner(StatementRepository statements,
+			@Value("#{jobParameters['month']}") String month, @Value("#{jobParameters['client']}") String client) {
+		return new ClientRangePartitioner(statements.clients(month, client));
+	}
+
+	/** The clients of one partition's range, in id order: a restart skips those already committed. */
 	@Bean
 	@StepScope
 	JdbcCursorItemReader<String> statementClientsReader(DataSource dataSource,
-			@Value("#{jobParameters['month']}") String month, @Value("#{jobParameters['client']}") String client) {
-		boolean oneClient = client != null && !client.isBlank();
+			@Value("#{jobParameters['month']}") String month,
+			@Value("#{stepExecutionContext['" + ClientRangePartitioner.FIRST + "']}") String first,
+			@Value("#{stepExecutionContext['" + ClientRangePartitioner.LAST + "']}") String last) {
+		boolean range = first != null && last != null;
 		return new JdbcCursorItemReaderBuilder<String>().name("statementClientsReader")
 			.dataSource(dataSource)
-			.sql(oneClient ? StatementRepository.ONE_CLIENT : StatementRepository.CLIENTS)
-			.queryArguments(oneClient ? new Object[] { month, client } : new Object[] { month })
+			.sql(range ? StatementRepository.CLIENT_RANGE : StatementRepository.NO_CLIENTS)
+			.queryArguments(range ? new Object[] { month, first, last } : new Object[0])
 			.rowMapper((rs, row) -> rs.getString(1))
 			.build();
 	}
@@ -71,10 +85,40 @@ class StatementsStepConfiguration {
 				statements, Clock.systemUTC());
 	}
 
+	/**
+	 * Renders one partition's clients, a chunk per transaction: the worker of
+	 * {@link #statementsStep}, run by several threads at once, each on its own range.
+	 */
 	@Bean
-	Step statementsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+	Step statementsWorkerStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			ReconProperties properties, JdbcCursorItemReader<String> statementClientsReader,
-			ItemProcessor<String, Statement> statementProcessor, StatementWriter statementWriter, JdbcClient jdbc) {
+			ItemProcessor<String, Statement> statementProcessor, StatementWriter statementWriter,
+			StatementsProgress statementsProgress) {
+		return new StepBuilder("statementsWorkerStep", jobRepository)
+			.<String, Statement>chunk(properties.statement().chunkSize())
+			.transactionManager(transactionManager)
+			.reader(statementClientsReader)
+			.processor(statementProcessor)
+			.writer(statementWriter)
+			.listener((ChunkListener<Object, Object>) statementsProgress)
+			.build();
+	}
+
+	@Bean
+	StatementsProgress statementsProgress() {
+		return new StatementsProgress();
+	}
+
+	/**
+	 * The statements of the run's clients, split into {@code recon.statement.partitions} ranges
+	 * rendered by {@code recon.statement.threads} threads. Each range is a step execution of its
+	 * own ({@code statementsStep:partition<n>}), so a restart after a failure renders only the
+	 * ranges that did not complete, from their last committed chunk.
+	 */
+	@Bean
+	Step statementsStep(JobRepository jobRepository, ReconProperties properties,
+			ClientRangePartitioner statementClientsPartitioner, Step statementsWorkerStep,
+			StatementsProgress statementsProgress, JdbcClient jdbc) {
 		StepExecutionListener totals = new StepExecutionListener() {
 			@Override
 			public void beforeStep(StepExecution stepExecution) {
@@ -100,16 +144,17 @@ class StatementsStepConfiguration {
 									parameters.getString("month")));
 			}
 		};
-		ProgressLog progress = new ProgressLog();
+		SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("statements-");
+		threads.setConcurrencyLimit(properties.statement().threads());
+		TaskExecutorPartitionHandler partitions = new TaskExecutorPartitionHandler();
+		partitions.setStep(statementsWorkerStep);
+		partitions.setTaskExecutor(threads);
+		partitions.setGridSize(properties.statement().partitions());
 		return new StepBuilder("statementsStep", jobRepository)
-			.<String, Statement>chunk(properties.statement().chunkSize())
-			.transactionManager(transactionManager)
-			.reader(statementClientsReader)
-			.processor(statementProcessor)
-			.writer(statementWriter)
+			.partitioner("statementsStep", statementClientsPartitioner)
+			.partitionHandler(partitions)
 			.listener(totals)
-			.listener((StepExecutionListener) progress)
-			.listener((ChunkListener<Object, Object>) progress)
+			.listener((StepExecutionListener) statementsProgress)
 			.build();
 	}
 
