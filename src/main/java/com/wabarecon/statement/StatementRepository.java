@@ -24,14 +24,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 class StatementRepository {
 
-	/** The clients of a range of ids (both included) that have reconciliation lines in the month, ordered. */
-	static final String CLIENT_RANGE = """
-			SELECT DISTINCT client_id FROM recon_line
-			WHERE billing_month = ? AND client_id BETWEEN ? AND ? ORDER BY client_id""";
-
-	/** No clients: a partition of a month without any. */
-	static final String NO_CLIENTS = "SELECT client_id FROM client WHERE 1 = 0";
-
 	private final JdbcClient jdbc;
 
 	StatementRepository(JdbcClient jdbc) {

@@ -2,6 +2,8 @@ package com.wabarecon.statement;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -19,8 +21,9 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.partition.support.TaskExecutorPartitionHandler;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
-import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
-import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
+import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
+import org.springframework.batch.infrastructure.item.database.Order;
+import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,18 +49,31 @@ class StatementsStepConfiguration {
 		return new ClientRangePartitioner(statements.clients(month, client));
 	}
 
-	/** The clients of one partition's range, in id order: a restart skips those already committed. */
+	/**
+	 * The clients of one partition's range, in id order, a page (a chunk's worth) at a time: a
+	 * restart starts after the last client committed. Each page is read on the chunk's own
+	 * connection, so that a thread holds one connection, not a cursor's besides: more threads
+	 * than half the pool would otherwise wait for connections.
+	 */
 	@Bean
 	@StepScope
-	JdbcCursorItemReader<String> statementClientsReader(DataSource dataSource,
+	JdbcPagingItemReader<String> statementClientsReader(DataSource dataSource, ReconProperties properties,
 			@Value("#{jobParameters['month']}") String month,
 			@Value("#{stepExecutionContext['" + ClientRangePartitioner.FIRST + "']}") String first,
-			@Value("#{stepExecutionContext['" + ClientRangePartitioner.LAST + "']}") String last) {
+			@Value("#{stepExecutionContext['" + ClientRangePartitioner.LAST + "']}") String last) throws Exception {
 		boolean range = first != null && last != null;
-		return new JdbcCursorItemReaderBuilder<String>().name("statementClientsReader")
+		Map<String, Object> parameters = new HashMap<>();
+		parameters.put("month", month);
+		parameters.put("first", first);
+		parameters.put("last", last);
+		return new JdbcPagingItemReaderBuilder<String>().name("statementClientsReader")
 			.dataSource(dataSource)
-			.sql(range ? StatementRepository.CLIENT_RANGE : StatementRepository.NO_CLIENTS)
-			.queryArguments(range ? new Object[] { month, first, last } : new Object[0])
+			.selectClause("SELECT DISTINCT client_id")
+			.fromClause("FROM recon_line")
+			.whereClause(range ? "WHERE billing_month = :month AND client_id BETWEEN :first AND :last" : "WHERE 1 = 0")
+			.sortKeys(Map.of("client_id", Order.ASCENDING))
+			.parameterValues(parameters)
+			.pageSize(properties.statement().chunkSize())
 			.rowMapper((rs, row) -> rs.getString(1))
 			.build();
 	}
@@ -91,7 +107,7 @@ class StatementsStepConfiguration {
 	 */
 	@Bean
 	Step statementsWorkerStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			ReconProperties properties, JdbcCursorItemReader<String> statementClientsReader,
+			ReconProperties properties, JdbcPagingItemReader<String> statementClientsReader,
 			ItemProcessor<String, Statement> statementProcessor, StatementWriter statementWriter,
 			StatementsProgress statementsProgress) {
 		return new StepBuilder("statementsWorkerStep", jobRepository)
