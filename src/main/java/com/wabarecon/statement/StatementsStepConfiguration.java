@@ -62,10 +62,12 @@ class StatementsStepConfiguration {
 			@Value("#{stepExecutionContext['" + ClientRangePartitioner.FIRST + "']}") String first,
 			@Value("#{stepExecutionContext['" + ClientRangePartitioner.LAST + "']}") String last) throws Exception {
 		boolean range = first != null && last != null;
-		Map<String, Object> parameters = new HashMap<>();
-		parameters.put("month", month);
-		parameters.put("first", first);
-		parameters.put("last", last);
+		Map<String, Object> parameters = new HashMap<>(); // none when there is no range: the query has no parameter
+		if (range) {
+			parameters.put("month", month);
+			parameters.put("first", first);
+			parameters.put("last", last);
+		}
 		return new JdbcPagingItemReaderBuilder<String>().name("statementClientsReader")
 			.dataSource(dataSource)
 			.selectClause("SELECT DISTINCT client_id")

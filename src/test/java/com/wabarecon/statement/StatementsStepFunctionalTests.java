@@ -248,6 +248,16 @@ class StatementsStepFunctionalTests {
 	}
 
 	@Test
+	void aMonthWithoutLinesRendersNothingAndCompletes() {
+		// when
+		StepExecution step = StatementStepRuns.render(jobOperatorTestUtils, out, "2025-11", null);
+
+		// then
+		assertThat(step.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(step.getWriteCount()).isZero();
+	}
+
+	@Test
 	void aRestartAfterAFailureRendersOnlyTheClientsNotRecordedYet() throws Exception {
 		// given: the statements of c_002 cannot be recorded; c_001's range completes
 		jdbc.sql("ALTER TABLE statement_file ADD CONSTRAINT injected_failure CHECK (client_id <> 'c_002')").update();
