@@ -119,8 +119,19 @@ public record ReconProperties(@DefaultValue("sample-invoices") Path inbox, @Defa
 	 * @param templates folder of the statement's JasperReports templates ({@code .jrxml}), relative
 	 * to the working directory; compiled once per run
 	 * @param chunkSize clients per transaction in the statements step
+	 * @param threads how many clients are rendered at the same time; 0 (the default): one per core
+	 * @param partitions how many ranges of clients the month is split into, each rendered by one
+	 * thread at a time; 0 (the default): four per thread, so that no core idles while the last
+	 * range finishes
 	 */
-	public record Statement(@DefaultValue("report-templates") Path templates, @DefaultValue("20") int chunkSize) {
+	public record Statement(@DefaultValue("report-templates") Path templates, @DefaultValue("20") int chunkSize,
+			@DefaultValue("0") int threads, @DefaultValue("0") int partitions) {
+
+		public Statement {
+			threads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+			partitions = partitions > 0 ? partitions : 4 * threads;
+		}
+
 	}
 
 }

@@ -28,6 +28,9 @@ final class RunSummary {
 
 	private static final String ROW = "  %-22s %-10s %10s %10s %10s %10s%n";
 
+	/** What Spring Batch puts between a partitioned step's name and its partition's. */
+	private static final String PARTITION_SEPARATOR = ":";
+
 	private RunSummary() {
 	}
 
@@ -103,9 +106,14 @@ final class RunSummary {
 				step.getWriteCount(), rejected, step.getFilterCount());
 	}
 
+	/**
+	 * The job's steps in the order they ran. The partitions of a partitioned step
+	 * ({@code statementsStep:partition3}) are left out: the step itself counts them all.
+	 */
 	static List<StepExecution> steps(JobExecution execution) {
 		return execution.getStepExecutions()
 			.stream()
+			.filter(step -> !step.getStepName().contains(PARTITION_SEPARATOR))
 			.sorted(Comparator.comparing(StepExecution::getId))
 			.toList();
 	}

@@ -6,6 +6,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -22,20 +24,25 @@ import org.springframework.stereotype.Repository;
 @Repository
 class StatementRepository {
 
-	/** The month's clients that have reconciliation lines, ordered (lines of unknown channels have none). */
-	static final String CLIENTS = """
-			SELECT DISTINCT client_id FROM recon_line
-			WHERE billing_month = ? AND client_id IS NOT NULL ORDER BY client_id""";
-
-	/** {@link #CLIENTS}, for a run of one client. */
-	static final String ONE_CLIENT = """
-			SELECT DISTINCT client_id FROM recon_line
-			WHERE billing_month = ? AND client_id = ? ORDER BY client_id""";
-
 	private final JdbcClient jdbc;
 
 	StatementRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
+	}
+
+	/**
+	 * The month's clients that have reconciliation lines (lines of unknown channels have none),
+	 * ordered by id; only {@code client} when it is given.
+	 */
+	List<String> clients(String month, String client) {
+		return jdbc.sql("""
+				SELECT DISTINCT client_id FROM recon_line WHERE billing_month = :month AND client_id IS NOT NULL
+				  AND (CAST(:client AS VARCHAR(64)) IS NULL OR client_id = :client)
+				ORDER BY client_id""")
+			.param("month", month)
+			.param("client", client == null || client.isBlank() ? null : client)
+			.query(String.class)
+			.list();
 	}
 
 	/** The client's statement for the month, as of {@code now}. */
@@ -48,7 +55,11 @@ class StatementRepository {
 			.orElseThrow(() -> new IllegalStateException(
 					"client '" + clientId + "' has reconciliation lines in " + month + " but is not in the directory"));
 		String previousMonth = YearMonth.parse(month).minusMonths(1).toString();
-		return new Statement(month, client, lines(month, clientId), charges(month, clientId), days(month, clientId),
+		List<String[]> channels = jdbc.sql("SELECT channel_id, waba_id FROM channel WHERE client_id = ? ORDER BY channel_id")
+			.param(clientId)
+			.query((rs, row) -> new String[] { rs.getString(1), rs.getString(2) })
+			.list();
+		return new Statement(month, client, lines(month, clientId), charges(month, channels), days(month, clientId, channels),
 				previous(previousMonth, clientId), now);
 	}
 
@@ -67,17 +78,32 @@ class StatementRepository {
 			.list();
 	}
 
-	/** The invoice's adjustments, credits and taxes on WABAs whose channels belong to the client. */
-	private List<Statement.Charge> charges(String month, String clientId) {
-		return jdbc.sql("""
-				SELECT i.invoice_id, i.waba_id, i.line_type, i.currency, i.amount FROM invoice_line i
-				WHERE i.billing_month = ? AND i.line_type IN ('ADJUSTMENT', 'CREDIT', 'TAX')
-				  AND EXISTS (SELECT 1 FROM channel c WHERE c.waba_id = i.waba_id AND c.client_id = ?)
-				ORDER BY i.currency, i.invoice_id, i.line_type, i.invoice_line_id""")
-			.params(month, clientId)
-			.query((rs, row) -> new Statement.Charge(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getBigDecimal(5)))
-			.list();
+	/**
+	 * The invoice's adjustments, credits and taxes on the WABAs of the client's channels, ordered
+	 * by currency, invoice, type and line. Asked WABA by WABA, with the month and WABA the
+	 * table's index starts with: H2 uses only the month part of it for a join or a sub-select
+	 * (a scan of the month's invoice per client).
+	 */
+	private List<Statement.Charge> charges(String month, List<String[]> channels) {
+		record Row(long id, Statement.Charge charge) {
+		}
+		List<Row> rows = new ArrayList<>();
+		for (String wabaId : channels.stream().map(channel -> channel[1]).distinct().toList()) {
+			rows.addAll(jdbc.sql("""
+					SELECT invoice_line_id, invoice_id, waba_id, line_type, currency, amount FROM invoice_line
+					WHERE billing_month = ? AND waba_id = ? AND line_type IN ('ADJUSTMENT', 'CREDIT', 'TAX')""")
+				.params(month, wabaId)
+				.query((rs, row) -> new Row(rs.getLong(1), new Statement.Charge(rs.getString(2), rs.getString(3),
+						rs.getString(4), rs.getString(5), rs.getBigDecimal(6))))
+				.list());
+		}
+		return rows.stream()
+			.sorted(Comparator.comparing((Row row) -> row.charge().currency())
+				.thenComparing(row -> row.charge().invoiceId())
+				.thenComparing(row -> row.charge().lineType())
+				.thenComparingLong(Row::id))
+			.map(Row::charge)
+			.toList();
 	}
 
 	/**
@@ -86,12 +112,9 @@ class StatementRepository {
 	 * a month holds millions of rows, there is no index by client, and H2 uses only the month
 	 * part of the index for a join, a sub-select or an IN list (a scan per client).
 	 */
-	private List<Statement.Day> days(String month, String clientId) {
+	private List<Statement.Day> days(String month, String clientId, List<String[]> channels) {
 		Map<String, Statement.Day> days = new TreeMap<>();
-		for (String channelId : jdbc.sql("SELECT channel_id FROM channel WHERE client_id = ?")
-			.param(clientId)
-			.query(String.class)
-			.list()) {
+		for (String[] channel : channels) {
 			jdbc.sql("""
 					SELECT local_date, pricing_category, currency,
 					       SUM(CASE WHEN pricing_type = 'REGULAR' THEN volume ELSE 0 END),
@@ -100,7 +123,7 @@ class StatementRepository {
 					FROM usage_estimate
 					WHERE billing_month = ? AND channel_id = ? AND client_id = ? AND counts_as_estimate
 					GROUP BY local_date, pricing_category, currency""")
-				.params(month, channelId, clientId)
+				.params(month, channel[0], clientId)
 				.query((rs, row) -> new Statement.Day(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getString(3),
 						rs.getLong(4), rs.getLong(5), rs.getBigDecimal(6)))
 				.list()

@@ -36,8 +36,15 @@ final class WorkbookCells {
 
 	private final Map<String, CellStyle> styles = new HashMap<>();
 
+	/**
+	 * The workbook's default style, set on plain cells: a streamed cell without a style looks
+	 * its column's style up in the sheet's XML when it is written.
+	 */
+	private final CellStyle plain;
+
 	WorkbookCells(Workbook workbook) {
 		this.workbook = workbook;
+		this.plain = workbook.getCellStyleAt(0);
 	}
 
 	/** The format of amounts in the currency: its digits, and the currency's code after them. */
@@ -56,9 +63,7 @@ final class WorkbookCells {
 		Cell cell = row.createCell(column);
 		cell.setCellValue(value);
 		boolean runnable = !value.equals(FormulaGuard.text(value));
-		if (bold || runnable) {
-			cell.setCellStyle(style(null, bold, runnable, false));
-		}
+		cell.setCellStyle(bold || runnable ? style(null, bold, runnable, false) : plain);
 	}
 
 	void header(Row row, String... titles) {

@@ -20,15 +20,20 @@ final class StatementStepRuns {
 
 	static final String STEP = "statementsStep";
 
-	private static final AtomicLong RUN = new AtomicLong();
+	private static final AtomicLong RUN = new AtomicLong(1_000_000);
 
 	private StatementStepRuns() {
 	}
 
 	static StepExecution render(JobOperatorTestUtils jobs, Path out, String month, String client) {
+		return render(jobs, out, month, client, RUN.incrementAndGet());
+	}
+
+	/** Runs the step of run {@code run}: a run that failed is restarted where it stopped. */
+	static StepExecution render(JobOperatorTestUtils jobs, Path out, String month, String client, long run) {
 		var parameters = new JobParametersBuilder().addString(CloseJobParameters.MONTH, month)
 			.addString(CloseJobParameters.OUT, out.toString(), false)
-			.addLong("run", RUN.incrementAndGet());
+			.addLong("run", run);
 		if (client != null) {
 			parameters.addString(CloseJobParameters.CLIENT, client);
 		}

@@ -3,15 +3,21 @@ package com.wabarecon.statement;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Date;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+
+import com.wabarecon.PostgresDatabase;
+import com.wabarecon.ReconProperties;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -30,11 +36,16 @@ import org.springframework.util.FileSystemUtils;
 /**
  * Renders a generated month of {@code benchmark.clients} clients (1,000 by default; 3 channels,
  * 4 categories, a day of estimates per channel and category, an adjustment and a tax each, and a
- * previous month) through the real statements step, and prints statements (PDF + XLSX) per
- * second. The database is an H2 file, or the JDBC URL in {@code benchmark.db-url}. Not part of
- * the normal suite:
+ * previous month) through the real statements step, and prints the clients, the seconds,
+ * statements (PDF + XLSX) per second, the peak heap used and the threads. The database is an H2
+ * file; {@code -Dbenchmark.db=postgres} a schema of its own on the test PostgreSQL
+ * ({@link PostgresDatabase}), or {@code benchmark.db-url} any JDBC URL. Not part of the normal
+ * suite:
  *
- * <pre>./mvnw -B test -Dtest=StatementsBenchmark -Dbenchmark=true</pre>
+ * <pre>
+ * ./mvnw -B test -Dtest=StatementsBenchmark -Dbenchmark=true
+ * ./mvnw -B test -Dtest=StatementsBenchmark -Dbenchmark=true -Dbenchmark.db=postgres -Dbenchmark.clients=13000 -DargLine=-Xmx1g
+ * </pre>
  */
 @EnabledIfSystemProperty(named = "benchmark", matches = "true")
 @SpringBatchTest
@@ -45,11 +56,18 @@ class StatementsBenchmark {
 
 	static final int CLIENTS = Integer.getInteger("benchmark.clients", 1_000);
 
+	/** Clients generated per batch of inserts: the rows of all 13,000 would not fit a 1 GB heap. */
+	static final int CLIENTS_PER_BATCH = 250;
+
 	static final String[] CATEGORIES = { "MARKETING", "UTILITY", "AUTHENTICATION", "SERVICE" };
 
 	static final String[] STATUSES = { "MATCHED", "MATCHED", "WITHIN_TOLERANCE", "OVER_INVOICED" };
 
 	static final Path WORK = temporaryFolder();
+
+	static final boolean POSTGRES = "postgres".equals(System.getProperty("benchmark.db"));
+
+	static String schema;
 
 	@Autowired
 	JobOperatorTestUtils jobOperatorTestUtils;
@@ -57,25 +75,51 @@ class StatementsBenchmark {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	ReconProperties properties;
+
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", () -> System.getProperty("benchmark.db-url", "jdbc:h2:file:"
-				+ WORK.resolve("db/recon").toAbsolutePath() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"));
+		registry.add("spring.datasource.url", () -> {
+			if (System.getProperty("benchmark.db-url") != null) {
+				return System.getProperty("benchmark.db-url");
+			}
+			if (POSTGRES) {
+				try {
+					schema = schema != null ? schema : PostgresDatabase.createSchema();
+				}
+				catch (SQLException ex) {
+					throw new IllegalStateException(ex);
+				}
+				return PostgresDatabase.urlFor(schema) + "&reWriteBatchedInserts=true";
+			}
+			return "jdbc:h2:file:" + WORK.resolve("db/recon").toAbsolutePath()
+					+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+		});
 	}
 
 	@AfterAll
-	static void deleteGeneratedData() throws IOException {
+	static void deleteGeneratedData() throws Exception {
 		FileSystemUtils.deleteRecursively(WORK);
+		if (schema != null) {
+			PostgresDatabase.dropSchema(schema);
+		}
 	}
 
 	@Test
-	void rendersAThousandClientMonth() throws Exception {
+	void rendersAMonthOfStatements() throws Exception {
 		generate();
 		Path out = WORK.resolve("out");
+		System.gc();
+		HeapPeak heap = HeapPeak.start();
+		var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+		long cpu = os.getProcessCpuTime();
 
 		long start = System.nanoTime();
 		StepExecution step = StatementStepRuns.render(jobOperatorTestUtils, out, MONTH, null);
 		double seconds = (System.nanoTime() - start) / 1e9;
+		long peak = heap.stop();
+		double cpuSeconds = (os.getProcessCpuTime() - cpu) / 1e9;
 
 		assertThat(step.getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		assertThat(step.getWriteCount()).isEqualTo(CLIENTS);
@@ -83,9 +127,53 @@ class StatementsBenchmark {
 		try (var files = Files.walk(out)) {
 			bytes = files.filter(Files::isRegularFile).mapToLong(path -> path.toFile().length()).sum();
 		}
-		System.out.printf("statements benchmark: %,d clients (PDF + XLSX each) in %.1f s: %.1f statements/s, "
-				+ "%,d MB written, max heap %d MB%n", CLIENTS, seconds, CLIENTS / seconds, bytes / (1024 * 1024),
-				Runtime.getRuntime().maxMemory() / (1024 * 1024));
+		System.out.printf("statements benchmark (%s): %,d clients (PDF + XLSX each) in %.1f s: %.1f statements/s; "
+				+ "process CPU %.1f ms per statement; peak heap used %,d MB of max %,d MB; %d threads, %d partitions, "
+				+ "%d cores; %,d MB written%n",
+				POSTGRES ? "PostgreSQL" : "H2 file", CLIENTS, seconds, CLIENTS / seconds, cpuSeconds * 1000 / CLIENTS,
+				peak / (1024 * 1024),
+				Runtime.getRuntime().maxMemory() / (1024 * 1024), properties.statement().threads(),
+				properties.statement().partitions(), Runtime.getRuntime().availableProcessors(),
+				bytes / (1024 * 1024));
+	}
+
+	/** The most heap used while it runs, sampled every 20 ms (garbage not yet collected included). */
+	private static final class HeapPeak implements Runnable {
+
+		private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+
+		private final Thread thread = new Thread(this, "heap-peak");
+
+		private volatile boolean running = true;
+
+		private volatile long peak;
+
+		static HeapPeak start() {
+			HeapPeak sampler = new HeapPeak();
+			sampler.thread.setDaemon(true);
+			sampler.thread.start();
+			return sampler;
+		}
+
+		@Override
+		public void run() {
+			while (running) {
+				peak = Math.max(peak, memory.getHeapMemoryUsage().getUsed());
+				try {
+					Thread.sleep(20);
+				}
+				catch (InterruptedException ex) {
+					return;
+				}
+			}
+		}
+
+		long stop() throws InterruptedException {
+			running = false;
+			thread.join();
+			return Math.max(peak, memory.getHeapMemoryUsage().getUsed());
+		}
+
 	}
 
 	private void generate() {
@@ -93,6 +181,13 @@ class StatementsBenchmark {
 				"client" }) {
 			jdbc.update("DELETE FROM " + table);
 		}
+		for (int first = 0; first < CLIENTS; first += CLIENTS_PER_BATCH) {
+			generate(first, Math.min(CLIENTS, first + CLIENTS_PER_BATCH));
+		}
+		jdbc.execute("ANALYZE"); // the planner sees the generated month as it would a real one
+	}
+
+	private void generate(int firstClient, int endClient) {
 		Timestamp now = Timestamp.from(Instant.now());
 		List<Object[]> clients = new ArrayList<>();
 		List<Object[]> channels = new ArrayList<>();
@@ -100,7 +195,7 @@ class StatementsBenchmark {
 		List<Object[]> charges = new ArrayList<>();
 		List<Object[]> days = new ArrayList<>();
 		String[] locales = { "de-DE", "en-IN", "pt-BR", "en-US", "el-GR", "ru-RU" };
-		for (int c = 0; c < CLIENTS; c++) {
+		for (int c = firstClient; c < endClient; c++) {
 			String client = String.format("c_%05d", c);
 			String waba = String.valueOf(100_000_000_000_000L + c);
 			clients.add(new Object[] { client, "Client " + c + " GmbH", "EUR", locales[c % locales.length], now });

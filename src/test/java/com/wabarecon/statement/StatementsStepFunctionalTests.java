@@ -266,6 +266,47 @@ class StatementsStepFunctionalTests {
 		assertThat(running).exists();
 	}
 
+	@Test
+	void aMonthWithoutLinesRendersNothingAndCompletes() {
+		// when
+		StepExecution step = StatementStepRuns.render(jobOperatorTestUtils, out, "2025-11", null);
+
+		// then
+		assertThat(step.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(step.getWriteCount()).isZero();
+	}
+
+	@Test
+	void aRestartAfterAFailureRendersOnlyTheClientsNotRecordedYet() throws Exception {
+		// given: the statements of c_002 cannot be recorded; c_001's range completes
+		jdbc.sql("ALTER TABLE statement_file ADD CONSTRAINT injected_failure CHECK (client_id <> 'c_002')").update();
+		long run = 42;
+		StepExecution failed;
+		try {
+			failed = StatementStepRuns.render(jobOperatorTestUtils, out, MONTH, null, run);
+		}
+		finally {
+			jdbc.sql("ALTER TABLE statement_file DROP CONSTRAINT injected_failure").update();
+		}
+		assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+		String c001 = "SELECT rendered_at FROM statement_file WHERE billing_month = '" + MONTH + "' AND client_id = 'c_001'";
+		var firstRendered = jdbc.sql(c001).query(java.sql.Timestamp.class).single();
+		var firstModified = Files.getLastModifiedTime(pdf("c_001"));
+
+		// when
+		StepExecution restarted = StatementStepRuns.render(jobOperatorTestUtils, out, MONTH, null, run);
+
+		// then
+		assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(restarted.getWriteCount()).as("c_002 only").isEqualTo(1);
+		assertThat(jdbc.sql("SELECT client_id FROM statement_file ORDER BY client_id").query(String.class).list())
+			.containsExactly("c_001", "c_002");
+		assertThat(jdbc.sql(c001).query(java.sql.Timestamp.class).single()).as("c_001 not rendered again")
+			.isEqualTo(firstRendered);
+		assertThat(Files.getLastModifiedTime(pdf("c_001"))).isEqualTo(firstModified);
+		assertThat(pdf("c_002")).isRegularFile();
+	}
+
 	private Path pdf(String client) {
 		return out.resolve(MONTH).resolve(client).resolve("statement-" + client + "-" + MONTH + ".pdf").toAbsolutePath();
 	}
