@@ -102,8 +102,8 @@ class ReconSideRepository {
 
 	/** Builds the month's two sides afresh; returns how many side rows were written. */
 	int build(String month, String client) {
+		// usage_estimate and invoice_line were analysed when they were loaded
 		jdbc.sql("DELETE FROM recon_side WHERE billing_month = ?").param(month).update();
-		statistics.refresh("usage_estimate", "invoice_line");
 		int estimates = jdbc.sql(ESTIMATES).param("month", month).param("client", client).update();
 		int invoice = jdbc.sql(INVOICE).param("month", month).param("client", client).update();
 		statistics.refresh("recon_side");

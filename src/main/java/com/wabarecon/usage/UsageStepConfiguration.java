@@ -41,8 +41,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The usage stage: the reference files (rate cards, markets, FX), then the month's usage
- * exports, legacy balance exports and webhooks, then the webhook count and the pricing of
+ * The usage stage: the reference files (rate cards, markets, FX), then the month's legacy
+ * balance exports, webhooks and usage exports, then the webhook count and the pricing of
  * estimates without cost. The job sees one step, {@code usageImportStep}, that runs them in
  * this order. Each step replaces what it loaded before for the month.
  */
@@ -57,12 +57,14 @@ class UsageStepConfiguration {
 	Step usageImportStep(JobRepository jobRepository, Step rateCardsStep, Step marketsStep, Step fxStep,
 			Step usageExportsStep, Step balanceExportsStep, Step webhooksStep, Step webhookCountStep,
 			Step estimatePricingStep) {
+		// the usage exports load last: each loading step first deletes its own source kind's rows
+		// of the month, and after millions of export rows that delete would scan them all
 		Flow flow = new FlowBuilder<Flow>("usageImport").start(rateCardsStep)
 			.next(marketsStep)
 			.next(fxStep)
-			.next(usageExportsStep)
 			.next(balanceExportsStep)
 			.next(webhooksStep)
+			.next(usageExportsStep)
 			.next(webhookCountStep)
 			.next(estimatePricingStep)
 			.build();
