@@ -8,12 +8,12 @@ import java.nio.file.Path;
 import java.util.List;
 
 import com.wabarecon.PostgresDatabase;
+import com.wabarecon.PostgresSchema;
 import com.wabarecon.launch.ReconCli;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -24,23 +24,11 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(PostgresDatabase.class)
 class GeneratedInboxPostgresTests {
 
-	static String schema;
-
-	static String dbUrl;
+	@RegisterExtension
+	static final PostgresSchema database = new PostgresSchema();
 
 	@TempDir
 	Path dir;
-
-	@BeforeAll
-	static void createSchema() throws Exception {
-		schema = PostgresDatabase.createSchema();
-		dbUrl = PostgresDatabase.urlFor(schema);
-	}
-
-	@AfterAll
-	static void dropSchema() throws Exception {
-		PostgresDatabase.dropSchema(schema);
-	}
 
 	@Test
 	void aGeneratedMonthClosesOnPostgresAsItsManifestSays() throws Exception {
@@ -52,7 +40,7 @@ class GeneratedInboxPostgresTests {
 
 		// when
 		String[] closed = cli("close", "--month", "2025-09", "--inbox", inbox.toString(), "--out",
-				dir.resolve("out").toString(), "--until", "reconcile", "--db-url", dbUrl);
+				dir.resolve("out").toString(), "--until", "reconcile", "--db-url", database.url());
 
 		// then
 		assertThat(generated[0]).as(generated[2]).isEqualTo("0");
@@ -92,7 +80,7 @@ class GeneratedInboxPostgresTests {
 	}
 
 	private static List<String> query(String sql) throws Exception {
-		return PostgresDatabase.query(dbUrl, sql);
+		return database.query(sql);
 	}
 
 }

@@ -7,11 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.wabarecon.PostgresDatabase;
+import com.wabarecon.PostgresSchema;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -21,23 +21,11 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(PostgresDatabase.class)
 class InvoiceImportPostgresTests {
 
-	static String schema;
-
-	static String dbUrl;
+	@RegisterExtension
+	static final PostgresSchema database = new PostgresSchema();
 
 	@TempDir
 	Path out;
-
-	@BeforeAll
-	static void createSchema() throws Exception {
-		schema = PostgresDatabase.createSchema();
-		dbUrl = PostgresDatabase.urlFor(schema);
-	}
-
-	@AfterAll
-	static void dropSchema() throws Exception {
-		PostgresDatabase.dropSchema(schema);
-	}
 
 	@Test
 	void importsTheSampleInvoicesOnPostgresAndImportingAgainReplacesThem() throws Exception {
@@ -67,13 +55,13 @@ class InvoiceImportPostgresTests {
 
 	private CliRun close(String month, String... options) {
 		List<String> args = new ArrayList<>(List.of("close", "--month", month, "--inbox", "sample-invoices", "--out",
-				out.toString(), "--db-url", dbUrl, "--until", "import"));
+				out.toString(), "--db-url", database.url(), "--until", "import"));
 		args.addAll(List.of(options));
 		return CliRun.of(args.toArray(String[]::new));
 	}
 
 	private static List<String> query(String sql) throws Exception {
-		return PostgresDatabase.query(dbUrl, sql);
+		return database.query(sql);
 	}
 
 }

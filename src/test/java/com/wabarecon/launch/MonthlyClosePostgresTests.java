@@ -7,11 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.wabarecon.PostgresDatabase;
+import com.wabarecon.PostgresSchema;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -22,23 +22,11 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(PostgresDatabase.class)
 class MonthlyClosePostgresTests {
 
-	static String schema;
-
-	static String dbUrl;
+	@RegisterExtension
+	static final PostgresSchema database = new PostgresSchema();
 
 	@TempDir
 	Path out;
-
-	@BeforeAll
-	static void createSchema() throws Exception {
-		schema = PostgresDatabase.createSchema();
-		dbUrl = PostgresDatabase.urlFor(schema);
-	}
-
-	@AfterAll
-	static void dropSchema() throws Exception {
-		PostgresDatabase.dropSchema(schema);
-	}
 
 	@Test
 	void closesTheSampleMonthOnPostgresAndClosingAgainDuplicatesNothing() throws Exception {
@@ -60,7 +48,7 @@ class MonthlyClosePostgresTests {
 				WHERE p.parameter_value = '2025-09' ORDER BY e.job_execution_id"""))
 			.containsExactly("COMPLETED", "COMPLETED");
 		assertThat(query("SELECT parameter_value FROM batch_job_execution_params WHERE parameter_name = 'dbUrl'"))
-			.allSatisfy(url -> assertThat(url).startsWith("jdbc:postgresql://").contains(schema));
+			.allSatisfy(url -> assertThat(url).startsWith("jdbc:postgresql://").contains(database.name()));
 
 		// the usage stage on PostgreSQL: the same estimates as on H2 (UsageImportFunctionalTests)
 		assertThat(query("""
@@ -81,7 +69,7 @@ class MonthlyClosePostgresTests {
 		assertThat(first.out()).contains("tied out: invoice BRL: lines 1547.10, invoice totals 1547.10");
 		assertThat(out.resolve("2025-09/reconciliation-2025-09.csv")).exists();
 
-		CliRun status = CliRun.of("status", "--db-url", dbUrl);
+		CliRun status = CliRun.of("status", "--db-url", database.url());
 		assertThat(status.out()).contains("2025-09, all clients, rerun 1 · COMPLETED", "month=2025-09");
 	}
 
@@ -100,13 +88,13 @@ class MonthlyClosePostgresTests {
 
 	private CliRun close(String month, String inbox, String... options) {
 		List<String> args = new ArrayList<>(List.of("close", "--month", month, "--inbox", inbox, "--out",
-				out.toString(), "--db-url", dbUrl));
+				out.toString(), "--db-url", database.url()));
 		args.addAll(List.of(options));
 		return CliRun.of(args.toArray(String[]::new));
 	}
 
 	private static List<String> query(String sql) throws Exception {
-		return PostgresDatabase.query(dbUrl, sql);
+		return database.query(sql);
 	}
 
 }
