@@ -1,9 +1,13 @@
 package com.wabarecon.support.accounting;
 
+import java.sql.Types;
+import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The month's input files and their row counts ({@code input_file}). Thread-safe.
@@ -13,22 +17,32 @@ public class InputFileRepository {
 
 	private final JdbcClient jdbc;
 
-	InputFileRepository(JdbcClient jdbc) {
+	private final JdbcTemplate jdbcTemplate;
+
+	InputFileRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
 		this.jdbc = jdbc;
+		this.jdbcTemplate = jdbcTemplate;
 	}
 
-	/** Replaces what a step recorded for the month by these files. */
+	/**
+	 * Replaces what a step recorded for the month by these files, in one transaction and one
+	 * batch: a large partner's month has some 35,000 export files, and a commit per file took
+	 * 13 s of the usage import.
+	 */
+	@Transactional
 	public void replace(String month, String stepName, List<FileCounts> files, java.util.Map<String, Long> sizes) {
 		jdbc.sql("DELETE FROM input_file WHERE billing_month = ? AND step_name = ?").params(month, stepName).update();
+		List<Object[]> rows = new ArrayList<>(files.size());
 		for (FileCounts file : files) {
-			jdbc.sql("""
-					INSERT INTO input_file (billing_month, step_name, source_file, sha256, size_bytes, rows_read,
-					    rows_loaded, rows_rejected, rows_skipped, note, recorded_at)
-					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP)""")
-				.params(month, stepName, file.sourceFile(), file.sha256(), sizes.get(file.sourceFile()), file.read(),
-						file.loaded(), file.rejected(), file.skipped(), file.note())
-				.update();
+			rows.add(new Object[] { month, stepName, file.sourceFile(), file.sha256(), sizes.get(file.sourceFile()),
+					file.read(), file.loaded(), file.rejected(), file.skipped(), file.note() });
 		}
+		jdbcTemplate.batchUpdate("""
+				INSERT INTO input_file (billing_month, step_name, source_file, sha256, size_bytes, rows_read,
+				    rows_loaded, rows_rejected, rows_skipped, note, recorded_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP)""", rows,
+				new int[] { Types.CHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.BIGINT, Types.BIGINT,
+						Types.BIGINT, Types.BIGINT, Types.BIGINT, Types.VARCHAR });
 	}
 
 	public List<FileCounts> forMonth(String month) {
