@@ -1,7 +1,5 @@
 package com.wabarecon.support.bulk;
 
-import java.sql.DatabaseMetaData;
-
 import javax.sql.DataSource;
 
 import com.wabarecon.ReconProperties;
@@ -12,7 +10,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
 
 /**
@@ -24,8 +21,6 @@ class BulkLoaderConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(BulkLoaderConfiguration.class);
 
-	private static final String POSTGRESQL = "PostgreSQL";
-
 	@Bean
 	BulkLoader bulkLoader(DataSource dataSource, JdbcTemplate jdbc, ReconProperties properties)
 			throws MetaDataAccessException {
@@ -33,8 +28,7 @@ class BulkLoaderConfiguration {
 		boolean copy = switch (setting) {
 			case COPY -> true;
 			case BATCH -> false;
-			case AUTO -> POSTGRESQL.equals(JdbcUtils.extractDatabaseMetaData(dataSource,
-					DatabaseMetaData::getDatabaseProductName));
+			case AUTO -> DatabaseProduct.of(dataSource) == DatabaseProduct.POSTGRESQL;
 		};
 		BulkLoader loader = copy ? new PostgresCopyLoader(dataSource) : new JdbcBatchLoader(jdbc);
 		log.debug("bulk load by {} ({})", loader.method(), setting);

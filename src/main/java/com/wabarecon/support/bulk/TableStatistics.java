@@ -1,11 +1,8 @@
 package com.wabarecon.support.bulk;
 
-import java.sql.DatabaseMetaData;
-
 import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Component;
 
@@ -24,9 +21,8 @@ public class TableStatistics {
 
 	TableStatistics(DataSource dataSource, JdbcTemplate jdbc) throws MetaDataAccessException {
 		this.jdbc = jdbc;
-		String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
 		// H2 names the table after the keyword TABLE; PostgreSQL takes it directly
-		this.analyze = "H2".equals(product) ? "ANALYZE TABLE " : "ANALYZE ";
+		this.analyze = DatabaseProduct.of(dataSource) == DatabaseProduct.H2 ? "ANALYZE TABLE " : "ANALYZE ";
 	}
 
 	public void refresh(String... tables) {
