@@ -22,12 +22,20 @@ import org.springframework.boot.context.properties.bind.Name;
  * @param delivery how statements are emailed (the SMTP server itself is {@code spring.mail.*})
  * @param invoice how Meta's invoice files are read
  * @param statement how the client statements are rendered
+ * @param database settings of the database sessions the close opens
  */
 @ConfigurationProperties("recon")
 public record ReconProperties(@DefaultValue("sample-invoices") Path inbox, @DefaultValue("out") Path out,
 		@Name("import") @DefaultValue Import importing, @DefaultValue Schedule schedule,
 		@DefaultValue Invoice invoice, @DefaultValue Reconciliation reconciliation, @DefaultValue Delivery delivery,
-		@DefaultValue Statement statement) {
+		@DefaultValue Statement statement, @DefaultValue Database database) {
+
+	/**
+	 * @param postgresqlOptions server settings for each PostgreSQL session (the driver's
+	 * {@code options}: {@code -c name=value ...}); empty for none. Not used on other databases.
+	 */
+	public record Database(@DefaultValue("-c jit=off") String postgresqlOptions) {
+	}
 
 	/**
 	 * @param chunkSize rows per transaction in the import steps

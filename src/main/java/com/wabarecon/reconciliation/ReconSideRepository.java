@@ -18,6 +18,12 @@ class ReconSideRepository {
 
 	private static final String CLIENT_FILTER = " AND (CAST(:client AS VARCHAR(64)) IS NULL OR %s = :client)";
 
+	/*
+	 * The month's estimates are summed per channel, category and currency first, on narrow
+	 * columns, and only those sums (about one per channel and category) meet the directory, the
+	 * invoice's WABA-level lines and the FX rates: joined first, PostgreSQL sorted six million
+	 * wide rows to disk for the grouping (8.6 s at full size, against 3.7 s).
+	 */
 	private static final String ESTIMATES = """
 			INSERT INTO recon_side (billing_month, side, waba_id, phone_number_id, client_id, channel_id, category,
 			    source_currency, target_currency, volume, free_volume, source_amount, amount, fx_rate, detail)
@@ -26,24 +32,26 @@ class ReconSideRepository {
 			    c.client_id,
 			    CASE WHEN w.waba_id IS NULL THEN c.channel_id END,
 			    u.pricing_category, u.currency, c.waba_currency,
-			    SUM(CASE WHEN u.pricing_type = 'REGULAR' THEN u.volume ELSE 0 END),
-			    SUM(CASE WHEN u.pricing_type = 'REGULAR' THEN 0 ELSE u.volume END),
-			    SUM(CASE WHEN u.pricing_type = 'REGULAR' THEN COALESCE(u.cost, 0) ELSE 0 END),
-			    CASE WHEN u.currency = c.waba_currency
-			         THEN SUM(CASE WHEN u.pricing_type = 'REGULAR' THEN COALESCE(u.cost, 0) ELSE 0 END)
-			         ELSE SUM(CASE WHEN u.pricing_type = 'REGULAR' THEN COALESCE(u.cost, 0) ELSE 0 END) * MIN(f.rate) END,
+			    SUM(u.volume), SUM(u.free_volume), SUM(u.cost),
+			    CASE WHEN u.currency = c.waba_currency THEN SUM(u.cost) ELSE SUM(u.cost) * MIN(f.rate) END,
 			    CASE WHEN u.currency = c.waba_currency THEN NULL ELSE MIN(f.rate) END,
-			    MIN(u.source_kind) || CASE WHEN MIN(u.source_kind) <> MAX(u.source_kind)
-			                              THEN ',' || MAX(u.source_kind) ELSE '' END
-			FROM usage_estimate u
+			    MIN(u.first_kind) || CASE WHEN MIN(u.first_kind) <> MAX(u.last_kind)
+			                              THEN ',' || MAX(u.last_kind) ELSE '' END
+			FROM (SELECT channel_id, pricing_category, currency,
+			          SUM(CASE WHEN pricing_type = 'REGULAR' THEN volume ELSE 0 END) AS volume,
+			          SUM(CASE WHEN pricing_type = 'REGULAR' THEN 0 ELSE volume END) AS free_volume,
+			          SUM(CASE WHEN pricing_type = 'REGULAR' THEN COALESCE(cost, 0) ELSE 0 END) AS cost,
+			          MIN(source_kind) AS first_kind, MAX(source_kind) AS last_kind
+			      FROM usage_estimate
+			      WHERE billing_month = :month AND counts_as_estimate""" + CLIENT_FILTER.formatted("client_id") + """
+
+			      GROUP BY channel_id, pricing_category, currency) u
 			JOIN channel c ON c.channel_id = u.channel_id
 			LEFT JOIN (SELECT DISTINCT waba_id, pricing_category FROM invoice_line
 			           WHERE billing_month = :month AND line_type = 'USAGE' AND phone_number_id IS NULL) w
 			       ON w.waba_id = c.waba_id AND w.pricing_category = u.pricing_category
-			LEFT JOIN fx_rate f ON f.billing_month = u.billing_month AND f.from_currency = u.currency
+			LEFT JOIN fx_rate f ON f.billing_month = :month AND f.from_currency = u.currency
 			       AND f.to_currency = c.waba_currency
-			WHERE u.billing_month = :month AND u.counts_as_estimate""" + CLIENT_FILTER.formatted("c.client_id") + """
-
 			GROUP BY c.waba_id, w.waba_id, c.phone_number_id, c.client_id, c.channel_id, u.pricing_category,
 			    u.currency, c.waba_currency""";
 
@@ -102,7 +110,8 @@ class ReconSideRepository {
 
 	/** Builds the month's two sides afresh; returns how many side rows were written. */
 	int build(String month, String client) {
-		// usage_estimate and invoice_line were analysed when they were loaded
+		// usage_estimate and invoice_line were analysed when they were loaded; the directory was not
+		statistics.refresh("channel");
 		jdbc.sql("DELETE FROM recon_side WHERE billing_month = ?").param(month).update();
 		int estimates = jdbc.sql(ESTIMATES).param("month", month).param("client", client).update();
 		int invoice = jdbc.sql(INVOICE).param("month", month).param("client", client).update();

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 
 import com.wabarecon.PostgresDatabase;
+import com.wabarecon.support.bulk.MonthPartitions;
 
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterAll;
@@ -42,6 +43,9 @@ class StatementsPostgresTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	MonthPartitions months;
+
 	@TempDir
 	Path out;
 
@@ -68,9 +72,15 @@ class StatementsPostgresTests {
 	}
 
 	@Test
+	void runsItsPostgresSessionsWithTheConfiguredServerSettings() {
+		// recon.database.postgresql-options: the close's one-off queries are not JIT-compiled
+		assertThat(jdbc.sql("SHOW jit").query(String.class).single()).isEqualTo("off");
+	}
+
+	@Test
 	void rendersTheStatementsOnPostgres() throws Exception {
 		// given
-		StatementFixture fixture = new StatementFixture(jdbc);
+		StatementFixture fixture = new StatementFixture(jdbc, months);
 		fixture.clear();
 		fixture.client("c_005", "Οινοποιία Παπαδόπουλος Α.Ε.", "EUR", "el-GR")
 			.channel("ch_011", "c_005", "506677889900112", "501012345678901", "302101234567", "USD")
