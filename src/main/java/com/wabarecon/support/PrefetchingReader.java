@@ -5,18 +5,26 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
+import com.wabarecon.support.reject.SourcedItem;
+
 import org.springframework.batch.core.scope.context.StepSynchronizationManager;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
  * Parses ahead: a thread of its own reads the delegate into a bounded queue while the step's
- * thread maps and loads what was read before, so parsing a large file overlaps with the
- * database's work. The step sees the delegate's items and exceptions in their original order:
- * a row the delegate rejects is rethrown at its place and reading goes on after it, exactly as
- * without prefetching. At most {@code capacity} items wait in memory.
+ * thread loads what was read before, so parsing a large file overlaps with the database's
+ * work. The step sees the delegate's items and exceptions in their original order: a row the
+ * delegate rejects is rethrown at its place and reading goes on after it, exactly as without
+ * prefetching. At most {@code capacity} items wait in memory.
+ * <p>
+ * {@link #processingAhead} also runs the step's processor (mapping and validating a row) on
+ * that thread, so that while PostgreSQL takes in one chunk the next is read and mapped: the
+ * step's thread is left with writing. With a capacity of 0 there is no second thread and both
+ * happen on the step's thread, when the step reads.
  * <p>
  * Only for delegates without restart state (the import steps read their files again from the
  * top), since the delegate is ahead of what the step has committed. One step at a time.
@@ -31,7 +39,17 @@ public class PrefetchingReader<T> implements ItemStreamReader<T> {
 	private record Failure(Exception exception) {
 	}
 
-	private final ItemStreamReader<T> delegate;
+	/** Reads the delegate's next item and turns it into what the step reads. */
+	@FunctionalInterface
+	private interface Next<T> {
+
+		T read() throws Exception;
+
+	}
+
+	private final ItemStreamReader<?> delegate;
+
+	private final Next<T> source;
 
 	private final int capacity;
 
@@ -46,17 +64,37 @@ public class PrefetchingReader<T> implements ItemStreamReader<T> {
 	private boolean ended;
 
 	public PrefetchingReader(ItemStreamReader<T> delegate, int capacity) {
+		this(delegate, delegate::read, capacity);
+	}
+
+	private PrefetchingReader(ItemStreamReader<?> delegate, Next<T> next, int capacity) {
 		this.delegate = delegate;
+		this.source = next;
 		this.capacity = capacity;
+	}
+
+	/**
+	 * Reads the delegate and runs the processor on each row ahead of the step; the step's
+	 * processor is then {@link Prefetched#unwrap()}.
+	 */
+	public static <I extends SourcedItem, O> PrefetchingReader<Prefetched<I, O>> processingAhead(
+			ItemStreamReader<I> delegate, ItemProcessor<? super I, ? extends O> processor, int capacity) {
+		return new PrefetchingReader<>(delegate, () -> {
+			I item = delegate.read();
+			return item == null ? null : Prefetched.process(item, processor);
+		}, capacity);
 	}
 
 	@Override
 	public void open(ExecutionContext executionContext) {
 		delegate.open(executionContext);
+		ended = false;
+		if (capacity <= 0) {
+			return; // read and processed on the step's thread
+		}
 		queue = new ArrayBlockingQueue<>(Math.max(2, capacity / BATCH));
 		batch = List.of();
 		position = 0;
-		ended = false;
 		var context = StepSynchronizationManager.getContext();
 		StepExecution stepExecution = context == null ? null : context.getStepExecution();
 		parser = new Thread(() -> parse(stepExecution), "prefetch-" + Thread.currentThread().getName());
@@ -74,7 +112,7 @@ public class PrefetchingReader<T> implements ItemStreamReader<T> {
 			while (true) {
 				Object element;
 				try {
-					T item = delegate.read();
+					T item = source.read();
 					element = item == null ? END : item;
 				}
 				catch (Exception ex) {
@@ -105,6 +143,9 @@ public class PrefetchingReader<T> implements ItemStreamReader<T> {
 	public T read() throws Exception {
 		if (ended) {
 			return null;
+		}
+		if (parser == null) {
+			return source.read();
 		}
 		if (position == batch.size()) {
 			batch = queue.take();

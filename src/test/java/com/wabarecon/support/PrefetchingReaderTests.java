@@ -5,9 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.wabarecon.support.reject.RowSource;
+import com.wabarecon.support.reject.SourcedItem;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
@@ -94,6 +100,70 @@ class PrefetchingReaderTests {
 		assertThat(threadsBefore).isEqualTo(1);
 		assertThat(prefetchThreads()).isZero();
 		assertThat(numbers.closed).isTrue();
+	}
+
+	/** A row of a file, as the import steps read them. */
+	record Line(RowSource source, int value) implements SourcedItem {
+	}
+
+	/** 1..n as lines of one file. */
+	static final class Lines implements ItemStreamReader<Line> {
+
+		final int n;
+
+		int next = 1;
+
+		Lines(int n) {
+			this.n = n;
+		}
+
+		@Override
+		public Line read() {
+			return next > n ? null : new Line(new RowSource("usage/f.json", (long) next, null, "raw"), next++);
+		}
+
+	}
+
+	@ParameterizedTest
+	@ValueSource(ints = { 0, 512 })
+	void processesAheadAndHandsTheStepEachResultOrFailureAtItsRow(int capacity) throws Exception {
+		// given: a processor that maps, filters every multiple of 5 and rejects every multiple of 7,
+		// run on the prefetching thread (or, with capacity 0, on the step's thread when it reads)
+		List<String> processedOn = new ArrayList<>();
+		ItemProcessor<Line, String> processor = line -> {
+			processedOn.add(Thread.currentThread().getName());
+			if (line.value() % 7 == 0) {
+				throw new IllegalArgumentException("row " + line.value());
+			}
+			return line.value() % 5 == 0 ? null : "#" + line.value();
+		};
+		PrefetchingReader<Prefetched<Line, String>> reader = PrefetchingReader.processingAhead(new Lines(5_000),
+				processor, capacity);
+		ItemProcessor<Prefetched<Line, String>, String> unwrap = Prefetched.unwrap();
+		reader.open(new ExecutionContext());
+
+		// when: the step reads each row and runs its processor (unwrap) on it
+		List<String> seen = new ArrayList<>();
+		Prefetched<Line, String> item;
+		while ((item = reader.read()) != null) {
+			assertThat(item.source().line()).isEqualTo(item.item().value());
+			try {
+				String result = unwrap.process(item);
+				seen.add(result == null ? "filtered" : result);
+			}
+			catch (IllegalArgumentException ex) {
+				seen.add(ex.getMessage());
+			}
+		}
+		reader.close();
+
+		// then: every row once, in order, each with what the processor made of it
+		assertThat(seen).hasSize(5_000);
+		for (int i = 1; i <= 5_000; i++) {
+			assertThat(seen.get(i - 1)).isEqualTo(i % 7 == 0 ? "row " + i : i % 5 == 0 ? "filtered" : "#" + i);
+		}
+		assertThat(processedOn).hasSize(5_000)
+			.allSatisfy(thread -> assertThat(thread.startsWith("prefetch-")).isEqualTo(capacity > 0));
 	}
 
 	private static int prefetchThreads() {

@@ -57,6 +57,12 @@ final class CopyText {
 		put('\n');
 	}
 
+	/** Starts over with an empty text (the rows so far were sent). */
+	void clear() {
+		length = 0;
+		Arrays.fill(lastValue, null); // their bytes are gone
+	}
+
 	byte[] bytes() {
 		return bytes;
 	}

@@ -1,7 +1,5 @@
 package com.wabarecon.support.bulk;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -9,8 +7,8 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.support.SQLExceptionTranslator;
 import org.springframework.jdbc.support.SQLStateSQLExceptionTranslator;
@@ -18,11 +16,15 @@ import org.springframework.jdbc.support.SQLStateSQLExceptionTranslator;
 /**
  * PostgreSQL's fastest way in: each chunk goes as one {@code COPY ... FROM STDIN} in text
  * format, through the driver's {@code CopyManager} on the chunk's own connection, so it commits
- * or rolls back with the chunk.
+ * or rolls back with the chunk. The rows are sent as they are encoded, a few dozen kilobytes at
+ * a time, so the server takes in the first rows while the last are still being encoded.
  */
 class PostgresCopyLoader implements BulkLoader {
 
 	static final String METHOD = "copy";
+
+	/** How much encoded text is sent at a time. */
+	private static final int SEND_BYTES = 1 << 16;
 
 	private final DataSource dataSource;
 
@@ -37,25 +39,45 @@ class PostgresCopyLoader implements BulkLoader {
 		if (items.isEmpty()) {
 			return;
 		}
-		CopyText text = new CopyText(items.size() * 160);
-		for (T item : items) {
-			text.row(table.values().apply(item));
-		}
 		String sql = "COPY " + table.name() + " (" + table.columnList() + ") FROM STDIN";
 		Connection connection = DataSourceUtils.getConnection(dataSource);
+		CopyIn copy = null;
 		try {
-			connection.unwrap(PGConnection.class)
-				.getCopyAPI()
-				.copyIn(sql, new ByteArrayInputStream(text.bytes(), 0, text.length()));
+			copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
+			CopyText text = new CopyText(SEND_BYTES + 4096);
+			for (T item : items) {
+				text.row(table.values().apply(item));
+				if (text.length() >= SEND_BYTES) {
+					copy.writeToCopy(text.bytes(), 0, text.length());
+					text.clear();
+				}
+			}
+			if (text.length() > 0) {
+				copy.writeToCopy(text.bytes(), 0, text.length());
+			}
+			copy.endCopy();
 		}
 		catch (SQLException ex) {
+			cancel(copy);
 			throw translator.translate("COPY into " + table.name(), sql, ex);
 		}
-		catch (IOException ex) {
-			throw new DataAccessResourceFailureException("COPY into " + table.name() + " failed", ex);
+		catch (RuntimeException ex) {
+			cancel(copy); // a value that cannot be encoded: the connection must leave COPY mode
+			throw ex;
 		}
 		finally {
 			DataSourceUtils.releaseConnection(connection, dataSource);
+		}
+	}
+
+	private static void cancel(CopyIn copy) {
+		try {
+			if (copy != null && copy.isActive()) {
+				copy.cancelCopy();
+			}
+		}
+		catch (SQLException ex) {
+			// the COPY failed already; its own error is the one to report
 		}
 	}
 
