@@ -5,6 +5,7 @@ import java.util.List;
 
 import com.wabarecon.support.bulk.BulkLoader;
 import com.wabarecon.support.bulk.BulkTable;
+import com.wabarecon.support.bulk.MonthPartitions;
 
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,15 +31,34 @@ class UsageEstimateRepository {
 
 	private final BulkLoader loader;
 
-	UsageEstimateRepository(JdbcClient jdbc, BulkLoader loader) {
+	private final MonthPartitions months;
+
+	UsageEstimateRepository(JdbcClient jdbc, BulkLoader loader, MonthPartitions months) {
 		this.jdbc = jdbc;
 		this.loader = loader;
+		this.months = months;
 	}
 
+	/** Makes room for the month's estimates and removes what an earlier run loaded of the kind. */
 	void deleteMonth(String month, String sourceKind) {
+		months.prepare(month);
 		jdbc.sql("DELETE FROM usage_estimate WHERE billing_month = ? AND source_kind = ?")
 			.params(month, sourceKind)
 			.update();
+	}
+
+	/**
+	 * Before the month's usage exports load: the month's rows of the kind go (through the index,
+	 * when a rerun finds them), then the index, which {@link #index} builds after the load.
+	 */
+	void prepareBulkLoad(String month, String sourceKind) {
+		deleteMonth(month, sourceKind);
+		months.dropIndex(month);
+	}
+
+	/** After the bulk load: the month's index, and fresh statistics for the planner. */
+	void index(String month) {
+		months.buildIndex(month);
 	}
 
 	ItemWriter<UsageEstimate> writer() {

@@ -9,9 +9,11 @@ import javax.sql.DataSource;
 
 import com.wabarecon.support.InboxFiles;
 import com.wabarecon.support.MonthFolders;
+import com.wabarecon.CloseJobParameters;
 import com.wabarecon.ReconProperties;
 import com.wabarecon.support.MultiFileReader;
 import com.wabarecon.support.bulk.TableStatistics;
+import com.wabarecon.support.Prefetched;
 import com.wabarecon.support.PrefetchingReader;
 import com.wabarecon.support.csv.CsvRecord;
 import com.wabarecon.support.csv.CsvRecordReader;
@@ -26,6 +28,7 @@ import org.springframework.batch.core.job.builder.FlowBuilder;
 import org.springframework.batch.core.job.flow.Flow;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.ItemWriter;
@@ -55,8 +58,8 @@ class UsageStepConfiguration {
 
 	@Bean
 	Step usageImportStep(JobRepository jobRepository, Step rateCardsStep, Step marketsStep, Step fxStep,
-			Step usageExportsStep, Step balanceExportsStep, Step webhooksStep, Step webhookCountStep,
-			Step estimatePricingStep) {
+			Step usageExportsStep, Step usageIndexStep, Step balanceExportsStep, Step webhooksStep,
+			Step webhookCountStep, Step estimatePricingStep) {
 		// the usage exports load last: each loading step first deletes its own source kind's rows
 		// of the month, and after millions of export rows that delete would scan them all
 		Flow flow = new FlowBuilder<Flow>("usageImport").start(rateCardsStep)
@@ -65,6 +68,7 @@ class UsageStepConfiguration {
 			.next(balanceExportsStep)
 			.next(webhooksStep)
 			.next(usageExportsStep)
+			.next(usageIndexStep)
 			.next(webhookCountStep)
 			.next(estimatePricingStep)
 			.build();
@@ -169,30 +173,37 @@ class UsageStepConfiguration {
 
 	// --- usage exports and legacy balance exports -------------------------------------------
 
-	/** The largest input: parsed ahead on a thread of its own while the step loads. */
+	/**
+	 * The largest input: parsed and mapped ahead, on a thread of their own, while the step
+	 * loads the rows mapped before.
+	 */
 	@Bean
 	@StepScope
-	ItemStreamReader<JsonRow> usageExportsReader(@Value("#{jobParameters['inbox']}") String inbox,
-			@Value("#{jobParameters['month']}") String month, ReconProperties properties) {
+	PrefetchingReader<Prefetched<JsonRow, UsageEstimate>> usageExportsReader(
+			@Value("#{jobParameters['inbox']}") String inbox, @Value("#{jobParameters['month']}") String month,
+			ChannelLookup channels, ReconProperties properties) {
 		Path root = Path.of(inbox);
 		List<Path> files = InboxFiles.list(MonthFolders.inboxFolder(root, month, "usage"),
 				name -> name.endsWith(".json") && !name.endsWith(BalanceRowMapper.SUFFIX));
-		MultiFileReader<JsonRow> reader = new MultiFileReader<>(root, files, JsonRowsReader::new);
-		int prefetch = properties.importing().prefetch();
-		return prefetch > 0 ? new PrefetchingReader<>(reader, prefetch) : reader;
+		return PrefetchingReader.processingAhead(new MultiFileReader<>(root, files, JsonRowsReader::new),
+				new UsageRowMapper(YearMonth.parse(month), channels::load), properties.importing().prefetch());
 	}
 
 	@Bean
-	@StepScope
-	UsageRowMapper usageRowMapper(@Value("#{jobParameters['month']}") String month, ChannelLookup channels) {
-		return new UsageRowMapper(YearMonth.parse(month), channels::load);
+	Step usageExportsStep(ImportSteps steps,
+			PrefetchingReader<Prefetched<JsonRow, UsageEstimate>> usageExportsReader, UsageEstimateRepository estimates) {
+		return steps.bulkStep("usageExportsStep", usageExportsReader, Prefetched.unwrap(), estimates.writer(),
+				steps.newAccounting(), month -> estimates.prepareBulkLoad(month, UsageEstimate.EXPORT));
 	}
 
+	/** The month's estimates index, built once after the usage exports loaded without it. */
 	@Bean
-	Step usageExportsStep(ImportSteps steps, ItemStreamReader<JsonRow> usageExportsReader, UsageRowMapper usageRowMapper,
+	Step usageIndexStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			UsageEstimateRepository estimates) {
-		return steps.bulkStep("usageExportsStep", usageExportsReader, usageRowMapper, estimates.writer(),
-				steps.newAccounting(), month -> estimates.deleteMonth(month, UsageEstimate.EXPORT));
+		return new StepBuilder("usageIndexStep", jobRepository).tasklet((contribution, chunkContext) -> {
+			estimates.index(contribution.getStepExecution().getJobParameters().getString(CloseJobParameters.MONTH));
+			return RepeatStatus.FINISHED;
+		}, transactionManager).build();
 	}
 
 	@Bean
@@ -227,11 +238,15 @@ class UsageStepConfiguration {
 
 	// --- webhooks -------------------------------------------------------------------------
 
-	/** This month's webhook files, and next month's: Meta retries for days, so late events land there. */
+	/**
+	 * This month's webhook files, and next month's: Meta retries for days, so late events land
+	 * there. Each line is parsed and mapped ahead, as the usage exports are.
+	 */
 	@Bean
 	@StepScope
-	MultiFileReader<TextLine> webhooksReader(@Value("#{jobParameters['inbox']}") String inbox,
-			@Value("#{jobParameters['month']}") String month) {
+	PrefetchingReader<Prefetched<TextLine, WebhookEvents>> webhooksReader(
+			@Value("#{jobParameters['inbox']}") String inbox, @Value("#{jobParameters['month']}") String month,
+			ChannelLookup channels, ReconProperties properties) {
 		Path root = Path.of(inbox);
 		YearMonth closing = YearMonth.parse(month);
 		List<Path> files = Stream.of(closing, closing.plusMonths(1))
@@ -239,13 +254,8 @@ class UsageStepConfiguration {
 					name -> name.endsWith(".ndjson") || name.endsWith(".ndjson.gz"))
 				.stream())
 			.toList();
-		return new MultiFileReader<>(root, files, NdjsonLineReader::new);
-	}
-
-	@Bean
-	@StepScope
-	WebhookLineMapper webhookLineMapper(@Value("#{jobParameters['month']}") String month, ChannelLookup channels) {
-		return new WebhookLineMapper(YearMonth.parse(month), channels::load);
+		return PrefetchingReader.processingAhead(new MultiFileReader<>(root, files, NdjsonLineReader::new),
+				new WebhookLineMapper(closing, channels::load), properties.importing().prefetch());
 	}
 
 	@Bean
@@ -256,9 +266,9 @@ class UsageStepConfiguration {
 	}
 
 	@Bean
-	Step webhooksStep(ImportSteps steps, MultiFileReader<TextLine> webhooksReader, WebhookLineMapper webhookLineMapper,
+	Step webhooksStep(ImportSteps steps, PrefetchingReader<Prefetched<TextLine, WebhookEvents>> webhooksReader,
 			ItemWriter<WebhookEvents> webhookEventsWriter, WebhookEventRepository events) {
-		return steps.bulkStep("webhooksStep", webhooksReader, webhookLineMapper, webhookEventsWriter,
+		return steps.bulkStep("webhooksStep", webhooksReader, Prefetched.unwrap(), webhookEventsWriter,
 				steps.newAccounting(), events::deleteMonth);
 	}
 

@@ -84,7 +84,7 @@ class WebhookEventRepository {
 
 	/** Replaces the month's webhook estimates by the count of the staged events; returns the rows written. */
 	int count(YearMonth month, String folder) {
-		statistics.refresh("webhook_event", "usage_estimate");
+		statistics.refresh("webhook_event"); // the month's estimates were analysed when indexed
 		jdbc.sql("DELETE FROM usage_estimate WHERE billing_month = ? AND source_kind = ?")
 			.params(month.toString(), UsageEstimate.WEBHOOK)
 			.update();

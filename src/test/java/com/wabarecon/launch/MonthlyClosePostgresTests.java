@@ -60,6 +60,15 @@ class MonthlyClosePostgresTests {
 					"ch_004 MARKETING 9000 7767.90", "ch_004 UTILITY 70000 7997.88", "ch_006 AUTHENTICATION 10 1.15",
 					"ch_006 MARKETING 48 47.74", "ch_006 UTILITY 26 2.97", "ch_007 MARKETING 2912 1001.15");
 		assertThat(query("SELECT COUNT(*) FROM import_reject WHERE billing_month = '2025-09'")).containsExactly("2");
+		// each month in a partition of its own, its index built after the load (and kept by the rerun)
+		assertThat(query("SELECT COUNT(*) FROM usage_estimate_2025_09"))
+			.isEqualTo(query("SELECT COUNT(*) FROM usage_estimate WHERE billing_month = '2025-09'"))
+			.isNotEqualTo(List.of("0"));
+		assertThat(query("SELECT COUNT(*) FROM usage_estimate_2025_09 WHERE billing_month <> '2025-09'"))
+			.containsExactly("0");
+		assertThat(query("SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()"
+				+ " AND tablename = 'usage_estimate_2025_09'"))
+			.containsExactly("usage_estimate_2025_09_idx");
 
 		// the reconciliation on PostgreSQL: every status, as on H2 (ReconciliationFunctionalTests)
 		assertThat(query("SELECT status || ' ' || COUNT(*) FROM recon_line WHERE billing_month = '2025-09' "

@@ -6,6 +6,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import com.wabarecon.support.bulk.MonthPartitions;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -17,8 +19,11 @@ final class StatementFixture {
 
 	private final JdbcClient jdbc;
 
-	StatementFixture(JdbcClient jdbc) {
+	private final MonthPartitions months;
+
+	StatementFixture(JdbcClient jdbc, MonthPartitions months) {
 		this.jdbc = jdbc;
+		this.months = months;
 	}
 
 	/** Forgets everything the statements read and write. */
@@ -91,6 +96,7 @@ final class StatementFixture {
 	/** A counted estimate of one day: REGULAR is paid, any other type free. */
 	StatementFixture day(String month, String channelId, String clientId, LocalDate date, String category,
 			String pricingType, long volume, String cost, String currency) {
+		months.prepare(month); // PostgreSQL keeps a partition per month
 		jdbc.sql("""
 				INSERT INTO usage_estimate (billing_month, channel_id, client_id, local_date, pricing_category, pricing_type,
 				    volume, cost, currency, cost_source, source_kind, counts_as_estimate, source_file)

@@ -18,6 +18,7 @@ import java.util.List;
 
 import com.wabarecon.PostgresDatabase;
 import com.wabarecon.ReconProperties;
+import com.wabarecon.support.bulk.MonthPartitions;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -74,6 +75,9 @@ class StatementsBenchmark {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	MonthPartitions months;
 
 	@Autowired
 	ReconProperties properties;
@@ -181,9 +185,12 @@ class StatementsBenchmark {
 				"client" }) {
 			jdbc.update("DELETE FROM " + table);
 		}
+		months.prepare(MONTH);
+		months.dropIndex(MONTH);
 		for (int first = 0; first < CLIENTS; first += CLIENTS_PER_BATCH) {
 			generate(first, Math.min(CLIENTS, first + CLIENTS_PER_BATCH));
 		}
+		months.buildIndex(MONTH); // as the usage import leaves it
 		jdbc.execute("ANALYZE"); // the planner sees the generated month as it would a real one
 	}
 

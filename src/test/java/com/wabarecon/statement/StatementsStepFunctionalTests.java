@@ -9,6 +9,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 
+import com.wabarecon.support.bulk.MonthPartitions;
+
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
@@ -45,6 +47,9 @@ class StatementsStepFunctionalTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	MonthPartitions months;
+
 	@TempDir
 	Path out;
 
@@ -52,7 +57,7 @@ class StatementsStepFunctionalTests {
 
 	@BeforeEach
 	void twoClients() {
-		fixture = new StatementFixture(jdbc);
+		fixture = new StatementFixture(jdbc, months);
 		fixture.clear();
 		fixture.client("c_001", "Müller Feinkost GmbH", "EUR", "de-DE")
 			.client("c_002", FORMULA_NAME, "USD", "en-US")

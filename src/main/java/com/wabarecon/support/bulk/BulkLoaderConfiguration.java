@@ -14,12 +14,27 @@ import org.springframework.jdbc.support.MetaDataAccessException;
 
 /**
  * Chooses the bulk loader: {@code COPY} where the database is PostgreSQL (or where
- * {@code recon.import.bulk-load} says so), batched inserts elsewhere.
+ * {@code recon.import.bulk-load} says so), batched inserts elsewhere; and how the month's
+ * usage estimates are kept ({@link MonthPartitions}).
  */
 @Configuration
 class BulkLoaderConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(BulkLoaderConfiguration.class);
+
+	static final String USAGE_ESTIMATE = "usage_estimate";
+
+	/** What the month's estimates are read by: a channel's days (statements, likely causes). */
+	static final String USAGE_ESTIMATE_INDEX = "channel_id, pricing_category";
+
+	/** The month's usage estimates: a partition per month on PostgreSQL, indexed after the load. */
+	@Bean
+	MonthPartitions usageEstimateMonths(DataSource dataSource, JdbcTemplate jdbc, TableStatistics statistics)
+			throws MetaDataAccessException {
+		return DatabaseProduct.of(dataSource) == DatabaseProduct.POSTGRESQL
+				? new PostgresMonthPartitions(jdbc, USAGE_ESTIMATE, USAGE_ESTIMATE_INDEX)
+				: new SingleTableMonths(statistics, USAGE_ESTIMATE);
+	}
 
 	@Bean
 	BulkLoader bulkLoader(DataSource dataSource, JdbcTemplate jdbc, ReconProperties properties)
