@@ -34,7 +34,7 @@ public record ReconProperties(@DefaultValue("sample-invoices") Path inbox, @Defa
 	 * @param postgresqlOptions server settings for each PostgreSQL session (the driver's
 	 * {@code options}: {@code -c name=value ...}); empty for none. Not used on other databases.
 	 */
-	public record Database(@DefaultValue("-c jit=off") String postgresqlOptions) {
+	public record Database(@DefaultValue("-c jit=off -c work_mem=64MB") String postgresqlOptions) {
 	}
 
 	/**

@@ -1,9 +1,6 @@
 package com.wabarecon.launch;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
@@ -125,11 +122,11 @@ class BenchCommand implements Callable<Integer> {
 	private BenchReport closeAndMeasure(Manifest manifest, double generateSeconds, Path inbox, Path run,
 			String schemaUrl, java.io.PrintWriter out) throws Exception {
 		out.printf("recon bench: closing %s on PostgreSQL (dry run: nothing is emailed) ...%n", month);
-		ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
 		List<StageFigures> stages = new ArrayList<>();
 		Map<String, Long> statuses;
 		JobExecution execution;
 		double closeSeconds;
+		long peakHeap;
 		try (HeapSampler heap = new HeapSampler();
 				ConfigurableApplicationContext context = SpringRuntime.start(schemaUrl)) {
 			long started = System.nanoTime();
@@ -137,6 +134,8 @@ class BenchCommand implements Callable<Integer> {
 				.launch(new CloseRequest(month, null, false, inbox, run.resolve("out"), true, false, until, schemaUrl,
 						null, null, null, null));
 			closeSeconds = seconds(started);
+			// sampled heap in use: the pools' own peaks, added up, are reached at different moments
+			peakHeap = heap.peak(0, System.currentTimeMillis());
 			execution = outcome.execution();
 			if (outcome.kind() != CloseOutcome.Kind.COMPLETED) {
 				throw new IllegalStateException("the close did not complete: " + outcome.message());
@@ -153,12 +152,6 @@ class BenchCommand implements Callable<Integer> {
 				.query((rs, n) -> statuses.put(rs.getString(1), rs.getLong(2)))
 				.list();
 		}
-		long peakHeap = ManagementFactory.getMemoryPoolMXBeans()
-			.stream()
-			.filter(pool -> pool.getType() == MemoryType.HEAP)
-			.mapToLong(pool -> pool.getPeakUsage().getUsed())
-			.sum();
-
 		out.println("recon bench: measuring the floor with psql on the same rows ...");
 		PsqlFloor.Result floor = PsqlFloor.of(schemaUrl, run.resolve("floor")).measure(month.toString());
 		double importAndReconcile = stepSeconds(execution, "usageImportStep") + stepSeconds(execution, "invoiceImportStep")

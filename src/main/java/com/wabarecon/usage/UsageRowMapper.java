@@ -41,12 +41,16 @@ class UsageRowMapper implements ItemProcessor<JsonRow, UsageEstimate> {
 
 	private final YearMonth month;
 
+	/** The month as every row stores it: one String, not one per row. */
+	private final String billingMonth;
+
 	private final Supplier<Channels> directory;
 
 	private Channels channels;
 
 	UsageRowMapper(YearMonth month, Supplier<Channels> directory) {
 		this.month = month;
+		this.billingMonth = month.toString();
 		this.directory = directory;
 	}
 
@@ -93,7 +97,7 @@ class UsageRowMapper implements ItemProcessor<JsonRow, UsageEstimate> {
 		}
 		String currency = costSource.equals(UsageEstimate.RATE_CARD) || documentCurrency == null ? channel.currency()
 				: documentCurrency;
-		return new UsageEstimate(month.toString(), channel.channelId(), channel.clientId(), whole(row, "start"), day,
+		return new UsageEstimate(billingMonth, channel.channelId(), channel.clientId(), whole(row, "start"), day,
 				country.toUpperCase(Locale.ROOT), category, type, text(row, "tier"), whole(row, "volume"), cost,
 				currency, costSource, UsageEstimate.EXPORT, inMonth, item.source());
 	}

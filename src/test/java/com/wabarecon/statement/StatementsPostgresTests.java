@@ -73,8 +73,10 @@ class StatementsPostgresTests {
 
 	@Test
 	void runsItsPostgresSessionsWithTheConfiguredServerSettings() {
-		// recon.database.postgresql-options: the close's one-off queries are not JIT-compiled
+		// recon.database.postgresql-options: the close's one-off queries are not JIT-compiled,
+		// and a month's sums fit in memory
 		assertThat(jdbc.sql("SHOW jit").query(String.class).single()).isEqualTo("off");
+		assertThat(jdbc.sql("SHOW work_mem").query(String.class).single()).isEqualTo("64MB");
 	}
 
 	@Test

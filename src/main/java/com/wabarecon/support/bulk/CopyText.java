@@ -2,6 +2,7 @@ package com.wabarecon.support.bulk;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.Arrays;
 
 import org.springframework.dao.DataIntegrityViolationException;
@@ -12,6 +13,18 @@ import org.springframework.dao.DataIntegrityViolationException;
  * separators. Plain ASCII, nearly every value, is copied byte for byte. Not thread-safe.
  */
 final class CopyText {
+
+	/** Texts up to this long are compared with the column's last text before being encoded. */
+	private static final int SHORT_TEXT = 16;
+
+	private static final long[] POWERS_OF_TEN = new long[19];
+
+	static {
+		POWERS_OF_TEN[0] = 1;
+		for (int i = 1; i < POWERS_OF_TEN.length; i++) {
+			POWERS_OF_TEN[i] = POWERS_OF_TEN[i - 1] * 10;
+		}
+	}
 
 	private byte[] bytes;
 
@@ -42,7 +55,7 @@ final class CopyText {
 				put('\t');
 			}
 			Object value = values[i];
-			if (value instanceof String && value == lastValue[i]) {
+			if (value instanceof String text && repeats(text, lastValue[i])) {
 				ensure(lastLength[i]);
 				System.arraycopy(bytes, lastStart[i], bytes, length, lastLength[i]);
 				length += lastLength[i];
@@ -71,6 +84,15 @@ final class CopyText {
 		return length;
 	}
 
+	/**
+	 * Whether a text is the one written last in its column: the same object, or a short equal
+	 * one (the month, a country, a tier: made anew for each row, but the same in every row).
+	 */
+	private static boolean repeats(String text, Object last) {
+		return text == last || (last instanceof String previous && text.length() <= SHORT_TEXT
+				&& text.length() == previous.length() && text.equals(previous));
+	}
+
 	private void value(Object value) {
 		if (value == null) {
 			put('\\');
@@ -79,8 +101,17 @@ final class CopyText {
 		else if (value instanceof String text) {
 			text(text);
 		}
+		else if (value instanceof Long number) {
+			digits(number);
+		}
+		else if (value instanceof Integer number) {
+			digits(number);
+		}
+		else if (value instanceof LocalDate date && date.getYear() >= 1000 && date.getYear() <= 9999) {
+			date(date);
+		}
 		else if (value instanceof BigDecimal decimal) {
-			ascii(decimal.toPlainString());
+			decimal(decimal);
 		}
 		else if (value instanceof Boolean bool) {
 			put(bool ? 't' : 'f');
@@ -89,6 +120,81 @@ final class CopyText {
 			// numbers and dates print in forms PostgreSQL reads as they are
 			text(value.toString());
 		}
+	}
+
+	/** A whole number, its digits written straight into the text: no String on the way. */
+	private void digits(long number) {
+		if (number == Long.MIN_VALUE) {
+			ascii(Long.toString(number));
+			return;
+		}
+		ensure(20);
+		if (number < 0) {
+			bytes[length++] = '-';
+			number = -number;
+		}
+		int end = length + digitCount(number);
+		for (int at = end - 1; at >= length; at--) {
+			bytes[at] = (byte) ('0' + number % 10);
+			number /= 10;
+		}
+		length = end;
+	}
+
+	private static int digitCount(long number) {
+		int count = 1;
+		while (number >= 10) {
+			number /= 10;
+			count++;
+		}
+		return count;
+	}
+
+	/** An ISO date, {@code 2025-09-30}, which PostgreSQL reads whatever its DateStyle. */
+	private void date(LocalDate date) {
+		ensure(10);
+		fixed(date.getYear(), 4);
+		bytes[length++] = '-';
+		fixed(date.getMonthValue(), 2);
+		bytes[length++] = '-';
+		fixed(date.getDayOfMonth(), 2);
+	}
+
+	private void fixed(int number, int width) {
+		for (int at = length + width - 1; at >= length; at--) {
+			bytes[at] = (byte) ('0' + number % 10);
+			number /= 10;
+		}
+		length += width;
+	}
+
+	/** A decimal in plain notation ({@code 12.500000}); unscaled values that fit a long without a String. */
+	private void decimal(BigDecimal decimal) {
+		int scale = decimal.scale();
+		if (scale < 0 || scale > 18 || decimal.precision() > 18) {
+			ascii(decimal.toPlainString());
+			return;
+		}
+		long unscaled = decimal.unscaledValue().longValue();
+		if (unscaled < 0) {
+			put('-');
+			unscaled = -unscaled;
+		}
+		long factor = POWERS_OF_TEN[scale];
+		digits(unscaled / factor);
+		if (scale > 0) {
+			put('.');
+			ensure(scale);
+			fixed(unscaled % factor, scale);
+		}
+	}
+
+	private void fixed(long number, int width) {
+		for (int at = length + width - 1; at >= length; at--) {
+			bytes[at] = (byte) ('0' + number % 10);
+			number /= 10;
+		}
+		length += width;
 	}
 
 	private void ascii(String text) {

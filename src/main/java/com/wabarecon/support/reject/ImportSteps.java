@@ -1,10 +1,12 @@
 package com.wabarecon.support.reject;
 
+import java.util.Map;
 import java.util.function.Consumer;
 
 import com.wabarecon.CloseJobParameters;
 import com.wabarecon.ReconProperties;
 import com.wabarecon.support.ProgressLog;
+import com.wabarecon.support.SkipReasons;
 import com.wabarecon.support.accounting.FileAccounting;
 import com.wabarecon.support.accounting.InputFileRepository;
 
@@ -89,6 +91,14 @@ public class ImportSteps {
 		StepExecutionListener clear = new StepExecutionListener() {
 			@Override
 			public void beforeStep(StepExecution stepExecution) {
+				// a restart reads from the top again: the skips counted by the failed run go
+				var context = stepExecution.getExecutionContext();
+				context.entrySet()
+					.stream()
+					.map(Map.Entry::getKey)
+					.filter(key -> key.startsWith(SkipReasons.PREFIX))
+					.toList()
+					.forEach(context::remove);
 				if (clearMonth != null) {
 					clearMonth.accept(stepExecution.getJobParameters().getString(CloseJobParameters.MONTH));
 				}
