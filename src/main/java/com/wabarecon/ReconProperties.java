@@ -33,8 +33,11 @@ public record ReconProperties(@DefaultValue("sample-invoices") Path inbox, @Defa
 	/**
 	 * @param postgresqlOptions server settings for each PostgreSQL session (the driver's
 	 * {@code options}: {@code -c name=value ...}); empty for none. Not used on other databases.
+	 * @param aggregateWorkMem PostgreSQL's work memory for the transaction that builds the
+	 * reconciliation's sides (a setting such as {@code 64MB}); empty to leave the server's
 	 */
-	public record Database(@DefaultValue("-c jit=off -c work_mem=64MB") String postgresqlOptions) {
+	public record Database(@DefaultValue("-c jit=off") String postgresqlOptions,
+			@DefaultValue("64MB") String aggregateWorkMem) {
 	}
 
 	/**

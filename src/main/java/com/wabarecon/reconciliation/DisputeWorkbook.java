@@ -49,7 +49,7 @@ final class DisputeWorkbook {
 			"estimated_amount", "invoiced_amount", "amount_delta", "status", "reason", "client_id" };
 
 	/** The run's facts for the last sheet. */
-	record Run(Map<String, String> parameters, String tolerances, List<TieOut.Check> tieOut, List<FileCounts> inputs) {
+	record Run(Map<String, String> parameters, String tolerances, List<String> tieOut, List<FileCounts> inputs) {
 	}
 
 	private final SXSSFWorkbook workbook = new SXSSFWorkbook(500);
@@ -183,7 +183,8 @@ final class DisputeWorkbook {
 				"skipped" });
 		run.parameters().forEach((name, value) -> pair(sheet, "parameter " + name, value));
 		pair(sheet, "tolerances", run.tolerances());
-		run.tieOut().forEach(check -> pair(sheet, "tie-out " + (check.ties() ? "ok" : "FAILED"), check.describe()));
+		// the report is written only after the tie-out held
+		run.tieOut().forEach(check -> pair(sheet, "tie-out ok", check));
 		for (FileCounts input : run.inputs()) {
 			Row row = sheet.createRow(sheet.getLastRowNum() + 1);
 			textCell(row, 0, "input file");

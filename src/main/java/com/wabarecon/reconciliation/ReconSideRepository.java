@@ -1,6 +1,7 @@
 package com.wabarecon.reconciliation;
 
 import com.wabarecon.support.bulk.TableStatistics;
+import com.wabarecon.support.bulk.WorkMemory;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -103,9 +104,12 @@ class ReconSideRepository {
 
 	private final TableStatistics statistics;
 
-	ReconSideRepository(JdbcClient jdbc, TableStatistics statistics) {
+	private final WorkMemory workMemory;
+
+	ReconSideRepository(JdbcClient jdbc, TableStatistics statistics, WorkMemory workMemory) {
 		this.jdbc = jdbc;
 		this.statistics = statistics;
+		this.workMemory = workMemory;
 	}
 
 	/** Builds the month's two sides afresh; returns how many side rows were written. */
@@ -113,6 +117,7 @@ class ReconSideRepository {
 		// usage_estimate and invoice_line were analysed when they were loaded; the directory was not
 		statistics.refresh("channel");
 		jdbc.sql("DELETE FROM recon_side WHERE billing_month = ?").param(month).update();
+		workMemory.forLargeAggregate(); // an INSERT ... SELECT runs in one process: 6.7 s spilling, 4.7 s not
 		int estimates = jdbc.sql(ESTIMATES).param("month", month).param("client", client).update();
 		int invoice = jdbc.sql(INVOICE).param("month", month).param("client", client).update();
 		statistics.refresh("recon_side");

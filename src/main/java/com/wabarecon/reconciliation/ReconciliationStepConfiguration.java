@@ -1,10 +1,14 @@
 package com.wabarecon.reconciliation;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import javax.sql.DataSource;
 
@@ -40,6 +44,9 @@ import org.springframework.transaction.PlatformTransactionManager;
  */
 @Configuration
 class ReconciliationStepConfiguration {
+
+	/** Lines judged and written per transaction: each is one COPY and one commit. */
+	static final int LINES_PER_TRANSACTION = 5000;
 
 	@Bean
 	Step reconciliationStep(JobRepository jobRepository, Step reconcileSidesStep, Step reconcileLinesStep,
@@ -110,7 +117,7 @@ class ReconciliationStepConfiguration {
 					.addExitDescription("tolerances " + stepExecution.getExecutionContext().getString("tolerances", ""));
 			}
 		};
-		return new StepBuilder("reconcileLinesStep", jobRepository).<LineSides, ReconLine>chunk(500)
+		return new StepBuilder("reconcileLinesStep", jobRepository).<LineSides, ReconLine>chunk(LINES_PER_TRANSACTION)
 			.transactionManager(transactionManager)
 			.reader(lineSidesReader)
 			.processor(lineJudge)
@@ -132,10 +139,14 @@ class ReconciliationStepConfiguration {
 		return tasklet("tieOutStep", jobRepository, transactionManager, tieOutTasklet);
 	}
 
+	/**
+	 * The CSV and the partner workbook. Both read every line; the CSV is written on a thread of
+	 * its own meanwhile, since the database is idle and the workbook keeps one core busy.
+	 */
 	@Bean
 	@StepScope
-	Tasklet reconciliationReportTasklet(ReconLineRepository lines, JdbcClient jdbc, InputFileRepository inputs,
-			ReconProperties properties, @Value("#{jobParameters['month']}") String month,
+	Tasklet reconciliationReportTasklet(ReconLineRepository lines, InputFileRepository inputs,
+			JobRepository jobRepository, ReconProperties properties, @Value("#{jobParameters['month']}") String month,
 			@Value("#{jobParameters['client']}") String client, @Value("#{jobParameters['out']}") String out,
 			@Value("#{stepExecution}") StepExecution stepExecution) {
 		return (contribution, chunkContext) -> {
@@ -143,15 +154,27 @@ class ReconciliationStepConfiguration {
 			String suffix = client == null ? "" : "-" + client;
 			Path csv = folder.resolve("reconciliation-" + month + suffix + ".csv");
 			Path xlsx = folder.resolve("reconciliation-" + month + suffix + ".xlsx");
-			long written = ReconciliationCsv.write(csv, lines, month, client);
+			CompletableFuture<Long> csvWritten = CompletableFuture.supplyAsync(() -> {
+				try {
+					return ReconciliationCsv.write(csv, lines, month, client);
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+			});
 			Map<String, String> parameters = new LinkedHashMap<>();
 			stepExecution.getJobParameters()
 				.parameters()
 				.forEach(parameter -> parameters.put(parameter.name(), String.valueOf(parameter.value())));
+			// the tie-out step's checks, from this run or, after a restart, the run that completed it
+			StepExecution tieOut = jobRepository.getLastStepExecution(stepExecution.getJobExecution().getJobInstance(),
+					"tieOutStep");
+			String checks = tieOut == null ? "" : tieOut.getExecutionContext().getString(TieOutTasklet.TIE_OUT_KEY, "");
 			var run = new DisputeWorkbook.Run(parameters,
 					Tolerances.of(properties.reconciliation(), stepExecution.getJobParameters()).describe(),
-					new TieOut(jdbc).check(month, client), inputs.forMonth(month));
+					checks.isEmpty() ? List.of() : List.of(checks.split("\n")), inputs.forMonth(month));
 			DisputeWorkbook.write(xlsx, lines, month, client, run);
+			long written = csvWritten.join();
 			contribution.incrementWriteCount(written);
 			contribution.setExitStatus(ExitStatus.COMPLETED.addExitDescription("wrote " + csv + " and " + xlsx));
 			return RepeatStatus.FINISHED;

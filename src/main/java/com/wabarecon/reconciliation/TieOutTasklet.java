@@ -49,7 +49,10 @@ class TieOutTasklet implements Tasklet {
 			.list()
 			.stream()
 			.collect(Collectors.joining(", "));
-		contribution.getStepExecution().getExecutionContext().putString(TIE_OUT_KEY, figures);
+		// kept for the partner workbook, one check a line: the report does not sum the month again
+		contribution.getStepExecution()
+			.getExecutionContext()
+			.putString(TIE_OUT_KEY, checks.stream().map(TieOut.Check::describe).collect(Collectors.joining("\n")));
 		contribution.setExitStatus(ExitStatus.COMPLETED
 			.addExitDescription("lines: " + statuses + System.lineSeparator() + "    tied out: " + figures));
 		return RepeatStatus.FINISHED;

@@ -94,6 +94,7 @@ class EstimatePricingTasklet implements Tasklet {
 			}
 		}
 		List<String> unpriced = new ArrayList<>();
+		Map<String, List<TieredPrice.Tier>> rateCard = rateCard(version);
 		Map<MarketKey, BigDecimal> units = new HashMap<>();
 		List<Object[]> prices = new ArrayList<>();
 		for (CountryGroup group : groups) {
@@ -105,7 +106,7 @@ class EstimatePricingTasklet implements Tasklet {
 				continue;
 			}
 			MarketKey key = key(group, markets);
-			BigDecimal unit = units.computeIfAbsent(key, k -> unitCost(k, volumes.get(k), version));
+			BigDecimal unit = units.computeIfAbsent(key, k -> unitCost(k, volumes.get(k), rateCard));
 			if (unit == null) {
 				unpriced.add(describe(group, "no " + key.currency() + " rate for " + key.market() + " " + key.category()
 						+ " in the rate card of " + version));
@@ -143,18 +144,35 @@ class EstimatePricingTasklet implements Tasklet {
 		return RepeatStatus.FINISHED;
 	}
 
-	private BigDecimal unitCost(MarketKey key, long volume, LocalDate version) {
-		List<TieredPrice.Tier> tiers = jdbc.sql("""
-				SELECT tier_lower, tier_upper, rate FROM rate_card
-				WHERE billing_month = ? AND effective_from = ? AND currency = ? AND market = ? AND category = ?""")
-			.params(month.toString(), version, key.currency(), key.market(), key.category())
-			.query((rs, n) -> new TieredPrice.Tier(rs.getLong(1), (Long) rs.getObject(2, Long.class),
-					rs.getBigDecimal(3)))
-			.list();
+	private BigDecimal unitCost(MarketKey key, long volume, Map<String, List<TieredPrice.Tier>> rateCard) {
+		List<TieredPrice.Tier> tiers = rateCard.getOrDefault(rateKey(key.currency(), key.market(), key.category()),
+				List.of());
 		if (tiers.isEmpty() || volume == 0) {
 			return tiers.isEmpty() ? null : BigDecimal.ZERO;
 		}
 		return TieredPrice.cost(volume, tiers).divide(BigDecimal.valueOf(volume), UNIT_SCALE, RoundingMode.HALF_EVEN);
+	}
+
+	/** The tiers of the rate card version in force, per currency, market and category: read once. */
+	private Map<String, List<TieredPrice.Tier>> rateCard(LocalDate version) {
+		Map<String, List<TieredPrice.Tier>> tiers = new HashMap<>();
+		if (version == null) {
+			return tiers;
+		}
+		jdbc.sql("""
+				SELECT currency, market, category, tier_lower, tier_upper, rate FROM rate_card
+				WHERE billing_month = ? AND effective_from = ?
+				ORDER BY currency, market, category, tier_lower""")
+			.params(month.toString(), version)
+			.query(rs -> {
+				tiers.computeIfAbsent(rateKey(rs.getString(1), rs.getString(2), rs.getString(3)), k -> new ArrayList<>())
+					.add(new TieredPrice.Tier(rs.getLong(4), (Long) rs.getObject(5, Long.class), rs.getBigDecimal(6)));
+			});
+		return tiers;
+	}
+
+	private static String rateKey(String currency, String market, String category) {
+		return currency + "\u0000" + market + "\u0000" + category;
 	}
 
 	private static MarketKey key(CountryGroup group, Map<String, String> markets) {

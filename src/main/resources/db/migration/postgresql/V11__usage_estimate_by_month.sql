@@ -18,7 +18,7 @@ BEGIN
         part := 'usage_estimate_' || replace(month, '-', '_');
         EXECUTE format('CREATE TABLE %I PARTITION OF usage_estimate FOR VALUES IN (%L)', part, month);
         EXECUTE format('INSERT INTO %I SELECT * FROM usage_estimate_before_v11 WHERE billing_month = %L', part, month);
-        EXECUTE format('CREATE INDEX %I ON %I (channel_id, pricing_category)', part || '_idx', part);
+        EXECUTE format('CREATE INDEX %I ON %I (channel_id)', part || '_idx', part);
     END LOOP;
 END $$;
 

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 
 import com.wabarecon.PostgresDatabase;
 import com.wabarecon.support.bulk.MonthPartitions;
+import com.wabarecon.support.bulk.WorkMemory;
 
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterAll;
@@ -22,6 +23,8 @@ import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -45,6 +48,12 @@ class StatementsPostgresTests {
 
 	@Autowired
 	MonthPartitions months;
+
+	@Autowired
+	WorkMemory workMemory;
+
+	@Autowired
+	PlatformTransactionManager transactionManager;
 
 	@TempDir
 	Path out;
@@ -73,10 +82,21 @@ class StatementsPostgresTests {
 
 	@Test
 	void runsItsPostgresSessionsWithTheConfiguredServerSettings() {
-		// recon.database.postgresql-options: the close's one-off queries are not JIT-compiled,
-		// and a month's sums fit in memory
+		// recon.database.postgresql-options: the close's one-off queries are not JIT-compiled
 		assertThat(jdbc.sql("SHOW jit").query(String.class).single()).isEqualTo("off");
-		assertThat(jdbc.sql("SHOW work_mem").query(String.class).single()).isEqualTo("64MB");
+	}
+
+	@Test
+	void givesTheLargeAggregateMoreWorkMemoryForItsTransactionOnly() {
+		String outside = jdbc.sql("SHOW work_mem").query(String.class).single();
+
+		String inside = new TransactionTemplate(transactionManager).execute(status -> {
+			workMemory.forLargeAggregate();
+			return jdbc.sql("SHOW work_mem").query(String.class).single();
+		});
+
+		assertThat(inside).isEqualTo("64MB");
+		assertThat(jdbc.sql("SHOW work_mem").query(String.class).single()).isEqualTo(outside).isNotEqualTo("64MB");
 	}
 
 	@Test

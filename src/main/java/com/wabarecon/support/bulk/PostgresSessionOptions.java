@@ -13,8 +13,7 @@ import org.springframework.stereotype.Component;
  * Gives every PostgreSQL session of the close the server settings of
  * {@code recon.database.postgresql-options}. The close's queries each run once over millions
  * of rows: PostgreSQL's JIT compiled the sides query for 2.3 s of its 8.6 s, and compiles
- * again for every such query, with nothing to reuse; and with the default 4 MB of work memory
- * the month's sums spilled to disk (6.7 s against 4.7 s with 64 MB).
+ * again for every such query, with nothing to reuse.
  * A URL that sets {@code options} itself keeps its own.
  */
 @Component
