@@ -227,8 +227,13 @@ class BenchCommand implements Callable<Integer> {
 
 	private static String machine() {
 		Runtime runtime = Runtime.getRuntime();
-		return "%d cores, Java %s, %s %s, %s".formatted(runtime.availableProcessors(), System.getProperty("java.version"),
-				System.getProperty("os.name"), System.getProperty("os.arch"), LocalDateTime.now().withNano(0));
+		String collectors = java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()
+			.stream()
+			.map(java.lang.management.GarbageCollectorMXBean::getName)
+			.collect(java.util.stream.Collectors.joining("/"));
+		return "%d cores, Java %s (%s), %s %s, %s".formatted(runtime.availableProcessors(),
+				System.getProperty("java.version"), collectors, System.getProperty("os.name"),
+				System.getProperty("os.arch"), LocalDateTime.now().withNano(0));
 	}
 
 	private static double seconds(long startedNanos) {

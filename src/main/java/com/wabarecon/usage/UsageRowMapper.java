@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -48,6 +49,12 @@ class UsageRowMapper implements ItemProcessor<JsonRow, UsageEstimate> {
 
 	private Channels channels;
 
+	private long lastStart;
+
+	private ZoneId lastZone;
+
+	private LocalDate lastDay;
+
 	UsageRowMapper(YearMonth month, Supplier<Channels> directory) {
 		this.month = month;
 		this.billingMonth = month.toString();
@@ -84,7 +91,8 @@ class UsageRowMapper implements ItemProcessor<JsonRow, UsageEstimate> {
 		}
 		problems.throwIfAny(item.source());
 
-		LocalDate day = Instant.ofEpochSecond(whole(row, "start")).atZone(channel.zone()).toLocalDate();
+		long start = whole(row, "start");
+		LocalDate day = dayOf(start, channel.zone());
 		boolean inMonth = YearMonth.from(day).equals(month);
 		if (!inMonth && !adjacent(day)) {
 			return SkipReasons.skip("belongs to another month in the WABA's time zone");
@@ -97,9 +105,23 @@ class UsageRowMapper implements ItemProcessor<JsonRow, UsageEstimate> {
 		}
 		String currency = costSource.equals(UsageEstimate.RATE_CARD) || documentCurrency == null ? channel.currency()
 				: documentCurrency;
-		return new UsageEstimate(billingMonth, channel.channelId(), channel.clientId(), whole(row, "start"), day,
+		return new UsageEstimate(billingMonth, channel.channelId(), channel.clientId(), start, day,
 				country.toUpperCase(Locale.ROOT), category, type, text(row, "tier"), whole(row, "volume"), cost,
 				currency, costSource, UsageEstimate.EXPORT, inMonth, item.source());
+	}
+
+	/**
+	 * The day of a start in the WABA's time zone. Consecutive rows mostly share their start (a
+	 * day's categories and countries), so the last answer is kept and the zone's rules are
+	 * consulted about once a day of a file, not once a row.
+	 */
+	private LocalDate dayOf(long start, ZoneId zone) {
+		if (start != lastStart || zone != lastZone) {
+			lastDay = Instant.ofEpochSecond(start).atZone(zone).toLocalDate();
+			lastStart = start;
+			lastZone = zone;
+		}
+		return lastDay;
 	}
 
 	/**
