@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import com.wabarecon.support.FastZipWorkbook;
 import com.wabarecon.support.accounting.FileCounts;
 
 import org.apache.poi.ss.usermodel.Cell;
@@ -52,7 +53,7 @@ final class DisputeWorkbook {
 	record Run(Map<String, String> parameters, String tolerances, List<String> tieOut, List<FileCounts> inputs) {
 	}
 
-	private final SXSSFWorkbook workbook = new SXSSFWorkbook(500);
+	private final SXSSFWorkbook workbook = new FastZipWorkbook(500);
 
 	private final CellStyle header;
 
