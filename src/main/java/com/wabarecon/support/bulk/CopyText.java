@@ -160,14 +160,6 @@ final class CopyText {
 		fixed(date.getDayOfMonth(), 2);
 	}
 
-	private void fixed(int number, int width) {
-		for (int at = length + width - 1; at >= length; at--) {
-			bytes[at] = (byte) ('0' + number % 10);
-			number /= 10;
-		}
-		length += width;
-	}
-
 	/** A decimal in plain notation ({@code 12.500000}); unscaled values that fit a long without a String. */
 	private void decimal(BigDecimal decimal) {
 		int scale = decimal.scale();
@@ -189,6 +181,7 @@ final class CopyText {
 		}
 	}
 
+	/** The number's last {@code width} digits, zero-padded. */
 	private void fixed(long number, int width) {
 		for (int at = length + width - 1; at >= length; at--) {
 			bytes[at] = (byte) ('0' + number % 10);

@@ -83,10 +83,7 @@ class BulkLoaderPostgresTests {
 		inTransaction(() -> loader(method).load(TABLE, AWKWARD));
 
 		// then
-		List<Row> stored = jdbc.query("SELECT * FROM bulk_probe ORDER BY id",
-				(rs, n) -> new Row(rs.getString("text_value"), rs.getObject("number_value", Long.class),
-						rs.getBigDecimal("amount"), rs.getObject("day", LocalDate.class),
-						rs.getObject("flag", Boolean.class)));
+		List<Row> stored = stored();
 		assertThat(stored).hasSize(AWKWARD.size());
 		for (int i = 0; i < AWKWARD.size(); i++) {
 			Row given = AWKWARD.get(i);
@@ -120,10 +117,7 @@ class BulkLoaderPostgresTests {
 		inTransaction(() -> loader(PostgresCopyLoader.METHOD).load(TABLE, rows));
 
 		// then: every row, in order, exactly as given
-		List<Row> stored = jdbc.query("SELECT * FROM bulk_probe ORDER BY id",
-				(rs, n) -> new Row(rs.getString("text_value"), rs.getObject("number_value", Long.class),
-						rs.getBigDecimal("amount"), rs.getObject("day", LocalDate.class),
-						rs.getObject("flag", Boolean.class)));
+		List<Row> stored = stored();
 		assertThat(stored).hasSize(rows.size());
 		for (int i = 0; i < rows.size(); i++) {
 			assertThat(stored.get(i).text()).as("row %d", i).isEqualTo(rows.get(i).text());
@@ -142,6 +136,13 @@ class BulkLoaderPostgresTests {
 		assertThatThrownBy(() -> inTransaction(() -> loader(method).load(TABLE, chunk)))
 			.isInstanceOf(DataIntegrityViolationException.class);
 		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM bulk_probe", Long.class)).isZero();
+	}
+
+	private List<Row> stored() {
+		return jdbc.query("SELECT * FROM bulk_probe ORDER BY id",
+				(rs, n) -> new Row(rs.getString("text_value"), rs.getObject("number_value", Long.class),
+						rs.getBigDecimal("amount"), rs.getObject("day", LocalDate.class),
+						rs.getObject("flag", Boolean.class)));
 	}
 
 	private BulkLoader loader(String method) {
