@@ -2,6 +2,7 @@ package com.wabarecon.support.bulk;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -18,10 +19,19 @@ import org.springframework.jdbc.support.SQLStateSQLExceptionTranslator;
  * format, through the driver's {@code CopyManager} on the chunk's own connection, so it commits
  * or rolls back with the chunk. The rows are sent as they are encoded, a few dozen kilobytes at
  * a time, so the server takes in the first rows while the last are still being encoded.
+ * <p>
+ * The chunk's transaction commits without waiting for its WAL to reach the disk
+ * ({@code SET LOCAL synchronous_commit = off}): a month's usage is some 300 commits, and the
+ * waits cost the usage import 2 to 8 s. Nothing is put at risk: a crash can lose only the last
+ * chunks committed so, together with the step's own record of them (same transaction), and the
+ * next commit that waits (any other step's) makes them durable; a load step that did not
+ * complete reads its inputs again from the top.
  */
 class PostgresCopyLoader implements BulkLoader {
 
 	static final String METHOD = "copy";
+
+	static final String ASYNC_COMMIT = "SET LOCAL synchronous_commit = off";
 
 	/** How much encoded text is sent at a time. */
 	private static final int SEND_BYTES = 1 << 16;
@@ -43,6 +53,9 @@ class PostgresCopyLoader implements BulkLoader {
 		Connection connection = DataSourceUtils.getConnection(dataSource);
 		CopyIn copy = null;
 		try {
+			try (Statement statement = connection.createStatement()) {
+				statement.execute(ASYNC_COMMIT);
+			}
 			copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
 			CopyText text = new CopyText(SEND_BYTES + 4096);
 			for (T item : items) {

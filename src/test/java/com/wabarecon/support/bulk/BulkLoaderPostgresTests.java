@@ -127,6 +127,19 @@ class BulkLoaderPostgresTests {
 		}
 	}
 
+	@Test
+	void commitsTheChunkWithoutWaitingForTheDiskAndOnlyThatTransaction() {
+		String[] inside = new String[1];
+		inTransaction(() -> {
+			loader(PostgresCopyLoader.METHOD).load(TABLE, AWKWARD);
+			inside[0] = jdbc.queryForObject("SHOW synchronous_commit", String.class); // the chunk's connection
+		});
+
+		assertThat(inside[0]).isEqualTo("off");
+		assertThat(jdbc.queryForObject("SHOW synchronous_commit", String.class)).isEqualTo("on");
+		assertThat(stored()).hasSize(AWKWARD.size());
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { PostgresCopyLoader.METHOD, JdbcBatchLoader.METHOD })
 	void refusesAValueTooLongForItsColumnAndLeavesNothingOfTheChunk(String method) {
