@@ -154,9 +154,7 @@ public class FileAccounting implements ItemReadListener<Object>, ItemProcessList
 		Map<String, String> notes = tallies == null ? Map.of() : tallies.notes;
 		Map<String, long[]> tallied = tallies == null ? Map.of() : tallies.counts;
 		// a month's usage is 35,000 files and 900 MB: digested on every core, in the files' order
-		List<String> digests = tallied.keySet()
-			.stream()
-			.toList()
+		List<String> digests = List.copyOf(tallied.keySet())
 			.parallelStream()
 			.map(file -> sha256(inbox.resolve(file)))
 			.toList();
