@@ -1,13 +1,17 @@
 package com.wabarecon.support.bulk;
 
 import java.util.List;
+import java.util.function.Function;
+
+import com.wabarecon.support.reject.SourcedItem;
 
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /**
  * Appends rows to a table inside the caller's transaction (the chunk's), so a failed chunk
  * leaves nothing behind. PostgreSQL loads through {@code COPY}; every other database through
- * batched inserts. A value the database refuses surfaces as Spring's
+ * batched inserts. Rows may be prepared ahead, one by one ({@link #preparer}), and loaded
+ * later ({@link #preparedWriter}). A value the database refuses surfaces as Spring's
  * {@link org.springframework.dao.DataIntegrityViolationException}, which an import step skips
  * row by row. Implementations are thread-safe.
  */
@@ -18,6 +22,19 @@ public interface BulkLoader {
 	/** An item writer that loads each chunk. */
 	default <T> ItemWriter<T> writer(BulkTable<T> table) {
 		return chunk -> load(table, chunk.getItems());
+	}
+
+	/**
+	 * Prepares rows one at a time, ahead of their load, for {@link #preparedWriter}: a new,
+	 * thread-confined function each call (the parsing thread's).
+	 */
+	default <T extends SourcedItem> Function<T, PreparedRow<T>> preparer(BulkTable<T> table) {
+		return PreparedRow::unencoded;
+	}
+
+	/** An item writer that loads each chunk of prepared rows, as {@link #writer} loads items. */
+	default <T extends SourcedItem> ItemWriter<PreparedRow<T>> preparedWriter(BulkTable<T> table) {
+		return chunk -> load(table, chunk.getItems().stream().map(PreparedRow::item).toList());
 	}
 
 	/** How this loader loads, for the run's log and the benchmark: {@code copy} or {@code batch}. */

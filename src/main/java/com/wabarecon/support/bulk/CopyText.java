@@ -55,7 +55,7 @@ final class CopyText {
 				put('\t');
 			}
 			Object value = values[i];
-			if (value instanceof String text && repeats(text, lastValue[i])) {
+			if (value != null && repeats(value, lastValue[i])) {
 				ensure(lastLength[i]);
 				System.arraycopy(bytes, lastStart[i], bytes, length, lastLength[i]);
 				length += lastLength[i];
@@ -85,12 +85,22 @@ final class CopyText {
 	}
 
 	/**
-	 * Whether a text is the one written last in its column: the same object, or a short equal
-	 * one (the month, a country, a tier: made anew for each row, but the same in every row).
+	 * Whether a value is the one written last in its column: the same object, or an equal short
+	 * text, number or date (a month, a country, a row's start or day: made anew for each row, but
+	 * the same in row after row).
 	 */
-	private static boolean repeats(String text, Object last) {
-		return text == last || (last instanceof String previous && text.length() <= SHORT_TEXT
-				&& text.length() == previous.length() && text.equals(previous));
+	private static boolean repeats(Object value, Object last) {
+		if (value == last) {
+			return true;
+		}
+		if (value instanceof String text) {
+			return last instanceof String previous && text.length() <= SHORT_TEXT
+					&& text.length() == previous.length() && text.equals(previous);
+		}
+		if (value instanceof Long number) {
+			return last instanceof Long previous && number.longValue() == previous.longValue();
+		}
+		return value instanceof LocalDate date && date.equals(last);
 	}
 
 	private void value(Object value) {
@@ -134,17 +144,26 @@ final class CopyText {
 			number = -number;
 		}
 		int end = length + digitCount(number);
-		for (int at = end - 1; at >= length; at--) {
-			bytes[at] = (byte) ('0' + number % 10);
+		int at = end;
+		while (number >= 100) { // two digits a division
+			long quotient = number / 100;
+			int pair = (int) (number - quotient * 100);
+			bytes[--at] = (byte) ('0' + pair % 10);
+			bytes[--at] = (byte) ('0' + pair / 10);
+			number = quotient;
+		}
+		if (number >= 10) {
+			bytes[--at] = (byte) ('0' + number % 10);
 			number /= 10;
 		}
+		bytes[--at] = (byte) ('0' + number);
 		length = end;
 	}
 
+	/** The digits of a number that is not negative: compared with powers of ten, not divided. */
 	private static int digitCount(long number) {
 		int count = 1;
-		while (number >= 10) {
-			number /= 10;
+		while (count < POWERS_OF_TEN.length && number >= POWERS_OF_TEN[count]) {
 			count++;
 		}
 		return count;

@@ -4,12 +4,16 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.function.Function;
 
 import javax.sql.DataSource;
+
+import com.wabarecon.support.reject.SourcedItem;
 
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
+import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.support.SQLExceptionTranslator;
 import org.springframework.jdbc.support.SQLStateSQLExceptionTranslator;
@@ -49,14 +53,7 @@ class PostgresCopyLoader implements BulkLoader {
 		if (items.isEmpty()) {
 			return;
 		}
-		String sql = "COPY " + table.name() + " (" + table.columnList() + ") FROM STDIN";
-		Connection connection = DataSourceUtils.getConnection(dataSource);
-		CopyIn copy = null;
-		try {
-			try (Statement statement = connection.createStatement()) {
-				statement.execute(ASYNC_COMMIT);
-			}
-			copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
+		copy(table, copy -> {
 			CopyText text = new CopyText(SEND_BYTES + 4096);
 			for (T item : items) {
 				text.row(table.values().apply(item));
@@ -68,6 +65,83 @@ class PostgresCopyLoader implements BulkLoader {
 			if (text.length() > 0) {
 				copy.writeToCopy(text.bytes(), 0, text.length());
 			}
+		});
+	}
+
+	/**
+	 * Encodes each row into a buffer of about {@value #SEND_BYTES} bytes, then into a fresh one:
+	 * the rows of a buffer lie one after the other, and the writer sends them in one piece.
+	 */
+	@Override
+	public <T extends SourcedItem> Function<T, PreparedRow<T>> preparer(BulkTable<T> table) {
+		return new Function<>() {
+
+			private CopyText text = new CopyText(SEND_BYTES + 4096);
+
+			@Override
+			public PreparedRow<T> apply(T item) {
+				if (text.length() >= SEND_BYTES) {
+					text = new CopyText(SEND_BYTES + 4096); // the rows in the last one keep it
+				}
+				int start = text.length();
+				text.row(table.values().apply(item));
+				return new PreparedRow<>(item, text.bytes(), start, text.length() - start);
+			}
+
+		};
+	}
+
+	@Override
+	public <T extends SourcedItem> ItemWriter<PreparedRow<T>> preparedWriter(BulkTable<T> table) {
+		return chunk -> {
+			if (chunk.isEmpty()) {
+				return;
+			}
+			if (chunk.getItems().get(0).text() == null) { // prepared by another loader
+				load(table, chunk.getItems().stream().map(PreparedRow::item).toList());
+				return;
+			}
+			copy(table, copy -> {
+				// consecutive rows of one buffer go as one piece
+				byte[] run = null;
+				int from = 0;
+				int to = 0;
+				for (PreparedRow<T> row : chunk) {
+					if (row.text() == run && row.offset() == to) {
+						to += row.length();
+						continue;
+					}
+					if (run != null) {
+						copy.writeToCopy(run, from, to - from);
+					}
+					run = row.text();
+					from = row.offset();
+					to = from + row.length();
+				}
+				copy.writeToCopy(run, from, to - from);
+			});
+		};
+	}
+
+	/** What is sent into an open COPY. */
+	@FunctionalInterface
+	private interface Sender {
+
+		void send(CopyIn copy) throws SQLException;
+
+	}
+
+	/** One {@code COPY ... FROM STDIN} on the chunk's connection, committed without waiting for the disk. */
+	private void copy(BulkTable<?> table, Sender sender) {
+		String sql = "COPY " + table.name() + " (" + table.columnList() + ") FROM STDIN";
+		Connection connection = DataSourceUtils.getConnection(dataSource);
+		CopyIn copy = null;
+		try {
+			try (Statement statement = connection.createStatement()) {
+				statement.execute(ASYNC_COMMIT);
+			}
+			copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
+			sender.send(copy);
 			copy.endCopy();
 		}
 		catch (SQLException ex) {

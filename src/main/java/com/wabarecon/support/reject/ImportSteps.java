@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import com.wabarecon.CloseJobParameters;
 import com.wabarecon.ReconProperties;
 import com.wabarecon.support.ProgressLog;
+import com.wabarecon.support.ScopedTargetReader;
 import com.wabarecon.support.SkipReasons;
 import com.wabarecon.support.accounting.FileAccounting;
 import com.wabarecon.support.accounting.InputFileRepository;
@@ -106,7 +107,7 @@ public class ImportSteps {
 		};
 		return new StepBuilder(name, jobRepository).<I, O>chunk(chunkSize)
 			.transactionManager(transactionManager)
-			.reader(reader)
+			.reader(ScopedTargetReader.of(reader))
 			.processor(processor)
 			.writer(writer)
 			.faultTolerant()

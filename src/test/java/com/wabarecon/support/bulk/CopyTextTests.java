@@ -42,4 +42,27 @@ class CopyTextTests {
 		assertThat(new String(text.bytes(), 0, text.length(), StandardCharsets.UTF_8)).isEqualTo("2025-09\tÄ\\tb\n");
 	}
 
+	@Test
+	void everyLengthOfNumberReadsAsItsText() {
+		CopyText text = new CopyText(16);
+		StringBuilder expected = new StringBuilder();
+		for (long number = 1, sign = 1; number > 0 && number <= Long.MAX_VALUE / 3; number = number * 3 + 1, sign = -sign) {
+			text.row(new Object[] { number, sign * (number - 1) });
+			expected.append(number).append('\t').append(sign * (number - 1)).append('\n');
+		}
+
+		assertThat(new String(text.bytes(), 0, text.length(), StandardCharsets.UTF_8)).isEqualTo(expected.toString());
+	}
+
+	@Test
+	void repeatedNumbersAndDatesAreCopiedAndAChangeIsWrittenAnew() {
+		CopyText text = new CopyText(16);
+		text.row(new Object[] { Long.valueOf(1_756_684_800L), LocalDate.of(2025, 9, 1), 5L });
+		text.row(new Object[] { Long.valueOf(1_756_684_800L), LocalDate.of(2025, 9, 1), 500L }); // equal, other objects
+		text.row(new Object[] { 1_756_771_200L, LocalDate.of(2025, 9, 2), 500L });
+
+		assertThat(new String(text.bytes(), 0, text.length(), StandardCharsets.UTF_8))
+			.isEqualTo("1756684800\t2025-09-01\t5\n1756684800\t2025-09-01\t500\n1756771200\t2025-09-02\t500\n");
+	}
+
 }
