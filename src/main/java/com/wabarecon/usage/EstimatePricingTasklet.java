@@ -66,7 +66,7 @@ class EstimatePricingTasklet implements Tasklet {
 
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-		// the month's estimates were analysed when indexed (usageIndexStep)
+		// the month's estimates were analysed after their load (usageStatisticsStep)
 		LocalDate version = jdbc.sql("SELECT MAX(effective_from) FROM rate_card WHERE billing_month = ? AND effective_from <= ?")
 			.params(month.toString(), month.atDay(1))
 			.query(LocalDate.class)

@@ -2,11 +2,14 @@ package com.wabarecon.usage;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import com.wabarecon.support.bulk.BulkLoader;
 import com.wabarecon.support.bulk.BulkTable;
 import com.wabarecon.support.bulk.MonthPartitions;
+import com.wabarecon.support.bulk.PreparedRow;
 
+import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -48,21 +51,47 @@ class UsageEstimateRepository {
 	}
 
 	/**
-	 * Before the month's usage exports load: the month's rows of the kind go (through the index,
-	 * when a rerun finds them), then the index, which {@link #index} builds after the load.
+	 * Before the month's usage exports load: the month's export rows go, and the webhook
+	 * counts, which are counted again after the load (through the index, when a rerun finds
+	 * them; afterwards, without it, each delete would read every row), then the index, which
+	 * {@link #index} builds once the month's estimates are complete.
 	 */
-	void prepareBulkLoad(String month, String sourceKind) {
-		deleteMonth(month, sourceKind);
+	void prepareExportLoad(String month) {
+		months.prepare(month);
+		jdbc.sql("DELETE FROM usage_estimate WHERE billing_month = ? AND source_kind IN (?, ?)")
+			.params(month, UsageEstimate.EXPORT, UsageEstimate.WEBHOOK)
+			.update();
 		months.dropIndex(month);
 	}
 
-	/** After the bulk load: the month's index, and fresh statistics for the planner. */
+	/** After the bulk load: fresh statistics for the planner. */
+	void analyze(String month) {
+		months.analyze(month);
+	}
+
+	/** After the month's estimates are complete: the month's index, if it is missing. */
 	void index(String month) {
 		months.buildIndex(month);
 	}
 
 	ItemWriter<UsageEstimate> writer() {
 		return loader.writer(TABLE);
+	}
+
+	/**
+	 * A mapper whose estimates come out ready for {@link #preparedWriter}: for the parsing thread,
+	 * one per step execution.
+	 */
+	<I> ItemProcessor<I, PreparedRow<UsageEstimate>> preparing(ItemProcessor<I, UsageEstimate> mapper) {
+		Function<UsageEstimate, PreparedRow<UsageEstimate>> prepare = loader.preparer(TABLE);
+		return item -> {
+			UsageEstimate estimate = mapper.process(item);
+			return estimate == null ? null : prepare.apply(estimate);
+		};
+	}
+
+	ItemWriter<PreparedRow<UsageEstimate>> preparedWriter() {
+		return loader.preparedWriter(TABLE);
 	}
 
 	/** Writes the estimates of several source rows (a balance period gives one per category). */

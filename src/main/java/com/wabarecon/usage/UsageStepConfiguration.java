@@ -12,6 +12,7 @@ import com.wabarecon.support.MonthFolders;
 import com.wabarecon.CloseJobParameters;
 import com.wabarecon.ReconProperties;
 import com.wabarecon.support.MultiFileReader;
+import com.wabarecon.support.bulk.PreparedRow;
 import com.wabarecon.support.bulk.TableStatistics;
 import com.wabarecon.support.Prefetched;
 import com.wabarecon.support.PrefetchingReader;
@@ -58,7 +59,7 @@ class UsageStepConfiguration {
 
 	@Bean
 	Step usageImportStep(JobRepository jobRepository, Step rateCardsStep, Step marketsStep, Step fxStep,
-			Step usageExportsStep, Step usageIndexStep, Step balanceExportsStep, Step webhooksStep,
+			Step usageExportsStep, Step usageStatisticsStep, Step balanceExportsStep, Step webhooksStep,
 			Step webhookCountStep, Step estimatePricingStep) {
 		// the usage exports load last: each loading step first deletes its own source kind's rows
 		// of the month, and after millions of export rows that delete would scan them all
@@ -68,7 +69,7 @@ class UsageStepConfiguration {
 			.next(balanceExportsStep)
 			.next(webhooksStep)
 			.next(usageExportsStep)
-			.next(usageIndexStep)
+			.next(usageStatisticsStep)
 			.next(webhookCountStep)
 			.next(estimatePricingStep)
 			.build();
@@ -174,29 +175,45 @@ class UsageStepConfiguration {
 	// --- usage exports and legacy balance exports -------------------------------------------
 
 	/**
-	 * The largest input: parsed and mapped ahead, on a thread of their own, while the step
-	 * loads the rows mapped before.
+	 * The largest input: parsed, mapped and encoded for the bulk load ahead, on a thread of their
+	 * own, while the step loads the rows prepared before.
 	 */
 	@Bean
 	@StepScope
-	PrefetchingReader<Prefetched<JsonRow, UsageEstimate>> usageExportsReader(
+	PrefetchingReader<Prefetched<JsonRow, PreparedRow<UsageEstimate>>> usageExportsReader(
 			@Value("#{jobParameters['inbox']}") String inbox, @Value("#{jobParameters['month']}") String month,
-			ChannelLookup channels, ReconProperties properties) {
+			ChannelLookup channels, UsageEstimateRepository estimates, ReconProperties properties) {
 		Path root = Path.of(inbox);
 		List<Path> files = InboxFiles.list(MonthFolders.inboxFolder(root, month, "usage"),
 				name -> name.endsWith(".json") && !name.endsWith(BalanceRowMapper.SUFFIX));
 		return PrefetchingReader.processingAhead(new MultiFileReader<>(root, files, JsonRowsReader::new),
-				new UsageRowMapper(YearMonth.parse(month), channels::load), properties.importing().prefetch());
+				estimates.preparing(new UsageRowMapper(YearMonth.parse(month), channels::load)),
+				properties.importing().prefetch());
 	}
 
 	@Bean
 	Step usageExportsStep(ImportSteps steps,
-			PrefetchingReader<Prefetched<JsonRow, UsageEstimate>> usageExportsReader, UsageEstimateRepository estimates) {
-		return steps.bulkStep("usageExportsStep", usageExportsReader, Prefetched.unwrap(), estimates.writer(),
-				steps.newAccounting(), month -> estimates.prepareBulkLoad(month, UsageEstimate.EXPORT));
+			PrefetchingReader<Prefetched<JsonRow, PreparedRow<UsageEstimate>>> usageExportsReader,
+			UsageEstimateRepository estimates) {
+		return steps.bulkStep("usageExportsStep", usageExportsReader, Prefetched.unwrap(), estimates.preparedWriter(),
+				steps.newAccounting(), estimates::prepareExportLoad);
 	}
 
-	/** The month's estimates index, built once after the usage exports loaded without it. */
+	/** Fresh planner statistics of the month's estimates, once the usage exports are in. */
+	@Bean
+	Step usageStatisticsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			UsageEstimateRepository estimates) {
+		return new StepBuilder("usageStatisticsStep", jobRepository).tasklet((contribution, chunkContext) -> {
+			estimates.analyze(contribution.getStepExecution().getJobParameters().getString(CloseJobParameters.MONTH));
+			return RepeatStatus.FINISHED;
+		}, transactionManager).build();
+	}
+
+	/**
+	 * The month's estimates index, built once after the usage exports loaded without it. Only the
+	 * reconciliation's lines and the statements look rows up by channel, so the reconciliation
+	 * builds it while it sums the two sides.
+	 */
 	@Bean
 	Step usageIndexStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			UsageEstimateRepository estimates) {

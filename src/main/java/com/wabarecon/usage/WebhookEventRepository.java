@@ -1,9 +1,12 @@
 package com.wabarecon.usage;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.wabarecon.support.Pricing;
 import com.wabarecon.support.bulk.BulkLoader;
 import com.wabarecon.support.bulk.BulkTable;
 import com.wabarecon.support.bulk.TableStatistics;
@@ -33,26 +36,29 @@ class WebhookEventRepository {
 			"billing_month", "channel_id", "charge_key", "pricing_model", "status", "event_time", "local_date",
 			"country", "pricing_category", "pricing_type", "source_file", "source_line");
 
+	/*
+	 * Read back and loaded with the bulk loader, not INSERT ... SELECT: PostgreSQL runs a plain
+	 * SELECT on both cores, and whether a channel has an export is a pass over the month's six
+	 * million estimates (hashed: the month's index is built later, beside the reconciliation).
+	 */
 	private static final String COUNT = """
-			INSERT INTO usage_estimate (billing_month, channel_id, client_id, usage_start, local_date, country,
-			    pricing_category, pricing_type, tier, volume, cost, currency, cost_source, source_kind,
-			    counts_as_estimate, source_file, source_line, source_position)
-			SELECT :month, f.channel_id, c.client_id, NULL, f.local_date, f.country, f.pricing_category,
-			    f.pricing_type, NULL, COUNT(*),
-			    CASE WHEN f.pricing_type = 'REGULAR' THEN NULL ELSE 0 END, c.waba_currency,
-			    CASE WHEN f.pricing_type = 'REGULAR' THEN 'RATE_CARD' ELSE 'FREE' END, 'WEBHOOK',
-			    CASE WHEN EXISTS (SELECT 1 FROM usage_estimate x WHERE x.billing_month = :month
-			        AND x.channel_id = f.channel_id AND x.source_kind IN ('EXPORT', 'BALANCE') AND x.counts_as_estimate)
-			        THEN FALSE ELSE TRUE END,
-			    :folder, NULL, 'counted from status webhooks'
+			SELECT f.channel_id, c.client_id, f.local_date, f.country, f.pricing_category, f.pricing_type,
+			    COUNT(*) AS volume, c.waba_currency,
+			    CASE WHEN x.channel_id IS NULL THEN TRUE ELSE FALSE END AS counts_as_estimate
 			FROM (SELECT e.channel_id, e.local_date, e.country, e.pricing_category, e.pricing_type,
 			          ROW_NUMBER() OVER (PARTITION BY e.channel_id, e.pricing_model, e.charge_key
 			                             ORDER BY e.event_time, e.source_file, e.source_line) AS nth
 			      FROM webhook_event e WHERE e.billing_month = :month) f
 			JOIN channel c ON c.channel_id = f.channel_id
+			LEFT JOIN (SELECT DISTINCT channel_id FROM usage_estimate
+			           WHERE billing_month = :month AND source_kind IN ('EXPORT', 'BALANCE') AND counts_as_estimate) x
+			       ON x.channel_id = f.channel_id
 			WHERE f.nth = 1 AND f.local_date BETWEEN :first AND :last
 			GROUP BY f.channel_id, c.client_id, c.waba_currency, f.local_date, f.country, f.pricing_category,
-			    f.pricing_type""";
+			    f.pricing_type, x.channel_id""";
+
+	/** Where a counted estimate comes from: the month's webhook folder, not one line. */
+	static final String COUNTED = "counted from status webhooks";
 
 	private final JdbcClient jdbc;
 
@@ -82,18 +88,30 @@ class WebhookEventRepository {
 		};
 	}
 
-	/** Replaces the month's webhook estimates by the count of the staged events; returns the rows written. */
+	/**
+	 * Writes the month's webhook estimates, counted from the staged events; returns the rows
+	 * written. The usage exports step removed the counts of an earlier run before its load.
+	 */
 	int count(YearMonth month, String folder) {
-		statistics.refresh("webhook_event"); // the month's estimates were analysed when indexed
-		jdbc.sql("DELETE FROM usage_estimate WHERE billing_month = ? AND source_kind = ?")
-			.params(month.toString(), UsageEstimate.WEBHOOK)
-			.update();
-		return jdbc.sql(COUNT)
-			.param("month", month.toString())
-			.param("folder", folder)
+		statistics.refresh("webhook_event"); // the month's estimates were analysed after their load
+		String billingMonth = month.toString();
+		RowSource source = new RowSource(folder, null, COUNTED, null);
+		List<UsageEstimate> counted = jdbc.sql(COUNT)
+			.param("month", billingMonth)
 			.param("first", month.atDay(1))
 			.param("last", month.atEndOfMonth())
-			.update();
+			.query((rs, n) -> {
+				boolean charged = Pricing.REGULAR.equals(rs.getString("pricing_type"));
+				return new UsageEstimate(billingMonth, rs.getString("channel_id"), rs.getString("client_id"), null,
+						rs.getObject("local_date", LocalDate.class), rs.getString("country"),
+						rs.getString("pricing_category"), rs.getString("pricing_type"), null, rs.getLong("volume"),
+						charged ? null : BigDecimal.ZERO, rs.getString("waba_currency"),
+						charged ? UsageEstimate.RATE_CARD : UsageEstimate.FREE, UsageEstimate.WEBHOOK,
+						rs.getBoolean("counts_as_estimate"), source);
+			})
+			.list();
+		loader.load(UsageEstimateRepository.TABLE, counted);
+		return counted.size();
 	}
 
 }
