@@ -1,5 +1,9 @@
 package com.wabarecon.usage;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
@@ -23,7 +27,7 @@ final class RecipientCountry {
 			return null;
 		}
 		try {
-			PhoneNumber number = PHONES.parse("+" + waId.replaceAll("[^0-9]", ""), UNKNOWN);
+			PhoneNumber number = PHONES.parse("+" + digits(waId), UNKNOWN);
 			String region = PHONES.getRegionCodeForNumber(number);
 			if (region == null || UNKNOWN.equals(region)) {
 				// a number not valid in any region still has a calling code: take its main country
@@ -34,6 +38,50 @@ final class RecipientCountry {
 		catch (NumberParseException ex) {
 			return null;
 		}
+	}
+
+	private static String digits(String waId) {
+		StringBuilder digits = new StringBuilder(waId.length());
+		for (int i = 0; i < waId.length(); i++) {
+			char c = waId.charAt(i);
+			if (c >= '0' && c <= '9') {
+				digits.append(c);
+			}
+		}
+		return digits.toString();
+	}
+
+	/**
+	 * The last countries found, for one thread: a message's statuses (sent, delivered, read)
+	 * name the same recipient, and libphonenumber's parse is most of a webhook line's mapping.
+	 */
+	static final class Recent {
+
+		private static final String NONE = "";
+
+		private final Map<String, String> countries;
+
+		Recent(int size) {
+			countries = new LinkedHashMap<>(size * 4 / 3 + 1, 0.75f, true) {
+				@Override
+				protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+					return size() > size;
+				}
+			};
+		}
+
+		String of(String waId) {
+			if (waId == null) {
+				return null;
+			}
+			String country = countries.get(waId);
+			if (country == null) {
+				country = Objects.requireNonNullElse(RecipientCountry.of(waId), NONE);
+				countries.put(waId, country);
+			}
+			return country == NONE ? null : country;
+		}
+
 	}
 
 }

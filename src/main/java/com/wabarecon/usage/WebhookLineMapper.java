@@ -53,6 +53,9 @@ class WebhookLineMapper implements ItemProcessor<TextLine, WebhookEvents> {
 
 	private Channels channels;
 
+	/** Recipients whose country was found last: a month has about as many as it has messages. */
+	private final RecipientCountry.Recent recipients = new RecipientCountry.Recent(50_000);
+
 	WebhookLineMapper(YearMonth month, Supplier<Channels> directory) {
 		this.from = month.atDay(1).minusDays(RETRY_DAYS);
 		this.to = month.atEndOfMonth();
@@ -130,7 +133,7 @@ class WebhookLineMapper implements ItemProcessor<TextLine, WebhookEvents> {
 		String model = text(pricing, "pricing_model");
 		model = model != null ? model.toUpperCase(Locale.ROOT) : day.isBefore(PER_MESSAGE_PRICING_FROM) ? "CBP" : "PMP";
 		String state = String.valueOf(text(status, "status")).toLowerCase(Locale.ROOT);
-		String country = RecipientCountry.of(text(status, "recipient_id"));
+		String country = recipients.of(text(status, "recipient_id"));
 		if ("CBP".equals(model)) {
 			String conversation = text(status.path("conversation"), "id");
 			if (conversation == null) {

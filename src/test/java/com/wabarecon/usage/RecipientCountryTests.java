@@ -23,4 +23,21 @@ class RecipientCountryTests {
 		assertThat(RecipientCountry.of("999123")).isNull();
 	}
 
+	@Test
+	void punctuationAroundTheDigitsIsIgnored() {
+		assertThat(RecipientCountry.of("+1 (650) 555-1234")).isEqualTo("US");
+	}
+
+	@Test
+	void recentRecipientsAnswerAsTheLookUpDoesAndTheOldestAreForgotten() {
+		var recent = new RecipientCountry.Recent(2);
+		for (int round = 0; round < 3; round++) {
+			assertThat(recent.of("16505551234")).isEqualTo("US");
+			assertThat(recent.of("999123")).isNull();
+			assertThat(recent.of(null)).isNull();
+			assertThat(recent.of("14165550123")).isEqualTo("CA"); // the third: the oldest goes
+			assertThat(recent.of("4930123456")).isEqualTo("DE");
+		}
+	}
+
 }
