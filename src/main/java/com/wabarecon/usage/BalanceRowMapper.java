@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.wabarecon.support.FieldChecks;
 import com.wabarecon.support.RowProblems;
 import com.wabarecon.support.accounting.FileAccounting;
@@ -64,7 +63,7 @@ class BalanceRowMapper implements ItemProcessor<JsonRow, EstimateGroup> {
 		if (channels == null) {
 			channels = directory.get();
 		}
-		JsonNode row = item.row();
+		RowFields row = item.row();
 		RowProblems problems = new RowProblems();
 		String channelId = item.document().getOrDefault("channel_id", channelFromFileName(item.source().file()));
 		ChannelInfo channel = channels.byId(channelId);
@@ -119,7 +118,7 @@ class BalanceRowMapper implements ItemProcessor<JsonRow, EstimateGroup> {
 		return estimates.isEmpty() ? null : new EstimateGroup(item.source(), estimates);
 	}
 
-	private static LocalDate periodDate(JsonNode row, ChannelInfo channel, RowProblems problems) {
+	private static LocalDate periodDate(RowFields row, ChannelInfo channel, RowProblems problems) {
 		String text = text(row, "period_date");
 		if (text == null) {
 			problems.add("period_date is missing");

@@ -2,7 +2,6 @@ package com.wabarecon.usage;
 
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.wabarecon.support.reject.RowSource;
 import com.wabarecon.support.reject.SourcedItem;
 
@@ -13,6 +12,6 @@ import com.wabarecon.support.reject.SourcedItem;
  * @param document the top-level scalar fields of the file ({@code channel_id}, {@code currency}, ...)
  * @param envelope true when the row came from Meta's {@code pricing_analytics} envelope
  */
-record JsonRow(RowSource source, Map<String, String> document, boolean envelope, JsonNode row)
+record JsonRow(RowSource source, Map<String, String> document, boolean envelope, RowFields row)
 		implements SourcedItem {
 }

@@ -12,7 +12,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.wabarecon.support.reject.InputFileException;
 import com.wabarecon.support.reject.RejectedRowException;
 import com.wabarecon.support.reject.RowSource;
@@ -115,7 +114,7 @@ class JsonRowsReader implements ItemStreamReader<JsonRow> {
 				if (token == JsonToken.START_OBJECT && isRow(parser.getParsingContext().getParent())) {
 					JsonLocation at = parser.currentTokenLocation();
 					String arrayName = parser.getParsingContext().getParent().getParent().getCurrentName();
-					JsonNode row = JsonDocuments.MAPPER.readTree(parser);
+					RowFields row = RowFields.read(parser);
 					RowSource source = RowSource.withLazyRaw(sourceName, (long) at.getLineNr(),
 							"column " + at.getColumnNr() + ", " + arrayName + "[" + index++ + "]", row::toString);
 					return new JsonRow(source, document, envelope, row);

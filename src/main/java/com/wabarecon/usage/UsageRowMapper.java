@@ -13,7 +13,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.wabarecon.support.FieldChecks;
 import com.wabarecon.support.Pricing;
 import com.wabarecon.support.RowProblems;
@@ -66,7 +65,7 @@ class UsageRowMapper implements ItemProcessor<JsonRow, UsageEstimate> {
 		if (channels == null) {
 			channels = directory.get();
 		}
-		JsonNode row = item.row();
+		RowFields row = item.row();
 		RowProblems problems = new RowProblems();
 		ChannelInfo channel = channelOf(item, problems);
 		String granularity = item.document().get("granularity");

@@ -38,8 +38,8 @@ class JsonRowsReaderTests {
 		assertThat(first.document()).containsEntry("channel_id", "ch_001").containsEntry("currency", "EUR");
 		assertThat(first.source().line()).isEqualTo(2);
 		assertThat(first.source().position()).isEqualTo("column 3, usage[0]");
-		assertThat(first.row().get("cost").decimalValue()).isEqualByComparingTo("16.38");
-		assertThat(first.row().get("cost").decimalValue().toPlainString()).isEqualTo("16.380");
+		assertThat(JsonFields.decimal(first.row(), "cost")).isEqualByComparingTo("16.38");
+		assertThat(JsonFields.decimal(first.row(), "cost").toPlainString()).isEqualTo("16.380");
 		assertThat(((JsonRow) rows.get(1)).source().position()).isEqualTo("column 3, usage[1]");
 	}
 
