@@ -11,12 +11,15 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
  * Reads through the bean behind a step-scoped reader, found once when the step opens it. The
  * scoped proxy looks its bean up in the step's scope on every call, which for the millions of
  * rows of a month's usage is seconds of the step's thread.
+ * <p>
+ * Steps are shared by every close that runs, so the bean found is kept for the thread that
+ * runs the step execution (which opens, reads and closes it), not in a field.
  */
 public final class ScopedTargetReader<T> implements ItemStreamReader<T> {
 
 	private final ItemReader<T> proxy;
 
-	private ItemReader<T> target;
+	private final ThreadLocal<ItemReader<T>> target = new ThreadLocal<>();
 
 	private ScopedTargetReader(ItemReader<T> proxy) {
 		this.proxy = proxy;
@@ -34,30 +37,35 @@ public final class ScopedTargetReader<T> implements ItemStreamReader<T> {
 	@Override
 	@SuppressWarnings("unchecked")
 	public void open(ExecutionContext executionContext) {
-		target = (ItemReader<T>) ((ScopedObject) proxy).getTargetObject(); // the step's scope is active
-		if (target instanceof ItemStream stream) {
+		ItemReader<T> bean = (ItemReader<T>) ((ScopedObject) proxy).getTargetObject(); // the step's scope is active
+		target.set(bean);
+		if (bean instanceof ItemStream stream) {
 			stream.open(executionContext);
 		}
 	}
 
 	@Override
 	public T read() throws Exception {
-		return target.read();
+		return target.get().read();
 	}
 
 	@Override
 	public void update(ExecutionContext executionContext) {
-		if (target instanceof ItemStream stream) {
+		if (target.get() instanceof ItemStream stream) {
 			stream.update(executionContext);
 		}
 	}
 
 	@Override
 	public void close() {
-		if (target instanceof ItemStream stream) {
-			stream.close();
+		try {
+			if (target.get() instanceof ItemStream stream) {
+				stream.close();
+			}
 		}
-		target = null;
+		finally {
+			target.remove();
+		}
 	}
 
 }
