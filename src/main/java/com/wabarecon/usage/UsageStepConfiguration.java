@@ -3,6 +3,7 @@ package com.wabarecon.usage;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import javax.sql.DataSource;
@@ -203,10 +204,7 @@ class UsageStepConfiguration {
 	@Bean
 	Step usageStatisticsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			UsageEstimateRepository estimates) {
-		return new StepBuilder("usageStatisticsStep", jobRepository).tasklet((contribution, chunkContext) -> {
-			estimates.analyze(contribution.getStepExecution().getJobParameters().getString(CloseJobParameters.MONTH));
-			return RepeatStatus.FINISHED;
-		}, transactionManager).build();
+		return forTheMonth("usageStatisticsStep", jobRepository, transactionManager, estimates::analyze);
 	}
 
 	/**
@@ -217,8 +215,14 @@ class UsageStepConfiguration {
 	@Bean
 	Step usageIndexStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			UsageEstimateRepository estimates) {
-		return new StepBuilder("usageIndexStep", jobRepository).tasklet((contribution, chunkContext) -> {
-			estimates.index(contribution.getStepExecution().getJobParameters().getString(CloseJobParameters.MONTH));
+		return forTheMonth("usageIndexStep", jobRepository, transactionManager, estimates::index);
+	}
+
+	/** A step of one statement about the month's estimates, given the month ({@code YYYY-MM}). */
+	private static Step forTheMonth(String name, JobRepository jobRepository,
+			PlatformTransactionManager transactionManager, Consumer<String> work) {
+		return new StepBuilder(name, jobRepository).tasklet((contribution, chunkContext) -> {
+			work.accept(contribution.getStepExecution().getJobParameters().getString(CloseJobParameters.MONTH));
 			return RepeatStatus.FINISHED;
 		}, transactionManager).build();
 	}
