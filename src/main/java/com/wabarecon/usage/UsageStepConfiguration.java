@@ -47,9 +47,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The usage stage: the reference files (rate cards, markets, FX), then the month's legacy
- * balance exports, webhooks and usage exports, then the webhook count and the pricing of
- * estimates without cost. The job sees one step, {@code usageImportStep}, that runs them in
- * this order. Each step replaces what it loaded before for the month.
+ * balance exports, webhooks and usage exports (loaded without the month's index, then
+ * analysed), then the webhook count and the pricing of estimates without cost. The job sees
+ * one step, {@code usageImportStep}, that runs them in this order. Each step replaces what it
+ * loaded before for the month. The month's index ({@code usageIndexStep}) is built by the
+ * reconciliation, beside its first step.
  */
 @Configuration
 class UsageStepConfiguration {
