@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -20,12 +21,15 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
- * Streams the rows of one JSON usage document, never holding more than one row: the elements
- * of the top-level {@code usage} array, or of every {@code data_points} array inside Meta's
- * {@code pricing_analytics} envelope. A first pass collects the top-level scalar fields
- * (which may come after the rows); the second streams the rows, each with its line, column
- * and index. A syntax error is thrown once as a rejection naming line and column, and ends
- * the file: the rows before it stand, the next file is read normally.
+ * Streams the rows of one JSON usage document: the elements of the top-level {@code usage}
+ * array, or of every {@code data_points} array inside Meta's {@code pricing_analytics}
+ * envelope, each with its line, column and index, and with the document's top-level scalar
+ * fields, which may come after the rows. A document of up to {@value #LOOK_AHEAD_ROWS} rows (a
+ * channel's month, nearly always) is read once, its rows held until its end; a longer one is
+ * read twice, a first pass collecting the top-level fields and the second streaming the rows,
+ * so that memory stays bounded whatever the file's size. A syntax error is thrown once as a
+ * rejection naming line and column, and ends the file: the rows before it stand, the next file
+ * is read normally.
  * <p>
  * Not thread-safe; no restart state (the step reads its files again from the top).
  */
@@ -37,11 +41,18 @@ class JsonRowsReader implements ItemStreamReader<JsonRow> {
 
 	static final String ENVELOPE_ROWS = "data_points";
 
+	/** The rows held while the document is read to its end in one pass. */
+	static final int LOOK_AHEAD_ROWS = 10_000;
+
 	private final Path file;
 
 	private final String sourceName;
 
+	private final int lookAheadRows;
+
 	private final Map<String, String> document = new HashMap<>();
+
+	private final ArrayDeque<JsonRow> ahead = new ArrayDeque<>();
 
 	private boolean envelope;
 
@@ -51,34 +62,84 @@ class JsonRowsReader implements ItemStreamReader<JsonRow> {
 
 	private long index;
 
+	/** Whether the first pass read the whole document: the rows ahead are all there are. */
+	private boolean readWhole;
+
+	/** A syntax error met while reading ahead, thrown after the rows before it. */
+	private RejectedRowException syntaxError;
+
 	private boolean finished;
 
 	JsonRowsReader(Path file, String sourceName) {
+		this(file, sourceName, LOOK_AHEAD_ROWS);
+	}
+
+	JsonRowsReader(Path file, String sourceName, int lookAheadRows) {
 		this.file = file;
 		this.sourceName = sourceName;
+		this.lookAheadRows = lookAheadRows;
 	}
 
 	@Override
 	public void open(ExecutionContext executionContext) {
-		scanTopLevel();
+		parser = createParser();
 		try {
-			parser = JsonDocuments.FACTORY.createParser(file.toFile());
+			JsonToken first = parser.nextToken();
+			if (first == null || first != JsonToken.START_OBJECT) {
+				close();
+				throw new InputFileException(first == null ? sourceName + ": the file is empty"
+						: sourceName + " line 1: expected a JSON object, found " + first.asString());
+			}
+			readAhead();
+		}
+		catch (JsonProcessingException ex) {
+			syntaxError = syntaxError(ex);
+			readWhole = true;
 		}
 		catch (IOException ex) {
 			throw new InputFileException(sourceName + ": cannot be read: " + ex.getMessage(), ex);
 		}
 	}
 
-	/** First pass: the top-level scalars, skipping arrays and objects without building them. */
+	/**
+	 * One pass, holding the rows, to the document's end; past {@link #lookAheadRows} rows, the
+	 * top-level fields are collected by a pass of their own and the rows streamed from the top.
+	 */
+	private void readAhead() throws IOException {
+		JsonRow row;
+		while ((row = next(true)) != null) {
+			ahead.add(row);
+			if (ahead.size() > lookAheadRows) {
+				ahead.clear();
+				close();
+				document.clear();
+				envelope = false;
+				rowsSeen = false;
+				index = 0;
+				scanTopLevel();
+				parser = createParser();
+				return;
+			}
+		}
+		readWhole = true;
+	}
+
+	private JsonParser createParser() {
+		try {
+			return JsonDocuments.FACTORY.createParser(Files.newInputStream(file));
+		}
+		catch (NoSuchFileException ex) {
+			throw new InputFileException(sourceName + ": file not found");
+		}
+		catch (IOException ex) {
+			throw new InputFileException(sourceName + ": cannot be read: " + ex.getMessage(), ex);
+		}
+	}
+
+	/** First pass of a long document: the top-level scalars, skipping arrays and objects without building them. */
 	private void scanTopLevel() {
-		try (JsonParser scan = JsonDocuments.FACTORY.createParser(file.toFile())) {
-			JsonToken first = scan.nextToken();
-			if (first == null) {
-				throw new InputFileException(sourceName + ": the file is empty");
-			}
-			if (first != JsonToken.START_OBJECT) {
-				throw new InputFileException(sourceName + " line 1: expected a JSON object, found " + first.asString());
-			}
+		try (JsonParser scan = createParser()) {
+			scan.nextToken(); // the top object, checked when opened
 			while (scan.nextToken() == JsonToken.FIELD_NAME) {
 				String name = scan.currentName();
 				JsonToken value = scan.nextToken();
@@ -92,9 +153,6 @@ class JsonRowsReader implements ItemStreamReader<JsonRow> {
 				}
 			}
 		}
-		catch (NoSuchFileException ex) {
-			throw new InputFileException(sourceName + ": file not found");
-		}
 		catch (JsonProcessingException ex) {
 			// the second pass reports it, with the rows before it loaded
 		}
@@ -105,39 +163,81 @@ class JsonRowsReader implements ItemStreamReader<JsonRow> {
 
 	@Override
 	public JsonRow read() {
+		if (!ahead.isEmpty()) {
+			JsonRow row = ahead.poll();
+			// an envelope that comes after rows makes them all the envelope's, as on a first pass
+			return row.envelope() == envelope ? row : new JsonRow(row.source(), document, envelope, row.row());
+		}
 		if (finished) {
 			return null;
 		}
+		finished = readWhole;
 		try {
-			JsonToken token;
-			while ((token = parser.nextToken()) != null) {
-				if (token == JsonToken.START_OBJECT && isRow(parser.getParsingContext().getParent())) {
-					JsonLocation at = parser.currentTokenLocation();
-					String arrayName = parser.getParsingContext().getParent().getParent().getCurrentName();
-					RowFields row = RowFields.read(parser);
-					RowSource source = RowSource.withLazyRaw(sourceName, (long) at.getLineNr(),
-							"column " + at.getColumnNr() + ", " + arrayName + "[" + index++ + "]", row::toString);
-					return new JsonRow(source, document, envelope, row);
-				}
+			JsonRow row = readWhole ? null : next(false);
+			if (row != null) {
+				finished = false;
+				return row;
 			}
-			finished = true;
-			if (!rowsSeen && !envelope) {
-				throw new RejectedRowException(RowSource.wholeFile(sourceName),
-						"no '" + ROWS + "' array and no '" + ENVELOPE + "' envelope: not a usage export");
-			}
-			return null;
 		}
 		catch (JsonProcessingException ex) {
-			finished = true;
-			JsonLocation at = ex.getLocation();
-			throw new RejectedRowException(
-					new RowSource(sourceName, at == null ? null : (long) at.getLineNr(),
-							at == null ? null : "column " + at.getColumnNr(), null),
-					"JSON syntax error, the rest of the file is not read: " + ex.getOriginalMessage());
+			syntaxError = syntaxError(ex);
 		}
 		catch (IOException ex) {
 			throw new InputFileException(sourceName + ": cannot be read: " + ex.getMessage(), ex);
 		}
+		finished = true;
+		if (syntaxError != null) {
+			throw syntaxError;
+		}
+		if (!rowsSeen && !envelope) {
+			throw new RejectedRowException(RowSource.wholeFile(sourceName),
+					"no '" + ROWS + "' array and no '" + ENVELOPE + "' envelope: not a usage export");
+		}
+		return null;
+	}
+
+	/**
+	 * The next row, or {@code null} at the document's end; with {@code collect}, the top-level
+	 * scalar fields met on the way go into the document.
+	 */
+	private JsonRow next(boolean collect) throws IOException {
+		JsonToken token;
+		while ((token = parser.nextToken()) != null) {
+			JsonStreamContext context = parser.getParsingContext();
+			if (token == JsonToken.START_OBJECT && isRow(context.getParent())) {
+				JsonLocation at = parser.currentTokenLocation();
+				String arrayName = context.getParent().getParent().getCurrentName();
+				RowFields row = RowFields.read(parser);
+				RowSource source = RowSource.withLazyRaw(sourceName, (long) at.getLineNr(),
+						"column " + at.getColumnNr() + ", " + arrayName + "[" + index++ + "]", row::toString);
+				return new JsonRow(source, document, envelope, row);
+			}
+			if (collect) {
+				collect(token, context);
+			}
+		}
+		return null;
+	}
+
+	/** A top-level scalar into the document; the top-level containers that make a usage export noted. */
+	private void collect(JsonToken token, JsonStreamContext context) throws IOException {
+		if (token.isScalarValue() && context.inObject() && context.getParent().inRoot()) {
+			document.put(parser.currentName(), token == JsonToken.VALUE_NULL ? null : parser.getText());
+		}
+		else if (token.isStructStart() && context.getParent() != null && context.getParent().inObject()
+				&& context.getParent().getParent().inRoot()) {
+			String name = context.getParent().getCurrentName();
+			envelope |= ENVELOPE.equals(name);
+			rowsSeen |= ROWS.equals(name) && token == JsonToken.START_ARRAY;
+		}
+	}
+
+	private RejectedRowException syntaxError(JsonProcessingException ex) {
+		JsonLocation at = ex.getLocation();
+		return new RejectedRowException(
+				new RowSource(sourceName, at == null ? null : (long) at.getLineNr(),
+						at == null ? null : "column " + at.getColumnNr(), null),
+				"JSON syntax error, the rest of the file is not read: " + ex.getOriginalMessage());
 	}
 
 	/** An object directly inside {@code usage} of the top object, or inside any {@code data_points}. */

@@ -82,6 +82,38 @@ class JsonRowsReaderTests {
 			.isEqualTo("no 'usage' array and no 'pricing_analytics' envelope: not a usage export");
 	}
 
+	@Test
+	void aLongDocumentReadInTwoPassesGivesWhatOnePassGives() throws IOException {
+		List<String> documents = List.of("""
+				{"usage": [{"start": 1, "volume": 2}, {"start": 3, "volume": 4}, {"start": 5, "volume": 6}],
+				 "channel_id": "ch_001", "currency": "EUR", "extra": {"channel_id": "not this"}, "tags": ["x"]}""",
+				"""
+				{"currency": "EUR", "usage": [{"start": 1, "volume": 2}, {"start": 3}],
+				 "pricing_analytics": {"data": [{"data_points": [{"start": 7, "phone_number": "4930123456"}]}]}}""",
+				"{\"channel_id\": \"ch_001\", \"usage\": [\n {\"start\": 1}, {\"start\": 2},\n {\"start\": 3, \"vol",
+				"{\"channel_id\": \"ch_001\", \"rows\": [{\"start\": 1}]}", "{\"usage\": [{\"start\": 1}], \"channel_id\": null}");
+		for (String json : documents) {
+			Path file = write(json);
+
+			List<String> onePass = describe(readAll(file, JsonRowsReader.LOOK_AHEAD_ROWS));
+			List<String> twoPasses = describe(readAll(file, 1));
+
+			assertThat(twoPasses).as(json).isEqualTo(onePass).isNotEmpty();
+		}
+		assertThat(describe(readAll(write(documents.get(1)), JsonRowsReader.LOOK_AHEAD_ROWS)))
+			.allMatch(row -> row.contains("envelope true") && row.contains("currency=EUR"));
+	}
+
+	/** Each row with its place, its document and its raw text; each rejection with its place and reason. */
+	private static List<String> describe(List<Object> read) {
+		return read.stream().map(item -> item instanceof JsonRow row
+				? row.source().line() + " " + row.source().position() + " " + new java.util.TreeMap<>(row.document())
+						+ " envelope " + row.envelope() + " " + row.row()
+				: ((RejectedRowException) item).source().line() + " " + ((RejectedRowException) item).source().position()
+						+ " " + ((RejectedRowException) item).reason())
+			.toList();
+	}
+
 	private Path write(String json) throws IOException {
 		Path file = dir.resolve("test.json");
 		Files.writeString(file, json);
@@ -89,7 +121,11 @@ class JsonRowsReaderTests {
 	}
 
 	private static List<Object> readAll(Path file) {
-		JsonRowsReader reader = new JsonRowsReader(file, "usage/test.json");
+		return readAll(file, JsonRowsReader.LOOK_AHEAD_ROWS);
+	}
+
+	private static List<Object> readAll(Path file, int lookAheadRows) {
+		JsonRowsReader reader = new JsonRowsReader(file, "usage/test.json", lookAheadRows);
 		reader.open(new ExecutionContext());
 		List<Object> rows = new ArrayList<>();
 		try {
