@@ -74,10 +74,6 @@ class UsageEstimateRepository {
 		months.buildIndex(month);
 	}
 
-	ItemWriter<UsageEstimate> writer() {
-		return loader.writer(TABLE);
-	}
-
 	/**
 	 * A mapper whose estimates come out ready for {@link #preparedWriter}: for the parsing thread,
 	 * one per step execution.
