@@ -22,7 +22,7 @@ class CloseJobConfiguration {
 	@Bean
 	Job monthlyCloseJob(JobRepository jobRepository, CloseJobParametersValidator parametersValidator,
 			Step clientsStep, Step channelsStep, Step usageImportStep, Step invoiceImportStep, Step rejectsReportStep,
-			Step reconciliationStep, Step statementsStep, Step deliveryStep) {
+			Step reconciliationStep, Step usageIndexStep, Step statementsStep, Step deliveryStep) {
 		var afterImport = new StopAfterStage(Stage.IMPORT);
 		var afterReconcile = new StopAfterStage(Stage.RECONCILE);
 		var afterStatements = new StopAfterStage(Stage.STATEMENTS);
@@ -36,7 +36,8 @@ class CloseJobConfiguration {
 			.next(afterImport).on(STOP).end()
 			.from(afterImport).on(CONTINUE).to(reconciliationStep)
 			.next(afterReconcile).on(STOP).end()
-			.from(afterReconcile).on(CONTINUE).to(statementsStep)
+			.from(afterReconcile).on(CONTINUE).to(usageIndexStep) // the statements read the estimates by channel
+			.next(statementsStep)
 			.next(afterStatements).on(STOP).end()
 			.from(afterStatements).on(CONTINUE).to(deliveryStep)
 			.end()

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,13 +17,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * rate that differs from the rate card in force (another tier, or another card version), a
  * difference equal to the volume of the day at either edge of the month (the source's day and
  * the WABA's time zone disagree), a webhook cross-check that disagrees with the usage export
- * (late or missing events). Asked only for lines that do not match, one small query each; the
- * rate card in force is read once. One instance per step execution; not thread-safe.
+ * (late or missing events). Asked only for lines that do not match. The edge days' volumes and
+ * the webhooks' count come with the line (summed in {@code recon_evidence}); the invoice's unit
+ * rates are one small query per line; the rate card in force is read once. One instance per step execution; not
+ * thread-safe.
  */
 class LikelyCauses {
-
-	private static final String LINE_CHANNELS = " channel_id IN (SELECT channel_id FROM channel WHERE waba_id = :waba "
-			+ "AND (CAST(:phone AS VARCHAR(32)) IS NULL OR phone_number_id = :phone))";
 
 	record CardRate(long lower, Long upper, BigDecimal rate) {
 	}
@@ -139,49 +139,27 @@ class LikelyCauses {
 		return rates.get(0);
 	}
 
+	/** The first day at the edge of the month, in date order, whose volume equals the difference. */
 	private String timeZoneBoundary(LineSides line, long difference) {
-		LocalDate before = month.atDay(1).minusDays(1);
+		LineSides.EdgeVolumes edges = line.edges();
 		LocalDate first = month.atDay(1);
 		LocalDate last = month.atEndOfMonth();
-		LocalDate after = last.plusDays(1);
-		List<String> matches = new ArrayList<>();
-		jdbc.sql("""
-				SELECT local_date, SUM(volume) FROM usage_estimate
-				WHERE billing_month = :month AND pricing_type = 'REGULAR' AND source_kind <> 'WEBHOOK'
-				  AND pricing_category = :category AND local_date IN (:before, :first, :last, :after) AND """
-				+ LINE_CHANNELS + " GROUP BY local_date")
-			.param("month", month.toString())
-			.param("category", line.category())
-			.param("before", before)
-			.param("first", first)
-			.param("last", last)
-			.param("after", after)
-			.param("waba", line.wabaId())
-			.param("phone", line.phoneNumberId())
-			.query(rs -> {
-				if (rs.getLong(2) == difference) {
-					matches.add(rs.getObject(1, LocalDate.class).toString());
-				}
-			});
-		if (matches.isEmpty()) {
-			return null;
-		}
-		return "the difference (" + difference + " messages) equals the volume the source puts on " + matches.get(0)
-				+ ", a day at the edge of the month in the WABA's time zone: a time-zone boundary";
+		Map<LocalDate, Long> days = new LinkedHashMap<>();
+		days.put(first.minusDays(1), edges.dayBefore());
+		days.put(first, edges.firstDay());
+		days.put(last, edges.lastDay());
+		days.put(last.plusDays(1), edges.dayAfter());
+		return days.entrySet()
+			.stream()
+			.filter(day -> day.getValue() != null && day.getValue() == difference)
+			.findFirst()
+			.map(day -> "the difference (" + difference + " messages) equals the volume the source puts on "
+					+ day.getKey() + ", a day at the edge of the month in the WABA's time zone: a time-zone boundary")
+			.orElse(null);
 	}
 
 	private String webhookCrossCheck(LineSides line) {
-		Long counted = jdbc.sql("""
-				SELECT SUM(volume) FROM usage_estimate
-				WHERE billing_month = :month AND source_kind = 'WEBHOOK' AND NOT counts_as_estimate
-				  AND pricing_type = 'REGULAR' AND pricing_category = :category AND """ + LINE_CHANNELS)
-			.param("month", month.toString())
-			.param("category", line.category())
-			.param("waba", line.wabaId())
-			.param("phone", line.phoneNumberId())
-			.query(Long.class)
-			.optional()
-			.orElse(null);
+		Long counted = line.edges().webhookVolume();
 		if (counted == null || counted == line.estimatedVolume()) {
 			return null;
 		}

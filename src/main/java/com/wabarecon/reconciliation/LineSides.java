@@ -12,12 +12,24 @@ import java.sql.SQLException;
  * @param wabaCurrency the WABA's invoicing currency, when the line has estimates
  * @param invoiceCurrency the invoice's currency, when the line has invoice lines
  * @param otherInvoiceCurrency a second invoice currency of the same line, if the invoice has one
+ * @param edges what the line's likely causes are judged on ({@code recon_evidence})
  */
 record LineSides(String wabaId, String phoneNumberId, String category, String clientId, String channelId,
 		long estimatedVolume, long invoicedVolume, long estimatedFreeVolume, long invoicedFreeVolume,
 		BigDecimal estimatedAmount, BigDecimal invoicedAmount, int estimateRows, int invoiceRows,
 		int unconvertibleRows, String unconvertibleCurrency, BigDecimal unconvertibleAmount, String wabaCurrency,
-		String invoiceCurrency, String otherInvoiceCurrency, String invoiceIds, String estimateSources) {
+		String invoiceCurrency, String otherInvoiceCurrency, String invoiceIds, String estimateSources,
+		EdgeVolumes edges) {
+
+	/**
+	 * The usage exports' volume on the days at the edge of the month (REGULAR; none where the
+	 * sources put nothing on the day), and the webhooks' count where an export was there too.
+	 */
+	record EdgeVolumes(Long dayBefore, Long firstDay, Long lastDay, Long dayAfter, Long webhookVolume) {
+
+		static final EdgeVolumes NONE = new EdgeVolumes(null, null, null, null, null);
+
+	}
 
 	static LineSides map(ResultSet rs, int row) throws SQLException {
 		return new LineSides(rs.getString("waba_id"), rs.getString("phone_number_id"), rs.getString("category"),
@@ -27,7 +39,15 @@ record LineSides(String wabaId, String phoneNumberId, String category, String cl
 				rs.getInt("invoice_rows"), rs.getInt("unconvertible_rows"), rs.getString("unconvertible_currency"),
 				rs.getBigDecimal("unconvertible_amount"), rs.getString("waba_currency"),
 				rs.getString("invoice_currency"), rs.getString("other_invoice_currency"), rs.getString("invoice_ids"),
-				rs.getString("estimate_sources"));
+				rs.getString("estimate_sources"),
+				new EdgeVolumes(volume(rs, "volume_day_before"), volume(rs, "volume_first_day"),
+						volume(rs, "volume_last_day"), volume(rs, "volume_day_after"), volume(rs, "webhook_volume")));
+	}
+
+	/** A summed volume, or null where nothing was summed (PostgreSQL's SUM of BIGINT is NUMERIC). */
+	private static Long volume(ResultSet rs, String column) throws SQLException {
+		long volume = rs.getLong(column);
+		return rs.wasNull() ? null : volume;
 	}
 
 	boolean estimated() {

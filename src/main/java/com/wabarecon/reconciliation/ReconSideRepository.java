@@ -1,5 +1,7 @@
 package com.wabarecon.reconciliation;
 
+import java.time.YearMonth;
+
 import com.wabarecon.support.bulk.TableStatistics;
 import com.wabarecon.support.bulk.WorkMemory;
 
@@ -18,6 +20,16 @@ import org.springframework.stereotype.Repository;
 class ReconSideRepository {
 
 	private static final String CLIENT_FILTER = " AND (CAST(:client AS VARCHAR(64)) IS NULL OR %s = :client)";
+
+	/**
+	 * The invoice's WABA-level lines ({@code w}), joined to a channel ({@code c}) and the
+	 * estimates' category ({@code u}): where there is one, the channel's estimates go to it.
+	 */
+	private static final String WABA_LEVEL_LINES = """
+			 (SELECT DISTINCT waba_id, pricing_category FROM invoice_line
+			           WHERE billing_month = :month AND line_type = 'USAGE' AND phone_number_id IS NULL) w
+			       ON w.waba_id = c.waba_id AND w.pricing_category = u.pricing_category
+			""";
 
 	/*
 	 * The month's estimates are summed per channel, category and currency first, on narrow
@@ -48,13 +60,40 @@ class ReconSideRepository {
 
 			      GROUP BY channel_id, pricing_category, currency) u
 			JOIN channel c ON c.channel_id = u.channel_id
-			LEFT JOIN (SELECT DISTINCT waba_id, pricing_category FROM invoice_line
-			           WHERE billing_month = :month AND line_type = 'USAGE' AND phone_number_id IS NULL) w
-			       ON w.waba_id = c.waba_id AND w.pricing_category = u.pricing_category
+			LEFT JOIN""" + WABA_LEVEL_LINES + """
 			LEFT JOIN fx_rate f ON f.billing_month = :month AND f.from_currency = u.currency
 			       AND f.to_currency = c.waba_currency
 			GROUP BY c.waba_id, w.waba_id, c.phone_number_id, c.client_id, c.channel_id, u.pricing_category,
 			    u.currency, c.waba_currency""";
+
+	/*
+	 * What the likely causes are judged on, per line (channels go to lines as in ESTIMATES): the
+	 * usage exports' volume on each day at the edge of the month, and the webhooks' count where an
+	 * export was there too (not counted as estimate). About one row in eight qualifies, so this is
+	 * a light pass, run beside the sides.
+	 */
+	private static final String EVIDENCE = """
+			INSERT INTO recon_evidence (billing_month, waba_id, phone_number_id, client_id, category,
+			    volume_day_before, volume_first_day, volume_last_day, volume_day_after, webhook_volume)
+			SELECT :month, c.waba_id, CASE WHEN w.waba_id IS NULL THEN c.phone_number_id END, c.client_id,
+			    u.pricing_category, SUM(u.day_before), SUM(u.first_day), SUM(u.last_day), SUM(u.day_after),
+			    SUM(u.webhook)
+			FROM (SELECT channel_id, pricing_category,
+			          SUM(CASE WHEN source_kind <> 'WEBHOOK' AND local_date = :dayBefore THEN volume END) AS day_before,
+			          SUM(CASE WHEN source_kind <> 'WEBHOOK' AND local_date = :firstDay THEN volume END) AS first_day,
+			          SUM(CASE WHEN source_kind <> 'WEBHOOK' AND local_date = :lastDay THEN volume END) AS last_day,
+			          SUM(CASE WHEN source_kind <> 'WEBHOOK' AND local_date = :dayAfter THEN volume END) AS day_after,
+			          SUM(CASE WHEN source_kind = 'WEBHOOK' AND NOT counts_as_estimate THEN volume END) AS webhook
+			      FROM usage_estimate
+			      WHERE billing_month = :month AND pricing_type = 'REGULAR'
+			        AND ((source_kind <> 'WEBHOOK' AND local_date IN (:dayBefore, :firstDay, :lastDay, :dayAfter))
+			             OR (source_kind = 'WEBHOOK' AND NOT counts_as_estimate))""" + CLIENT_FILTER.formatted("client_id") + """
+
+			      GROUP BY channel_id, pricing_category) u
+			JOIN channel c ON c.channel_id = u.channel_id
+			LEFT JOIN""" + WABA_LEVEL_LINES + """
+
+			GROUP BY c.waba_id, w.waba_id, c.phone_number_id, c.client_id, u.pricing_category""";
 
 	private static final String INVOICE = """
 			INSERT INTO recon_side (billing_month, side, waba_id, phone_number_id, client_id, channel_id, category,
@@ -75,9 +114,14 @@ class ReconSideRepository {
 			GROUP BY i.waba_id, i.phone_number_id, ch.client_id, wc.client_id, ch.channel_id, i.pricing_category,
 			    i.currency""";
 
-	/** The line query: both sides of each line, summed; one row per line, in a stable order. */
+	/**
+	 * The line query: both sides of each line, summed, with the line's evidence for likely
+	 * causes; one row per line, in a stable order.
+	 */
 	static final String LINES = """
-			SELECT s.waba_id, s.phone_number_id, s.category, MAX(s.client_id) AS client_id,
+			SELECT l.*, e.volume_day_before, e.volume_first_day, e.volume_last_day, e.volume_day_after,
+			    e.webhook_volume
+			FROM (SELECT s.waba_id, s.phone_number_id, s.category, MAX(s.client_id) AS client_id,
 			    MAX(s.channel_id) AS channel_id,
 			    SUM(CASE WHEN s.side = 'E' THEN s.volume ELSE 0 END) AS estimated_volume,
 			    SUM(CASE WHEN s.side = 'I' THEN s.volume ELSE 0 END) AS invoiced_volume,
@@ -97,8 +141,15 @@ class ReconSideRepository {
 			    MAX(CASE WHEN s.side = 'E' THEN s.detail END) AS estimate_sources
 			FROM recon_side s
 			WHERE s.billing_month = ?
-			GROUP BY s.waba_id, s.phone_number_id, s.category
-			ORDER BY MAX(s.client_id), s.waba_id, s.phone_number_id, s.category""";
+			GROUP BY s.waba_id, s.phone_number_id, s.category) l
+			LEFT JOIN (SELECT waba_id, phone_number_id, category, SUM(volume_day_before) AS volume_day_before,
+			               SUM(volume_first_day) AS volume_first_day, SUM(volume_last_day) AS volume_last_day,
+			               SUM(volume_day_after) AS volume_day_after, SUM(webhook_volume) AS webhook_volume
+			           FROM recon_evidence WHERE billing_month = ?
+			           GROUP BY waba_id, phone_number_id, category) e
+			       ON e.waba_id = l.waba_id AND e.category = l.category
+			      AND (e.phone_number_id = l.phone_number_id OR (e.phone_number_id IS NULL AND l.phone_number_id IS NULL))
+			ORDER BY l.client_id, l.waba_id, l.phone_number_id, l.category""";
 
 	private final JdbcClient jdbc;
 
@@ -110,6 +161,25 @@ class ReconSideRepository {
 		this.jdbc = jdbc;
 		this.statistics = statistics;
 		this.workMemory = workMemory;
+	}
+
+	/**
+	 * Builds the month's evidence for likely causes afresh ({@code recon_evidence}); returns how
+	 * many lines have some.
+	 */
+	int buildEvidence(String month, String client) {
+		jdbc.sql("DELETE FROM recon_evidence WHERE billing_month = ?").param(month).update();
+		YearMonth billingMonth = YearMonth.parse(month);
+		int lines = jdbc.sql(EVIDENCE)
+			.param("month", month)
+			.param("client", client)
+			.param("dayBefore", billingMonth.atDay(1).minusDays(1))
+			.param("firstDay", billingMonth.atDay(1))
+			.param("lastDay", billingMonth.atEndOfMonth())
+			.param("dayAfter", billingMonth.atEndOfMonth().plusDays(1))
+			.update();
+		statistics.refresh("recon_evidence");
+		return lines;
 	}
 
 	/** Builds the month's two sides afresh; returns how many side rows were written. */

@@ -37,10 +37,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The reconciliation stage: both sides summed in the database ({@code reconcileSidesStep}, while
- * the month's estimates index is built), each line judged against the tolerances
- * ({@code reconcileLinesStep}), the tie-out ({@code tieOutStep}), then the CSV and the partner
- * workbook ({@code reconciliationReportStep}).
+ * The reconciliation stage: both sides summed in the database ({@code reconcileSidesStep}) and,
+ * beside them, the evidence for likely causes ({@code reconcileEvidenceStep}) and the estimates'
+ * totals ({@code estimateTotalsStep}); each line judged
+ * against the tolerances ({@code reconcileLinesStep}), the tie-out ({@code tieOutStep}), then the
+ * CSV and the partner workbook ({@code reconciliationReportStep}).
  * The job sees one step, {@code reconciliationStep}. Every step recomputes from the data, so a
  * rerun or restart replaces what an earlier one wrote.
  */
@@ -50,19 +51,23 @@ class ReconciliationStepConfiguration {
 	/** Lines judged and written per transaction: each is one COPY and one commit. */
 	static final int LINES_PER_TRANSACTION = 5000;
 
+	static final String ESTIMATE_TOTALS_KEY = "estimateTotals";
+
 	/**
-	 * The month's estimates index ({@code usageIndexStep}) is built beside the sides, which read
-	 * every row and need none: each is one PostgreSQL process, and the machine has two cores.
-	 * The lines look rows up by channel, so they wait for both.
+	 * The sides read the month's estimates in one PostgreSQL process (an {@code INSERT ... SELECT}
+	 * is never run in parallel); beside them, on the machine's other core, the evidence for likely
+	 * causes and the estimates' totals for the tie-out read them too. Nothing here looks the
+	 * estimates up by channel, so the month's index waits for the statements.
 	 */
 	@Bean
-	Step reconciliationStep(JobRepository jobRepository, Step usageIndexStep, Step reconcileSidesStep,
-			Step reconcileLinesStep, Step tieOutStep, Step reconciliationReportStep) {
-		Flow sidesAndIndex = new FlowBuilder<Flow>("sidesAndIndex").split(new SimpleAsyncTaskExecutor("reconcile-"))
+	Step reconciliationStep(JobRepository jobRepository, Step reconcileSidesStep, Step reconcileEvidenceStep,
+			Step estimateTotalsStep, Step reconcileLinesStep, Step tieOutStep, Step reconciliationReportStep) {
+		Flow sidesAndEvidence = new FlowBuilder<Flow>("sidesAndEvidence")
+			.split(new SimpleAsyncTaskExecutor("reconcile-"))
 			.add(new FlowBuilder<Flow>("sides").start(reconcileSidesStep).build(),
-					new FlowBuilder<Flow>("index").start(usageIndexStep).build())
+					new FlowBuilder<Flow>("evidence").start(reconcileEvidenceStep).next(estimateTotalsStep).build())
 			.build();
-		Flow flow = new FlowBuilder<Flow>("reconciliation").start(sidesAndIndex)
+		Flow flow = new FlowBuilder<Flow>("reconciliation").start(sidesAndEvidence)
 			.next(reconcileLinesStep)
 			.next(tieOutStep)
 			.next(reconciliationReportStep)
@@ -88,12 +93,31 @@ class ReconciliationStepConfiguration {
 
 	@Bean
 	@StepScope
+	Tasklet reconcileEvidenceTasklet(ReconSideRepository sides, @Value("#{jobParameters['month']}") String month,
+			@Value("#{jobParameters['client']}") String client) {
+		return (contribution, chunkContext) -> {
+			contribution.incrementWriteCount(sides.buildEvidence(month, client));
+			return RepeatStatus.FINISHED;
+		};
+	}
+
+	@Bean
+	Step reconcileEvidenceStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			Tasklet reconcileEvidenceTasklet) {
+		return tasklet("reconcileEvidenceStep", jobRepository, transactionManager, reconcileEvidenceTasklet);
+	}
+
+	@Bean
+	@StepScope
 	JdbcCursorItemReader<LineSides> lineSidesReader(DataSource dataSource,
 			@Value("#{jobParameters['month']}") String month) {
 		return new JdbcCursorItemReaderBuilder<LineSides>().name("lineSidesReader")
 			.dataSource(dataSource)
 			.sql(ReconSideRepository.LINES)
-			.preparedStatementSetter(statement -> statement.setString(1, month))
+			.preparedStatementSetter(statement -> {
+				statement.setString(1, month);
+				statement.setString(2, month);
+			})
 			.rowMapper(LineSides::map)
 			.saveState(false) // a restart judges every line again
 			.build();
@@ -139,9 +163,34 @@ class ReconciliationStepConfiguration {
 
 	@Bean
 	@StepScope
-	TieOutTasklet tieOutTasklet(JdbcClient jdbc, @Value("#{jobParameters['month']}") String month,
+	TieOutTasklet tieOutTasklet(JdbcClient jdbc, JobRepository jobRepository,
+			@Value("#{jobParameters['month']}") String month, @Value("#{jobParameters['client']}") String client,
+			@Value("#{stepExecution}") StepExecution stepExecution) {
+		return new TieOutTasklet(new TieOut(jdbc), jdbc, month, client, () -> {
+			// this run's, or after a restart, the run's that completed it
+			StepExecution totals = jobRepository
+				.getLastStepExecution(stepExecution.getJobExecution().getJobInstance(), "estimateTotalsStep");
+			return totals == null ? null : totals.getExecutionContext().getString(ESTIMATE_TOTALS_KEY, null);
+		});
+	}
+
+	/** The estimates loaded, per currency, for the tie-out: summed beside the sides. */
+	@Bean
+	@StepScope
+	Tasklet estimateTotalsTasklet(JdbcClient jdbc, @Value("#{jobParameters['month']}") String month,
 			@Value("#{jobParameters['client']}") String client) {
-		return new TieOutTasklet(new TieOut(jdbc), jdbc, month, client);
+		return (contribution, chunkContext) -> {
+			contribution.getStepExecution()
+				.getExecutionContext()
+				.putString(ESTIMATE_TOTALS_KEY, TieOut.format(new TieOut(jdbc).loadedEstimates(month, client)));
+			return RepeatStatus.FINISHED;
+		};
+	}
+
+	@Bean
+	Step estimateTotalsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			Tasklet estimateTotalsTasklet) {
+		return tasklet("estimateTotalsStep", jobRepository, transactionManager, estimateTotalsTasklet);
 	}
 
 	@Bean

@@ -45,7 +45,39 @@ class TieOut {
 		this.jdbc = jdbc;
 	}
 
-	List<Check> check(String month, String client) {
+	/**
+	 * The estimates loaded, per currency: a pass over the month's estimates, taken beside the
+	 * sides ({@code estimateTotalsStep}) and handed to {@link #check}.
+	 */
+	Map<String, BigDecimal> loadedEstimates(String month, String client) {
+		return sums("""
+				SELECT currency, SUM(COALESCE(cost, 0)) FROM usage_estimate
+				WHERE billing_month = :month AND counts_as_estimate AND pricing_type = 'REGULAR'
+				  AND (CAST(:client AS VARCHAR(64)) IS NULL OR client_id = :client)
+				GROUP BY currency""", month, client);
+	}
+
+	/** "EUR 123.450000" a line: how the loaded estimates are kept between the two steps. */
+	static String format(Map<String, BigDecimal> totals) {
+		StringBuilder text = new StringBuilder();
+		totals.forEach((currency, amount) -> text.append(currency)
+			.append(' ')
+			.append(amount.toPlainString())
+			.append('\n'));
+		return text.toString();
+	}
+
+	static Map<String, BigDecimal> parse(String text) {
+		Map<String, BigDecimal> totals = new TreeMap<>();
+		text.lines().filter(line -> !line.isBlank()).forEach(line -> {
+			int space = line.indexOf(' ');
+			totals.put(line.substring(0, space), new BigDecimal(line.substring(space + 1)));
+		});
+		return totals;
+	}
+
+	/** @param loaded the estimates loaded, per currency ({@link #loadedEstimates}) */
+	List<Check> check(String month, String client, Map<String, BigDecimal> loaded) {
 		List<Check> checks = new ArrayList<>();
 		Map<String, BigDecimal> lines = sums("""
 				SELECT currency, SUM(invoiced_amount) FROM recon_line
@@ -82,11 +114,6 @@ class TieOut {
 				WHERE billing_month = :month AND side = 'E'
 				  AND (CAST(:client AS VARCHAR(64)) IS NULL OR client_id = :client)
 				GROUP BY source_currency""", month, client);
-		Map<String, BigDecimal> loaded = sums("""
-				SELECT currency, SUM(COALESCE(cost, 0)) FROM usage_estimate
-				WHERE billing_month = :month AND counts_as_estimate AND pricing_type = 'REGULAR'
-				  AND (CAST(:client AS VARCHAR(64)) IS NULL OR client_id = :client)
-				GROUP BY currency""", month, client);
 		for (String currency : union(built, Map.of(), loaded)) {
 			checks.add(new Check("estimates", currency, exact(built.get(currency)), BigDecimal.ZERO,
 					exact(loaded.get(currency))));

@@ -1,6 +1,9 @@
 package com.wabarecon.reconciliation;
 
+import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.springframework.batch.core.ExitStatus;
@@ -25,16 +28,27 @@ class TieOutTasklet implements Tasklet {
 
 	private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
-	TieOutTasklet(TieOut tieOut, org.springframework.jdbc.core.simple.JdbcClient jdbc, String month, String client) {
+	private final Supplier<String> loadedEstimates;
+
+	/**
+	 * @param loadedEstimates the estimates loaded as {@code estimateTotalsStep} recorded them
+	 * ({@link TieOut#format}), or null where it has no record
+	 */
+	TieOutTasklet(TieOut tieOut, org.springframework.jdbc.core.simple.JdbcClient jdbc, String month, String client,
+			Supplier<String> loadedEstimates) {
 		this.tieOut = tieOut;
 		this.jdbc = jdbc;
 		this.month = month;
 		this.client = client;
+		this.loadedEstimates = loadedEstimates;
 	}
 
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-		List<TieOut.Check> checks = tieOut.check(month, client);
+		String recorded = loadedEstimates.get();
+		Map<String, BigDecimal> loaded = recorded != null ? TieOut.parse(recorded)
+				: tieOut.loadedEstimates(month, client);
+		List<TieOut.Check> checks = tieOut.check(month, client, loaded);
 		String figures = checks.stream().map(TieOut.Check::describe).collect(Collectors.joining("; "));
 		if (checks.stream().anyMatch(check -> !check.ties())) {
 			throw new IllegalStateException("the reconciliation of " + month + " does not tie out: " + figures);

@@ -50,8 +50,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  * balance exports, webhooks and usage exports (loaded without the month's index, then
  * analysed), then the webhook count and the pricing of estimates without cost. The job sees
  * one step, {@code usageImportStep}, that runs them in this order. Each step replaces what it
- * loaded before for the month. The month's index ({@code usageIndexStep}) is built by the
- * reconciliation, beside its first step.
+ * loaded before for the month. The month's index ({@code usageIndexStep}) is built before the
+ * statements, the first to read the estimates by channel.
  */
 @Configuration
 class UsageStepConfiguration {
@@ -211,8 +211,8 @@ class UsageStepConfiguration {
 
 	/**
 	 * The month's estimates index, built once after the usage exports loaded without it. Only the
-	 * reconciliation's lines and the statements look rows up by channel, so the reconciliation
-	 * builds it while it sums the two sides.
+	 * statements look rows up by channel (each client's days), so the job builds it just before
+	 * them; every earlier step reads the month's rows whole.
 	 */
 	@Bean
 	Step usageIndexStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
