@@ -6,11 +6,15 @@ import static com.wabarecon.StopAfterStage.STOP;
 import com.wabarecon.support.ProcessOwner;
 
 import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.FlowBuilder;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.flow.Flow;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 
 /**
  * The monthly close: the order of its steps, nothing else. Each stage's steps are defined in
@@ -21,17 +25,26 @@ class CloseJobConfiguration {
 
 	@Bean
 	Job monthlyCloseJob(JobRepository jobRepository, CloseJobParametersValidator parametersValidator,
-			Step clientsStep, Step channelsStep, Step usageImportStep, Step invoiceImportStep, Step rejectsReportStep,
+			Step clientsStep, Step channelsStep, Step usageImportStep, Step estimatePricingStep, Step invoiceImportStep,
+			Step rejectsReportStep,
 			Step reconciliationStep, Step usageIndexStep, Step statementsStep, Step deliveryStep) {
 		var afterImport = new StopAfterStage(Stage.IMPORT);
 		var afterReconcile = new StopAfterStage(Stage.RECONCILE);
 		var afterStatements = new StopAfterStage(Stage.STATEMENTS);
+		// the pricing is a MERGE on one PostgreSQL process; the invoice import, mostly parsing, takes
+		// the other core meanwhile (beside the whole usage import, it only slowed the usage exports)
+		Flow pricingAndInvoice = new FlowBuilder<Flow>("pricingAndInvoice").split(new SimpleAsyncTaskExecutor("import-"))
+			.add(new FlowBuilder<Flow>("pricing").start(estimatePricingStep).build(),
+					new FlowBuilder<Flow>("invoice").start(invoiceImportStep).build())
+			.build();
+		Step pricingAndInvoiceStep = new StepBuilder("pricingAndInvoiceStep", jobRepository).flow(pricingAndInvoice)
+			.build();
 		return new JobBuilder(CloseJobParameters.JOB_NAME, jobRepository).validator(parametersValidator)
 			.listener(new ProcessOwner())
 			.start(clientsStep)
 			.next(channelsStep)
 			.next(usageImportStep)
-			.next(invoiceImportStep)
+			.next(pricingAndInvoiceStep)
 			.next(rejectsReportStep)
 			.next(afterImport).on(STOP).end()
 			.from(afterImport).on(CONTINUE).to(reconciliationStep)

@@ -157,8 +157,12 @@ class BenchCommand implements Callable<Integer> {
 		}
 		out.println("recon bench: measuring the floor with psql on the same rows ...");
 		PsqlFloor.Result floor = PsqlFloor.of(schemaUrl, run.resolve("floor")).measure(month.toString());
-		double importAndReconcile = stepSeconds(execution, "usageImportStep") + stepSeconds(execution, "invoiceImportStep")
-				+ stepSeconds(execution, "reconciliationStep");
+		// from the usage import's start to the reconciliation's end: the pricing and the invoice
+		// import run side by side in between
+		StepExecution usage = step(execution, "usageImportStep");
+		StepExecution reconciliation = step(execution, "reconciliationStep");
+		double importAndReconcile = usage == null || reconciliation == null || reconciliation.getEndTime() == null ? 0
+				: Duration.between(usage.getStartTime(), reconciliation.getEndTime()).toMillis() / 1000.0;
 		StepExecution statements = step(execution, "statementsStep");
 		return new BenchReport(manifest, generateSeconds, stages, closeSeconds, Runtime.getRuntime().maxMemory(),
 				peakHeap, floor, statuses, importAndReconcile, statements == null ? 0 : statements.getWriteCount(),
@@ -200,7 +204,8 @@ class BenchCommand implements Callable<Integer> {
 	}
 
 	/** The steps made of steps. */
-	private static final Set<String> FLOWS = Set.of("usageImportStep", "reconciliationStep", "statementsStep");
+	private static final Set<String> FLOWS = Set.of("usageImportStep", "pricingAndInvoiceStep", "reconciliationStep",
+			"statementsStep");
 
 	private static LocalDateTime startOf(JobExecution execution, String label) {
 		StepExecution step = step(execution, label.strip());

@@ -48,8 +48,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * The usage stage: the reference files (rate cards, markets, FX), then the month's legacy
  * balance exports, webhooks and usage exports (loaded without the month's index, then
- * analysed), then the webhook count and the pricing of estimates without cost. The job sees
- * one step, {@code usageImportStep}, that runs them in this order. Each step replaces what it
+ * analysed), then the webhook count. The job sees one step, {@code usageImportStep}, that runs
+ * them in this order, and then prices the estimates without cost ({@code estimatePricingStep})
+ * beside the invoice import. Each step replaces what it
  * loaded before for the month. The month's index ({@code usageIndexStep}) is built before the
  * statements, the first to read the estimates by channel.
  */
@@ -63,7 +64,7 @@ class UsageStepConfiguration {
 	@Bean
 	Step usageImportStep(JobRepository jobRepository, Step rateCardsStep, Step marketsStep, Step fxStep,
 			Step usageExportsStep, Step usageStatisticsStep, Step balanceExportsStep, Step webhooksStep,
-			Step webhookCountStep, Step estimatePricingStep) {
+			Step webhookCountStep) {
 		// the usage exports load last: each loading step first deletes its own source kind's rows
 		// of the month, and after millions of export rows that delete would scan them all
 		Flow flow = new FlowBuilder<Flow>("usageImport").start(rateCardsStep)
@@ -74,7 +75,6 @@ class UsageStepConfiguration {
 			.next(usageExportsStep)
 			.next(usageStatisticsStep)
 			.next(webhookCountStep)
-			.next(estimatePricingStep)
 			.build();
 		return new StepBuilder("usageImportStep", jobRepository).flow(flow).build();
 	}

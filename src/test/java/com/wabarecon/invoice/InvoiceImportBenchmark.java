@@ -15,10 +15,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -49,6 +51,10 @@ class InvoiceImportBenchmark {
 	@Autowired
 	JobOperatorTestUtils jobOperatorTestUtils;
 
+	@Autowired
+	@Qualifier(InvoiceStepRuns.STEP)
+	Step invoiceImportStep;
+
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
 		registry.add("spring.datasource.url", () -> System.getProperty("benchmark.db-url", "jdbc:h2:file:"
@@ -77,7 +83,7 @@ class InvoiceImportBenchmark {
 	private void run(String format, Path inbox, String month, Path file) throws IOException {
 		resetPeakHeap();
 		long start = System.nanoTime();
-		StepExecution step = importInvoice(jobOperatorTestUtils, inbox, month);
+		StepExecution step = importInvoice(jobOperatorTestUtils, invoiceImportStep, inbox, month);
 		double seconds = (System.nanoTime() - start) / 1e9;
 
 		assertThat(step.getStatus()).isEqualTo(BatchStatus.COMPLETED);

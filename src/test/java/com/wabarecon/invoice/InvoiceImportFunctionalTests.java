@@ -21,11 +21,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.batch.test.JobRepositoryTestUtils;
 import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -44,6 +46,10 @@ class InvoiceImportFunctionalTests {
 
 	@Autowired
 	JobOperatorTestUtils jobOperatorTestUtils;
+
+	@Autowired
+	@Qualifier(InvoiceStepRuns.STEP)
+	Step invoiceImportStep;
 
 	@Autowired
 	JobRepositoryTestUtils jobRepositoryTestUtils;
@@ -69,7 +75,7 @@ class InvoiceImportFunctionalTests {
 	@Test
 	void importsTheSampleInvoicesOfSeptemberCanonicalCsvAndAliasedXlsx() {
 		// when
-		StepExecution step = importInvoice(jobOperatorTestUtils, SAMPLE_INBOX, "2025-09");
+		StepExecution step = importInvoice(jobOperatorTestUtils, invoiceImportStep, SAMPLE_INBOX, "2025-09");
 
 		// then
 		assertThat(step.getStatus()).isEqualTo(BatchStatus.COMPLETED);
@@ -126,7 +132,7 @@ class InvoiceImportFunctionalTests {
 	@Test
 	void importsTheJuneSampleWithTwoInvoicesInOneFileAndTotalsEachCurrency() {
 		// when
-		StepExecution step = importInvoice(jobOperatorTestUtils, SAMPLE_INBOX, "2025-06");
+		StepExecution step = importInvoice(jobOperatorTestUtils, invoiceImportStep, SAMPLE_INBOX, "2025-06");
 
 		// then
 		assertThat(step.getWriteCount()).isEqualTo(11);
@@ -141,7 +147,7 @@ class InvoiceImportFunctionalTests {
 	@Test
 	void aMonthWithoutInvoiceFolderImportsNothingAndSaysSo() {
 		// when
-		StepExecution step = importInvoice(jobOperatorTestUtils, inbox, "2025-07");
+		StepExecution step = importInvoice(jobOperatorTestUtils, invoiceImportStep, inbox, "2025-07");
 
 		// then
 		assertThat(step.getStatus()).isEqualTo(BatchStatus.COMPLETED);
@@ -159,7 +165,7 @@ class InvoiceImportFunctionalTests {
 		goodInvoice("b-good.csv");
 
 		// when
-		StepExecution step = importInvoice(jobOperatorTestUtils, inbox, MONTH);
+		StepExecution step = importInvoice(jobOperatorTestUtils, invoiceImportStep, inbox, MONTH);
 
 		// then
 		assertThat(step.getStatus()).isEqualTo(BatchStatus.COMPLETED);
@@ -181,7 +187,7 @@ class InvoiceImportFunctionalTests {
 		goodInvoice("b-good.csv");
 
 		// when
-		StepExecution step = importInvoice(jobOperatorTestUtils, inbox, MONTH);
+		StepExecution step = importInvoice(jobOperatorTestUtils, invoiceImportStep, inbox, MONTH);
 
 		// then
 		assertThat(step.getStatus()).isEqualTo(BatchStatus.COMPLETED);
@@ -212,7 +218,7 @@ class InvoiceImportFunctionalTests {
 				"INV-1,2025-10-03,2025-09-01,2025-09-30,102290129340398,,,,,,,,,-2.10,EUR,ADJUSTMENT"));
 
 		// when
-		StepExecution step = importInvoice(jobOperatorTestUtils, inbox, MONTH);
+		StepExecution step = importInvoice(jobOperatorTestUtils, invoiceImportStep, inbox, MONTH);
 
 		// then
 		assertThat(step.getStatus()).isEqualTo(BatchStatus.COMPLETED);
@@ -238,7 +244,7 @@ class InvoiceImportFunctionalTests {
 		Files.copy(first, first.resolveSibling("b-copy.csv"));
 
 		// when
-		StepExecution step = importInvoice(jobOperatorTestUtils, inbox, MONTH);
+		StepExecution step = importInvoice(jobOperatorTestUtils, invoiceImportStep, inbox, MONTH);
 
 		// then
 		assertThat(step.getWriteCount()).isEqualTo(2);
@@ -260,7 +266,7 @@ class InvoiceImportFunctionalTests {
 		goodInvoice("e-good.csv");
 
 		// when
-		StepExecution step = importInvoice(jobOperatorTestUtils, inbox, MONTH);
+		StepExecution step = importInvoice(jobOperatorTestUtils, invoiceImportStep, inbox, MONTH);
 
 		// then
 		assertThat(step.getStatus()).isEqualTo(BatchStatus.COMPLETED);
@@ -281,10 +287,10 @@ class InvoiceImportFunctionalTests {
 	void importingAgainReplacesTheMonthAndASecondInvoiceIsAdded() throws Exception {
 		// given
 		goodInvoice("a-eur.csv");
-		importInvoice(jobOperatorTestUtils, inbox, MONTH);
+		importInvoice(jobOperatorTestUtils, invoiceImportStep, inbox, MONTH);
 
 		// when
-		importInvoice(jobOperatorTestUtils, inbox, MONTH);
+		importInvoice(jobOperatorTestUtils, invoiceImportStep, inbox, MONTH);
 
 		// then
 		assertThat(count()).isEqualTo(2);
@@ -296,7 +302,7 @@ class InvoiceImportFunctionalTests {
 						usage(MONTH, "INV-USD", "409912345600002", "MARKETING", 100, "136.5", "USD")));
 
 		// when
-		importInvoice(jobOperatorTestUtils, inbox, MONTH);
+		importInvoice(jobOperatorTestUtils, invoiceImportStep, inbox, MONTH);
 
 		// then
 		assertThat(count()).isEqualTo(4);

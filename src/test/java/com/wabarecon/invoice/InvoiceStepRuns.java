@@ -7,6 +7,7 @@ import com.wabarecon.CloseJobParameters;
 import com.wabarecon.StepExecutions;
 
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.test.JobOperatorTestUtils;
@@ -25,12 +26,16 @@ final class InvoiceStepRuns {
 	private InvoiceStepRuns() {
 	}
 
-	static StepExecution importInvoice(JobOperatorTestUtils jobs, Path inbox, String month) {
+	/**
+	 * @param step the invoice step: the job runs it inside a split (beside the pricing), where
+	 * the job's step look-up does not reach
+	 */
+	static StepExecution importInvoice(JobOperatorTestUtils jobs, Step step, Path inbox, String month) {
 		var parameters = new JobParametersBuilder().addString(CloseJobParameters.MONTH, month)
 			.addString(CloseJobParameters.INBOX, inbox.toAbsolutePath().toString(), false)
 			.addLong("run", RUN.incrementAndGet())
 			.toJobParameters();
-		return StepExecutions.named(jobs.startStep(STEP, parameters, new ExecutionContext()), STEP);
+		return StepExecutions.named(jobs.startStep(step, parameters, new ExecutionContext()), STEP);
 	}
 
 }
