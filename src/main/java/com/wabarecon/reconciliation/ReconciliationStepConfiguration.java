@@ -37,9 +37,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The reconciliation stage: both sides summed in the database ({@code reconcileSidesStep}) and,
- * beside them, the evidence for likely causes ({@code reconcileEvidenceStep}) and the estimates'
- * totals ({@code estimateTotalsStep}); each line judged
+ * The reconciliation stage: both sides summed in the database ({@code reconcileEstimateSideStep}
+ * and, beside it, {@code reconcileInvoiceSideStep}), with the evidence for likely causes
+ * ({@code reconcileEvidenceStep}) and the estimates' totals ({@code estimateTotalsStep}); each
+ * line judged
  * against the tolerances ({@code reconcileLinesStep}), the tie-out ({@code tieOutStep}), then the
  * CSV and the partner workbook ({@code reconciliationReportStep}).
  * The job sees one step, {@code reconciliationStep}. Every step recomputes from the data, so a
@@ -54,18 +55,23 @@ class ReconciliationStepConfiguration {
 	static final String ESTIMATE_TOTALS_KEY = "estimateTotals";
 
 	/**
-	 * The sides read the month's estimates in one PostgreSQL process (an {@code INSERT ... SELECT}
-	 * is never run in parallel); beside them, on the machine's other core, the evidence for likely
-	 * causes and the estimates' totals for the tie-out read them too. Nothing here looks the
+	 * The estimate side reads the month's estimates in one PostgreSQL process (an
+	 * {@code INSERT ... SELECT} is never run in parallel); beside it, on the machine's other core,
+	 * the invoice side is built, and the evidence for likely causes and the estimates' totals for
+	 * the tie-out read the estimates too. Nothing here looks the
 	 * estimates up by channel, so the month's index waits for the statements.
 	 */
 	@Bean
-	Step reconciliationStep(JobRepository jobRepository, Step reconcileSidesStep, Step reconcileEvidenceStep,
-			Step estimateTotalsStep, Step reconcileLinesStep, Step tieOutStep, Step reconciliationReportStep) {
+	Step reconciliationStep(JobRepository jobRepository, Step reconcileEstimateSideStep,
+			Step reconcileInvoiceSideStep, Step reconcileEvidenceStep, Step estimateTotalsStep, Step reconcileLinesStep,
+			Step tieOutStep, Step reconciliationReportStep) {
 		Flow sidesAndEvidence = new FlowBuilder<Flow>("sidesAndEvidence")
 			.split(new SimpleAsyncTaskExecutor("reconcile-"))
-			.add(new FlowBuilder<Flow>("sides").start(reconcileSidesStep).build(),
-					new FlowBuilder<Flow>("evidence").start(reconcileEvidenceStep).next(estimateTotalsStep).build())
+			.add(new FlowBuilder<Flow>("estimates").start(reconcileEstimateSideStep).build(),
+					new FlowBuilder<Flow>("others").start(reconcileInvoiceSideStep)
+						.next(reconcileEvidenceStep)
+						.next(estimateTotalsStep)
+						.build())
 			.build();
 		Flow flow = new FlowBuilder<Flow>("reconciliation").start(sidesAndEvidence)
 			.next(reconcileLinesStep)
@@ -77,18 +83,34 @@ class ReconciliationStepConfiguration {
 
 	@Bean
 	@StepScope
-	Tasklet reconcileSidesTasklet(ReconSideRepository sides, @Value("#{jobParameters['month']}") String month,
-			@Value("#{jobParameters['client']}") String client) {
+	Tasklet reconcileEstimateSideTasklet(ReconSideRepository sides,
+			@Value("#{jobParameters['month']}") String month, @Value("#{jobParameters['client']}") String client) {
 		return (contribution, chunkContext) -> {
-			contribution.incrementWriteCount(sides.build(month, client));
+			contribution.incrementWriteCount(sides.buildEstimateSide(month, client));
 			return RepeatStatus.FINISHED;
 		};
 	}
 
 	@Bean
-	Step reconcileSidesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			Tasklet reconcileSidesTasklet) {
-		return tasklet("reconcileSidesStep", jobRepository, transactionManager, reconcileSidesTasklet);
+	Step reconcileEstimateSideStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			Tasklet reconcileEstimateSideTasklet) {
+		return tasklet("reconcileEstimateSideStep", jobRepository, transactionManager, reconcileEstimateSideTasklet);
+	}
+
+	@Bean
+	@StepScope
+	Tasklet reconcileInvoiceSideTasklet(ReconSideRepository sides, @Value("#{jobParameters['month']}") String month,
+			@Value("#{jobParameters['client']}") String client) {
+		return (contribution, chunkContext) -> {
+			contribution.incrementWriteCount(sides.buildInvoiceSide(month, client));
+			return RepeatStatus.FINISHED;
+		};
+	}
+
+	@Bean
+	Step reconcileInvoiceSideStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			Tasklet reconcileInvoiceSideTasklet) {
+		return tasklet("reconcileInvoiceSideStep", jobRepository, transactionManager, reconcileInvoiceSideTasklet);
 	}
 
 	@Bean
@@ -138,12 +160,14 @@ class ReconciliationStepConfiguration {
 
 	@Bean
 	Step reconcileLinesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			JdbcCursorItemReader<LineSides> lineSidesReader, LineJudge lineJudge, ReconLineRepository lines) {
+			JdbcCursorItemReader<LineSides> lineSidesReader, LineJudge lineJudge, ReconLineRepository lines,
+			ReconSideRepository sides) {
 		StepExecutionListener replace = new StepExecutionListener() {
 			@Override
 			public void beforeStep(StepExecution stepExecution) {
 				var parameters = stepExecution.getJobParameters();
 				lines.delete(parameters.getString("month"), parameters.getString("client"));
+				sides.analyze(); // both sides are in, built side by side
 			}
 
 			@Override
