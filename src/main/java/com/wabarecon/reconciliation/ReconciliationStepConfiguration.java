@@ -9,9 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
 
 import javax.sql.DataSource;
 
+import com.wabarecon.CloseJobParameters;
 import com.wabarecon.ReconProperties;
 import com.wabarecon.support.MonthFolders;
 import com.wabarecon.support.accounting.InputFileRepository;
@@ -20,6 +22,7 @@ import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.builder.FlowBuilder;
 import org.springframework.batch.core.job.flow.Flow;
+import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -82,51 +85,21 @@ class ReconciliationStepConfiguration {
 	}
 
 	@Bean
-	@StepScope
-	Tasklet reconcileEstimateSideTasklet(ReconSideRepository sides,
-			@Value("#{jobParameters['month']}") String month, @Value("#{jobParameters['client']}") String client) {
-		return (contribution, chunkContext) -> {
-			contribution.incrementWriteCount(sides.buildEstimateSide(month, client));
-			return RepeatStatus.FINISHED;
-		};
-	}
-
-	@Bean
 	Step reconcileEstimateSideStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			Tasklet reconcileEstimateSideTasklet) {
-		return tasklet("reconcileEstimateSideStep", jobRepository, transactionManager, reconcileEstimateSideTasklet);
-	}
-
-	@Bean
-	@StepScope
-	Tasklet reconcileInvoiceSideTasklet(ReconSideRepository sides, @Value("#{jobParameters['month']}") String month,
-			@Value("#{jobParameters['client']}") String client) {
-		return (contribution, chunkContext) -> {
-			contribution.incrementWriteCount(sides.buildInvoiceSide(month, client));
-			return RepeatStatus.FINISHED;
-		};
+			ReconSideRepository sides) {
+		return forTheRun("reconcileEstimateSideStep", jobRepository, transactionManager, sides::buildEstimateSide);
 	}
 
 	@Bean
 	Step reconcileInvoiceSideStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			Tasklet reconcileInvoiceSideTasklet) {
-		return tasklet("reconcileInvoiceSideStep", jobRepository, transactionManager, reconcileInvoiceSideTasklet);
-	}
-
-	@Bean
-	@StepScope
-	Tasklet reconcileEvidenceTasklet(ReconSideRepository sides, @Value("#{jobParameters['month']}") String month,
-			@Value("#{jobParameters['client']}") String client) {
-		return (contribution, chunkContext) -> {
-			contribution.incrementWriteCount(sides.buildEvidence(month, client));
-			return RepeatStatus.FINISHED;
-		};
+			ReconSideRepository sides) {
+		return forTheRun("reconcileInvoiceSideStep", jobRepository, transactionManager, sides::buildInvoiceSide);
 	}
 
 	@Bean
 	Step reconcileEvidenceStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			Tasklet reconcileEvidenceTasklet) {
-		return tasklet("reconcileEvidenceStep", jobRepository, transactionManager, reconcileEvidenceTasklet);
+			ReconSideRepository sides) {
+		return forTheRun("reconcileEvidenceStep", jobRepository, transactionManager, sides::buildEvidence);
 	}
 
 	@Bean
@@ -269,6 +242,20 @@ class ReconciliationStepConfiguration {
 	Step reconciliationReportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			Tasklet reconciliationReportTasklet) {
 		return tasklet("reconciliationReportStep", jobRepository, transactionManager, reconciliationReportTasklet);
+	}
+
+	/**
+	 * A step of one piece of work on the run's month and client ({@code null}: all), which
+	 * returns the rows it wrote.
+	 */
+	private static Step forTheRun(String name, JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			BiFunction<String, String, Integer> work) {
+		return tasklet(name, jobRepository, transactionManager, (contribution, chunkContext) -> {
+			JobParameters parameters = contribution.getStepExecution().getJobParameters();
+			String month = parameters.getString(CloseJobParameters.MONTH);
+			contribution.incrementWriteCount(work.apply(month, parameters.getString(CloseJobParameters.CLIENT)));
+			return RepeatStatus.FINISHED;
+		});
 	}
 
 	private static Step tasklet(String name, JobRepository jobRepository, PlatformTransactionManager transactionManager,
