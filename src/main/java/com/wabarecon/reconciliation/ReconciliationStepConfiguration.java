@@ -9,20 +9,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.BiFunction;
 
 import javax.sql.DataSource;
 
-import com.wabarecon.CloseJobParameters;
 import com.wabarecon.ReconProperties;
 import com.wabarecon.support.MonthFolders;
+import com.wabarecon.support.RunSteps;
 import com.wabarecon.support.accounting.InputFileRepository;
 
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.builder.FlowBuilder;
 import org.springframework.batch.core.job.flow.Flow;
-import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -87,19 +85,19 @@ class ReconciliationStepConfiguration {
 	@Bean
 	Step reconcileEstimateSideStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			ReconSideRepository sides) {
-		return forTheRun("reconcileEstimateSideStep", jobRepository, transactionManager, sides::buildEstimateSide);
+		return RunSteps.forTheRun("reconcileEstimateSideStep", jobRepository, transactionManager, sides::buildEstimateSide);
 	}
 
 	@Bean
 	Step reconcileInvoiceSideStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			ReconSideRepository sides) {
-		return forTheRun("reconcileInvoiceSideStep", jobRepository, transactionManager, sides::buildInvoiceSide);
+		return RunSteps.forTheRun("reconcileInvoiceSideStep", jobRepository, transactionManager, sides::buildInvoiceSide);
 	}
 
 	@Bean
 	Step reconcileEvidenceStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			ReconSideRepository sides) {
-		return forTheRun("reconcileEvidenceStep", jobRepository, transactionManager, sides::buildEvidence);
+		return RunSteps.forTheRun("reconcileEvidenceStep", jobRepository, transactionManager, sides::buildEvidence);
 	}
 
 	@Bean
@@ -242,20 +240,6 @@ class ReconciliationStepConfiguration {
 	Step reconciliationReportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			Tasklet reconciliationReportTasklet) {
 		return tasklet("reconciliationReportStep", jobRepository, transactionManager, reconciliationReportTasklet);
-	}
-
-	/**
-	 * A step of one piece of work on the run's month and client ({@code null}: all), which
-	 * returns the rows it wrote.
-	 */
-	private static Step forTheRun(String name, JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			BiFunction<String, String, Integer> work) {
-		return tasklet(name, jobRepository, transactionManager, (contribution, chunkContext) -> {
-			JobParameters parameters = contribution.getStepExecution().getJobParameters();
-			String month = parameters.getString(CloseJobParameters.MONTH);
-			contribution.incrementWriteCount(work.apply(month, parameters.getString(CloseJobParameters.CLIENT)));
-			return RepeatStatus.FINISHED;
-		});
 	}
 
 	private static Step tasklet(String name, JobRepository jobRepository, PlatformTransactionManager transactionManager,

@@ -3,16 +3,15 @@ package com.wabarecon.usage;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
 import com.wabarecon.support.InboxFiles;
 import com.wabarecon.support.MonthFolders;
-import com.wabarecon.CloseJobParameters;
 import com.wabarecon.ReconProperties;
 import com.wabarecon.support.MultiFileReader;
+import com.wabarecon.support.RunSteps;
 import com.wabarecon.support.bulk.PreparedRow;
 import com.wabarecon.support.bulk.TableStatistics;
 import com.wabarecon.support.Prefetched;
@@ -30,7 +29,6 @@ import org.springframework.batch.core.job.builder.FlowBuilder;
 import org.springframework.batch.core.job.flow.Flow;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
-import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.ItemWriter;
@@ -206,7 +204,7 @@ class UsageStepConfiguration {
 	@Bean
 	Step usageStatisticsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			UsageEstimateRepository estimates) {
-		return forTheMonth("usageStatisticsStep", jobRepository, transactionManager, estimates::analyze);
+		return RunSteps.forTheMonth("usageStatisticsStep", jobRepository, transactionManager, estimates::analyze);
 	}
 
 	/**
@@ -217,16 +215,7 @@ class UsageStepConfiguration {
 	@Bean
 	Step usageIndexStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			UsageEstimateRepository estimates) {
-		return forTheMonth("usageIndexStep", jobRepository, transactionManager, estimates::index);
-	}
-
-	/** A step of one statement about the month's estimates, given the month ({@code YYYY-MM}). */
-	private static Step forTheMonth(String name, JobRepository jobRepository,
-			PlatformTransactionManager transactionManager, Consumer<String> work) {
-		return new StepBuilder(name, jobRepository).tasklet((contribution, chunkContext) -> {
-			work.accept(contribution.getStepExecution().getJobParameters().getString(CloseJobParameters.MONTH));
-			return RepeatStatus.FINISHED;
-		}, transactionManager).build();
+		return RunSteps.forTheMonth("usageIndexStep", jobRepository, transactionManager, estimates::index);
 	}
 
 	@Bean
