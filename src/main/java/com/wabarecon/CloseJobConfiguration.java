@@ -26,8 +26,8 @@ class CloseJobConfiguration {
 	@Bean
 	Job monthlyCloseJob(JobRepository jobRepository, CloseJobParametersValidator parametersValidator,
 			Step clientsStep, Step channelsStep, Step usageImportStep, Step estimatePricingStep, Step invoiceImportStep,
-			Step rejectsReportStep,
-			Step reconciliationStep, Step usageIndexStep, Step statementsStep, Step deliveryStep) {
+			Step rejectsReportStep, Step reconciliationStep, Step usageIndexStep, Step statementsStep,
+			Step deliveryStep) {
 		var afterImport = new StopAfterStage(Stage.IMPORT);
 		var afterReconcile = new StopAfterStage(Stage.RECONCILE);
 		var afterStatements = new StopAfterStage(Stage.STATEMENTS);

@@ -26,9 +26,6 @@ record LineSides(String wabaId, String phoneNumberId, String category, String cl
 	 * sources put nothing on the day), and the webhooks' count where an export was there too.
 	 */
 	record EdgeVolumes(Long dayBefore, Long firstDay, Long lastDay, Long dayAfter, Long webhookVolume) {
-
-		static final EdgeVolumes NONE = new EdgeVolumes(null, null, null, null, null);
-
 	}
 
 	static LineSides map(ResultSet rs, int row) throws SQLException {

@@ -41,9 +41,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  * The reconciliation stage: both sides summed in the database ({@code reconcileEstimateSideStep}
  * and, beside it, {@code reconcileInvoiceSideStep}), with the evidence for likely causes
  * ({@code reconcileEvidenceStep}) and the estimates' totals ({@code estimateTotalsStep}); each
- * line judged
- * against the tolerances ({@code reconcileLinesStep}), the tie-out ({@code tieOutStep}), then the
- * CSV and the partner workbook ({@code reconciliationReportStep}).
+ * line judged against the tolerances ({@code reconcileLinesStep}), the tie-out
+ * ({@code tieOutStep}), then the CSV and the partner workbook ({@code reconciliationReportStep}).
  * The job sees one step, {@code reconciliationStep}. Every step recomputes from the data, so a
  * rerun or restart replaces what an earlier one wrote.
  */
@@ -59,8 +58,8 @@ class ReconciliationStepConfiguration {
 	 * The estimate side reads the month's estimates in one PostgreSQL process (an
 	 * {@code INSERT ... SELECT} is never run in parallel); beside it, on the machine's other core,
 	 * the invoice side is built, and the evidence for likely causes and the estimates' totals for
-	 * the tie-out read the estimates too. Nothing here looks the
-	 * estimates up by channel, so the month's index waits for the statements.
+	 * the tie-out read the estimates too. Nothing here looks the estimates up by channel, so the
+	 * month's index waits for the statements.
 	 */
 	@Bean
 	Step reconciliationStep(JobRepository jobRepository, Step reconcileEstimateSideStep,
@@ -161,12 +160,8 @@ class ReconciliationStepConfiguration {
 	TieOutTasklet tieOutTasklet(JdbcClient jdbc, JobRepository jobRepository,
 			@Value("#{jobParameters['month']}") String month, @Value("#{jobParameters['client']}") String client,
 			@Value("#{stepExecution}") StepExecution stepExecution) {
-		return new TieOutTasklet(new TieOut(jdbc), jdbc, month, client, () -> {
-			// this run's, or after a restart, the run's that completed it
-			StepExecution totals = jobRepository
-				.getLastStepExecution(stepExecution.getJobExecution().getJobInstance(), "estimateTotalsStep");
-			return totals == null ? null : totals.getExecutionContext().getString(ESTIMATE_TOTALS_KEY, null);
-		});
+		return new TieOutTasklet(new TieOut(jdbc), jdbc, month, client,
+				() -> recorded(jobRepository, stepExecution, "estimateTotalsStep", ESTIMATE_TOTALS_KEY, null));
 	}
 
 	/** The estimates loaded, per currency, for the tie-out: summed beside the sides. */
@@ -221,10 +216,7 @@ class ReconciliationStepConfiguration {
 			stepExecution.getJobParameters()
 				.parameters()
 				.forEach(parameter -> parameters.put(parameter.name(), String.valueOf(parameter.value())));
-			// the tie-out step's checks, from this run or, after a restart, the run that completed it
-			StepExecution tieOut = jobRepository.getLastStepExecution(stepExecution.getJobExecution().getJobInstance(),
-					"tieOutStep");
-			String checks = tieOut == null ? "" : tieOut.getExecutionContext().getString(TieOutTasklet.TIE_OUT_KEY, "");
+			String checks = recorded(jobRepository, stepExecution, "tieOutStep", TieOutTasklet.TIE_OUT_KEY, "");
 			var run = new DisputeWorkbook.Run(parameters,
 					Tolerances.of(properties.reconciliation(), stepExecution.getJobParameters()).describe(),
 					checks.isEmpty() ? List.of() : List.of(checks.split("\n")), inputs.forMonth(month));
@@ -240,6 +232,16 @@ class ReconciliationStepConfiguration {
 	Step reconciliationReportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			Tasklet reconciliationReportTasklet) {
 		return tasklet("reconciliationReportStep", jobRepository, transactionManager, reconciliationReportTasklet);
+	}
+
+	/**
+	 * What an earlier step of the same close recorded in its context: in this run or, after a
+	 * restart, in the run that completed it.
+	 */
+	private static String recorded(JobRepository jobRepository, StepExecution current, String step, String key,
+			String otherwise) {
+		StepExecution earlier = jobRepository.getLastStepExecution(current.getJobExecution().getJobInstance(), step);
+		return earlier == null ? otherwise : earlier.getExecutionContext().getString(key, otherwise);
 	}
 
 	private static Step tasklet(String name, JobRepository jobRepository, PlatformTransactionManager transactionManager,

@@ -48,9 +48,9 @@ import org.springframework.transaction.PlatformTransactionManager;
  * balance exports, webhooks and usage exports (loaded without the month's index, then
  * analysed), then the webhook count. The job sees one step, {@code usageImportStep}, that runs
  * them in this order, and then prices the estimates without cost ({@code estimatePricingStep})
- * beside the invoice import. Each step replaces what it
- * loaded before for the month. The month's index ({@code usageIndexStep}) is built before the
- * statements, the first to read the estimates by channel.
+ * beside the invoice import. Each step replaces what it loaded before for the month. The month's
+ * index ({@code usageIndexStep}) is built before the statements, the first to read the
+ * estimates by channel.
  */
 @Configuration
 class UsageStepConfiguration {
