@@ -48,10 +48,17 @@ public record ReconProperties(@DefaultValue("sample-invoices") Path inbox, @Defa
 	 * inserts elsewhere), {@code copy} or {@code batch}
 	 * @param prefetch rows parsed ahead of loading, on a thread of their own; 0 parses in the
 	 * step's thread
+	 * @param usageShares how many shares of the usage export files load side by side, each on a
+	 * thread and a database connection of its own; 0 (the default): one per core
 	 */
 	public record Import(@DefaultValue("1000") int chunkSize, @DefaultValue("20000") int bulkChunkSize,
 			@DefaultValue("2000") int maxRawContentChars,
-			@DefaultValue("auto") BulkLoad bulkLoad, @DefaultValue("0") int prefetch) {
+			@DefaultValue("auto") BulkLoad bulkLoad, @DefaultValue("0") int prefetch,
+			@DefaultValue("0") int usageShares) {
+
+		public Import {
+			usageShares = usageShares > 0 ? usageShares : Runtime.getRuntime().availableProcessors();
+		}
 
 		public enum BulkLoad {
 

@@ -25,6 +25,7 @@ import com.wabarecon.bench.InboxGenerator;
 import com.wabarecon.bench.Manifest;
 import com.wabarecon.bench.PsqlFloor;
 import com.wabarecon.bench.StageFigures;
+import com.wabarecon.support.PartitionNames;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -203,9 +204,9 @@ class BenchCommand implements Callable<Integer> {
 				&& !inner.getEndTime().isAfter(outer.getEndTime()) && FLOWS.contains(outer.getStepName());
 	}
 
-	/** The steps made of steps. */
-	private static final Set<String> FLOWS = Set.of("usageImportStep", "pricingAndInvoiceStep", "reconciliationStep",
-			"statementsStep");
+	/** The steps made of steps (flows, and steps in partitions). */
+	private static final Set<String> FLOWS = Set.of("usageImportStep", "usageExportsStep", "pricingAndInvoiceStep",
+			"reconciliationStep", "statementsStep");
 
 	private static LocalDateTime startOf(JobExecution execution, String label) {
 		StepExecution step = step(execution, label.strip());
@@ -219,7 +220,8 @@ class BenchCommand implements Callable<Integer> {
 		}
 		return execution.getStepExecutions()
 			.stream()
-			.filter(inner -> inner != step && inner.getStartTime() != null && inner.getEndTime() != null
+			.filter(inner -> inner != step && !PartitionNames.isPartition(inner.getStepName())
+					&& inner.getStartTime() != null && inner.getEndTime() != null
 					&& !inner.getStartTime().isBefore(step.getStartTime()) && !inner.getEndTime().isAfter(step.getEndTime()))
 			.mapToLong(StepExecution::getWriteCount)
 			.sum();

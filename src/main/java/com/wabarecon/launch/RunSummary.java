@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 
 import com.wabarecon.CloseJobParameters;
+import com.wabarecon.support.PartitionNames;
 import com.wabarecon.support.SkipReasons;
 import com.wabarecon.support.accounting.FileCounts;
 import com.wabarecon.support.reject.RejectsReportTasklet;
@@ -27,9 +28,6 @@ final class RunSummary {
 	private static final String FILE_ROW = "  %-56s %9s %9s %9s %9s%n";
 
 	private static final String ROW = "  %-22s %-10s %10s %10s %10s %10s%n";
-
-	/** What Spring Batch puts between a partitioned step's name and its partition's. */
-	private static final String PARTITION_SEPARATOR = ":";
 
 	private RunSummary() {
 	}
@@ -113,7 +111,7 @@ final class RunSummary {
 	static List<StepExecution> steps(JobExecution execution) {
 		return execution.getStepExecutions()
 			.stream()
-			.filter(step -> !step.getStepName().contains(PARTITION_SEPARATOR))
+			.filter(step -> !PartitionNames.isPartition(step.getStepName()))
 			.sorted(Comparator.comparing(StepExecution::getId))
 			.toList();
 	}

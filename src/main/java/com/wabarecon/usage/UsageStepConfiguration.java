@@ -7,6 +7,7 @@ import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
+import com.wabarecon.support.FileShares;
 import com.wabarecon.support.InboxFiles;
 import com.wabarecon.support.MonthFolders;
 import com.wabarecon.ReconProperties;
@@ -45,12 +46,12 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The usage stage: the reference files (rate cards, markets, FX), then the month's legacy
- * balance exports, webhooks and usage exports (loaded without the month's index, then
- * analysed), then the webhook count. The job sees one step, {@code usageImportStep}, that runs
- * them in this order, and then prices the estimates without cost ({@code estimatePricingStep})
- * beside the invoice import. Each step replaces what it loaded before for the month. The month's
- * index ({@code usageIndexStep}) is built before the statements, the first to read the
- * estimates by channel.
+ * balance exports, webhooks and usage exports (loaded without the month's index, in shares side
+ * by side, then analysed), then the webhook count. The job sees one step, {@code usageImportStep},
+ * that runs them in this order, and then prices the estimates without cost
+ * ({@code estimatePricingStep}) beside the invoice import. Each step replaces what it loaded
+ * before for the month. The month's index ({@code usageIndexStep}) is built before the
+ * statements, the first to read the estimates by channel.
  */
 @Configuration
 class UsageStepConfiguration {
@@ -176,28 +177,32 @@ class UsageStepConfiguration {
 	// --- usage exports and legacy balance exports -------------------------------------------
 
 	/**
-	 * The largest input: parsed, mapped and encoded for the bulk load ahead, on a thread of their
-	 * own, while the step loads the rows prepared before.
+	 * The largest input: one share of its files ({@link FileShares}), parsed, mapped and encoded
+	 * for the bulk load ahead, on a thread of their own, while the share loads the rows prepared
+	 * before.
 	 */
 	@Bean
 	@StepScope
 	PrefetchingReader<Prefetched<JsonRow, PreparedRow<UsageEstimate>>> usageExportsReader(
 			@Value("#{jobParameters['inbox']}") String inbox, @Value("#{jobParameters['month']}") String month,
-			ChannelLookup channels, UsageEstimateRepository estimates, ReconProperties properties) {
+			@Value("#{stepExecutionContext['" + FileShares.INDEX + "']}") Integer share,
+			@Value("#{stepExecutionContext['" + FileShares.COUNT + "']}") Integer shares, ChannelLookup channels,
+			UsageEstimateRepository estimates, ReconProperties properties) {
 		Path root = Path.of(inbox);
-		List<Path> files = InboxFiles.list(MonthFolders.inboxFolder(root, month, "usage"),
-				name -> name.endsWith(".json") && !name.endsWith(BalanceRowMapper.SUFFIX));
+		List<Path> files = FileShares.of(InboxFiles.list(MonthFolders.inboxFolder(root, month, "usage"),
+				name -> name.endsWith(".json") && !name.endsWith(BalanceRowMapper.SUFFIX)), share, shares);
 		return PrefetchingReader.processingAhead(new MultiFileReader<>(root, files, JsonRowsReader::new),
 				estimates.preparing(new UsageRowMapper(YearMonth.parse(month), channels::load)),
 				properties.importing().prefetch());
 	}
 
+	/** The usage exports, in shares loaded side by side. */
 	@Bean
 	Step usageExportsStep(ImportSteps steps,
 			PrefetchingReader<Prefetched<JsonRow, PreparedRow<UsageEstimate>>> usageExportsReader,
-			UsageEstimateRepository estimates) {
-		return steps.bulkStep("usageExportsStep", usageExportsReader, Prefetched.unwrap(), estimates.preparedWriter(),
-				steps.newAccounting(), estimates::prepareExportLoad);
+			UsageEstimateRepository estimates, ReconProperties properties) {
+		return steps.sharedBulkStep("usageExportsStep", properties.importing().usageShares(), usageExportsReader,
+				Prefetched.unwrap(), estimates.preparedWriter(), steps.newAccounting(), estimates::prepareExportLoad);
 	}
 
 	/** Fresh planner statistics of the month's estimates, once the usage exports are in. */

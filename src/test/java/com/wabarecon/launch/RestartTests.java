@@ -65,6 +65,39 @@ class RestartTests {
 	}
 
 	@Test
+	void aUsageExportsStepThatFailedInOneShareLoadsEveryShareAgainOnRestart() throws Exception {
+		// given: a close whose usage exports failed in their second share, the first having completed
+		// (a closed month, turned back to the moment of the failure)
+		assertThat(close("--until", "import").exitCode()).isZero();
+		String loaded = list("SELECT source_kind || ' ' || COUNT(*) || ' ' || SUM(volume) FROM usage_estimate "
+				+ "GROUP BY source_kind ORDER BY 1");
+		String files = list("SELECT step_name || ' ' || source_file || ' ' || rows_read || ' ' || rows_loaded "
+				+ "FROM input_file ORDER BY 1");
+		long lastShare = count("SELECT MAX(step_execution_id) FROM batch_step_execution WHERE step_name LIKE 'usageExportsStep%'");
+		sql("DELETE FROM batch_step_execution_context WHERE step_execution_id > " + lastShare);
+		sql("DELETE FROM batch_step_execution WHERE step_execution_id > " + lastShare);
+		sql("UPDATE batch_step_execution SET status = 'FAILED', exit_code = 'FAILED' WHERE step_name IN "
+				+ "('usageImportStep', 'usageExportsStep', 'usageExportsStep:share1')");
+		sql("UPDATE batch_job_execution SET status = 'FAILED', exit_code = 'FAILED'");
+		assertThat(count("SELECT COUNT(*) FROM batch_step_execution WHERE step_name = 'usageExportsStep:share0' "
+				+ "AND status = 'COMPLETED'")).as("the first share completed").isEqualTo(1);
+		long executionId = count("SELECT MAX(job_execution_id) FROM batch_job_execution");
+
+		// when
+		CliRun restarted = CliRun.of("restart", Long.toString(executionId), "--db-url", dbUrl);
+
+		// then: the step cleared the month and loaded both shares, so every row is there once
+		assertThat(restarted.exitCode()).as(restarted.err()).isZero();
+		assertThat(restarted.out()).contains("resumed and completed", "usageExportsStep").doesNotContain("clientsStep");
+		assertThat(count("SELECT COUNT(*) FROM batch_step_execution WHERE step_name = 'usageExportsStep:share0'"))
+			.as("the completed share ran again").isEqualTo(2);
+		assertThat(list("SELECT source_kind || ' ' || COUNT(*) || ' ' || SUM(volume) FROM usage_estimate "
+				+ "GROUP BY source_kind ORDER BY 1")).isEqualTo(loaded);
+		assertThat(list("SELECT step_name || ' ' || source_file || ' ' || rows_read || ' ' || rows_loaded "
+				+ "FROM input_file ORDER BY 1")).isEqualTo(files);
+	}
+
+	@Test
 	void aCloseLeftRunningByAKilledProcessIsRecoveredAndResumed() throws Exception {
 		// given: an execution "running" on behalf of a process that no longer exists
 		Process gone = new ProcessBuilder("true").start();
@@ -113,6 +146,18 @@ class RestartTests {
 		try (Connection connection = DriverManager.getConnection(dbUrl); Statement statement = connection.createStatement()) {
 			statement.execute(sql);
 		}
+	}
+
+	/** The query's rows, one per line. */
+	private String list(String sql) throws Exception {
+		StringBuilder rows = new StringBuilder();
+		try (Connection connection = DriverManager.getConnection(dbUrl); Statement statement = connection.createStatement();
+				var rs = statement.executeQuery(sql)) {
+			while (rs.next()) {
+				rows.append(rs.getString(1)).append('\n');
+			}
+		}
+		return rows.toString();
 	}
 
 	private long count(String sql) throws Exception {

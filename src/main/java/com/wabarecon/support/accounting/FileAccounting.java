@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.wabarecon.CloseJobParameters;
+import com.wabarecon.support.PartitionNames;
 import com.wabarecon.support.reject.RejectedRowException;
 import com.wabarecon.support.reject.SourcedItem;
 
@@ -144,7 +145,7 @@ public class FileAccounting implements ItemReadListener<Object>, ItemProcessList
 	@Override
 	public ExitStatus afterStep(StepExecution stepExecution) {
 		String month = stepExecution.getJobParameters().getString(CloseJobParameters.MONTH);
-		String stepName = stepExecution.getStepName();
+		String stepName = PartitionNames.stepName(stepExecution.getStepName());
 		Path inbox = Path.of(stepExecution.getJobParameters().getString(CloseJobParameters.INBOX));
 		List<FileCounts> counts = new ArrayList<>();
 		Map<String, Long> sizes = new LinkedHashMap<>();
@@ -169,7 +170,12 @@ public class FileAccounting implements ItemReadListener<Object>, ItemProcessList
 						+ ", skipped " + t[SKIPPED] + ")");
 			}
 		});
-		files.replace(month, stepName, counts, sizes);
+		if (PartitionNames.isPartition(stepExecution.getStepName())) {
+			files.add(month, stepName, counts, sizes); // the step cleared its files once, for all its shares
+		}
+		else {
+			files.replace(month, stepName, counts, sizes);
+		}
 		if (!unbalanced.isEmpty()) {
 			return ExitStatus.FAILED.addExitDescription("rows unaccounted for in " + String.join(", ", unbalanced));
 		}

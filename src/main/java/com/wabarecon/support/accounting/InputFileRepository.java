@@ -3,6 +3,7 @@ package com.wabarecon.support.accounting;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,8 +31,18 @@ public class InputFileRepository {
 	 * 13 s of the usage import.
 	 */
 	@Transactional
-	public void replace(String month, String stepName, List<FileCounts> files, java.util.Map<String, Long> sizes) {
+	public void replace(String month, String stepName, List<FileCounts> files, Map<String, Long> sizes) {
+		clear(month, stepName);
+		add(month, stepName, files, sizes);
+	}
+
+	/** Forgets what a step recorded for the month, before the step (all its shares) reads again. */
+	public void clear(String month, String stepName) {
 		jdbc.sql("DELETE FROM input_file WHERE billing_month = ? AND step_name = ?").params(month, stepName).update();
+	}
+
+	/** Records these files for a step, beside what it recorded before (another share's files). */
+	public void add(String month, String stepName, List<FileCounts> files, Map<String, Long> sizes) {
 		List<Object[]> rows = new ArrayList<>(files.size());
 		for (FileCounts file : files) {
 			rows.add(new Object[] { month, stepName, file.sourceFile(), file.sha256(), sizes.get(file.sourceFile()),

@@ -1,10 +1,12 @@
 package com.wabarecon.support.reject;
 
+import java.util.Collection;
 import java.util.Map;
 import java.util.function.Consumer;
 
 import com.wabarecon.CloseJobParameters;
 import com.wabarecon.ReconProperties;
+import com.wabarecon.support.FileShares;
 import com.wabarecon.support.ProgressLog;
 import com.wabarecon.support.ScopedTargetReader;
 import com.wabarecon.support.SkipReasons;
@@ -16,14 +18,20 @@ import org.springframework.batch.core.listener.ItemProcessListener;
 import org.springframework.batch.core.listener.ItemReadListener;
 import org.springframework.batch.core.listener.ItemWriteListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.partition.support.DefaultStepExecutionAggregator;
+import org.springframework.batch.core.partition.support.SimpleStepExecutionSplitter;
+import org.springframework.batch.core.partition.support.TaskExecutorPartitionHandler;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.builder.ChunkOrientedStepBuilder;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.ItemReader;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -85,21 +93,87 @@ public class ImportSteps {
 		return step(name, settings.bulkChunkSize(), reader, processor, writer, accounting, clearMonth);
 	}
 
+	/**
+	 * A bulk step whose files are loaded in {@code shares} side by side, each share a partition
+	 * of its own ({@link FileShares}) on a thread and a database connection of its own: one
+	 * COPY keeps one PostgreSQL process busy and leaves it idle while the step's thread takes
+	 * the next chunk's rows, so two shares keep both cores busy. The reader, a step-scoped bean,
+	 * reads its share's files (the execution context's {@link FileShares#INDEX} and
+	 * {@link FileShares#COUNT}).
+	 * <p>
+	 * Before the shares start, the step clears the month once for all of them (its rows, rejects
+	 * and file counts); the shares record under the step's name. A restart clears again and loads
+	 * every share, the ones that completed too, as the other import steps read their files again
+	 * from the top.
+	 */
+	public <I, O> Step sharedBulkStep(String name, int shares, ItemReader<I> reader, ItemProcessor<I, O> processor,
+			ItemWriter<O> writer, FileAccounting accounting, Consumer<String> clearMonth) {
+		Step share = step(name + "Share", settings.bulkChunkSize(), reader, processor, writer, accounting, null);
+		SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor(name + "-");
+		threads.setConcurrencyLimit(shares);
+		TaskExecutorPartitionHandler handler = new TaskExecutorPartitionHandler();
+		handler.setStep(share);
+		handler.setTaskExecutor(threads);
+		handler.setGridSize(shares);
+		StepExecutionListener clear = new StepExecutionListener() {
+			@Override
+			public void beforeStep(StepExecution stepExecution) {
+				String month = stepExecution.getJobParameters().getString(CloseJobParameters.MONTH);
+				rejects.clear(month, name);
+				inputFiles.clear(month, name);
+				clearMonth.accept(month);
+			}
+		};
+		// a restarted step has cleared the month: every share loads again, the completed ones too
+		SimpleStepExecutionSplitter splitter = new SimpleStepExecutionSplitter(jobRepository, name, new FileShares());
+		splitter.setAllowStartIfComplete(true);
+		return new StepBuilder(name, jobRepository).partitioner(name, new FileShares())
+			.splitter(splitter)
+			.partitionHandler(handler)
+			.aggregator(ImportSteps::aggregate)
+			.listener(clear)
+			.build();
+	}
+
+	/** The shares' counts, and their skip reasons for the run summary, added up in the step. */
+	private static void aggregate(StepExecution step, Collection<StepExecution> shares) {
+		new DefaultStepExecutionAggregator().aggregate(step, shares);
+		ExecutionContext context = step.getExecutionContext();
+		forgetSkipReasons(context);
+		for (StepExecution share : shares) {
+			share.getExecutionContext()
+				.entrySet()
+				.stream()
+				.filter(entry -> entry.getKey().startsWith(SkipReasons.PREFIX))
+				.forEach(entry -> context.putLong(entry.getKey(),
+						context.getLong(entry.getKey(), 0L) + ((Number) entry.getValue()).longValue()));
+		}
+	}
+
+	private static void forgetSkipReasons(ExecutionContext context) {
+		context.entrySet()
+			.stream()
+			.map(Map.Entry::getKey)
+			.filter(key -> key.startsWith(SkipReasons.PREFIX))
+			.toList()
+			.forEach(context::remove);
+	}
+
 	private <I, O> Step step(String name, int chunkSize, ItemReader<I> reader, ItemProcessor<I, O> processor,
 			ItemWriter<O> writer, FileAccounting accounting, Consumer<String> clearMonth) {
+		return builder(name, chunkSize, reader, processor, writer, accounting, clearMonth).build();
+	}
+
+	private <I, O> ChunkOrientedStepBuilder<I, O> builder(String name, int chunkSize, ItemReader<I> reader,
+			ItemProcessor<I, O> processor, ItemWriter<O> writer, FileAccounting accounting,
+			Consumer<String> clearMonth) {
 		var rejectListener = new RejectRecordingListener(rejects, settings.maxRawContentChars());
 		var progress = new ProgressLog();
 		StepExecutionListener clear = new StepExecutionListener() {
 			@Override
 			public void beforeStep(StepExecution stepExecution) {
 				// a restart reads from the top again: the skips counted by the failed run go
-				var context = stepExecution.getExecutionContext();
-				context.entrySet()
-					.stream()
-					.map(Map.Entry::getKey)
-					.filter(key -> key.startsWith(SkipReasons.PREFIX))
-					.toList()
-					.forEach(context::remove);
+				forgetSkipReasons(stepExecution.getExecutionContext());
 				if (clearMonth != null) {
 					clearMonth.accept(stepExecution.getJobParameters().getString(CloseJobParameters.MONTH));
 				}
@@ -124,8 +198,7 @@ public class ImportSteps {
 			.listener((StepExecutionListener) accounting)
 			.listener((ItemReadListener<Object>) accounting)
 			.listener((ItemProcessListener<Object, Object>) accounting)
-			.listener((ItemWriteListener<Object>) accounting)
-			.build();
+			.listener((ItemWriteListener<Object>) accounting);
 	}
 
 }

@@ -1,6 +1,7 @@
 package com.wabarecon.support.reject;
 
 import com.wabarecon.CloseJobParameters;
+import com.wabarecon.support.PartitionNames;
 
 import org.springframework.batch.core.listener.SkipListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
@@ -31,8 +32,11 @@ public class RejectRecordingListener implements SkipListener<Object, Object>, St
 
 	@Override
 	public void beforeStep(StepExecution stepExecution) {
-		rejects.clear(stepExecution.getJobParameters().getString(CloseJobParameters.MONTH),
-				stepExecution.getStepName());
+		// the shares of a step record under the step's name: the step clears for all of them, once
+		if (!PartitionNames.isPartition(stepExecution.getStepName())) {
+			rejects.clear(stepExecution.getJobParameters().getString(CloseJobParameters.MONTH),
+					stepExecution.getStepName());
+		}
 	}
 
 	@Override
@@ -53,7 +57,7 @@ public class RejectRecordingListener implements SkipListener<Object, Object>, St
 	private void record(Object item, Throwable t) {
 		StepExecution step = StepSynchronizationManager.getContext().getStepExecution();
 		String month = step.getJobParameters().getString(CloseJobParameters.MONTH);
-		String stepName = step.getStepName();
+		String stepName = PartitionNames.stepName(step.getStepName());
 		if (t instanceof RejectedRowException rejected) {
 			rejects.add(month, stepName, rejected.source(), rejected.reason(), maxRawChars);
 			return;
