@@ -51,7 +51,7 @@ public record ReconProperties(@DefaultValue("sample-invoices") Path inbox, @Defa
 	 * @param usageShares how many shares of the usage export files load side by side, each on a
 	 * thread and a database connection of its own; 0 (the default): one per core
 	 */
-	public record Import(@DefaultValue("1000") int chunkSize, @DefaultValue("20000") int bulkChunkSize,
+	public record Import(@DefaultValue("1000") int chunkSize, @DefaultValue("10000") int bulkChunkSize,
 			@DefaultValue("2000") int maxRawContentChars,
 			@DefaultValue("auto") BulkLoad bulkLoad, @DefaultValue("0") int prefetch,
 			@DefaultValue("0") int usageShares) {
