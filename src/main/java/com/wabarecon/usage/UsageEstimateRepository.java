@@ -1,7 +1,9 @@
 package com.wabarecon.usage;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 import com.wabarecon.support.bulk.BulkLoader;
@@ -11,6 +13,7 @@ import com.wabarecon.support.bulk.PreparedRow;
 
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -32,12 +35,15 @@ class UsageEstimateRepository {
 
 	private final JdbcClient jdbc;
 
+	private final JdbcTemplate jdbcTemplate;
+
 	private final BulkLoader loader;
 
 	private final MonthPartitions months;
 
-	UsageEstimateRepository(JdbcClient jdbc, BulkLoader loader, MonthPartitions months) {
+	UsageEstimateRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate, BulkLoader loader, MonthPartitions months) {
 		this.jdbc = jdbc;
+		this.jdbcTemplate = jdbcTemplate;
 		this.loader = loader;
 		this.months = months;
 	}
@@ -46,6 +52,13 @@ class UsageEstimateRepository {
 	void deleteMonth(String month, String sourceKind) {
 		months.prepare(month);
 		jdbc.sql("DELETE FROM usage_estimate WHERE billing_month = ? AND source_kind = ?")
+			.params(month, sourceKind)
+			.update();
+		forgetChannels(month, sourceKind);
+	}
+
+	private void forgetChannels(String month, String sourceKind) {
+		jdbc.sql("DELETE FROM estimate_channel WHERE billing_month = ? AND source_kind = ?")
 			.params(month, sourceKind)
 			.update();
 	}
@@ -61,6 +74,7 @@ class UsageEstimateRepository {
 		jdbc.sql("DELETE FROM usage_estimate WHERE billing_month = ? AND source_kind IN (?, ?)")
 			.params(month, UsageEstimate.EXPORT, UsageEstimate.WEBHOOK)
 			.update();
+		forgetChannels(month, UsageEstimate.EXPORT);
 		months.dropIndex(month);
 	}
 
@@ -86,8 +100,13 @@ class UsageEstimateRepository {
 		};
 	}
 
+	/** Loads prepared estimates, and notes their channels ({@link #noteChannels}). */
 	ItemWriter<PreparedRow<UsageEstimate>> preparedWriter() {
-		return loader.preparedWriter(TABLE);
+		ItemWriter<PreparedRow<UsageEstimate>> load = loader.preparedWriter(TABLE);
+		return chunk -> {
+			load.write(chunk);
+			noteChannels(chunk.getItems().stream().map(PreparedRow::item).toList());
+		};
 	}
 
 	/** Writes the estimates of several source rows (a balance period gives one per category). */
@@ -96,7 +115,25 @@ class UsageEstimateRepository {
 			List<UsageEstimate> flat = new ArrayList<>();
 			chunk.forEach(group -> flat.addAll(group.estimates()));
 			loader.load(TABLE, flat);
+			noteChannels(flat);
 		};
+	}
+
+	/**
+	 * The channels of estimates just written that count, once per chunk ({@code estimate_channel}),
+	 * in the chunk's transaction: they stand or fall with the rows.
+	 */
+	private void noteChannels(List<UsageEstimate> written) {
+		Set<List<String>> channels = new LinkedHashSet<>();
+		for (UsageEstimate estimate : written) {
+			if (estimate.countsAsEstimate()) {
+				channels.add(List.of(estimate.billingMonth(), estimate.sourceKind(), estimate.channelId()));
+			}
+		}
+		if (!channels.isEmpty()) {
+			jdbcTemplate.batchUpdate("INSERT INTO estimate_channel (billing_month, source_kind, channel_id) VALUES (?, ?, ?)",
+					channels.stream().map(List::toArray).toList());
+		}
 	}
 
 }

@@ -38,8 +38,9 @@ class WebhookEventRepository {
 
 	/*
 	 * Read back and loaded with the bulk loader, not INSERT ... SELECT: PostgreSQL runs a plain
-	 * SELECT on both cores, and whether a channel has an export is a pass over the month's six
-	 * million estimates (hashed: the month's index is built later, beside the reconciliation).
+	 * SELECT on both cores. Whether a channel has an export comes from the channels noted as the
+	 * exports loaded (estimate_channel): asked of the month's six million estimates, it was a
+	 * pass over them all.
 	 */
 	private static final String COUNT = """
 			SELECT f.channel_id, c.client_id, f.local_date, f.country, f.pricing_category, f.pricing_type,
@@ -50,8 +51,8 @@ class WebhookEventRepository {
 			                             ORDER BY e.event_time, e.source_file, e.source_line) AS nth
 			      FROM webhook_event e WHERE e.billing_month = :month) f
 			JOIN channel c ON c.channel_id = f.channel_id
-			LEFT JOIN (SELECT DISTINCT channel_id FROM usage_estimate
-			           WHERE billing_month = :month AND source_kind IN ('EXPORT', 'BALANCE') AND counts_as_estimate) x
+			LEFT JOIN (SELECT DISTINCT channel_id FROM estimate_channel
+			           WHERE billing_month = :month AND source_kind IN ('EXPORT', 'BALANCE')) x
 			       ON x.channel_id = f.channel_id
 			WHERE f.nth = 1 AND f.local_date BETWEEN :first AND :last
 			GROUP BY f.channel_id, c.client_id, c.waba_currency, f.local_date, f.country, f.pricing_category,
