@@ -184,6 +184,9 @@ class UsageImportFunctionalTests {
 		inbox.write("2025-10/usage/unknown.json", """
 				{"channel_id": "ch_999", "usage": [{"start": 1759356000, "country": "DE",
 				 "pricing_category": "MARKETING", "pricing_type": "REGULAR", "volume": 5}]}""");
+		inbox.write("2025-10/usage/ch_004.json", """
+				{"channel_id": "ch_004", "usage": [{"start": 1757289600, "country": "DE",
+				 "pricing_category": "MARKETING", "pricing_type": "REGULAR", "volume": 7, "cost": 0.7}]}""");
 
 		// when
 		JobExecution execution = CloseJobRuns.run(jobOperatorTestUtils, inbox.root(), out, "2025-10", Stage.IMPORT, null);
@@ -194,6 +197,10 @@ class UsageImportFunctionalTests {
 		assertThat(step.getReadSkipCount()).as("the truncated file").isEqualTo(1);
 		assertThat(step.getProcessSkipCount()).as("'ten', CHATTING, ch_999").isEqualTo(3);
 		assertThat(step.getWriteSkipCount()).as("a tier too long for its column").isEqualTo(1);
+		// skipped in one of the shares, counted in the step for the run summary
+		assertThat(step.getFilterCount()).as("8 September").isEqualTo(1);
+		assertThat(step.getExecutionContext().getLong("skipped: belongs to another month in the WABA's time zone"))
+			.isEqualTo(1);
 		assertThat(charged("2025-10")).containsEntry("ch_001 MARKETING", "10 1.37 EUR")
 			.containsEntry("ch_001 UTILITY", "20 1.10 EUR") // priced with the EUR card: 20 x 0.0550
 			.containsEntry("ch_002 MARKETING", "5 0.68 EUR");

@@ -24,7 +24,6 @@ import org.springframework.batch.core.partition.support.TaskExecutorPartitionHan
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.batch.core.step.builder.ChunkOrientedStepBuilder;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
@@ -125,9 +124,10 @@ public class ImportSteps {
 			}
 		};
 		// a restarted step has cleared the month: every share loads again, the completed ones too
-		SimpleStepExecutionSplitter splitter = new SimpleStepExecutionSplitter(jobRepository, name, new FileShares());
+		FileShares files = new FileShares();
+		SimpleStepExecutionSplitter splitter = new SimpleStepExecutionSplitter(jobRepository, name, files);
 		splitter.setAllowStartIfComplete(true);
-		return new StepBuilder(name, jobRepository).partitioner(name, new FileShares())
+		return new StepBuilder(name, jobRepository).partitioner(name, files)
 			.splitter(splitter)
 			.partitionHandler(handler)
 			.aggregator(ImportSteps::aggregate)
@@ -161,12 +161,6 @@ public class ImportSteps {
 
 	private <I, O> Step step(String name, int chunkSize, ItemReader<I> reader, ItemProcessor<I, O> processor,
 			ItemWriter<O> writer, FileAccounting accounting, Consumer<String> clearMonth) {
-		return builder(name, chunkSize, reader, processor, writer, accounting, clearMonth).build();
-	}
-
-	private <I, O> ChunkOrientedStepBuilder<I, O> builder(String name, int chunkSize, ItemReader<I> reader,
-			ItemProcessor<I, O> processor, ItemWriter<O> writer, FileAccounting accounting,
-			Consumer<String> clearMonth) {
 		var rejectListener = new RejectRecordingListener(rejects, settings.maxRawContentChars());
 		var progress = new ProgressLog();
 		StepExecutionListener clear = new StepExecutionListener() {
@@ -198,7 +192,8 @@ public class ImportSteps {
 			.listener((StepExecutionListener) accounting)
 			.listener((ItemReadListener<Object>) accounting)
 			.listener((ItemProcessListener<Object, Object>) accounting)
-			.listener((ItemWriteListener<Object>) accounting);
+			.listener((ItemWriteListener<Object>) accounting)
+			.build();
 	}
 
 }
