@@ -105,7 +105,7 @@ class UsageEstimateRepository {
 		ItemWriter<PreparedRow<UsageEstimate>> load = loader.preparedWriter(TABLE);
 		return chunk -> {
 			load.write(chunk);
-			noteChannels(chunk.getItems().stream().map(PreparedRow::item).toList());
+			noteChannels(() -> chunk.getItems().stream().map(PreparedRow::item).iterator());
 		};
 	}
 
@@ -123,17 +123,25 @@ class UsageEstimateRepository {
 	 * The channels of estimates just written that count, once per chunk ({@code estimate_channel}),
 	 * in the chunk's transaction: they stand or fall with the rows.
 	 */
-	private void noteChannels(List<UsageEstimate> written) {
+	private void noteChannels(Iterable<UsageEstimate> written) {
 		Set<List<String>> channels = new LinkedHashSet<>();
+		UsageEstimate last = null;
 		for (UsageEstimate estimate : written) {
-			if (estimate.countsAsEstimate()) {
+			// rows come file by file: a channel's next row adds nothing, so it makes no key
+			if (estimate.countsAsEstimate() && !sameChannel(estimate, last)) {
 				channels.add(List.of(estimate.billingMonth(), estimate.sourceKind(), estimate.channelId()));
+				last = estimate;
 			}
 		}
 		if (!channels.isEmpty()) {
 			jdbcTemplate.batchUpdate("INSERT INTO estimate_channel (billing_month, source_kind, channel_id) VALUES (?, ?, ?)",
 					channels.stream().map(List::toArray).toList());
 		}
+	}
+
+	private static boolean sameChannel(UsageEstimate estimate, UsageEstimate last) {
+		return last != null && estimate.channelId().equals(last.channelId())
+				&& estimate.sourceKind().equals(last.sourceKind()) && estimate.billingMonth().equals(last.billingMonth());
 	}
 
 }
