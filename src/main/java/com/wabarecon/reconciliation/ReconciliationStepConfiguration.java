@@ -40,9 +40,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * The reconciliation stage: both sides summed in the database ({@code reconcileEstimateSideStep}
  * and, beside it, {@code reconcileInvoiceSideStep}), with the evidence for likely causes
- * ({@code reconcileEvidenceStep}) and the estimates' totals ({@code estimateTotalsStep}); each
- * line judged against the tolerances ({@code reconcileLinesStep}), the tie-out
- * ({@code tieOutStep}), then the CSV and the partner workbook ({@code reconciliationReportStep}).
+ * ({@code reconcileEvidenceStep}); each line judged against the tolerances
+ * ({@code reconcileLinesStep}) and, beside it, the estimates' totals ({@code estimateTotalsStep});
+ * the tie-out ({@code tieOutStep}), then the CSV and the partner workbook
+ * ({@code reconciliationReportStep}).
  * The job sees one step, {@code reconciliationStep}. Every step recomputes from the data, so a
  * rerun or restart replaces what an earlier one wrote.
  */
@@ -55,11 +56,12 @@ class ReconciliationStepConfiguration {
 	static final String ESTIMATE_TOTALS_KEY = "estimateTotals";
 
 	/**
-	 * The estimate side reads the month's estimates in one PostgreSQL process (an
-	 * {@code INSERT ... SELECT} is never run in parallel); beside it, on the machine's other core,
-	 * the invoice side is built, and the evidence for likely causes and the estimates' totals for
-	 * the tie-out read the estimates too. Nothing here looks the estimates up by channel, so the
-	 * month's index waits for the statements.
+	 * The estimate side reads the sums of the month's estimates ({@code estimate_summary}); beside
+	 * it the invoice side is built, and the evidence for likely causes. The estimates' totals for
+	 * the tie-out are taken from the estimates themselves, a pass over all of them that checks
+	 * the sums, beside the judging of the lines, which leaves PostgreSQL a core while it reads the
+	 * line query and judges. Nothing here looks the estimates up by channel, so the month's index
+	 * waits for the statements.
 	 */
 	@Bean
 	Step reconciliationStep(JobRepository jobRepository, Step reconcileEstimateSideStep,
@@ -68,13 +70,15 @@ class ReconciliationStepConfiguration {
 		Flow sidesAndEvidence = new FlowBuilder<Flow>("sidesAndEvidence")
 			.split(new SimpleAsyncTaskExecutor("reconcile-"))
 			.add(new FlowBuilder<Flow>("estimates").start(reconcileEstimateSideStep).build(),
-					new FlowBuilder<Flow>("others").start(reconcileInvoiceSideStep)
-						.next(reconcileEvidenceStep)
-						.next(estimateTotalsStep)
-						.build())
+					new FlowBuilder<Flow>("others").start(reconcileInvoiceSideStep).next(reconcileEvidenceStep).build())
+			.build();
+		Flow linesAndTotals = new FlowBuilder<Flow>("linesAndTotals")
+			.split(new SimpleAsyncTaskExecutor("judge-"))
+			.add(new FlowBuilder<Flow>("lines").start(reconcileLinesStep).build(),
+					new FlowBuilder<Flow>("totals").start(estimateTotalsStep).build())
 			.build();
 		Flow flow = new FlowBuilder<Flow>("reconciliation").start(sidesAndEvidence)
-			.next(reconcileLinesStep)
+			.next(linesAndTotals)
 			.next(tieOutStep)
 			.next(reconciliationReportStep)
 			.build();
@@ -164,7 +168,7 @@ class ReconciliationStepConfiguration {
 				() -> recorded(jobRepository, stepExecution, "estimateTotalsStep", ESTIMATE_TOTALS_KEY, null));
 	}
 
-	/** The estimates loaded, per currency, for the tie-out: summed beside the sides. */
+	/** The estimates loaded, per currency, for the tie-out: summed beside the judging of the lines. */
 	@Bean
 	@StepScope
 	Tasklet estimateTotalsTasklet(JdbcClient jdbc, @Value("#{jobParameters['month']}") String month,

@@ -46,8 +46,9 @@ class TieOut {
 	}
 
 	/**
-	 * The estimates loaded, per currency: a pass over the month's estimates, taken beside the
-	 * sides ({@code estimateTotalsStep}) and handed to {@link #check}.
+	 * The estimates loaded, per currency: a pass over the month's estimates themselves, not their
+	 * sums, so that the lines built from the sums are checked against the rows; taken beside the
+	 * judging of the lines ({@code estimateTotalsStep}) and handed to {@link #check}.
 	 */
 	Map<String, BigDecimal> loadedEstimates(String month, String client) {
 		return sums("""

@@ -31,7 +31,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * on the client's whole monthly volume for the market and category (every charged estimate of
  * the client there, priced or not), and the resulting cost is shared among the unpriced rows
  * in proportion to their volume. Estimates that cannot be priced (no rate for their market,
- * no country) keep no cost, and the step says which.
+ * no country) keep no cost, and the step says which. The tier volumes come from the estimates'
+ * sums ({@link EstimateSummary}); the costs priced are added to those sums in rows of the
+ * pricing's own, which it replaces whenever it runs ({@link PricedCosts}).
  */
 class EstimatePricingTasklet implements Tasklet {
 
@@ -47,12 +49,16 @@ class EstimatePricingTasklet implements Tasklet {
 
 	private final TableStatistics statistics;
 
+	private final PricedCosts pricedCosts;
+
 	private final YearMonth month;
 
-	EstimatePricingTasklet(JdbcClient jdbc, JdbcTemplate jdbcTemplate, TableStatistics statistics, YearMonth month) {
+	EstimatePricingTasklet(JdbcClient jdbc, JdbcTemplate jdbcTemplate, TableStatistics statistics,
+			PricedCosts pricedCosts, YearMonth month) {
 		this.jdbc = jdbc;
 		this.jdbcTemplate = jdbcTemplate;
 		this.statistics = statistics;
+		this.pricedCosts = pricedCosts;
 		this.month = month;
 	}
 
@@ -66,7 +72,7 @@ class EstimatePricingTasklet implements Tasklet {
 
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-		// the month's estimates were analysed after their load (usageStatisticsStep)
+		// the month's estimates and their sums were analysed after their load (usageStatisticsStep)
 		LocalDate version = jdbc.sql("SELECT MAX(effective_from) FROM rate_card WHERE billing_month = ? AND effective_from <= ?")
 			.params(month.toString(), month.atDay(1))
 			.query(LocalDate.class)
@@ -76,10 +82,10 @@ class EstimatePricingTasklet implements Tasklet {
 		jdbc.sql("SELECT country, market FROM market_country WHERE billing_month = ?").param(month.toString())
 			.query(rs -> { markets.put(rs.getString(1), rs.getString(2)); });
 
+		pricedCosts.forget(month.toString()); // the estimates priced by an earlier run count as unpriced again
 		List<CountryGroup> groups = jdbc.sql("""
-				SELECT client_id, currency, country, pricing_category, SUM(volume),
-				       SUM(CASE WHEN cost IS NULL THEN 1 ELSE 0 END)
-				FROM usage_estimate
+				SELECT client_id, currency, country, pricing_category, SUM(volume), SUM(unpriced_rows)
+				FROM estimate_summary
 				WHERE billing_month = ? AND counts_as_estimate AND pricing_type = 'REGULAR'
 				GROUP BY client_id, currency, country, pricing_category""")
 			.param(month.toString())
@@ -122,15 +128,7 @@ class EstimatePricingTasklet implements Tasklet {
 				VALUES (?, ?, ?, ?, ?, ?, ?)""", prices);
 		statistics.refresh("estimate_unit_price");
 		// one pass over the month's estimates, whatever the number of prices
-		long pricedRows = jdbc.sql("""
-				MERGE INTO usage_estimate u
-				USING (SELECT * FROM estimate_unit_price WHERE billing_month = :month) p
-				ON u.billing_month = :month AND u.client_id = p.client_id AND u.currency = p.currency
-				   AND u.country = p.country AND u.pricing_category = p.pricing_category
-				   AND u.pricing_type = 'REGULAR' AND u.counts_as_estimate AND u.cost IS NULL
-				WHEN MATCHED THEN UPDATE SET cost = u.volume * p.unit_cost""")
-			.param("month", month.toString())
-			.update();
+		long pricedRows = pricedCosts.apply(month.toString());
 		contribution.incrementWriteCount(pricedRows);
 		var context = contribution.getStepExecution().getExecutionContext();
 		context.putString(VERSION_KEY, version == null ? "none" : version.toString());

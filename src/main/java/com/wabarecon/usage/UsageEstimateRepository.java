@@ -1,19 +1,17 @@
 package com.wabarecon.usage;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Function;
 
 import com.wabarecon.support.bulk.BulkLoader;
 import com.wabarecon.support.bulk.BulkTable;
 import com.wabarecon.support.bulk.MonthPartitions;
 import com.wabarecon.support.bulk.PreparedRow;
+import com.wabarecon.support.bulk.TableStatistics;
 
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.ItemWriter;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -35,17 +33,17 @@ class UsageEstimateRepository {
 
 	private final JdbcClient jdbc;
 
-	private final JdbcTemplate jdbcTemplate;
-
 	private final BulkLoader loader;
 
 	private final MonthPartitions months;
 
-	UsageEstimateRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate, BulkLoader loader, MonthPartitions months) {
+	private final TableStatistics statistics;
+
+	UsageEstimateRepository(JdbcClient jdbc, BulkLoader loader, MonthPartitions months, TableStatistics statistics) {
 		this.jdbc = jdbc;
-		this.jdbcTemplate = jdbcTemplate;
 		this.loader = loader;
 		this.months = months;
+		this.statistics = statistics;
 	}
 
 	/** Makes room for the month's estimates and removes what an earlier run loaded of the kind. */
@@ -54,11 +52,11 @@ class UsageEstimateRepository {
 		jdbc.sql("DELETE FROM usage_estimate WHERE billing_month = ? AND source_kind = ?")
 			.params(month, sourceKind)
 			.update();
-		forgetChannels(month, sourceKind);
+		forgetSums(month, sourceKind);
 	}
 
-	private void forgetChannels(String month, String sourceKind) {
-		jdbc.sql("DELETE FROM estimate_channel WHERE billing_month = ? AND source_kind = ?")
+	private void forgetSums(String month, String sourceKind) {
+		jdbc.sql("DELETE FROM estimate_summary WHERE billing_month = ? AND source_kind = ?")
 			.params(month, sourceKind)
 			.update();
 	}
@@ -66,21 +64,23 @@ class UsageEstimateRepository {
 	/**
 	 * Before the month's usage exports load: the month's export rows go, and the webhook
 	 * counts, which are counted again after the load (through the index, when a rerun finds
-	 * them; afterwards, without it, each delete would read every row), then the index, which
-	 * {@link #index} builds once the month's estimates are complete.
+	 * them; afterwards, without it, each delete would read every row), with their sums, then the
+	 * index, which {@link #index} builds once the month's estimates are complete.
 	 */
 	void prepareExportLoad(String month) {
 		months.prepare(month);
 		jdbc.sql("DELETE FROM usage_estimate WHERE billing_month = ? AND source_kind IN (?, ?)")
 			.params(month, UsageEstimate.EXPORT, UsageEstimate.WEBHOOK)
 			.update();
-		forgetChannels(month, UsageEstimate.EXPORT);
+		forgetSums(month, UsageEstimate.EXPORT);
+		forgetSums(month, UsageEstimate.WEBHOOK);
 		months.dropIndex(month);
 	}
 
-	/** After the bulk load: fresh statistics for the planner. */
+	/** After the bulk load: fresh statistics for the planner, of the estimates and their sums. */
 	void analyze(String month) {
 		months.analyze(month);
+		statistics.refresh("estimate_summary");
 	}
 
 	/** After the month's estimates are complete: the month's index, if it is missing. */
@@ -100,12 +100,12 @@ class UsageEstimateRepository {
 		};
 	}
 
-	/** Loads prepared estimates, and notes their channels ({@link #noteChannels}). */
+	/** Loads prepared estimates, and their sums ({@link #loadSums}). */
 	ItemWriter<PreparedRow<UsageEstimate>> preparedWriter() {
 		ItemWriter<PreparedRow<UsageEstimate>> load = loader.preparedWriter(TABLE);
 		return chunk -> {
 			load.write(chunk);
-			noteChannels(() -> chunk.getItems().stream().map(PreparedRow::item).iterator());
+			loadSums(() -> chunk.getItems().stream().map(PreparedRow::item).iterator());
 		};
 	}
 
@@ -114,34 +114,22 @@ class UsageEstimateRepository {
 		return chunk -> {
 			List<UsageEstimate> flat = new ArrayList<>();
 			chunk.forEach(group -> flat.addAll(group.estimates()));
-			loader.load(TABLE, flat);
-			noteChannels(flat);
+			load(flat);
 		};
 	}
 
-	/**
-	 * The channels of estimates just written that count, once per chunk ({@code estimate_channel}),
-	 * in the chunk's transaction: they stand or fall with the rows.
-	 */
-	private void noteChannels(Iterable<UsageEstimate> written) {
-		Set<List<String>> channels = new LinkedHashSet<>();
-		UsageEstimate last = null;
-		for (UsageEstimate estimate : written) {
-			// rows come file by file: a channel's next row adds nothing, so it makes no key
-			if (estimate.countsAsEstimate() && !sameChannel(estimate, last)) {
-				channels.add(List.of(estimate.billingMonth(), estimate.sourceKind(), estimate.channelId()));
-				last = estimate;
-			}
-		}
-		if (!channels.isEmpty()) {
-			jdbcTemplate.batchUpdate("INSERT INTO estimate_channel (billing_month, source_kind, channel_id) VALUES (?, ?, ?)",
-					channels.stream().map(List::toArray).toList());
-		}
+	/** Loads estimates, and their sums. */
+	void load(List<UsageEstimate> estimates) {
+		loader.load(TABLE, estimates);
+		loadSums(estimates);
 	}
 
-	private static boolean sameChannel(UsageEstimate estimate, UsageEstimate last) {
-		return last != null && estimate.channelId().equals(last.channelId())
-				&& estimate.sourceKind().equals(last.sourceKind()) && estimate.billingMonth().equals(last.billingMonth());
+	/**
+	 * The sums of estimates just written ({@code estimate_summary}), in the same transaction:
+	 * they stand or fall with the rows.
+	 */
+	private void loadSums(Iterable<UsageEstimate> written) {
+		loader.load(EstimateSummary.TABLE, EstimateSummary.of(written));
 	}
 
 }

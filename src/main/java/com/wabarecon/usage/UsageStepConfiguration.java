@@ -13,6 +13,7 @@ import com.wabarecon.support.MonthFolders;
 import com.wabarecon.ReconProperties;
 import com.wabarecon.support.MultiFileReader;
 import com.wabarecon.support.RunSteps;
+import com.wabarecon.support.bulk.DatabaseProduct;
 import com.wabarecon.support.bulk.PreparedRow;
 import com.wabarecon.support.bulk.TableStatistics;
 import com.wabarecon.support.Prefetched;
@@ -42,6 +43,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -308,8 +310,13 @@ class UsageStepConfiguration {
 	@Bean
 	@StepScope
 	EstimatePricingTasklet estimatePricingTasklet(@Value("#{jobParameters['month']}") String month, JdbcClient jdbc,
-			JdbcTemplate jdbcTemplate, TableStatistics statistics) {
-		return new EstimatePricingTasklet(jdbc, jdbcTemplate, statistics, YearMonth.parse(month));
+			JdbcTemplate jdbcTemplate, TableStatistics statistics, PricedCosts pricedCosts) {
+		return new EstimatePricingTasklet(jdbc, jdbcTemplate, statistics, pricedCosts, YearMonth.parse(month));
+	}
+
+	@Bean
+	PricedCosts pricedCosts(JdbcClient jdbc, DataSource dataSource) throws MetaDataAccessException {
+		return new PricedCosts(jdbc, DatabaseProduct.of(dataSource) == DatabaseProduct.POSTGRESQL);
 	}
 
 	@Bean

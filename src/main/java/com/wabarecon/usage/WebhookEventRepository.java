@@ -38,8 +38,8 @@ class WebhookEventRepository {
 
 	/*
 	 * Read back and loaded with the bulk loader, not INSERT ... SELECT: PostgreSQL runs a plain
-	 * SELECT on both cores. Whether a channel has an export comes from the channels noted as the
-	 * exports loaded (estimate_channel): asked of the month's six million estimates, it was a
+	 * SELECT on both cores. Whether a channel has an export comes from the sums written as the
+	 * exports loaded (estimate_summary): asked of the month's six million estimates, it was a
 	 * pass over them all.
 	 */
 	private static final String COUNT = """
@@ -51,8 +51,8 @@ class WebhookEventRepository {
 			                             ORDER BY e.event_time, e.source_file, e.source_line) AS nth
 			      FROM webhook_event e WHERE e.billing_month = :month) f
 			JOIN channel c ON c.channel_id = f.channel_id
-			LEFT JOIN (SELECT DISTINCT channel_id FROM estimate_channel
-			           WHERE billing_month = :month AND source_kind IN ('EXPORT', 'BALANCE')) x
+			LEFT JOIN (SELECT DISTINCT channel_id FROM estimate_summary
+			           WHERE billing_month = :month AND source_kind IN ('EXPORT', 'BALANCE') AND counts_as_estimate) x
 			       ON x.channel_id = f.channel_id
 			WHERE f.nth = 1 AND f.local_date BETWEEN :first AND :last
 			GROUP BY f.channel_id, c.client_id, c.waba_currency, f.local_date, f.country, f.pricing_category,
@@ -65,11 +65,15 @@ class WebhookEventRepository {
 
 	private final BulkLoader loader;
 
+	private final UsageEstimateRepository estimates;
+
 	private final TableStatistics statistics;
 
-	WebhookEventRepository(JdbcClient jdbc, BulkLoader loader, TableStatistics statistics) {
+	WebhookEventRepository(JdbcClient jdbc, BulkLoader loader, UsageEstimateRepository estimates,
+			TableStatistics statistics) {
 		this.jdbc = jdbc;
 		this.loader = loader;
+		this.estimates = estimates;
 		this.statistics = statistics;
 	}
 
@@ -111,7 +115,7 @@ class WebhookEventRepository {
 						rs.getBoolean("counts_as_estimate"), source);
 			})
 			.list();
-		loader.load(UsageEstimateRepository.TABLE, counted);
+		estimates.load(counted);
 		return counted.size();
 	}
 

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.wabarecon.EstimateSums;
 import com.wabarecon.PostgresDatabase;
 import com.wabarecon.PostgresSchema;
 
@@ -69,6 +70,12 @@ class MonthlyClosePostgresTests {
 		assertThat(query("SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()"
 				+ " AND tablename = 'usage_estimate_2025_09'"))
 			.containsExactly("usage_estimate_2025_09_idx");
+
+		// the estimates' sums, replaced by the rerun, priced in the same pass as the estimates
+		assertThat(query(EstimateSums.fromSummary("2025-09"))).isEqualTo(query(EstimateSums.fromEstimates("2025-09")))
+			.hasSize(33);
+		assertThat(query("SELECT COUNT(*) FROM estimate_summary WHERE billing_month = '2025-09' AND added_by_pricing"))
+			.isNotEqualTo(List.of("0"));
 
 		// the reconciliation on PostgreSQL: every status, as on H2 (ReconciliationFunctionalTests)
 		assertThat(query("SELECT status || ' ' || COUNT(*) FROM recon_line WHERE billing_month = '2025-09' "

@@ -10,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.wabarecon.CloseJobParameters;
+import com.wabarecon.EstimateSums;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -96,9 +97,38 @@ class RestartTests {
 			.as("the completed share ran again").isEqualTo(2);
 		assertThat(list(ESTIMATES_BY_KIND)).isEqualTo(loaded);
 		assertThat(loaded).as("webhook counts both counting and as cross-checks").contains("WEBHOOK TRUE", "WEBHOOK FALSE");
+		assertThat(list(EstimateSums.fromSummary("2025-09"))).isEqualTo(list(EstimateSums.fromEstimates("2025-09")));
 		assertThat(list("SELECT step_name || ' ' || source_file || ' ' || rows_read || ' ' || rows_loaded "
 				+ "FROM input_file ORDER BY 1")).isEqualTo(files);
 	}
+
+	@Test
+	void aPricingThatRunsAgainOnPricedEstimatesAddsTheirCostsToTheSumsOnce() throws Exception {
+		// given: an imported month whose pricing is turned back to a failure after it had priced
+		assertThat(close("--until", "import").exitCode()).isZero();
+		String costs = list(ESTIMATE_COSTS);
+		String sums = list(EstimateSums.fromSummary("2025-09"));
+		assertThat(count("SELECT COUNT(*) FROM estimate_summary WHERE added_by_pricing")).as("costs priced").isPositive();
+		sql("UPDATE batch_step_execution SET status = 'FAILED', exit_code = 'FAILED' WHERE step_name IN "
+				+ "('pricingAndInvoiceStep', 'estimatePricingStep')");
+		sql("UPDATE batch_job_execution SET status = 'FAILED', exit_code = 'FAILED'");
+		long executionId = count("SELECT MAX(job_execution_id) FROM batch_job_execution");
+
+		// when
+		CliRun restarted = CliRun.of("restart", Long.toString(executionId), "--db-url", dbUrl);
+
+		// then: the estimates priced again at the same costs, and their sums as the rows have them
+		assertThat(restarted.exitCode()).as(restarted.err()).isZero();
+		assertThat(restarted.out()).contains("resumed and completed", "estimatePricingStep")
+			.doesNotContain("usageExportsStep");
+		assertThat(list(ESTIMATE_COSTS)).isEqualTo(costs);
+		assertThat(list(EstimateSums.fromSummary("2025-09"))).isEqualTo(sums)
+			.isEqualTo(list(EstimateSums.fromEstimates("2025-09")));
+	}
+
+	/** The estimates' costs per source and channel. */
+	private static final String ESTIMATE_COSTS = "SELECT cost_source || ' ' || channel_id || ' ' || COUNT(cost) || ' ' "
+			+ "|| SUM(cost) FROM usage_estimate GROUP BY cost_source, channel_id ORDER BY 1";
 
 	@Test
 	void aCloseLeftRunningByAKilledProcessIsRecoveredAndResumed() throws Exception {

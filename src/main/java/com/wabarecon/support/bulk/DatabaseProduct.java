@@ -8,11 +8,11 @@ import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
 
 /** Which database the product runs on, for the few things done differently on each. */
-enum DatabaseProduct {
+public enum DatabaseProduct {
 
 	POSTGRESQL, H2, OTHER;
 
-	static DatabaseProduct of(DataSource dataSource) throws MetaDataAccessException {
+	public static DatabaseProduct of(DataSource dataSource) throws MetaDataAccessException {
 		String name = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
 		return switch (name) {
 			case "PostgreSQL" -> POSTGRESQL;
