@@ -7,10 +7,11 @@ import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 import com.wabarecon.support.FastZipWorkbook;
 import com.wabarecon.support.accounting.FileCounts;
@@ -19,6 +20,7 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
@@ -66,9 +68,10 @@ final class DisputeWorkbook {
 	/**
 	 * The longest text of each column, per sheet, for its width. POI's autosizing measures
 	 * every cell with font metrics: on a large partner's 130,000 lines it took most of the
-	 * reconciliation stage.
+	 * reconciliation stage. Kept by the sheet itself, not its name: POI reads a sheet's name
+	 * from its XML bean under a lock, and this is asked once per cell.
 	 */
-	private final Map<String, int[]> widestChars = new HashMap<>();
+	private final Map<Sheet, int[]> widestChars = new IdentityHashMap<>();
 
 	private DisputeWorkbook() {
 		Font bold = workbook.createFont();
@@ -81,12 +84,13 @@ final class DisputeWorkbook {
 		integer.setDataFormat(workbook.createDataFormat().getFormat("#,##0"));
 	}
 
-	static void write(Path file, ReconLineRepository lines, String month, String client, Run run) throws IOException {
+	/** @param lines streams the month's lines to an action, in output order */
+	static void write(Path file, Consumer<Consumer<ReconLine>> lines, Run run) throws IOException {
 		Files.createDirectories(file.getParent());
 		Path partial = file.resolveSibling(file.getFileName() + ".partial");
 		DisputeWorkbook book = new DisputeWorkbook();
 		try {
-			book.fill(lines, month, client, run);
+			book.fill(lines, run);
 			try (OutputStream out = Files.newOutputStream(partial)) {
 				book.workbook.write(out);
 			}
@@ -97,12 +101,12 @@ final class DisputeWorkbook {
 		Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 	}
 
-	private void fill(ReconLineRepository lines, String month, String client, Run run) {
+	private void fill(Consumer<Consumer<ReconLine>> lines, Run run) {
 		SXSSFSheet all = sheet("Lines", LINE_COLUMNS);
 		SXSSFSheet disputes = sheet("Discrepancies", DISPUTE_COLUMNS);
 		Map<String, long[]> counts = new TreeMap<>();
 		Map<String, BigDecimal[]> amounts = new TreeMap<>();
-		lines.forEach(month, client, line -> {
+		lines.accept(line -> {
 			Row row = all.createRow(all.getLastRowNum() + 1);
 			int c = 0;
 			textCell(row, c++, line.billingMonth());
@@ -220,7 +224,7 @@ final class DisputeWorkbook {
 
 	private void finish(SXSSFSheet sheet, int columns) {
 		sheet.setAutoFilter(new CellRangeAddress(0, Math.max(0, sheet.getLastRowNum()), 0, columns - 1));
-		int[] widest = widestChars.getOrDefault(sheet.getSheetName(), new int[0]);
+		int[] widest = widestChars.getOrDefault(sheet, new int[0]);
 		for (int i = 0; i < columns && i < widest.length; i++) {
 			sheet.setColumnWidth(i, Math.min(widest[i] + 2, MAX_COLUMN_CHARS) * 256);
 		}
@@ -239,12 +243,12 @@ final class DisputeWorkbook {
 		Cell cell = row.createCell(column);
 		cell.setCellValue(value);
 		cell.setCellStyle(integer);
-		int digits = Long.toString(value).length();
+		int digits = digits(value);
 		widen(row, column, digits + digits / 3); // with thousands separators
 	}
 
 	private void widen(Row row, int column, long chars) {
-		int[] widest = widestChars.computeIfAbsent(row.getSheet().getSheetName(), name -> new int[MAX_COLUMNS]);
+		int[] widest = widestChars.computeIfAbsent(row.getSheet(), sheet -> new int[MAX_COLUMNS]);
 		if (column < widest.length && chars > widest[column]) {
 			widest[column] = (int) Math.min(chars, MAX_COLUMN_CHARS);
 		}
@@ -258,12 +262,28 @@ final class DisputeWorkbook {
 		Cell cell = row.createCell(column);
 		BigDecimal shown = value.setScale(scale, RoundingMode.HALF_UP);
 		cell.setCellValue(shown.doubleValue());
-		widen(row, column, shown.toPlainString().length() + shown.precision() / 3);
+		widen(row, column, plainLength(shown) + shown.precision() / 3);
 		cell.setCellStyle(money.computeIfAbsent(scale, s -> {
 			CellStyle style = workbook.createCellStyle();
 			style.setDataFormat(workbook.createDataFormat().getFormat("#,##0." + "0".repeat(s)));
 			return style;
 		}));
+	}
+
+	/** The characters of a whole number, its sign included: counted, not printed. */
+	static int digits(long value) {
+		int chars = value < 0 ? 2 : 1;
+		for (long rest = Math.abs(value / 10); rest > 0; rest /= 10) {
+			chars++;
+		}
+		return chars;
+	}
+
+	/** The characters of {@link BigDecimal#toPlainString()} for a scale of 0 or more: counted, not printed. */
+	static int plainLength(BigDecimal value) {
+		int scale = value.scale();
+		int wholeDigits = Math.max(value.precision() - scale, 1);
+		return (value.signum() < 0 ? 1 : 0) + wholeDigits + (scale > 0 ? 1 + scale : 0);
 	}
 
 	private static BigDecimal orZero(BigDecimal value) {

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.function.Consumer;
 
 import com.opencsv.CSVWriter;
 import com.opencsv.ICSVWriter;
@@ -30,15 +31,19 @@ final class ReconciliationCsv {
 	private ReconciliationCsv() {
 	}
 
-	/** Writes the month's lines to the file (whole, through a temporary file); returns the line count. */
-	static long write(Path file, ReconLineRepository lines, String month, String client) throws IOException {
+	/**
+	 * Writes the lines to the file (whole, through a temporary file); returns the line count.
+	 *
+	 * @param lines streams the month's lines to an action, in output order
+	 */
+	static long write(Path file, Consumer<Consumer<ReconLine>> lines) throws IOException {
 		Files.createDirectories(file.getParent());
 		Path partial = file.resolveSibling(file.getFileName() + ".partial");
 		long[] count = { 0 };
 		try (Writer out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8);
 				ICSVWriter csv = new CSVWriter(out)) {
 			csv.writeNext(HEADER, false);
-			lines.forEach(month, client, line -> {
+			lines.accept(line -> {
 				csv.writeNext(row(line), false);
 				count[0]++;
 			});

@@ -194,8 +194,8 @@ class ReconciliationStepConfiguration {
 	}
 
 	/**
-	 * The CSV and the partner workbook. Both read every line; the CSV is written on a thread of
-	 * its own meanwhile, since the database is idle and the workbook keeps one core busy.
+	 * The CSV and the partner workbook, of the same lines read once ({@link SharedLines}): the
+	 * CSV's thread reads them, and the workbook, which keeps one core busy, takes them as they come.
 	 */
 	@Bean
 	@StepScope
@@ -208,9 +208,10 @@ class ReconciliationStepConfiguration {
 			String suffix = client == null ? "" : "-" + client;
 			Path csv = folder.resolve("reconciliation-" + month + suffix + ".csv");
 			Path xlsx = folder.resolve("reconciliation-" + month + suffix + ".xlsx");
+			SharedLines shared = new SharedLines(action -> lines.forEach(month, client, action));
 			CompletableFuture<Long> csvWritten = CompletableFuture.supplyAsync(() -> {
 				try {
-					return ReconciliationCsv.write(csv, lines, month, client);
+					return ReconciliationCsv.write(csv, shared::read);
 				}
 				catch (IOException ex) {
 					throw new UncheckedIOException(ex);
@@ -224,7 +225,7 @@ class ReconciliationStepConfiguration {
 			var run = new DisputeWorkbook.Run(parameters,
 					Tolerances.of(properties.reconciliation(), stepExecution.getJobParameters()).describe(),
 					checks.isEmpty() ? List.of() : List.of(checks.split("\n")), inputs.forMonth(month));
-			DisputeWorkbook.write(xlsx, lines, month, client, run);
+			DisputeWorkbook.write(xlsx, shared::forEach, run);
 			long written = csvWritten.join();
 			contribution.incrementWriteCount(written);
 			contribution.setExitStatus(ExitStatus.COMPLETED.addExitDescription("wrote " + csv + " and " + xlsx));
