@@ -40,6 +40,7 @@ import org.springframework.batch.infrastructure.item.database.builder.JdbcBatchI
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,8 +50,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * The usage stage: the reference files (rate cards, markets, FX), then the month's legacy
  * balance exports, webhooks and usage exports (loaded without the month's index, in shares side
- * by side, then analysed), then the webhook count. The job sees one step, {@code usageImportStep},
- * that runs them in this order, and then prices the estimates without cost
+ * by side), then, side by side, their statistics and the webhook count. The job sees one step,
+ * {@code usageImportStep}, that runs them in this order, and then prices the estimates without cost
  * ({@code estimatePricingStep}) beside the invoice import. Each step replaces what it loaded
  * before for the month. The month's index ({@code usageIndexStep}) is built before the
  * statements, the first to read the estimates by channel.
@@ -67,15 +68,21 @@ class UsageStepConfiguration {
 			Step usageExportsStep, Step usageStatisticsStep, Step balanceExportsStep, Step webhooksStep,
 			Step webhookCountStep) {
 		// the usage exports load last: each loading step first deletes its own source kind's rows
-		// of the month, and after millions of export rows that delete would scan them all
+		// of the month, and after millions of export rows that delete would scan them all. The
+		// statistics (an ANALYZE) and the webhook count (a query over the staged events) each keep
+		// one PostgreSQL process busy, and neither needs the other: they run side by side.
+		Flow statisticsAndCount = new FlowBuilder<Flow>("statisticsAndWebhookCount")
+			.split(new SimpleAsyncTaskExecutor("usage-"))
+			.add(new FlowBuilder<Flow>("statistics").start(usageStatisticsStep).build(),
+					new FlowBuilder<Flow>("webhookCount").start(webhookCountStep).build())
+			.build();
 		Flow flow = new FlowBuilder<Flow>("usageImport").start(rateCardsStep)
 			.next(marketsStep)
 			.next(fxStep)
 			.next(balanceExportsStep)
 			.next(webhooksStep)
 			.next(usageExportsStep)
-			.next(usageStatisticsStep)
-			.next(webhookCountStep)
+			.next(statisticsAndCount)
 			.build();
 		return new StepBuilder("usageImportStep", jobRepository).flow(flow).build();
 	}

@@ -98,7 +98,7 @@ class WebhookEventRepository {
 	 * written. The usage exports step removed the counts of an earlier run before its load.
 	 */
 	int count(YearMonth month, String folder) {
-		statistics.refresh("webhook_event"); // the month's estimates were analysed after their load
+		statistics.refresh("webhook_event"); // the count does not read the estimates
 		String billingMonth = month.toString();
 		RowSource source = new RowSource(folder, null, COUNTED, null);
 		List<UsageEstimate> counted = jdbc.sql(COUNT)
