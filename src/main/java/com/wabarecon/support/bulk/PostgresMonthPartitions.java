@@ -1,16 +1,26 @@
 package com.wabarecon.support.bulk;
 
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A month's rows in a partition of their own ({@code usage_estimate_2025_09}, made by the
- * migration {@code V11}), with its own index, built after the month's bulk load.
+ * migration {@code V11}), with its own index, built after the month's bulk load. The month's
+ * partition is itself split in two by one column's value ({@link Split}): a step that works on
+ * the rows with that value reads only their partition, not the whole month.
  */
 final class PostgresMonthPartitions implements MonthPartitions {
 
 	private static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}");
+
+	/**
+	 * The rows of a month whose {@code column} holds {@code value}, in a partition of their own
+	 * ({@code usage_estimate_2025_09_rate_card}), and the others ({@code ..._other}).
+	 */
+	record Split(String column, String value) {
+	}
 
 	private final JdbcTemplate jdbc;
 
@@ -18,16 +28,34 @@ final class PostgresMonthPartitions implements MonthPartitions {
 
 	private final String indexColumns;
 
-	PostgresMonthPartitions(JdbcTemplate jdbc, String table, String indexColumns) {
+	private final Split split;
+
+	PostgresMonthPartitions(JdbcTemplate jdbc, String table, String indexColumns, Split split) {
 		this.jdbc = jdbc;
 		this.table = table;
 		this.indexColumns = indexColumns;
+		this.split = split;
 	}
 
+	/**
+	 * Creates the month's partition, split, if there is none. A month made before the split was
+	 * keeps its one partition; it is read and loaded as before, only without the shortcut.
+	 */
 	@Override
 	public void prepare(String month) {
-		jdbc.execute("CREATE TABLE IF NOT EXISTS " + partition(month) + " PARTITION OF " + table + " FOR VALUES IN ('"
-				+ month + "')");
+		String partition = partition(month);
+		jdbc.execute("CREATE TABLE IF NOT EXISTS " + partition + " PARTITION OF " + table + " FOR VALUES IN ('" + month
+				+ "') PARTITION BY LIST (" + split.column() + ")");
+		if (isSplit(partition)) {
+			jdbc.execute("CREATE TABLE IF NOT EXISTS " + partition + "_" + split.value().toLowerCase(Locale.ROOT)
+					+ " PARTITION OF " + partition + " FOR VALUES IN ('" + split.value() + "')");
+			jdbc.execute("CREATE TABLE IF NOT EXISTS " + partition + "_other PARTITION OF " + partition + " DEFAULT");
+		}
+	}
+
+	private boolean isSplit(String partition) {
+		return Boolean.TRUE.equals(jdbc.queryForObject(
+				"SELECT relkind = 'p' FROM pg_class WHERE oid = to_regclass(?)", Boolean.class, partition));
 	}
 
 	@Override
