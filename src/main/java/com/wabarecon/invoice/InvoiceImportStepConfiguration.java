@@ -3,6 +3,8 @@ package com.wabarecon.invoice;
 import java.nio.file.Path;
 
 import com.wabarecon.ReconProperties;
+import com.wabarecon.support.Prefetched;
+import com.wabarecon.support.PrefetchingReader;
 import com.wabarecon.support.accounting.FileAccounting;
 import com.wabarecon.support.accounting.InputFileRepository;
 import com.wabarecon.support.bulk.BulkLoader;
@@ -48,11 +50,25 @@ class InvoiceImportStepConfiguration {
 		return new InvoiceLineWriter(loader.writer(InvoiceRepository.LINES), invoices);
 	}
 
+	/**
+	 * The invoice's rows read and mapped ahead, on a thread of their own, while the step loads
+	 * the lines mapped before (as the usage rows are): the step ran beside the pricing on one
+	 * core, and was the longer of the two.
+	 */
 	@Bean
-	Step invoiceImportStep(ImportSteps steps, InvoiceFileReader invoiceReader, InvoiceLineMapper invoiceLineMapper,
-			InvoiceLineWriter invoiceWriter, FileAccounting invoiceFileAccounting) {
-		return steps.bulkStep("invoiceImportStep", invoiceReader, invoiceLineMapper, invoiceWriter, invoiceFileAccounting,
-				null); // the writer replaces the month's invoice itself (InvoiceLineWriter.beforeStep)
+	@StepScope
+	PrefetchingReader<Prefetched<InvoiceRow, InvoiceLine>> invoiceLinesReader(InvoiceFileReader invoiceReader,
+			InvoiceLineMapper invoiceLineMapper, ReconProperties properties) {
+		return PrefetchingReader.processingAhead(invoiceReader, invoiceLineMapper, properties.importing().prefetch());
+	}
+
+	@Bean
+	Step invoiceImportStep(ImportSteps steps, PrefetchingReader<Prefetched<InvoiceRow, InvoiceLine>> invoiceLinesReader,
+			InvoiceFileReader invoiceReader, InvoiceLineWriter invoiceWriter, FileAccounting invoiceFileAccounting) {
+		// the writer replaces the month's invoice itself (InvoiceLineWriter.beforeStep); the reader
+		// says when there is no invoice (InvoiceFileReader.afterStep)
+		return steps.bulkStep("invoiceImportStep", invoiceLinesReader, Prefetched.unwrap(), invoiceWriter,
+				invoiceFileAccounting, null, invoiceReader);
 	}
 
 }

@@ -86,10 +86,13 @@ public class ImportSteps {
 	/**
 	 * A step over one of the month's large inputs (usage, webhooks, the invoice): larger
 	 * chunks, since each chunk is a commit and a commit waits for the disk.
+	 *
+	 * @param listeners more listeners of the step: a reader's own, when it reads through another
 	 */
 	public <I, O> Step bulkStep(String name, ItemReader<I> reader, ItemProcessor<I, O> processor,
-			ItemWriter<O> writer, FileAccounting accounting, Consumer<String> clearMonth) {
-		return step(name, settings.bulkChunkSize(), reader, processor, writer, accounting, clearMonth);
+			ItemWriter<O> writer, FileAccounting accounting, Consumer<String> clearMonth,
+			StepExecutionListener... listeners) {
+		return step(name, settings.bulkChunkSize(), reader, processor, writer, accounting, clearMonth, listeners);
 	}
 
 	/**
@@ -160,7 +163,8 @@ public class ImportSteps {
 	}
 
 	private <I, O> Step step(String name, int chunkSize, ItemReader<I> reader, ItemProcessor<I, O> processor,
-			ItemWriter<O> writer, FileAccounting accounting, Consumer<String> clearMonth) {
+			ItemWriter<O> writer, FileAccounting accounting, Consumer<String> clearMonth,
+			StepExecutionListener... listeners) {
 		var rejectListener = new RejectRecordingListener(rejects, settings.maxRawContentChars());
 		var progress = new ProgressLog();
 		StepExecutionListener clear = new StepExecutionListener() {
@@ -173,7 +177,7 @@ public class ImportSteps {
 				}
 			}
 		};
-		return new StepBuilder(name, jobRepository).<I, O>chunk(chunkSize)
+		var builder = new StepBuilder(name, jobRepository).<I, O>chunk(chunkSize)
 			.transactionManager(transactionManager)
 			.reader(ScopedTargetReader.of(reader))
 			.processor(processor)
@@ -192,8 +196,11 @@ public class ImportSteps {
 			.listener((StepExecutionListener) accounting)
 			.listener((ItemReadListener<Object>) accounting)
 			.listener((ItemProcessListener<Object, Object>) accounting)
-			.listener((ItemWriteListener<Object>) accounting)
-			.build();
+			.listener((ItemWriteListener<Object>) accounting);
+		for (StepExecutionListener listener : listeners) {
+			builder.listener(listener);
+		}
+		return builder.build();
 	}
 
 }
