@@ -5,7 +5,6 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,12 +61,13 @@ record EstimateSummary(String billingMonth, String sourceKind, String channelId,
 
 	}
 
-	/** The four days at the edge of a month, looked up once per month. */
-	private record EdgeDays(LocalDate dayBefore, LocalDate firstDay, LocalDate lastDay, LocalDate dayAfter) {
+	/** The four days at the edge of a month. */
+	private record EdgeDays(String month, LocalDate dayBefore, LocalDate firstDay, LocalDate lastDay,
+			LocalDate dayAfter) {
 
 		static EdgeDays of(String billingMonth) {
 			YearMonth month = YearMonth.parse(billingMonth);
-			return new EdgeDays(month.atDay(1).minusDays(1), month.atDay(1), month.atEndOfMonth(),
+			return new EdgeDays(billingMonth, month.atDay(1).minusDays(1), month.atDay(1), month.atEndOfMonth(),
 					month.atEndOfMonth().plusDays(1));
 		}
 
@@ -82,7 +82,7 @@ record EstimateSummary(String billingMonth, String sourceKind, String channelId,
 	/** The summary rows of some estimates, in the order their keys first appear. */
 	static List<EstimateSummary> of(Iterable<UsageEstimate> estimates) {
 		Map<Key, Sums> sums = new LinkedHashMap<>();
-		Map<String, EdgeDays> months = new HashMap<>();
+		EdgeDays edges = null; // every estimate of a chunk is of the same month: worked out once
 		for (UsageEstimate estimate : estimates) {
 			Sums sum = sums.computeIfAbsent(Key.of(estimate), key -> new Sums());
 			sum.volume += estimate.volume();
@@ -92,7 +92,10 @@ record EstimateSummary(String billingMonth, String sourceKind, String channelId,
 			else if (estimate.cost() != null) {
 				sum.cost = sum.cost.add(estimate.cost().setScale(COST_SCALE, RoundingMode.HALF_UP));
 			}
-			int edge = months.computeIfAbsent(estimate.billingMonth(), EdgeDays::of).indexOf(estimate.localDate());
+			if (edges == null || !edges.month().equals(estimate.billingMonth())) {
+				edges = EdgeDays.of(estimate.billingMonth());
+			}
+			int edge = edges.indexOf(estimate.localDate());
 			if (edge >= 0) {
 				Long before = sum.edgeDays[edge];
 				sum.edgeDays[edge] = before == null ? estimate.volume() : before + estimate.volume();
