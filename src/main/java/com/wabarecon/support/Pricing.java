@@ -1,7 +1,11 @@
 package com.wabarecon.support;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Meta's pricing categories and types, as every source spells them: any case, and
@@ -20,6 +24,13 @@ public final class Pricing {
 
 	public static final String REGULAR = "REGULAR";
 
+	/**
+	 * Every canonical name, to itself: a name is returned as this one String, so that the rows
+	 * of a month share it (later steps compare and hash it once, not once a row).
+	 */
+	private static final Map<String, String> NAMES = Stream.concat(CATEGORIES.stream(), TYPES.stream())
+		.collect(Collectors.toUnmodifiableMap(Function.identity(), Function.identity()));
+
 	private Pricing() {
 	}
 
@@ -36,7 +47,15 @@ public final class Pricing {
 	}
 
 	private static String canonical(String spelling) {
-		return spelling == null ? "" : spelling.strip().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
+		if (spelling == null) {
+			return "";
+		}
+		String name = NAMES.get(spelling); // the usual spelling: found as it is
+		if (name != null) {
+			return name;
+		}
+		String spelled = spelling.strip().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
+		return NAMES.getOrDefault(spelled, spelled);
 	}
 
 }

@@ -5,8 +5,8 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
+import com.wabarecon.support.CountryCodes;
 import com.wabarecon.support.FieldChecks;
 import com.wabarecon.support.FirstOccurrence;
 import com.wabarecon.support.Pricing;
@@ -32,7 +32,6 @@ final class ReferenceRowMappers {
 
 	static final List<String> FX_COLUMNS = List.of("from_currency", "to_currency", "rate");
 
-	private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
 	private ReferenceRowMappers() {
 	}
@@ -93,7 +92,8 @@ final class ReferenceRowMappers {
 			String country = row.text("country").toUpperCase(Locale.ROOT);
 			String market = row.text("market");
 			RowProblems problems = new RowProblems()
-				.add(COUNTRIES.contains(country) ? null : "country '" + country + "' is not an ISO 3166 country code")
+				.add(CountryCodes.of(country) != null ? null
+						: "country '" + country + "' is not an ISO 3166 country code")
 				.add(FieldChecks.required("market", market));
 			if (problems.isEmpty()) {
 				problems.add(countries.check("country", country, row.source().line()));

@@ -77,9 +77,15 @@ final class RowFields {
 	 * or a {@link JsonNode}; {@code null} when the row has no such field.
 	 */
 	Object get(String name) {
+		// the parser hands out interned names, and callers pass constants: nearly always the same
+		// object, found without comparing a character
 		for (int i = 0; i < size; i++) {
-			// the parser hands out canonical names, and callers pass constants: mostly the same object
-			if (names[i] == name || names[i].equals(name)) {
+			if (names[i] == name) {
+				return values[i];
+			}
+		}
+		for (int i = 0; i < size; i++) {
+			if (names[i].equals(name)) {
 				return values[i];
 			}
 		}

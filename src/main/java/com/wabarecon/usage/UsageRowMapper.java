@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import com.wabarecon.support.CountryCodes;
 import com.wabarecon.support.FieldChecks;
 import com.wabarecon.support.Pricing;
 import com.wabarecon.support.RowProblems;
@@ -37,7 +38,6 @@ class UsageRowMapper implements ItemProcessor<JsonRow, UsageEstimate> {
 
 	private static final Set<String> GRANULARITIES = Set.of("HALF_HOUR", "DAILY", "MONTHLY");
 
-	private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
 	private final YearMonth month;
 
@@ -74,11 +74,11 @@ class UsageRowMapper implements ItemProcessor<JsonRow, UsageEstimate> {
 		}
 		problems.add(JsonFields.wholeProblem(row, "start"));
 		String country = text(row, "country");
+		String countryCode = CountryCodes.of(country);
 		String category = Pricing.category(text(row, "pricing_category"));
 		String type = Pricing.type(text(row, "pricing_type"));
 		problems.add(country == null ? "country is missing"
-				: COUNTRIES.contains(country.toUpperCase(Locale.ROOT)) ? null
-						: "country '" + country + "' is not an ISO 3166 country code")
+				: countryCode != null ? null : "country '" + country + "' is not an ISO 3166 country code")
 			.add(category == null ? "pricing_category '" + text(row, "pricing_category") + "' is not a known category"
 					: null)
 			.add(type == null ? "pricing_type '" + text(row, "pricing_type") + "' is not a known pricing type" : null)
@@ -104,8 +104,8 @@ class UsageRowMapper implements ItemProcessor<JsonRow, UsageEstimate> {
 		}
 		String currency = costSource.equals(UsageEstimate.RATE_CARD) || documentCurrency == null ? channel.currency()
 				: documentCurrency;
-		return new UsageEstimate(billingMonth, channel.channelId(), channel.clientId(), start, day,
-				country.toUpperCase(Locale.ROOT), category, type, text(row, "tier"), whole(row, "volume"), cost,
+		return new UsageEstimate(billingMonth, channel.channelId(), channel.clientId(), start, day, countryCode,
+				category, type, text(row, "tier"), whole(row, "volume"), cost,
 				currency, costSource, UsageEstimate.EXPORT, inMonth, item.source());
 	}
 

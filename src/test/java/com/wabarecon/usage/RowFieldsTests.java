@@ -49,6 +49,15 @@ class RowFieldsTests {
 	}
 
 	@Test
+	void aFieldIsFoundByANameThatIsNotTheParsersOwnString() throws IOException {
+		RowFields row = parse(ROW);
+
+		assertThat(row.get(new String("volume"))).isEqualTo("12");
+		assertThat(row.get(new String("dup"))).isEqualTo("two");
+		assertThat(row.get(new String("absent"))).isNull();
+	}
+
+	@Test
 	void theRawTextIsTheTreesText() throws IOException {
 		assertThat(parse(ROW).toString()).isEqualTo(JsonDocuments.MAPPER.readTree(ROW).toString());
 	}
