@@ -46,6 +46,16 @@ class UsageEstimateRepository {
 		this.statistics = statistics;
 	}
 
+	/**
+	 * Before the month's usage loads again in a new run: every estimate of the month goes at
+	 * once, with its sums. Each loading step still removes its own kind first, for a restart,
+	 * which reruns only the step that failed.
+	 */
+	void clearMonth(String month) {
+		months.clear(month);
+		jdbc.sql("DELETE FROM estimate_summary WHERE billing_month = ?").param(month).update();
+	}
+
 	/** Makes room for the month's estimates and removes what an earlier run loaded of the kind. */
 	void deleteMonth(String month, String sourceKind) {
 		months.prepare(month);

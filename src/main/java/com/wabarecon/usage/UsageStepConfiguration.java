@@ -48,8 +48,8 @@ import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The usage stage: the reference files (rate cards, markets, FX), then the month's legacy
- * balance exports, webhooks and usage exports (loaded without the month's index, in shares side
+ * The usage stage: the reference files (rate cards, markets, FX), then, from an empty month
+ * ({@code usageClearStep}), the month's legacy balance exports, webhooks and usage exports (loaded without the month's index, in shares side
  * by side), then, side by side, their statistics and the webhook count. The job sees one step,
  * {@code usageImportStep}, that runs them in this order, and then prices the estimates without cost
  * ({@code estimatePricingStep}) beside the invoice import. Each step replaces what it loaded
@@ -65,8 +65,8 @@ class UsageStepConfiguration {
 
 	@Bean
 	Step usageImportStep(JobRepository jobRepository, Step rateCardsStep, Step marketsStep, Step fxStep,
-			Step usageExportsStep, Step usageStatisticsStep, Step balanceExportsStep, Step webhooksStep,
-			Step webhookCountStep) {
+			Step usageClearStep, Step usageExportsStep, Step usageStatisticsStep, Step balanceExportsStep,
+			Step webhooksStep, Step webhookCountStep) {
 		// the usage exports load last: each loading step first deletes its own source kind's rows
 		// of the month, and after millions of export rows that delete would scan them all. The
 		// statistics (an ANALYZE) and the webhook count (a query over the staged events) each keep
@@ -79,6 +79,7 @@ class UsageStepConfiguration {
 		Flow flow = new FlowBuilder<Flow>("usageImport").start(rateCardsStep)
 			.next(marketsStep)
 			.next(fxStep)
+			.next(usageClearStep)
 			.next(balanceExportsStep)
 			.next(webhooksStep)
 			.next(usageExportsStep)
@@ -212,6 +213,16 @@ class UsageStepConfiguration {
 			UsageEstimateRepository estimates, ReconProperties properties) {
 		return steps.sharedBulkStep("usageExportsStep", properties.importing().usageShares(), usageExportsReader,
 				Prefetched.unwrap(), estimates.preparedWriter(), steps.newAccounting(), estimates::prepareExportLoad);
+	}
+
+	/**
+	 * A run that closes the month again starts from an empty month: a step of its own, so that a
+	 * restart, which goes on from the step that failed, does not empty it again.
+	 */
+	@Bean
+	Step usageClearStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			UsageEstimateRepository estimates) {
+		return RunSteps.forTheMonth("usageClearStep", jobRepository, transactionManager, estimates::clearMonth);
 	}
 
 	/** Fresh planner statistics of the month's estimates, once the usage exports are in. */

@@ -44,7 +44,7 @@ class BulkLoaderConfiguration {
 			throws MetaDataAccessException {
 		return DatabaseProduct.of(dataSource) == DatabaseProduct.POSTGRESQL
 				? new PostgresMonthPartitions(jdbc, USAGE_ESTIMATE, USAGE_ESTIMATE_INDEX, RATE_CARD_ROWS)
-				: new SingleTableMonths(statistics, USAGE_ESTIMATE);
+				: new SingleTableMonths(statistics, jdbc, USAGE_ESTIMATE);
 	}
 
 	@Bean

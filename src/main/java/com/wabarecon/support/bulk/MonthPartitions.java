@@ -13,6 +13,13 @@ public interface MonthPartitions {
 	/** Makes room for the month's rows: on PostgreSQL, creates its partition if there is none. */
 	void prepare(String month);
 
+	/**
+	 * Removes every row of the month at once, before the month is loaded again: on PostgreSQL,
+	 * truncates its partition. A {@code DELETE} of a large month's six million rows took about
+	 * 10 s, and the load after it ran three to four times slower among the dead rows.
+	 */
+	void clear(String month);
+
 	/** Before a bulk load into the month: its index goes, to be built once afterwards. */
 	void dropIndex(String month);
 

@@ -58,6 +58,13 @@ final class PostgresMonthPartitions implements MonthPartitions {
 				"SELECT relkind = 'p' FROM pg_class WHERE oid = to_regclass(?)", Boolean.class, partition));
 	}
 
+	/** The month's partition and, split or not, all of its rows. */
+	@Override
+	public void clear(String month) {
+		prepare(month);
+		jdbc.execute("TRUNCATE " + partition(month));
+	}
+
 	@Override
 	public void dropIndex(String month) {
 		jdbc.execute("DROP INDEX IF EXISTS " + index(month));
