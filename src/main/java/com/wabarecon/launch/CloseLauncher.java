@@ -112,7 +112,9 @@ class CloseLauncher {
 			log.warn("{} was left running by a process that is gone; marking it failed to resume it", describe(execution));
 			jobOperator.recover(execution);
 		}
-		else if (execution.getStatus() == BatchStatus.UNKNOWN) {
+		else if (execution.getStatus() == BatchStatus.UNKNOWN || hasUnknownStep(execution)) {
+			// a step whose ending was lost, in a close whose failure was then recorded (the
+			// connection came back): a step beside the one that failed, say
 			log.warn("{} ended in an unknown state (it could not record how a step ended: its database connection was "
 					+ "lost); marking it failed to resume it", describe(execution));
 			markFailed(jobRepository.getJobExecution(execution.getId()));
@@ -143,12 +145,20 @@ class CloseLauncher {
 				jobRepository.update(step);
 			}
 		}
+		if (execution.getStatus() == BatchStatus.FAILED) {
+			return; // its own failure, and why, stay as recorded
+		}
 		execution.setStatus(BatchStatus.FAILED);
 		execution.setExitStatus(ExitStatus.FAILED.addExitDescription(UNKNOWN_ENDING));
 		if (execution.getEndTime() == null) {
 			execution.setEndTime(now);
 		}
 		jobRepository.update(execution);
+	}
+
+	private static boolean hasUnknownStep(JobExecution execution) {
+		return !execution.isRunning()
+				&& execution.getStepExecutions().stream().anyMatch(step -> step.getStatus() == BatchStatus.UNKNOWN);
 	}
 
 	/** A connection lost so badly that the job repository could not record the failure: the close stays resumable. */

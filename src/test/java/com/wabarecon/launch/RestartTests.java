@@ -103,6 +103,34 @@ class RestartTests {
 	}
 
 	@Test
+	void aFailedCloseWithAStepWhoseEndingWasLostResumesWhenStartedAgain() throws Exception {
+		// given: a close that failed while PostgreSQL restarted: the statistics step, beside the
+		// webhook count, could not record its ending (UNKNOWN); the close's failure was recorded
+		assertThat(close("--until", "import").exitCode()).isZero();
+		String loaded = list(ESTIMATES_BY_KIND);
+		long statistics = count("SELECT MAX(step_execution_id) FROM batch_step_execution "
+				+ "WHERE step_name = 'usageStatisticsStep'");
+		sql("DELETE FROM batch_step_execution_context WHERE step_execution_id > " + statistics
+				+ " AND step_execution_id IN (SELECT step_execution_id FROM batch_step_execution "
+				+ "WHERE step_name NOT IN ('webhookCountStep', 'usageImportStep'))");
+		sql("DELETE FROM batch_step_execution WHERE step_execution_id > " + statistics
+				+ " AND step_name NOT IN ('webhookCountStep', 'usageImportStep')");
+		sql("UPDATE batch_step_execution SET status = 'UNKNOWN', exit_code = 'UNKNOWN' "
+				+ "WHERE step_name = 'usageStatisticsStep'");
+		sql("UPDATE batch_step_execution SET status = 'FAILED', exit_code = 'FAILED' WHERE step_name = 'usageImportStep'");
+		sql("UPDATE batch_job_execution SET status = 'FAILED', exit_code = 'FAILED'");
+
+		// when: the same close again
+		CliRun again = close("--until", "import");
+
+		// then: it resumes at the usage import, instead of refusing to restart an unknown step
+		assertThat(again.exitCode()).as(again.err()).isZero();
+		assertThat(again.out()).contains("usageStatisticsStep", "invoiceImportStep").doesNotContain("clientsStep");
+		assertThat(list(ESTIMATES_BY_KIND)).isEqualTo(loaded);
+		assertThat(list(EstimateSums.fromSummary("2025-09"))).isEqualTo(list(EstimateSums.fromEstimates("2025-09")));
+	}
+
+	@Test
 	void aPricingThatRunsAgainOnPricedEstimatesAddsTheirCostsToTheSumsOnce() throws Exception {
 		// given: an imported month whose pricing is turned back to a failure after it had priced
 		assertThat(close("--until", "import").exitCode()).isZero();
