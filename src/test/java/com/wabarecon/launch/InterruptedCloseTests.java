@@ -160,9 +160,11 @@ class InterruptedCloseTests {
 		// and when: the same close again
 		ChildClose again = interrupted.start();
 
-		// then
+		// then: resumed in the usage import, whichever of its steps the restart landed in (the
+		// usage exports may end while PostgreSQL shuts down, and the statistics beside the webhook
+		// count then lose their ending: UNKNOWN, marked failed before resuming)
 		assertThat(again.waitForExit(A_CLOSE)).as(again.describe()).isZero();
-		assertThat(again.out()).contains("usageExportsStep", "deliveryStep").doesNotContain("clientsStep");
+		assertThat(again.out()).contains("usageImportStep", "deliveryStep").doesNotContain("clientsStep");
 		assertSameResultAsUninterrupted(interrupted);
 	}
 
