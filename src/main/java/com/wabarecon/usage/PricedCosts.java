@@ -18,6 +18,12 @@ class PricedCosts {
 			billing_month, source_kind, channel_id, client_id, pricing_category, pricing_type, currency, country,
 			counts_as_estimate""";
 
+	/** An estimate {@code u} of the month to be priced at the unit price {@code p}. */
+	private static final String MATCH = """
+			u.billing_month = :month AND u.client_id = p.client_id AND u.currency = p.currency
+			      AND u.country = p.country AND u.pricing_category = p.pricing_category
+			      AND u.pricing_type = 'REGULAR' AND u.counts_as_estimate AND u.cost_source = 'RATE_CARD'""";
+
 	private static final String INSERT_SUMS = """
 			INSERT INTO estimate_summary (%1$s, added_by_pricing, volume, cost, unpriced_rows)
 			SELECT %1$s, TRUE, 0, SUM(cost), -COUNT(*)
@@ -27,21 +33,17 @@ class PricedCosts {
 			WITH priced AS (
 			    UPDATE usage_estimate u SET cost = u.volume * p.unit_cost
 			    FROM estimate_unit_price p
-			    WHERE p.billing_month = :month AND u.billing_month = :month AND u.client_id = p.client_id
-			      AND u.currency = p.currency AND u.country = p.country AND u.pricing_category = p.pricing_category
-			      AND u.pricing_type = 'REGULAR' AND u.counts_as_estimate AND u.cost_source = 'RATE_CARD'
+			    WHERE p.billing_month = :month AND %s
 			    RETURNING u.*),
-			summed AS (""" + INSERT_SUMS + """
+			summed AS (""".formatted(MATCH) + INSERT_SUMS + """
 			    FROM priced GROUP BY %s)
 			SELECT COUNT(*) FROM priced""".formatted(SUM_COLUMNS);
 
 	private static final String MERGE = """
 			MERGE INTO usage_estimate u
 			USING (SELECT * FROM estimate_unit_price WHERE billing_month = :month) p
-			ON u.billing_month = :month AND u.client_id = p.client_id AND u.currency = p.currency
-			   AND u.country = p.country AND u.pricing_category = p.pricing_category
-			   AND u.pricing_type = 'REGULAR' AND u.counts_as_estimate AND u.cost_source = 'RATE_CARD'
-			WHEN MATCHED THEN UPDATE SET cost = u.volume * p.unit_cost""";
+			ON %s
+			WHEN MATCHED THEN UPDATE SET cost = u.volume * p.unit_cost""".formatted(MATCH);
 
 	private static final String SUM_PRICED = INSERT_SUMS + """
 			FROM usage_estimate

@@ -32,7 +32,6 @@ final class ReferenceRowMappers {
 
 	static final List<String> FX_COLUMNS = List.of("from_currency", "to_currency", "rate");
 
-
 	private ReferenceRowMappers() {
 	}
 

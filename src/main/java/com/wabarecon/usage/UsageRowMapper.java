@@ -38,7 +38,6 @@ class UsageRowMapper implements ItemProcessor<JsonRow, UsageEstimate> {
 
 	private static final Set<String> GRANULARITIES = Set.of("HALF_HOUR", "DAILY", "MONTHLY");
 
-
 	private final YearMonth month;
 
 	/** The month as every row stores it: one String, not one per row. */

@@ -49,9 +49,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The usage stage: the reference files (rate cards, markets, FX), then, from an empty month
- * ({@code usageClearStep}), the month's legacy balance exports, webhooks and usage exports (loaded without the month's index, in shares side
- * by side), then, side by side, their statistics and the webhook count. The job sees one step,
- * {@code usageImportStep}, that runs them in this order, and then prices the estimates without cost
+ * ({@code usageClearStep}), the month's legacy balance exports, webhooks and usage exports
+ * (loaded without the month's index, in shares side by side), then, side by side, their
+ * statistics and the webhook count. The job sees one step, {@code usageImportStep}, that runs
+ * them in this order, and then prices the estimates without cost
  * ({@code estimatePricingStep}) beside the invoice import. Each step replaces what it loaded
  * before for the month. The month's index ({@code usageIndexStep}) is built before the
  * statements, the first to read the estimates by channel.

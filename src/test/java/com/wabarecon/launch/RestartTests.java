@@ -78,8 +78,7 @@ class RestartTests {
 		String files = list("SELECT step_name || ' ' || source_file || ' ' || rows_read || ' ' || rows_loaded "
 				+ "FROM input_file ORDER BY 1");
 		long lastShare = count("SELECT MAX(step_execution_id) FROM batch_step_execution WHERE step_name LIKE 'usageExportsStep%'");
-		sql("DELETE FROM batch_step_execution_context WHERE step_execution_id > " + lastShare);
-		sql("DELETE FROM batch_step_execution WHERE step_execution_id > " + lastShare);
+		forgetStepsAfter(lastShare);
 		sql("UPDATE batch_step_execution SET status = 'FAILED', exit_code = 'FAILED' WHERE step_name IN "
 				+ "('usageImportStep', 'usageExportsStep', 'usageExportsStep:share1')");
 		sql("UPDATE batch_job_execution SET status = 'FAILED', exit_code = 'FAILED'");
@@ -110,11 +109,7 @@ class RestartTests {
 		String loaded = list(ESTIMATES_BY_KIND);
 		long statistics = count("SELECT MAX(step_execution_id) FROM batch_step_execution "
 				+ "WHERE step_name = 'usageStatisticsStep'");
-		sql("DELETE FROM batch_step_execution_context WHERE step_execution_id > " + statistics
-				+ " AND step_execution_id IN (SELECT step_execution_id FROM batch_step_execution "
-				+ "WHERE step_name NOT IN ('webhookCountStep', 'usageImportStep'))");
-		sql("DELETE FROM batch_step_execution WHERE step_execution_id > " + statistics
-				+ " AND step_name NOT IN ('webhookCountStep', 'usageImportStep')");
+		forgetStepsAfter(statistics, "webhookCountStep", "usageImportStep");
 		sql("UPDATE batch_step_execution SET status = 'UNKNOWN', exit_code = 'UNKNOWN' "
 				+ "WHERE step_name = 'usageStatisticsStep'");
 		sql("UPDATE batch_step_execution SET status = 'FAILED', exit_code = 'FAILED' WHERE step_name = 'usageImportStep'");
@@ -201,6 +196,18 @@ class RestartTests {
 		Matcher matcher = Pattern.compile("execution (\\d+) ·").matcher(summary);
 		assertThat(matcher.find()).as(summary).isTrue();
 		return Long.parseLong(matcher.group(1));
+	}
+
+	/**
+	 * Turns the close back to before the steps that started after the given one: their records
+	 * go, but for the steps named (which had started by then, or ran beside it).
+	 */
+	private void forgetStepsAfter(long stepExecutionId, String... kept) throws Exception {
+		String after = "step_execution_id > " + stepExecutionId + (kept.length == 0 ? ""
+				: " AND step_name NOT IN ('" + String.join("', '", kept) + "')");
+		sql("DELETE FROM batch_step_execution_context WHERE step_execution_id IN "
+				+ "(SELECT step_execution_id FROM batch_step_execution WHERE " + after + ")");
+		sql("DELETE FROM batch_step_execution WHERE " + after);
 	}
 
 	private void sql(String sql) throws Exception {
