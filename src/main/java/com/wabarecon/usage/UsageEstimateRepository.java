@@ -1,7 +1,10 @@
 package com.wabarecon.usage;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 import com.wabarecon.support.bulk.BulkLoader;
@@ -10,6 +13,7 @@ import com.wabarecon.support.bulk.MonthPartitions;
 import com.wabarecon.support.bulk.PreparedRow;
 import com.wabarecon.support.bulk.TableStatistics;
 
+import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -112,9 +116,12 @@ class UsageEstimateRepository {
 
 	/** Loads prepared estimates, and their sums ({@link #loadSums}). */
 	ItemWriter<PreparedRow<UsageEstimate>> preparedWriter() {
-		ItemWriter<PreparedRow<UsageEstimate>> load = loader.preparedWriter(TABLE);
 		return chunk -> {
-			load.write(chunk);
+			Map<String, List<PreparedRow<UsageEstimate>>> tables = this.<PreparedRow<UsageEstimate>>byPartition(chunk.getItems(),
+					PreparedRow::item);
+			for (Map.Entry<String, List<PreparedRow<UsageEstimate>>> rows : tables.entrySet()) {
+				loader.preparedWriter(TABLE.into(rows.getKey())).write(new Chunk<>(rows.getValue()));
+			}
 			loadSums(() -> chunk.getItems().stream().map(PreparedRow::item).iterator());
 		};
 	}
@@ -130,8 +137,36 @@ class UsageEstimateRepository {
 
 	/** Loads estimates, and their sums. */
 	void load(List<UsageEstimate> estimates) {
-		loader.load(TABLE, estimates);
+		byPartition(estimates, Function.identity()).forEach((table, rows) -> loader.load(TABLE.into(table), rows));
 		loadSums(estimates);
+	}
+
+	/**
+	 * Rows of one load by the table that takes them directly ({@link MonthPartitions#tableFor}),
+	 * each in its order: the month's partition for their cost source. The table is looked up once
+	 * per month and cost source of the load, not per row.
+	 */
+	private <R> Map<String, List<R>> byPartition(Iterable<? extends R> rows, Function<R, UsageEstimate> estimate) {
+		Map<String, List<R>> tables = new LinkedHashMap<>();
+		Map<String, List<R>> byKey = new HashMap<>(); // month and cost source: a handful per load
+		String month = null;
+		String costSource = null;
+		List<R> table = null;
+		for (R row : rows) {
+			UsageEstimate e = estimate.apply(row);
+			// rows of a kind come in runs: the key is made only where the run changes
+			if (table == null || !e.costSource().equals(costSource) || !e.billingMonth().equals(month)) {
+				month = e.billingMonth();
+				costSource = e.costSource();
+				String partitionMonth = month;
+				String partitionSource = costSource;
+				table = byKey.computeIfAbsent(month + "/" + costSource,
+						key -> tables.computeIfAbsent(months.tableFor(partitionMonth, partitionSource),
+								name -> new ArrayList<>()));
+			}
+			table.add(row);
+		}
+		return tables;
 	}
 
 	/**

@@ -18,6 +18,11 @@ public record BulkTable<T>(String name, List<String> columns, Function<T, Object
 		return new BulkTable<>(name, List.of(columns), values);
 	}
 
+	/** The same columns and values, appended to another table (a partition of this one). */
+	public BulkTable<T> into(String table) {
+		return new BulkTable<>(table, columns, values);
+	}
+
 	String columnList() {
 		return String.join(", ", columns);
 	}

@@ -1,6 +1,8 @@
 package com.wabarecon.support.bulk;
 
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -30,6 +32,9 @@ final class PostgresMonthPartitions implements MonthPartitions {
 
 	private final Split split;
 
+	/** Whether each month is split, as its last {@link #prepare} found: asked for every chunk loaded. */
+	private final Map<String, Boolean> splitMonths = new ConcurrentHashMap<>();
+
 	PostgresMonthPartitions(JdbcTemplate jdbc, String table, String indexColumns, Split split) {
 		this.jdbc = jdbc;
 		this.table = table;
@@ -46,7 +51,9 @@ final class PostgresMonthPartitions implements MonthPartitions {
 		String partition = partition(month);
 		jdbc.execute("CREATE TABLE IF NOT EXISTS " + partition + " PARTITION OF " + table + " FOR VALUES IN ('" + month
 				+ "') PARTITION BY LIST (" + split.column() + ")");
-		if (isSplit(partition)) {
+		boolean isSplit = isSplit(partition);
+		splitMonths.put(month, isSplit);
+		if (isSplit) {
 			jdbc.execute("CREATE TABLE IF NOT EXISTS " + partition + "_" + split.value().toLowerCase(Locale.ROOT)
 					+ " PARTITION OF " + partition + " FOR VALUES IN ('" + split.value() + "')");
 			jdbc.execute("CREATE TABLE IF NOT EXISTS " + partition + "_other PARTITION OF " + partition + " DEFAULT");
@@ -80,6 +87,19 @@ final class PostgresMonthPartitions implements MonthPartitions {
 	public void analyze(String month) {
 		// the month's partition, not the table: ANALYZE of the table samples every month kept
 		jdbc.execute("ANALYZE " + partition(month));
+	}
+
+	/**
+	 * {@code usage_estimate_2025_09_rate_card} or {@code ..._other}; a month made before the
+	 * split, its one partition.
+	 */
+	@Override
+	public String tableFor(String month, String value) {
+		String partition = partition(month);
+		if (!splitMonths.computeIfAbsent(month, m -> isSplit(partition))) {
+			return partition;
+		}
+		return partition + "_" + (split.value().equals(value) ? split.value().toLowerCase(Locale.ROOT) : "other");
 	}
 
 	/** {@code usage_estimate_2025_09}: the month is checked, since it becomes part of a name. */

@@ -41,6 +41,11 @@ final class SingleTableMonths implements MonthPartitions {
 	}
 
 	@Override
+	public String tableFor(String month, String value) {
+		return table;
+	}
+
+	@Override
 	public void analyze(String month) {
 		statistics.refresh(table);
 	}
