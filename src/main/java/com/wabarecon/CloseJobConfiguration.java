@@ -8,6 +8,7 @@ import com.wabarecon.support.ProcessOwner;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.FlowBuilder;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.job.flow.Flow;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -27,7 +28,7 @@ class CloseJobConfiguration {
 	Job monthlyCloseJob(JobRepository jobRepository, CloseJobParametersValidator parametersValidator,
 			Step clientsStep, Step channelsStep, Step usageImportStep, Step estimatePricingStep, Step invoiceImportStep,
 			Step rejectsReportStep, Step reconciliationStep, Step usageIndexStep, Step statementsStep,
-			Step deliveryStep) {
+			Step deliveryStep, JobExecutionListener partnerReports) {
 		var afterImport = new StopAfterStage(Stage.IMPORT);
 		var afterReconcile = new StopAfterStage(Stage.RECONCILE);
 		var afterStatements = new StopAfterStage(Stage.STATEMENTS);
@@ -41,6 +42,7 @@ class CloseJobConfiguration {
 			.build();
 		return new JobBuilder(CloseJobParameters.JOB_NAME, jobRepository).validator(parametersValidator)
 			.listener(new ProcessOwner())
+			.listener(partnerReports) // a report the run did not finish goes with it
 			.start(clientsStep)
 			.next(channelsStep)
 			.next(usageImportStep)

@@ -6,7 +6,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +64,13 @@ final class DisputeWorkbook {
 
 	private final Map<Integer, CellStyle> money = new TreeMap<>();
 
+	/** The summary's lines and amounts per client, status and currency, added up as the lines are filled. */
+	private final Map<String, long[]> counts = new TreeMap<>();
+
+	private final Map<String, BigDecimal[]> amounts = new TreeMap<>();
+
+	private boolean closed;
+
 	/**
 	 * The longest text of each column, per sheet, for its width. POI's autosizing measures
 	 * every cell with font metrics: on a large partner's 130,000 lines it took most of the
@@ -84,28 +90,44 @@ final class DisputeWorkbook {
 		integer.setDataFormat(workbook.createDataFormat().getFormat("#,##0"));
 	}
 
-	/** @param lines streams the month's lines to an action, in output order */
-	static void write(Path file, Consumer<Consumer<ReconLine>> lines, Run run) throws IOException {
-		Files.createDirectories(file.getParent());
-		Path partial = file.resolveSibling(file.getFileName() + ".partial");
-		DisputeWorkbook book = new DisputeWorkbook();
-		try {
-			book.fill(lines, run);
-			try (OutputStream out = Files.newOutputStream(partial)) {
-				book.workbook.write(out);
-			}
-		}
-		finally {
-			book.workbook.close(); // also disposes of the temporary files
-		}
-		Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+	/** A workbook to {@link #fill} and then {@link #write}; {@link #close} disposes of its temporary files. */
+	static DisputeWorkbook open() {
+		return new DisputeWorkbook();
 	}
 
-	private void fill(Consumer<Consumer<ReconLine>> lines, Run run) {
+	/**
+	 * Writes the workbook to {@code file}: the lines {@linkplain #fill filled} before, their
+	 * summary, and the run's facts.
+	 */
+	void write(Path file, Run run) throws IOException {
+		Files.createDirectories(file.getParent());
+		summary(counts, amounts);
+		run(run);
+		try (OutputStream out = Files.newOutputStream(file)) {
+			workbook.write(out);
+		}
+		finally {
+			close();
+		}
+	}
+
+	/** Disposes of the temporary files; the workbook cannot be written afterwards. */
+	void close() throws IOException {
+		if (!closed) {
+			closed = true;
+			workbook.close(); // also disposes of the temporary files
+		}
+	}
+
+	/**
+	 * The sheets of the lines: every line, and the discrepancies; the summary's figures are
+	 * added up on the way.
+	 *
+	 * @param lines streams the month's lines to an action, in output order
+	 */
+	void fill(Consumer<Consumer<ReconLine>> lines) {
 		SXSSFSheet all = sheet("Lines", LINE_COLUMNS);
 		SXSSFSheet disputes = sheet("Discrepancies", DISPUTE_COLUMNS);
-		Map<String, long[]> counts = new TreeMap<>();
-		Map<String, BigDecimal[]> amounts = new TreeMap<>();
 		lines.accept(line -> {
 			Row row = all.createRow(all.getLastRowNum() + 1);
 			int c = 0;
@@ -160,8 +182,6 @@ final class DisputeWorkbook {
 			textCell(disputes.createRow(1), 0, "No discrepancy beyond tolerance this month.");
 		}
 		finish(disputes, DISPUTE_COLUMNS.length);
-		summary(counts, amounts);
-		run(run);
 	}
 
 	private void summary(Map<String, long[]> counts, Map<String, BigDecimal[]> amounts) {

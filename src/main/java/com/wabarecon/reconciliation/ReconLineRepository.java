@@ -17,7 +17,13 @@ import org.springframework.stereotype.Repository;
 class ReconLineRepository {
 
 	/** The order of every output: client, WABA, channel (WABA-level lines first), category. */
-	static final String ORDER = " ORDER BY client_id NULLS LAST, waba_id, phone_number_id NULLS FIRST, category";
+	static final String ORDER = orderBy("");
+
+	/** {@link #ORDER} of the columns of a table or subquery with this alias ({@code l.}), or none. */
+	static String orderBy(String alias) {
+		return " ORDER BY " + alias + "client_id NULLS LAST, " + alias + "waba_id, " + alias
+				+ "phone_number_id NULLS FIRST, " + alias + "category";
+	}
 
 	static final BulkTable<ReconLine> TABLE = BulkTable.of("recon_line",
 			line -> new Object[] { line.billingMonth(), line.clientId(), line.wabaId(), line.phoneNumberId(),

@@ -116,7 +116,8 @@ class ReconSideRepository {
 
 	/**
 	 * The line query: both sides of each line, summed, with the line's evidence for likely
-	 * causes; one row per line, in a stable order.
+	 * causes; one row per line, in the outputs' order ({@link ReconLineRepository#ORDER}): the
+	 * partner report is written as the lines are judged.
 	 */
 	static final String LINES = """
 			SELECT l.*, e.volume_day_before, e.volume_first_day, e.volume_last_day, e.volume_day_after,
@@ -149,7 +150,7 @@ class ReconSideRepository {
 			           GROUP BY waba_id, phone_number_id, category) e
 			       ON e.waba_id = l.waba_id AND e.category = l.category
 			      AND (e.phone_number_id = l.phone_number_id OR (e.phone_number_id IS NULL AND l.phone_number_id IS NULL))
-			ORDER BY l.client_id, l.waba_id, l.phone_number_id, l.category""";
+			""" + ReconLineRepository.orderBy("l.");
 
 	private final JdbcClient jdbc;
 

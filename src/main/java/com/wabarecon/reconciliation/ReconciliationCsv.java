@@ -8,7 +8,6 @@ import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.function.Consumer;
 
 import com.opencsv.CSVWriter;
@@ -32,15 +31,14 @@ final class ReconciliationCsv {
 	}
 
 	/**
-	 * Writes the lines to the file (whole, through a temporary file); returns the line count.
+	 * Writes the lines to the file; returns the line count.
 	 *
 	 * @param lines streams the month's lines to an action, in output order
 	 */
 	static long write(Path file, Consumer<Consumer<ReconLine>> lines) throws IOException {
 		Files.createDirectories(file.getParent());
-		Path partial = file.resolveSibling(file.getFileName() + ".partial");
 		long[] count = { 0 };
-		try (Writer out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8);
+		try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
 				ICSVWriter csv = new CSVWriter(out)) {
 			csv.writeNext(HEADER, false);
 			lines.accept(line -> {
@@ -48,10 +46,9 @@ final class ReconciliationCsv {
 				count[0]++;
 			});
 			if (csv.checkError()) {
-				throw new UncheckedIOException(new IOException("Cannot write " + partial));
+				throw new UncheckedIOException(new IOException("Cannot write " + file));
 			}
 		}
-		Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 		return count[0];
 	}
 

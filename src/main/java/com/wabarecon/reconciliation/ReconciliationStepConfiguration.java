@@ -1,32 +1,31 @@
 package com.wabarecon.reconciliation;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 import javax.sql.DataSource;
 
 import com.wabarecon.ReconProperties;
-import com.wabarecon.support.MonthFolders;
 import com.wabarecon.support.RunSteps;
 import com.wabarecon.support.accounting.InputFileRepository;
 
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.builder.FlowBuilder;
 import org.springframework.batch.core.job.flow.Flow;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.scope.context.StepSynchronizationManager;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
@@ -41,9 +40,9 @@ import org.springframework.transaction.PlatformTransactionManager;
  * The reconciliation stage: both sides summed in the database ({@code reconcileEstimateSideStep}
  * and, beside it, {@code reconcileInvoiceSideStep}), with the evidence for likely causes
  * ({@code reconcileEvidenceStep}); each line judged against the tolerances
- * ({@code reconcileLinesStep}) and, beside it, the estimates' totals ({@code estimateTotalsStep});
- * the tie-out ({@code tieOutStep}), then the CSV and the partner workbook
- * ({@code reconciliationReportStep}).
+ * ({@code reconcileLinesStep}), which hands them to the partner report as it goes, and, beside
+ * it, the estimates' totals ({@code estimateTotalsStep}); the tie-out ({@code tieOutStep}), then
+ * the CSV and the partner workbook finished and named ({@code reconciliationReportStep}).
  * The job sees one step, {@code reconciliationStep}. Every step recomputes from the data, so a
  * rerun or restart replaces what an earlier one wrote.
  */
@@ -54,6 +53,9 @@ class ReconciliationStepConfiguration {
 	static final int LINES_PER_TRANSACTION = 5000;
 
 	static final String ESTIMATE_TOTALS_KEY = "estimateTotals";
+
+	/** Lines read back from the table per hand-over to the report. */
+	private static final int REPORT_BATCH = 512;
 
 	/**
 	 * The estimate side reads the sums of the month's estimates ({@code estimate_summary}); beside
@@ -132,29 +134,43 @@ class ReconciliationStepConfiguration {
 		return new LineJudge(month, tolerances, new LikelyCauses(jdbc, YearMonth.parse(month)), displays);
 	}
 
+	/**
+	 * Judges every line and loads it; hands the judged lines to the partner report meanwhile
+	 * ({@link PartnerReports}), which the report step finishes once the tie-out held.
+	 */
 	@Bean
 	Step reconcileLinesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			JdbcCursorItemReader<LineSides> lineSidesReader, LineJudge lineJudge, ReconLineRepository lines,
-			ReconSideRepository sides) {
+			ReconSideRepository sides, PartnerReports reports) {
 		StepExecutionListener replace = new StepExecutionListener() {
 			@Override
 			public void beforeStep(StepExecution stepExecution) {
 				var parameters = stepExecution.getJobParameters();
 				lines.delete(parameters.getString("month"), parameters.getString("client"));
 				sides.analyze(); // both sides are in, built side by side
+				reports.start(stepExecution.getJobExecutionId(), PartnerReport.start(parameters));
 			}
 
 			@Override
 			public ExitStatus afterStep(StepExecution stepExecution) {
+				if (stepExecution.getStatus() != BatchStatus.COMPLETED || !stepExecution.getFailureExceptions().isEmpty()) {
+					reports.abandon(stepExecution.getJobExecutionId());
+				}
 				return stepExecution.getExitStatus()
 					.addExitDescription("tolerances " + stepExecution.getExecutionContext().getString("tolerances", ""));
 			}
+		};
+		ItemWriter<ReconLine> load = lines.writer();
+		ItemWriter<ReconLine> loadAndReport = chunk -> {
+			load.write(chunk);
+			reports.add(StepSynchronizationManager.getContext().getStepExecution().getJobExecutionId(),
+					chunk.getItems());
 		};
 		return new StepBuilder("reconcileLinesStep", jobRepository).<LineSides, ReconLine>chunk(LINES_PER_TRANSACTION)
 			.transactionManager(transactionManager)
 			.reader(lineSidesReader)
 			.processor(lineJudge)
-			.writer(lines.writer())
+			.writer(loadAndReport)
 			.listener(replace)
 			.build();
 	}
@@ -194,29 +210,22 @@ class ReconciliationStepConfiguration {
 	}
 
 	/**
-	 * The CSV and the partner workbook, of the same lines read once ({@link SharedLines}): the
-	 * CSV's thread reads them, and the workbook, which keeps one core busy, takes them as they come.
+	 * The CSV and the partner workbook, once the tie-out held: the lines step wrote most of them
+	 * as it judged the lines; after a restart that did not judge them again, they are read from
+	 * the table.
 	 */
 	@Bean
 	@StepScope
 	Tasklet reconciliationReportTasklet(ReconLineRepository lines, InputFileRepository inputs,
-			JobRepository jobRepository, ReconProperties properties, @Value("#{jobParameters['month']}") String month,
-			@Value("#{jobParameters['client']}") String client, @Value("#{jobParameters['out']}") String out,
+			JobRepository jobRepository, ReconProperties properties, PartnerReports reports,
+			@Value("#{jobParameters['month']}") String month, @Value("#{jobParameters['client']}") String client,
 			@Value("#{stepExecution}") StepExecution stepExecution) {
 		return (contribution, chunkContext) -> {
-			Path folder = MonthFolders.outputFolder(Path.of(out), month);
-			String suffix = client == null ? "" : "-" + client;
-			Path csv = folder.resolve("reconciliation-" + month + suffix + ".csv");
-			Path xlsx = folder.resolve("reconciliation-" + month + suffix + ".xlsx");
-			SharedLines shared = new SharedLines(action -> lines.forEach(month, client, action));
-			CompletableFuture<Long> csvWritten = CompletableFuture.supplyAsync(() -> {
-				try {
-					return ReconciliationCsv.write(csv, shared::read);
-				}
-				catch (IOException ex) {
-					throw new UncheckedIOException(ex);
-				}
-			});
+			PartnerReport report = reports.take(stepExecution.getJobExecutionId());
+			if (report == null) {
+				report = PartnerReport.start(stepExecution.getJobParameters());
+				addLines(lines, month, client, report);
+			}
 			Map<String, String> parameters = new LinkedHashMap<>();
 			stepExecution.getJobParameters()
 				.parameters()
@@ -225,12 +234,31 @@ class ReconciliationStepConfiguration {
 			var run = new DisputeWorkbook.Run(parameters,
 					Tolerances.of(properties.reconciliation(), stepExecution.getJobParameters()).describe(),
 					checks.isEmpty() ? List.of() : List.of(checks.split("\n")), inputs.forMonth(month));
-			DisputeWorkbook.write(xlsx, shared::forEach, run);
-			long written = csvWritten.join();
+			long written = report.finish(run);
 			contribution.incrementWriteCount(written);
-			contribution.setExitStatus(ExitStatus.COMPLETED.addExitDescription("wrote " + csv + " and " + xlsx));
+			contribution.setExitStatus(
+					ExitStatus.COMPLETED.addExitDescription("wrote " + report.csv() + " and " + report.xlsx()));
 			return RepeatStatus.FINISHED;
 		};
+	}
+
+	/** The month's lines from the table, handed to the report in batches. */
+	private static void addLines(ReconLineRepository lines, String month, String client, PartnerReport report) {
+		List<ReconLine> batch = new ArrayList<>(REPORT_BATCH);
+		try {
+			lines.forEach(month, client, line -> {
+				batch.add(line);
+				if (batch.size() == REPORT_BATCH) {
+					report.add(batch);
+					batch.clear();
+				}
+			});
+			report.add(batch);
+		}
+		catch (RuntimeException ex) {
+			report.abandon();
+			throw ex;
+		}
 	}
 
 	@Bean

@@ -61,6 +61,17 @@ class ReconciliationFunctionalTests {
 	@Autowired
 	org.springframework.batch.core.job.Job monthlyCloseJob;
 
+	@Autowired
+	@org.springframework.beans.factory.annotation.Qualifier("reconcileLinesStep")
+	org.springframework.batch.core.step.Step reconcileLinesStep;
+
+	@Autowired
+	@org.springframework.beans.factory.annotation.Qualifier("reconciliationReportStep")
+	org.springframework.batch.core.step.Step reconciliationReportStep;
+
+	@Autowired
+	PartnerReports partnerReports;
+
 	@TempDir
 	Path out;
 
@@ -191,6 +202,57 @@ class ReconciliationFunctionalTests {
 	}
 
 	@Test
+	void theReportWrittenAsTheLinesAreJudgedIsTheReportReadBackFromTheTable() throws Exception {
+		// given: a close, whose lines step handed its lines to the report as it judged them
+		CloseJobRuns.start(jobOperatorTestUtils, parameters(null));
+		Path csv = out.resolve("2025-09/reconciliation-2025-09.csv");
+		Path xlsx = out.resolve("2025-09/reconciliation-2025-09.xlsx");
+		byte[] judgedCsv = Files.readAllBytes(csv);
+		List<String> judgedCells = cells(xlsx);
+		Files.delete(csv);
+		Files.delete(xlsx);
+
+		// when: the report step alone, as a restart after the lines step runs it
+		Job reportOnly = new JobBuilder("reportOnly", jobRepository).start(reconciliationReportStep).build();
+		jobOperatorTestUtils.setJob(reportOnly);
+		JobExecution execution = jobOperatorTestUtils.startJob(parameters(null).toJobParameters());
+
+		// then: the same files, cell for cell; the Run sheet aside, whose tie-out this job of one
+		// step does not have
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(Files.readAllBytes(csv)).isEqualTo(judgedCsv);
+		assertThat(linesSheets(cells(xlsx))).hasSizeGreaterThan(28 * 15).isEqualTo(linesSheets(judgedCells));
+		assertThat(partialFiles()).isEmpty();
+	}
+
+	@Test
+	void aCloseWhoseTieOutFailsLeavesNoReportNorPartOfOne() throws Exception {
+		// given: the month's data, then an invoice total that no longer matches its lines
+		CloseJobRuns.start(jobOperatorTestUtils, parameters(null));
+		Files.delete(out.resolve("2025-09/reconciliation-2025-09.csv"));
+		Files.delete(out.resolve("2025-09/reconciliation-2025-09.xlsx"));
+		jdbc.sql("UPDATE invoice_total SET amount = amount + 1 WHERE billing_month = '2025-09' AND currency = 'EUR' "
+				+ "AND line_type = 'TAX'").update();
+
+		// when: the lines judged again, handed to a report, then the tie-out, which fails
+		Job linesAndTieOut = new JobBuilder("linesAndTieOut", jobRepository).listener(partnerReports)
+			.start(reconcileLinesStep)
+			.next(tieOutStep)
+			.next(reconciliationReportStep)
+			.build();
+		jobOperatorTestUtils.setJob(linesAndTieOut);
+		JobExecution execution = jobOperatorTestUtils.startJob(parameters(null).toJobParameters());
+
+		// then
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
+		assertThat(StepExecutions.named(execution, "reconcileLinesStep").getWriteCount()).isEqualTo(27);
+		try (var files = Files.list(out.resolve("2025-09"))) {
+			assertThat(files.map(file -> file.getFileName().toString()))
+				.noneMatch(name -> name.startsWith("reconciliation-"));
+		}
+	}
+
+	@Test
 	void oneClientIsReconciledAloneAndWritesOnlyItsLines() throws Exception {
 		CloseJobRuns.start(jobOperatorTestUtils, parameters(null));
 
@@ -231,6 +293,26 @@ class ReconciliationFunctionalTests {
 	private String reason(String phoneNumberId, String category) {
 		return jdbc.sql("SELECT reason FROM recon_line WHERE billing_month = '2025-09' AND phone_number_id = ? "
 				+ "AND category = ?").params(phoneNumberId, category).query(String.class).single();
+	}
+
+	/** Every cell of every sheet, with its sheet and place, as text. */
+	private static List<String> cells(Path workbook) throws Exception {
+		List<String> cells = new java.util.ArrayList<>();
+		try (InputStream in = Files.newInputStream(workbook); Workbook book = new XSSFWorkbook(in)) {
+			book.forEach(sheet -> sheet.forEach(row -> row.forEach(cell -> cells.add(sheet.getSheetName() + "!"
+					+ cell.getAddress() + " " + cell.toString() + " " + cell.getCellStyle().getDataFormatString()))));
+		}
+		return cells;
+	}
+
+	private static List<String> linesSheets(List<String> cells) {
+		return cells.stream().filter(cell -> !cell.startsWith("Run!")).toList();
+	}
+
+	private List<Path> partialFiles() throws Exception {
+		try (var files = Files.walk(out)) {
+			return files.filter(file -> file.getFileName().toString().endsWith(".partial")).toList();
+		}
 	}
 
 	private static String cell(org.apache.poi.ss.usermodel.Row row, int column) {
