@@ -36,7 +36,7 @@ public record ReconProperties(@DefaultValue("sample-invoices") Path inbox, @Defa
 	 * @param aggregateWorkMem PostgreSQL's work memory for the transaction that builds the
 	 * reconciliation's sides (a setting such as {@code 64MB}); empty to leave the server's
 	 */
-	public record Database(@DefaultValue("-c jit=off") String postgresqlOptions,
+	public record Database(@DefaultValue("-c jit=off -c max_parallel_workers_per_gather=0") String postgresqlOptions,
 			@DefaultValue("64MB") String aggregateWorkMem) {
 	}
 

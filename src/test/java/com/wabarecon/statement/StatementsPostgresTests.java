@@ -82,8 +82,10 @@ class StatementsPostgresTests {
 
 	@Test
 	void runsItsPostgresSessionsWithTheConfiguredServerSettings() {
-		// recon.database.postgresql-options: the close's one-off queries are not JIT-compiled
+		// recon.database.postgresql-options: the close's one-off queries are not JIT-compiled, and
+		// run without parallel workers
 		assertThat(jdbc.sql("SHOW jit").query(String.class).single()).isEqualTo("off");
+		assertThat(jdbc.sql("SHOW max_parallel_workers_per_gather").query(String.class).single()).isEqualTo("0");
 	}
 
 	@Test
