@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.wabarecon.PostgresDatabase;
+import com.wabarecon.PostgresSchema;
 import org.postgresql.ds.PGSimpleDataSource;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,28 +22,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @ExtendWith(PostgresDatabase.class)
 class PostgresMonthPartitionsTests {
 
-	static String schema;
-
-	static PGSimpleDataSource dataSource;
+	@RegisterExtension
+	static final PostgresSchema database = new PostgresSchema();
 
 	JdbcTemplate jdbc;
 
 	PostgresMonthPartitions months;
 
-	@BeforeAll
-	static void createSchema() throws Exception {
-		schema = PostgresDatabase.createSchema();
-		dataSource = new PGSimpleDataSource();
-		dataSource.setURL(PostgresDatabase.urlFor(schema));
-	}
-
-	@AfterAll
-	static void dropSchema() throws Exception {
-		PostgresDatabase.dropSchema(schema);
-	}
-
 	@BeforeEach
 	void createTable() {
+		PGSimpleDataSource dataSource = new PGSimpleDataSource();
+		dataSource.setURL(database.url());
 		jdbc = new JdbcTemplate(dataSource);
 		jdbc.execute("DROP TABLE IF EXISTS probe");
 		jdbc.execute("CREATE TABLE probe (billing_month CHAR(7) NOT NULL, cost_source VARCHAR(16) NOT NULL)"
