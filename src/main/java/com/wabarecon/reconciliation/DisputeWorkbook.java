@@ -101,7 +101,7 @@ final class DisputeWorkbook {
 	 */
 	void write(Path file, Run run) throws IOException {
 		Files.createDirectories(file.getParent());
-		summary(counts, amounts);
+		summary();
 		run(run);
 		try (OutputStream out = Files.newOutputStream(file)) {
 			workbook.write(out);
@@ -184,7 +184,7 @@ final class DisputeWorkbook {
 		finish(disputes, DISPUTE_COLUMNS.length);
 	}
 
-	private void summary(Map<String, long[]> counts, Map<String, BigDecimal[]> amounts) {
+	private void summary() {
 		String[] columns = { "client_id", "status", "currency", "lines", "estimated_amount", "invoiced_amount",
 				"amount_delta" };
 		SXSSFSheet sheet = sheet("Summary", columns);

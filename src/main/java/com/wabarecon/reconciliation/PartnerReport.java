@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
@@ -45,9 +44,6 @@ final class PartnerReport {
 
 	private final Path xlsxPartial;
 
-	/** Only this client's lines, when the close is of one client. */
-	private final String client;
-
 	private final BlockingQueue<List<ReconLine>> toCsv = new LinkedBlockingQueue<>();
 
 	private final BlockingQueue<List<ReconLine>> toWorkbook = new LinkedBlockingQueue<>();
@@ -60,12 +56,11 @@ final class PartnerReport {
 
 	private final CompletableFuture<Void> sheetsFilled;
 
-	private PartnerReport(Path csv, Path xlsx, String client) {
+	private PartnerReport(Path csv, Path xlsx) {
 		this.csv = csv;
 		this.xlsx = xlsx;
 		this.csvPartial = partial(csv);
 		this.xlsxPartial = partial(xlsx);
-		this.client = client;
 		int report = REPORTS.incrementAndGet();
 		this.writers = Executors.newFixedThreadPool(2, task -> {
 			Thread thread = new Thread(task, "partner-report-" + report);
@@ -89,17 +84,15 @@ final class PartnerReport {
 		String client = parameters.getString(CloseJobParameters.CLIENT);
 		Path folder = MonthFolders.outputFolder(Path.of(parameters.getString(CloseJobParameters.OUT)), month);
 		String name = "reconciliation-" + month + (client == null ? "" : "-" + client);
-		return new PartnerReport(folder.resolve(name + ".csv"), folder.resolve(name + ".xlsx"), client);
+		return new PartnerReport(folder.resolve(name + ".csv"), folder.resolve(name + ".xlsx"));
 	}
 
-	/** The next lines, in output order: written meanwhile by the report's threads. */
+	/**
+	 * The next lines, in output order: written meanwhile by the report's threads. A close of one
+	 * client builds only that client's sides, so every line it judges is the client's.
+	 */
 	void add(List<? extends ReconLine> lines) {
-		List<ReconLine> batch = new ArrayList<>(lines.size());
-		for (ReconLine line : lines) {
-			if (client == null || client.equals(line.clientId())) {
-				batch.add(line);
-			}
-		}
+		List<ReconLine> batch = List.copyOf(lines); // the caller may reuse its list
 		if (!batch.isEmpty()) {
 			toCsv.add(batch);
 			toWorkbook.add(batch);

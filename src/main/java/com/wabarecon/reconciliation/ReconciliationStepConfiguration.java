@@ -153,7 +153,7 @@ class ReconciliationStepConfiguration {
 
 			@Override
 			public ExitStatus afterStep(StepExecution stepExecution) {
-				if (stepExecution.getStatus() != BatchStatus.COMPLETED || !stepExecution.getFailureExceptions().isEmpty()) {
+				if (stepExecution.getStatus() != BatchStatus.COMPLETED) {
 					reports.abandon(stepExecution.getJobExecutionId());
 				}
 				return stepExecution.getExitStatus()
@@ -221,11 +221,6 @@ class ReconciliationStepConfiguration {
 			@Value("#{jobParameters['month']}") String month, @Value("#{jobParameters['client']}") String client,
 			@Value("#{stepExecution}") StepExecution stepExecution) {
 		return (contribution, chunkContext) -> {
-			PartnerReport report = reports.take(stepExecution.getJobExecutionId());
-			if (report == null) {
-				report = PartnerReport.start(stepExecution.getJobParameters());
-				addLines(lines, month, client, report);
-			}
 			Map<String, String> parameters = new LinkedHashMap<>();
 			stepExecution.getJobParameters()
 				.parameters()
@@ -234,6 +229,12 @@ class ReconciliationStepConfiguration {
 			var run = new DisputeWorkbook.Run(parameters,
 					Tolerances.of(properties.reconciliation(), stepExecution.getJobParameters()).describe(),
 					checks.isEmpty() ? List.of() : List.of(checks.split("\n")), inputs.forMonth(month));
+			// taken only now: from here the report is either finished or abandoned
+			PartnerReport report = reports.take(stepExecution.getJobExecutionId());
+			if (report == null) {
+				report = PartnerReport.start(stepExecution.getJobParameters());
+				addLines(lines, month, client, report);
+			}
 			long written = report.finish(run);
 			contribution.incrementWriteCount(written);
 			contribution.setExitStatus(

@@ -148,21 +148,25 @@ class UsageEstimateRepository {
 	 */
 	private <R> Map<String, List<R>> byPartition(Iterable<? extends R> rows, Function<R, UsageEstimate> estimate) {
 		Map<String, List<R>> tables = new LinkedHashMap<>();
-		Map<String, List<R>> byKey = new HashMap<>(); // month and cost source: a handful per load
+		Map<String, List<R>> bySource = new HashMap<>(); // of the month at hand: a handful
 		String month = null;
 		String costSource = null;
 		List<R> table = null;
 		for (R row : rows) {
 			UsageEstimate e = estimate.apply(row);
-			// rows of a kind come in runs: the key is made only where the run changes
-			if (table == null || !e.costSource().equals(costSource) || !e.billingMonth().equals(month)) {
+			if (!e.billingMonth().equals(month)) {
 				month = e.billingMonth();
+				bySource.clear();
+				table = null;
+			}
+			// rows of a cost source come in runs: looked up only where a run changes
+			if (table == null || !e.costSource().equals(costSource)) {
 				costSource = e.costSource();
-				String partitionMonth = month;
-				String partitionSource = costSource;
-				table = byKey.computeIfAbsent(month + "/" + costSource,
-						key -> tables.computeIfAbsent(months.tableFor(partitionMonth, partitionSource),
-								name -> new ArrayList<>()));
+				table = bySource.get(costSource);
+				if (table == null) {
+					table = tables.computeIfAbsent(months.tableFor(month, costSource), name -> new ArrayList<>());
+					bySource.put(costSource, table);
+				}
 			}
 			table.add(row);
 		}
