@@ -1,87 +1,82 @@
 package com.wabarecon.bench;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.wabarecon.bench.PriceList.Tier;
+import com.wabarecon.rules.CostShares;
+import com.wabarecon.rules.Tiers;
 
 /**
- * The rate-card price of one client's estimates without cost, computed exactly as the close's
- * pricing step does (so the generator knows each estimate to the last decimal): tiers are
- * counted on the client's whole charged volume per currency, market and category (with or
- * without cost), the tiered cost divided by that volume gives a unit cost of 12 decimals, and
- * each estimate row costs its volume times the unit, stored with 6 decimals (half up).
+ * The rate-card cost of one client's estimates without cost, by the close's own rules
+ * ({@link CostShares}): tiers counted on the client's whole charged volume per market and
+ * category (every currency, with or without cost), each currency's volume to price costed and
+ * shared to the cent among the channels and recipient countries by volume. So the generator knows
+ * what the close will estimate, without a second copy of the rule.
  */
 final class ClientPricing {
-
-	/** The close's unit cost scale and its {@code usage_estimate.cost} scale. */
-	static final int UNIT_SCALE = 12;
-
-	static final int COST_SCALE = 6;
 
 	private final PriceList prices;
 
 	private final Map<String, Long> volumes = new HashMap<>();
 
-	private final Map<String, BigDecimal> units = new HashMap<>();
+	private final Map<String, BigDecimal> shares = new HashMap<>();
+
+	/** One channel's volume to price in a recipient country. */
+	private record Part(String channel, String country, long volume) {
+	}
 
 	ClientPricing(PriceList prices, List<ChannelUsage> usages) {
 		this.prices = prices;
+		Map<String, List<Part>> toPrice = new LinkedHashMap<>();
+		Map<String, String[]> groups = new HashMap<>();
 		for (ChannelUsage usage : usages) {
 			for (Flow flow : usage.flows()) {
-				if (flow.charged()) {
-					volumes.merge(key(usage.currency(), flow.country(), flow.category()), flow.total(), Long::sum);
+				if (!flow.charged()) {
+					continue;
+				}
+				volumes.merge(tierKey(flow.country(), flow.category()), flow.total(), Long::sum);
+				if (usage.rateCard()) {
+					String group = tierKey(flow.country(), flow.category()) + "|" + usage.currency();
+					toPrice.computeIfAbsent(group, g -> new ArrayList<>())
+						.add(new Part(usage.channel().id(), flow.country(), flow.total()));
+					groups.put(group, new String[] { usage.currency(), flow.country(), flow.category() });
 				}
 			}
 		}
-	}
-
-	/** The cost the close gives one estimate row of this volume. */
-	BigDecimal rowCost(String currency, String country, String category, long volume) {
-		return BigDecimal.valueOf(volume).multiply(unit(currency, country, category)).setScale(COST_SCALE, RoundingMode.HALF_UP);
-	}
-
-	/** The client's volume for the currency, market and category, split over the card's tiers. */
-	long[] tierVolumes(String currency, String country, String category) {
-		List<Tier> tiers = prices.tiers(currency, country, category);
-		long volume = volume(currency, country, category);
-		long[] split = new long[tiers.size()];
-		for (int t = 0; t < tiers.size(); t++) {
-			split[t] = inTier(tiers.get(t), volume);
-		}
-		return split;
-	}
-
-	private BigDecimal unit(String currency, String country, String category) {
-		return units.computeIfAbsent(key(currency, country, category), key -> {
-			long volume = volumes.getOrDefault(key, 0L);
-			if (volume == 0) {
-				return BigDecimal.ZERO;
+		toPrice.forEach((group, parts) -> {
+			String[] of = groups.get(group);
+			// the close lists a group's channels by id, then country: the remainder rule depends on it
+			parts.sort(Comparator.comparing(Part::channel).thenComparing(Part::country));
+			Tiers tiers = Tiers.of(prices.tiers(of[0], of[1], of[2]));
+			List<BigDecimal> costs = CostShares.of(tiers, volumes.get(tierKey(of[1], of[2])),
+					parts.stream().mapToLong(Part::volume).toArray(), of[0]);
+			for (int i = 0; i < parts.size(); i++) {
+				shares.merge(shareKey(parts.get(i).channel(), of[1], of[2]), costs.get(i), BigDecimal::add);
 			}
-			BigDecimal cost = BigDecimal.ZERO;
-			for (Tier tier : prices.tiers(currency, country, category)) {
-				cost = cost.add(tier.rate().multiply(BigDecimal.valueOf(inTier(tier, volume))));
-			}
-			return cost.divide(BigDecimal.valueOf(volume), UNIT_SCALE, RoundingMode.HALF_EVEN);
 		});
 	}
 
-	private long volume(String currency, String country, String category) {
-		return volumes.getOrDefault(key(currency, country, category), 0L);
+	/** What the close makes of one channel's estimates without cost in a recipient country and category. */
+	BigDecimal cost(String channel, String country, String category) {
+		return shares.getOrDefault(shareKey(channel, country, category), BigDecimal.ZERO);
 	}
 
-	/** Messages of the month's volume inside the tier: bounds inclusive, counting from 1. */
-	private static long inTier(Tier tier, long volume) {
-		long first = Math.max(tier.lower(), 1);
-		long last = tier.upper() == null ? volume : Math.min(tier.upper(), volume);
-		return Math.max(0, last - first + 1);
+	/** The client's volume for the market and category (every currency), split over the card's tiers. */
+	long[] tierVolumes(String currency, String country, String category) {
+		return Tiers.of(prices.tiers(currency, country, category)).split(volumes.getOrDefault(tierKey(country, category), 0L));
 	}
 
-	private String key(String currency, String country, String category) {
-		return currency + "|" + prices.market(country) + "|" + category;
+	private String tierKey(String country, String category) {
+		return prices.market(country) + "|" + category;
+	}
+
+	private static String shareKey(String channel, String country, String category) {
+		return channel + "|" + country + "|" + category;
 	}
 
 }

@@ -1,11 +1,11 @@
 package com.wabarecon.bench;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+
+import com.wabarecon.rules.Money;
 
 import com.wabarecon.bench.DirectoryPlan.ChannelPlan;
 import com.wabarecon.bench.DirectoryPlan.WabaPlan;
@@ -85,14 +85,9 @@ final class ExpectedLine {
 		return List.copyOf(parts.values());
 	}
 
-	/** What the close will show as estimated: the exact estimate at the currency's precision, half up. */
+	/** What the close will show as estimated: the exact estimate rounded as the close rounds money. */
 	BigDecimal estimatedAmount() {
-		return estimate.setScale(scale(currency()), RoundingMode.HALF_UP);
-	}
-
-	/** The currency's minor units, at least two (as the reconciliation rounds). */
-	static int scale(String currency) {
-		return Math.max(2, Currency.getInstance(currency).getDefaultFractionDigits());
+		return Money.round(estimate, currency());
 	}
 
 }

@@ -2,7 +2,6 @@ package com.wabarecon.bench;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -12,6 +11,8 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 
+import com.wabarecon.rules.Money;
+import com.wabarecon.rules.Tier;
 import com.wabarecon.bench.DirectoryPlan.ChannelPlan;
 import com.wabarecon.bench.DirectoryPlan.WabaPlan;
 
@@ -196,7 +197,7 @@ final class InvoiceBuilder {
 			.orElseThrow();
 		channelCategories.add(category);
 		String country = line.waba().home().country();
-		PriceList.Tier tier = prices.firstTier(line.currency(), country, category);
+		Tier tier = prices.firstTier(line.currency(), country, category);
 		long volume = Discrepancy.MIN_VOLUME + random.nextInt(450);
 		invoice.usage(line.currency(), line.waba().id(), line.channel().phoneNumberId(), line.channel().display(),
 				country, category, tier.label(), volume, tier.rate(),
@@ -207,7 +208,7 @@ final class InvoiceBuilder {
 	private void unknownChannel(ExpectedLine line, SplittableRandom random) throws IOException {
 		unknownLines++;
 		String country = line.waba().home().country();
-		PriceList.Tier tier = prices.firstTier(line.currency(), country, PriceList.MARKETING);
+		Tier tier = prices.firstTier(line.currency(), country, PriceList.MARKETING);
 		long volume = Discrepancy.MIN_VOLUME + random.nextInt(200);
 		invoice.usage(line.currency(), DirectoryPlan.Ids.unknownWaba(unknownLines),
 				DirectoryPlan.Ids.unknownPhoneNumber(unknownLines), null, country, PriceList.MARKETING, tier.label(),
@@ -217,8 +218,7 @@ final class InvoiceBuilder {
 	/** Tax, adjustment and credit on the WABA; the first WABA of each invoice gets a tax and an adjustment. */
 	private void others(WabaPlan waba, BigDecimal invoiced, SplittableRandom random) throws IOException {
 		String currency = waba.home().currency();
-		int scale = ExpectedLine.scale(currency);
-		BigDecimal tax = invoiced.multiply(TAX_RATE).setScale(scale, RoundingMode.HALF_UP);
+		BigDecimal tax = Money.round(invoiced.multiply(TAX_RATE), currency);
 		boolean first = tax.signum() > 0 && !currenciesWithExtras.contains(currency);
 		if (tax.signum() > 0 && (first || Distributions.chance(random, TAX))) {
 			invoice.other(currency, waba.id(), InvoiceWriter.TAX, tax);
@@ -236,7 +236,7 @@ final class InvoiceBuilder {
 	}
 
 	private static BigDecimal money(BigDecimal amount, ExpectedLine line) {
-		return amount.setScale(ExpectedLine.scale(line.currency()), RoundingMode.HALF_UP);
+		return Money.round(amount, line.currency());
 	}
 
 	private static void count(Map<String, Long> counts, String status) {

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import com.wabarecon.bench.DirectoryPlan.WabaPlan;
-import com.wabarecon.bench.PriceList.Tier;
+import com.wabarecon.rules.Tier;
 
 /**
  * Sums one client's month into the reconciliation lines the close will build: a line per
@@ -74,17 +74,13 @@ final class Ledger {
 	}
 
 	private void addRateCard(ExpectedLine line, ChannelUsage usage, Flow flow, ClientPricing pricing) {
-		for (long volume : flow.daily()) {
-			if (volume > 0) {
-				line.estimate = line.estimate
-					.add(pricing.rowCost(usage.currency(), flow.country(), flow.category(), volume));
-			}
-		}
+		line.estimate = line.estimate.add(pricing.cost(usage.channel().id(), flow.country(), flow.category()));
 		long total = flow.total();
 		line.volume += total;
 		// Meta bills the channel's volume in the tiers its client's volume reached, in proportion
 		List<Tier> tiers = prices.tiers(usage.currency(), flow.country(), flow.category());
 		long[] inTier = pricing.tierVolumes(usage.currency(), flow.country(), flow.category());
+		// the client's volume may reach no tier beyond the first: the split has a row per tier
 		long clientVolume = 0;
 		int lastTier = 0;
 		for (int t = 0; t < inTier.length; t++) {

@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.wabarecon.rules.Tier;
+
 /**
  * The per-message rate card the generated month is priced with: one market per recipient
  * country (several countries may share one), list rates in USD (DOMAIN.md's illustrative ones
@@ -61,16 +63,6 @@ final class PriceList {
 	private static final int TIER_COUNT = 3;
 
 	private static final long TIER_WIDTH_FACTOR = 5;
-
-	/** A tier of the card; {@code upper == null} is no upper bound. */
-	record Tier(long lower, Long upper, BigDecimal rate) {
-
-		/** {@code 0:250000}, {@code 250001:MAX}: how exports and invoices name it. */
-		String label() {
-			return lower + ":" + (upper == null ? "MAX" : upper);
-		}
-
-	}
 
 	/** A recipient country, its market and its USD list rates; {@code authInternational} may be absent. */
 	record Country(String code, String market, BigDecimal marketing, BigDecimal utility, BigDecimal authentication,

@@ -12,6 +12,7 @@ import java.util.List;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
+import com.wabarecon.rules.Tier;
 import com.wabarecon.bench.DirectoryPlan.ClientPlan;
 
 /**
@@ -191,7 +192,7 @@ final class UsageExportWriter {
 		if (!flow.charged()) {
 			return new RowTemplate(flow, null, usage.rateCard() ? null : BigDecimal.ZERO);
 		}
-		PriceList.Tier first = prices.firstTier(usage.currency(), flow.country(), flow.category());
+		Tier first = prices.firstTier(usage.currency(), flow.country(), flow.category());
 		return new RowTemplate(flow, first.label(), usage.rateCard() ? null : first.rate());
 	}
 

@@ -1,7 +1,6 @@
 package com.wabarecon.delivery;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,6 +10,7 @@ import java.util.stream.Collectors;
 
 import com.wabarecon.CloseJobParameters;
 import com.wabarecon.ReconProperties;
+import com.wabarecon.rules.Money;
 import com.wabarecon.support.MonthFolders;
 
 import org.slf4j.Logger;
@@ -160,13 +160,17 @@ class DeliveryTasklet implements Tasklet {
 
 	private StatementEmail email(String month, Recipient recipient) {
 		String totals = jdbc.sql("""
-				SELECT currency, SUM(invoiced_amount), SUM(COALESCE(estimated_amount, 0)) FROM recon_line
+				SELECT currency, SUM(invoiced_amount),
+				    CASE WHEN COUNT(*) = COUNT(estimated_amount) THEN SUM(estimated_amount) END FROM recon_line
 				WHERE billing_month = ? AND client_id = ? GROUP BY currency ORDER BY currency""")
 			.params(month, recipient.clientId())
 			.query((rs, n) -> {
 				String currency = rs.getString(1);
-				return "Invoiced by Meta: " + money(rs.getBigDecimal(2)) + " " + currency + " (estimated "
-						+ money(rs.getBigDecimal(3)) + " " + currency + ")";
+				BigDecimal estimated = rs.getBigDecimal(3);
+				// an estimate that cannot be known (not converted, not priced) is never written as 0.00
+				return "Invoiced by Meta: " + Money.text(rs.getBigDecimal(2), currency) + " " + currency + " (estimated "
+						+ (estimated == null ? "unknown: see the statement" : Money.text(estimated, currency) + " " + currency)
+						+ ")";
 			})
 			.list()
 			.stream()
@@ -181,10 +185,6 @@ class DeliveryTasklet implements Tasklet {
 			.replace("{client_id}", recipient.clientId())
 			.replace("{month}", month)
 			.replace("{totals}", totals);
-	}
-
-	private static String money(BigDecimal amount) {
-		return amount.setScale(2, RoundingMode.HALF_UP).toPlainString();
 	}
 
 	private static String innermost(Throwable failure) {

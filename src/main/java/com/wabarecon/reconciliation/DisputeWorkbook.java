@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
+import com.wabarecon.rules.Money;
 import com.wabarecon.support.FastZipWorkbook;
 import com.wabarecon.support.accounting.FileCounts;
 
@@ -37,6 +38,11 @@ final class DisputeWorkbook {
 	private static final int MAX_COLUMNS = 64;
 
 	private static final int MAX_COLUMN_CHARS = 80;
+
+	/** What a cell says where an amount cannot be known. */
+	static final String UNKNOWN = "unknown";
+
+	private static final int PERCENT_DECIMALS = 2;
 
 	/** Room beside a header's text for its filter button. */
 	private static final int HEADER_FILTER_CHARS = 3;
@@ -141,10 +147,10 @@ final class DisputeWorkbook {
 			number(row, c++, line.estimatedVolume());
 			number(row, c++, line.invoicedVolume());
 			number(row, c++, line.volumeDelta());
-			money(row, c++, line.estimatedAmount(), line.currency());
+			amountOrUnknown(row, c++, line.estimatedAmount(), line.currency());
 			money(row, c++, line.invoicedAmount(), line.currency());
-			money(row, c++, line.amountDelta(), line.currency());
-			money(row, c++, line.amountDeltaPct(), "XXX");
+			amountOrUnknown(row, c++, line.amountDelta(), line.currency());
+			decimal(row, c++, line.amountDeltaPct(), PERCENT_DECIMALS);
 			textCell(row, c++, line.status().name());
 			textCell(row, c++, line.reason());
 			textCell(row, c++, line.invoiceIds());
@@ -161,9 +167,9 @@ final class DisputeWorkbook {
 				number(dispute, d++, line.estimatedVolume());
 				number(dispute, d++, line.invoicedVolume());
 				number(dispute, d++, line.volumeDelta());
-				money(dispute, d++, line.estimatedAmount(), line.currency());
+				amountOrUnknown(dispute, d++, line.estimatedAmount(), line.currency());
 				money(dispute, d++, line.invoicedAmount(), line.currency());
-				money(dispute, d++, line.amountDelta(), line.currency());
+				amountOrUnknown(dispute, d++, line.amountDelta(), line.currency());
 				textCell(dispute, d++, line.status().name());
 				textCell(dispute, d++, line.reason());
 				textCell(dispute, d, line.clientId());
@@ -173,9 +179,10 @@ final class DisputeWorkbook {
 			counts.computeIfAbsent(key, k -> new long[1])[0]++;
 			BigDecimal[] sums = amounts.computeIfAbsent(key,
 					k -> new BigDecimal[] { BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO });
-			sums[0] = sums[0].add(orZero(line.estimatedAmount()));
+			// one unknown estimate makes the sum unknown: never a partial sum shown as the whole
+			sums[0] = addOrUnknown(sums[0], line.estimatedAmount());
 			sums[1] = sums[1].add(line.invoicedAmount());
-			sums[2] = sums[2].add(orZero(line.amountDelta()));
+			sums[2] = addOrUnknown(sums[2], line.amountDelta());
 		});
 		finish(all, LINE_COLUMNS.length);
 		if (disputes.getLastRowNum() == 0) {
@@ -196,9 +203,9 @@ final class DisputeWorkbook {
 			textCell(row, 2, parts[2]);
 			number(row, 3, count[0]);
 			BigDecimal[] sums = amounts.get(key);
-			money(row, 4, sums[0], parts[2]);
+			amountOrUnknown(row, 4, sums[0], parts[2]);
 			money(row, 5, sums[1], parts[2]);
-			money(row, 6, sums[2], parts[2]);
+			amountOrUnknown(row, 6, sums[2], parts[2]);
 		});
 		finish(sheet, columns.length);
 	}
@@ -274,18 +281,34 @@ final class DisputeWorkbook {
 		}
 	}
 
+	/** An amount in the currency, rounded as every output rounds it ({@link Money}). */
 	private void money(Row row, int column, BigDecimal value, String currency) {
+		if (value != null) {
+			decimal(row, column, Money.round(value, currency), Money.digits(currency));
+		}
+	}
+
+	/** An amount that may be unknown (an estimate not converted or not priced): then it says so, never 0.00. */
+	private void amountOrUnknown(Row row, int column, BigDecimal value, String currency) {
+		if (value == null) {
+			textCell(row, column, UNKNOWN);
+		}
+		else {
+			money(row, column, value, currency);
+		}
+	}
+
+	private void decimal(Row row, int column, BigDecimal value, int decimals) {
 		if (value == null) {
 			return;
 		}
-		int scale = "XXX".equals(currency) ? 2 : LineJudge.scale(currency);
 		Cell cell = row.createCell(column);
-		BigDecimal shown = value.setScale(scale, RoundingMode.HALF_UP);
+		BigDecimal shown = value.setScale(decimals, RoundingMode.HALF_UP);
 		cell.setCellValue(shown.doubleValue());
 		widen(row, column, plainLength(shown) + shown.precision() / 3);
-		cell.setCellStyle(money.computeIfAbsent(scale, s -> {
+		cell.setCellStyle(money.computeIfAbsent(decimals, d -> {
 			CellStyle style = workbook.createCellStyle();
-			style.setDataFormat(workbook.createDataFormat().getFormat("#,##0." + "0".repeat(s)));
+			style.setDataFormat(workbook.createDataFormat().getFormat(d == 0 ? "#,##0" : "#,##0." + "0".repeat(d)));
 			return style;
 		}));
 	}
@@ -306,8 +329,8 @@ final class DisputeWorkbook {
 		return (value.signum() < 0 ? 1 : 0) + wholeDigits + (scale > 0 ? 1 + scale : 0);
 	}
 
-	private static BigDecimal orZero(BigDecimal value) {
-		return value == null ? BigDecimal.ZERO : value;
+	private static BigDecimal addOrUnknown(BigDecimal sum, BigDecimal value) {
+		return sum == null || value == null ? null : sum.add(value);
 	}
 
 }

@@ -4,11 +4,12 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+
+import com.wabarecon.rules.RateCard;
+import com.wabarecon.rules.Tier;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -24,40 +25,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class LikelyCauses {
 
-	record CardRate(long lower, Long upper, BigDecimal rate) {
-	}
-
 	private final JdbcClient jdbc;
 
 	private final YearMonth month;
 
-	private final LocalDate version;
+	private final RateCard card;
 
-	private final Map<String, List<CardRate>> card = new HashMap<>();
-
-	private final Map<String, String> markets = new HashMap<>();
-
-	LikelyCauses(JdbcClient jdbc, YearMonth month) {
+	LikelyCauses(JdbcClient jdbc, YearMonth month, RateCard card) {
 		this.jdbc = jdbc;
 		this.month = month;
-		this.version = jdbc.sql("SELECT MAX(effective_from) FROM rate_card WHERE billing_month = ? AND effective_from <= ?")
-			.params(month.toString(), month.atDay(1))
-			.query(LocalDate.class)
-			.optional()
-			.orElse(null);
-		jdbc.sql("SELECT country, market FROM market_country WHERE billing_month = ?").param(month.toString()).query(rs -> {
-			markets.put(rs.getString(1), rs.getString(2));
-		});
-		if (version != null) {
-			jdbc.sql("SELECT currency, market, category, tier_lower, tier_upper, rate FROM rate_card "
-					+ "WHERE billing_month = ? AND effective_from = ? ORDER BY tier_lower")
-				.params(month.toString(), version)
-				.query(rs -> {
-					card.computeIfAbsent(rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3),
-							k -> new ArrayList<>())
-						.add(new CardRate(rs.getLong(4), (Long) rs.getObject(5, Long.class), rs.getBigDecimal(6)));
-				});
-		}
+		this.card = card;
 	}
 
 	List<String> of(LineSides line, long volumeDelta) {
@@ -92,25 +69,26 @@ class LikelyCauses {
 			.param("category", line.category())
 			.param("phone", line.phoneNumberId())
 			.query(rs -> {
-				String country = rs.getString("market");
+				String market = rs.getString("market");
 				String tier = rs.getString("tier");
 				BigDecimal rate = rs.getBigDecimal("unit_rate");
-				String market = country == null ? null
-						: markets.getOrDefault(country, new Locale("", country).getDisplayCountry(Locale.ENGLISH));
-				List<CardRate> rates = card.get(rs.getString("currency") + "|" + market + "|" + line.category());
-				if (rates == null || rates.isEmpty() || differences.size() >= 2) {
+				if (market == null || differences.size() >= 2) {
 					return;
 				}
-				CardRate expected = tierOf(rates, tier);
+				RateCard.Rate inForce = card.rateOfMarket(rs.getString("currency"), market, line.category());
+				if (!inForce.found()) {
+					return;
+				}
+				Tier expected = tierOf(inForce.tiers().tiers(), tier);
 				if (expected.rate().compareTo(rate) == 0) {
 					return;
 				}
-				CardRate other = rates.stream().filter(r -> r.rate().compareTo(rate) == 0).findFirst().orElse(null);
-				differences.add("the invoice's unit rate " + plain(rate) + " for " + country
+				Tier other = inForce.tiers().tiers().stream().filter(t -> t.rate().compareTo(rate) == 0).findFirst()
+					.orElse(null);
+				differences.add("the invoice's unit rate " + plain(rate) + " for " + market
 						+ (tier == null ? "" : " tier " + tier) + " differs from the rate card's " + plain(expected.rate())
-						+ " (card of " + version + ")"
-						+ (other == null ? "" : ": it is the card's rate of tier " + other.lower() + ":"
-								+ (other.upper() == null ? "MAX" : other.upper())
+						+ " (card of " + inForce.version() + ")"
+						+ (other == null ? "" : ": it is the card's rate of tier " + other.label()
 								+ " (Meta counts tiers on the whole business portfolio)"));
 			});
 		return differences;
@@ -122,11 +100,11 @@ class LikelyCauses {
 		return stripped.setScale(Math.max(4, stripped.scale())).toPlainString();
 	}
 
-	private static CardRate tierOf(List<CardRate> rates, String tier) {
+	private static Tier tierOf(List<Tier> rates, String tier) {
 		if (tier != null && tier.contains(":")) {
 			try {
 				long lower = Long.parseLong(tier.substring(0, tier.indexOf(':')).strip());
-				for (CardRate rate : rates) {
+				for (Tier rate : rates) {
 					if (rate.lower() == lower) {
 						return rate;
 					}

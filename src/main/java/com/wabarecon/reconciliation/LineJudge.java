@@ -3,19 +3,20 @@ package com.wabarecon.reconciliation;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 
-import com.wabarecon.reconciliation.ReconLine.Status;
+import com.wabarecon.rules.LineStatus;
+import com.wabarecon.rules.LineVerdict;
+import com.wabarecon.rules.Money;
+import com.wabarecon.rules.Tolerance;
 
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
- * Judges one line: rounds both sides to the currency's precision (half up; at least two
- * decimals), computes the deltas, gives exactly one status and, for every line that is not
- * matched, a reason: which side differs and, where the data shows it, the likely cause.
- * One instance per step execution; not thread-safe.
+ * Judges one line with the rules core ({@link LineVerdict}: rounding, deltas, status) and
+ * gives every line that is not matched its reason: which side differs and, where the data
+ * shows it, the likely cause. One instance per step execution; not thread-safe.
  */
 class LineJudge implements ItemProcessor<LineSides, ReconLine> {
 
@@ -37,84 +38,74 @@ class LineJudge implements ItemProcessor<LineSides, ReconLine> {
 	@Override
 	public ReconLine process(LineSides line) {
 		String currency = line.currency();
-		int scale = scale(currency);
-		BigDecimal invoiced = line.invoicedAmount().setScale(scale, RoundingMode.HALF_UP);
-		boolean convertible = line.unconvertibleRows() == 0;
-		BigDecimal estimated = convertible ? line.estimatedAmount().setScale(scale, RoundingMode.HALF_UP) : null;
-		long volumeDelta = line.invoicedVolume() - line.estimatedVolume();
-		BigDecimal amountDelta = estimated == null ? null : invoiced.subtract(estimated);
-		BigDecimal amountDeltaPct = amountDelta == null ? null : Tolerance.percent(amountDelta, invoiced);
-
-		Status status;
-		List<String> reason = new ArrayList<>();
+		String currencyProblem = currencyProblem(line);
+		boolean unpriced = line.unpricedRows() > 0;
 		Tolerance tolerance = tolerances.forCategory(line.category());
-		if (line.invoiced() && line.clientId() == null) {
-			status = Status.UNKNOWN_CHANNEL;
-			reason.add(line.phoneNumberId() != null
+		LineVerdict.Verdict verdict = LineVerdict.judge(new LineVerdict.Sides(line.clientId() != null, line.estimated(),
+				line.invoiced(), line.estimatedVolume(), line.invoicedVolume(),
+				line.unconvertibleRows() == 0 ? line.estimatedAmount() : null, line.invoicedAmount(), currency,
+				currencyProblem != null, unpriced), tolerance);
+
+		LineStatus status = verdict.status();
+		List<String> reason = new ArrayList<>();
+		switch (status) {
+			case MATCHED -> {
+			}
+			case UNKNOWN_CHANNEL -> reason.add(line.phoneNumberId() != null
 					? "phone number id " + line.phoneNumberId() + " (WABA " + line.wabaId() + ") is not in the directory"
 					: "WABA " + line.wabaId() + " is not in the directory");
-		}
-		else if (line.otherInvoiceCurrency() != null && !line.otherInvoiceCurrency().equals(line.invoiceCurrency())) {
-			status = Status.CURRENCY_MISMATCH;
-			reason.add("the invoice bills this line in both " + line.invoiceCurrency() + " and "
-					+ line.otherInvoiceCurrency());
-		}
-		else if (!convertible) {
-			status = Status.CURRENCY_MISMATCH;
-			reason.add("the estimate is in " + line.unconvertibleCurrency() + " ("
-					+ line.unconvertibleAmount().setScale(scale(line.unconvertibleCurrency()), RoundingMode.HALF_UP)
-						.toPlainString()
-					+ " " + line.unconvertibleCurrency() + ") and the month has no " + line.unconvertibleCurrency()
-					+ " to " + line.wabaCurrency() + " rate in fx/" + month + ".csv");
-		}
-		else if (line.invoiced() && line.estimated() && !line.invoiceCurrency().equals(line.wabaCurrency())) {
-			status = Status.CURRENCY_MISMATCH;
-			reason.add("the invoice is in " + line.invoiceCurrency() + " while the directory invoices this WABA in "
-					+ line.wabaCurrency());
-		}
-		else if (volumeDelta == 0 && amountDelta.signum() == 0) {
-			status = Status.MATCHED;
-		}
-		else if (tolerance.tolerates(volumeDelta, line.invoicedVolume(), amountDelta, invoiced)) {
-			status = Status.WITHIN_TOLERANCE;
-			reason.add(difference(line, volumeDelta, amountDelta, estimated, invoiced, currency) + ", within tolerance ("
+			case CURRENCY_MISMATCH -> reason.add(currencyProblem);
+			case UNPRICED -> reason.add("the estimate of " + line.unpricedVolume() + " of its " + line.estimatedVolume()
+					+ " messages cannot be priced: " + line.unpricedReason());
+			case WITHIN_TOLERANCE -> reason.add(difference(line, verdict, currency) + ", within tolerance ("
 					+ tolerance.describe() + ")");
+			case MISSING_FROM_INVOICE -> reason.add("no invoice line for " + line.estimatedVolume()
+					+ " estimated messages (" + verdict.estimatedAmount().toPlainString() + " " + currency + ")");
+			case NOT_ESTIMATED -> reason.add("invoiced " + line.invoicedVolume() + " messages ("
+					+ verdict.invoicedAmount().toPlainString() + " " + currency + ") with no estimate for this "
+					+ (line.phoneNumberId() == null ? "WABA" : "channel") + " and category");
+			case OVER_INVOICED, UNDER_INVOICED -> reason.add(difference(line, verdict, currency));
 		}
-		else if (!line.invoiced()) {
-			status = Status.MISSING_FROM_INVOICE;
-			reason.add("no invoice line for " + line.estimatedVolume() + " estimated messages (" + estimated.toPlainString()
-					+ " " + currency + ")");
-		}
-		else if (!line.estimated()) {
-			status = Status.NOT_ESTIMATED;
-			reason.add("invoiced " + line.invoicedVolume() + " messages (" + invoiced.toPlainString() + " " + currency
-					+ ") with no estimate for this " + (line.phoneNumberId() == null ? "WABA" : "channel")
-					+ " and category");
-		}
-		else {
-			boolean over = amountDelta.signum() > 0 || (amountDelta.signum() == 0 && volumeDelta > 0);
-			status = over ? Status.OVER_INVOICED : Status.UNDER_INVOICED;
-			reason.add(difference(line, volumeDelta, amountDelta, estimated, invoiced, currency));
-		}
-		if (status != Status.MATCHED && status != Status.UNKNOWN_CHANNEL) {
-			List<String> likely = causes.of(line, volumeDelta);
+		if (status != LineStatus.MATCHED && status != LineStatus.UNKNOWN_CHANNEL) {
+			List<String> likely = causes.of(line, verdict.volumeDelta());
 			if (!likely.isEmpty()) {
 				reason.add("likely cause: " + String.join("; ", likely));
 			}
 		}
 		String display = line.phoneNumberId() == null ? null : displayNumbers.get(line.phoneNumberId());
 		return new ReconLine(month, line.clientId(), line.wabaId(), line.phoneNumberId(), line.channelId(), display,
-				line.category(), currency, line.estimatedVolume(), line.invoicedVolume(), volumeDelta, estimated,
-				invoiced, amountDelta, amountDeltaPct, line.estimatedFreeVolume(), line.invoicedFreeVolume(), status,
+				line.category(), currency, line.estimatedVolume(), line.invoicedVolume(), verdict.volumeDelta(),
+				verdict.estimatedAmount(), verdict.invoicedAmount(), verdict.amountDelta(), verdict.amountDeltaPct(),
+				line.estimatedFreeVolume(), line.invoicedFreeVolume(), status,
 				reason.isEmpty() ? null : String.join("; ", reason), line.invoiceIds(), line.estimateSources());
+	}
+
+	/** Why the two sides cannot be compared in one currency; {@code null} when they can. */
+	private String currencyProblem(LineSides line) {
+		if (line.otherInvoiceCurrency() != null && !line.otherInvoiceCurrency().equals(line.invoiceCurrency())) {
+			return "the invoice bills this line in both " + line.invoiceCurrency() + " and "
+					+ line.otherInvoiceCurrency();
+		}
+		if (line.unconvertibleRows() > 0) {
+			String from = line.unconvertibleCurrency();
+			return "the estimate is in " + from + " (" + Money.text(line.unconvertibleAmount(), from) + " " + from
+					+ ") and the month has no " + from + " to " + line.wabaCurrency() + " rate in fx/" + month + ".csv";
+		}
+		if (line.invoiced() && line.estimated() && !line.invoiceCurrency().equals(line.wabaCurrency())) {
+			return "the invoice is in " + line.invoiceCurrency() + " while the directory invoices this WABA in "
+					+ line.wabaCurrency();
+		}
+		return null;
 	}
 
 	/**
 	 * Which side differs, and by how much: "volume differs: +2 messages (2400 estimated, 2402
 	 * invoiced); amount +0.27 EUR (327.60 estimated, 327.87 invoiced); rate agrees".
 	 */
-	private static String difference(LineSides line, long volumeDelta, BigDecimal amountDelta, BigDecimal estimated,
-			BigDecimal invoiced, String currency) {
+	private static String difference(LineSides line, LineVerdict.Verdict verdict, String currency) {
+		BigDecimal estimated = verdict.estimatedAmount();
+		BigDecimal invoiced = verdict.invoicedAmount();
+		long volumeDelta = verdict.volumeDelta();
 		boolean rateDiffers = false;
 		String rate = "";
 		if (line.estimatedVolume() > 0 && line.invoicedVolume() > 0) {
@@ -129,23 +120,14 @@ class LineJudge implements ItemProcessor<LineSides, ReconLine> {
 		String volume = volumeDelta == 0 ? "volume agrees (" + line.invoicedVolume() + " messages)"
 				: signed(volumeDelta) + " messages (" + line.estimatedVolume() + " estimated, " + line.invoicedVolume()
 						+ " invoiced)";
-		String amount = "amount " + (amountDelta.signum() > 0 ? "+" : "") + amountDelta.toPlainString() + " " + currency
-				+ " (" + estimated.toPlainString() + " estimated, " + invoiced.toPlainString() + " invoiced)";
+		String amount = "amount " + (verdict.amountDelta().signum() > 0 ? "+" : "")
+				+ verdict.amountDelta().toPlainString() + " " + currency + " (" + estimated.toPlainString()
+				+ " estimated, " + invoiced.toPlainString() + " invoiced)";
 		return side + ": " + volume + "; " + amount + rate;
 	}
 
 	private static String signed(long value) {
 		return value > 0 ? "+" + value : Long.toString(value);
-	}
-
-	/** The currency's minor units, at least two (DOMAIN.md: at least 2 decimals). */
-	static int scale(String currency) {
-		try {
-			return Math.max(2, Currency.getInstance(currency).getDefaultFractionDigits());
-		}
-		catch (IllegalArgumentException ex) {
-			return 2;
-		}
 	}
 
 }

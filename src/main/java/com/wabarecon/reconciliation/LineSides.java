@@ -12,6 +12,9 @@ import java.sql.SQLException;
  * @param wabaCurrency the WABA's invoicing currency, when the line has estimates
  * @param invoiceCurrency the invoice's currency, when the line has invoice lines
  * @param otherInvoiceCurrency a second invoice currency of the same line, if the invoice has one
+ * @param unpricedRows estimates of the line that have no cost and no rate (the amount is unknown when any)
+ * @param unpricedVolume their volume
+ * @param unpricedReason why they could not be priced (one of the reasons, where several)
  * @param edges what the line's likely causes are judged on ({@code recon_evidence})
  */
 record LineSides(String wabaId, String phoneNumberId, String category, String clientId, String channelId,
@@ -19,7 +22,7 @@ record LineSides(String wabaId, String phoneNumberId, String category, String cl
 		BigDecimal estimatedAmount, BigDecimal invoicedAmount, int estimateRows, int invoiceRows,
 		int unconvertibleRows, String unconvertibleCurrency, BigDecimal unconvertibleAmount, String wabaCurrency,
 		String invoiceCurrency, String otherInvoiceCurrency, String invoiceIds, String estimateSources,
-		EdgeVolumes edges) {
+		long unpricedRows, long unpricedVolume, String unpricedReason, EdgeVolumes edges) {
 
 	/**
 	 * The usage exports' volume on the days at the edge of the month (REGULAR; none where the
@@ -36,7 +39,8 @@ record LineSides(String wabaId, String phoneNumberId, String category, String cl
 				rs.getInt("invoice_rows"), rs.getInt("unconvertible_rows"), rs.getString("unconvertible_currency"),
 				rs.getBigDecimal("unconvertible_amount"), rs.getString("waba_currency"),
 				rs.getString("invoice_currency"), rs.getString("other_invoice_currency"), rs.getString("invoice_ids"),
-				rs.getString("estimate_sources"),
+				rs.getString("estimate_sources"), rs.getLong("unpriced_rows"), rs.getLong("unpriced_volume"),
+				rs.getString("unpriced_reason"),
 				new EdgeVolumes(volume(rs, "volume_day_before"), volume(rs, "volume_first_day"),
 						volume(rs, "volume_last_day"), volume(rs, "volume_day_after"), volume(rs, "webhook_volume")));
 	}

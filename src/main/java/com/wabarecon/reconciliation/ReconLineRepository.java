@@ -2,7 +2,7 @@ package com.wabarecon.reconciliation;
 
 import java.util.function.Consumer;
 
-import com.wabarecon.reconciliation.ReconLine.Status;
+import com.wabarecon.rules.LineStatus;
 import com.wabarecon.support.bulk.BulkLoader;
 import com.wabarecon.support.bulk.BulkTable;
 
@@ -73,7 +73,7 @@ class ReconLineRepository {
 					rs.getBigDecimal("estimated_amount"), rs.getBigDecimal("invoiced_amount"),
 					rs.getBigDecimal("amount_delta"), rs.getBigDecimal("amount_delta_pct"),
 					rs.getLong("estimated_free_volume"), rs.getLong("invoiced_free_volume"),
-					Status.valueOf(rs.getString("status")), rs.getString("reason"), rs.getString("invoice_ids"),
+					LineStatus.valueOf(rs.getString("status")), rs.getString("reason"), rs.getString("invoice_ids"),
 					rs.getString("estimate_sources")))
 			.stream()
 			.forEach(action);

@@ -38,7 +38,8 @@ class ReconSideRepository {
 	 */
 	private static final String ESTIMATES = """
 			INSERT INTO recon_side (billing_month, side, waba_id, phone_number_id, client_id, channel_id, category,
-			    source_currency, target_currency, volume, free_volume, source_amount, amount, fx_rate, detail)
+			    source_currency, target_currency, volume, free_volume, source_amount, amount, fx_rate, detail,
+			    unpriced_rows, unpriced_volume, unpriced_reason)
 			SELECT :month, 'E', c.waba_id,
 			    CASE WHEN w.waba_id IS NULL THEN c.phone_number_id END,
 			    c.client_id,
@@ -48,12 +49,16 @@ class ReconSideRepository {
 			    CASE WHEN u.currency = c.waba_currency THEN SUM(u.cost) ELSE SUM(u.cost) * MIN(f.rate) END,
 			    CASE WHEN u.currency = c.waba_currency THEN NULL ELSE MIN(f.rate) END,
 			    MIN(u.first_kind) || CASE WHEN MIN(u.first_kind) <> MAX(u.last_kind)
-			                              THEN ',' || MAX(u.last_kind) ELSE '' END
+			                              THEN ',' || MAX(u.last_kind) ELSE '' END,
+			    SUM(u.unpriced_rows), SUM(u.unpriced_volume), MIN(u.unpriced_reason)
 			FROM (SELECT channel_id, pricing_category, currency,
 			          SUM(CASE WHEN pricing_type = 'REGULAR' THEN volume ELSE 0 END) AS volume,
 			          SUM(CASE WHEN pricing_type = 'REGULAR' THEN 0 ELSE volume END) AS free_volume,
 			          SUM(CASE WHEN pricing_type = 'REGULAR' THEN cost ELSE 0 END) AS cost,
-			          MIN(source_kind) AS first_kind, MAX(source_kind) AS last_kind
+			          MIN(source_kind) AS first_kind, MAX(source_kind) AS last_kind,
+			          SUM(CASE WHEN pricing_type = 'REGULAR' THEN unpriced_rows ELSE 0 END) AS unpriced_rows,
+			          SUM(CASE WHEN pricing_type = 'REGULAR' THEN unpriced_volume ELSE 0 END) AS unpriced_volume,
+			          MIN(unpriced_reason) AS unpriced_reason
 			      FROM estimate_summary
 			      WHERE billing_month = :month AND counts_as_estimate""" + CLIENT_FILTER.formatted("client_id") + """
 
@@ -139,7 +144,10 @@ class ReconSideRepository {
 			    MIN(CASE WHEN s.side = 'I' THEN s.target_currency END) AS invoice_currency,
 			    MAX(CASE WHEN s.side = 'I' THEN s.target_currency END) AS other_invoice_currency,
 			    MAX(CASE WHEN s.side = 'I' THEN s.detail END) AS invoice_ids,
-			    MAX(CASE WHEN s.side = 'E' THEN s.detail END) AS estimate_sources
+			    MAX(CASE WHEN s.side = 'E' THEN s.detail END) AS estimate_sources,
+			    SUM(CASE WHEN s.side = 'E' THEN s.unpriced_rows ELSE 0 END) AS unpriced_rows,
+			    SUM(CASE WHEN s.side = 'E' THEN s.unpriced_volume ELSE 0 END) AS unpriced_volume,
+			    MIN(CASE WHEN s.side = 'E' THEN s.unpriced_reason END) AS unpriced_reason
 			FROM recon_side s
 			WHERE s.billing_month = ?
 			GROUP BY s.waba_id, s.phone_number_id, s.category) l

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +11,7 @@ import java.util.function.Consumer;
 
 import com.opencsv.CSVWriter;
 import com.opencsv.ICSVWriter;
+import com.wabarecon.rules.Money;
 import com.wabarecon.support.FormulaGuard;
 
 /**
@@ -55,19 +55,14 @@ final class ReconciliationCsv {
 	static String[] row(ReconLine line) {
 		return new String[] { line.billingMonth(), text(line.clientId()), line.wabaId(), text(line.phoneNumberId()),
 				line.category(), line.currency(), Long.toString(line.estimatedVolume()),
-				Long.toString(line.invoicedVolume()), Long.toString(line.volumeDelta()), money(line.estimatedAmount(), line.currency()),
-				money(line.invoicedAmount(), line.currency()), money(line.amountDelta(), line.currency()),
+				Long.toString(line.invoicedVolume()), Long.toString(line.volumeDelta()), Money.csv(line.estimatedAmount(), line.currency()),
+				Money.csv(line.invoicedAmount(), line.currency()), Money.csv(line.amountDelta(), line.currency()),
 				line.amountDeltaPct() == null ? "" : line.amountDeltaPct().setScale(2).toPlainString(),
 				line.status().name(), text(line.reason()) };
 	}
 
 	private static String text(String value) {
 		return value == null ? "" : FormulaGuard.text(value);
-	}
-
-	/** At the currency's precision (the database keeps four decimals). */
-	static String money(BigDecimal value, String currency) {
-		return value == null ? "" : value.setScale(LineJudge.scale(currency), RoundingMode.HALF_UP).toPlainString();
 	}
 
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import com.wabarecon.ReconProperties;
+import com.wabarecon.support.RateCards;
 import com.wabarecon.support.RunSteps;
 import com.wabarecon.support.accounting.InputFileRepository;
 
@@ -123,15 +124,16 @@ class ReconciliationStepConfiguration {
 
 	@Bean
 	@StepScope
-	LineJudge lineJudge(ReconProperties properties, JdbcClient jdbc, @Value("#{jobParameters['month']}") String month,
-			@Value("#{stepExecution}") StepExecution stepExecution) {
+	LineJudge lineJudge(ReconProperties properties, JdbcClient jdbc, RateCards rateCards,
+			@Value("#{jobParameters['month']}") String month, @Value("#{stepExecution}") StepExecution stepExecution) {
 		Tolerances tolerances = Tolerances.of(properties.reconciliation(), stepExecution.getJobParameters());
 		stepExecution.getExecutionContext().putString("tolerances", tolerances.describe());
 		Map<String, String> displays = new HashMap<>();
 		jdbc.sql("SELECT phone_number_id, display_phone_number FROM channel").query(rs -> {
 			displays.put(rs.getString(1), rs.getString(2));
 		});
-		return new LineJudge(month, tolerances, new LikelyCauses(jdbc, YearMonth.parse(month)), displays);
+		YearMonth closing = YearMonth.parse(month);
+		return new LineJudge(month, tolerances, new LikelyCauses(jdbc, closing, rateCards.inForce(closing)), displays);
 	}
 
 	/**

@@ -1,11 +1,12 @@
 package com.wabarecon.reconciliation;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+
+import com.wabarecon.rules.Money;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -106,9 +107,8 @@ class TieOut {
 					GROUP BY i.currency""", month, client);
 		}
 		for (String currency : union(lines, other, inputs)) {
-			int scale = LineJudge.scale(currency);
-			checks.add(new Check("invoice", currency, money(lines.get(currency), scale), money(other.get(currency), scale),
-					money(inputs.get(currency), scale)));
+			checks.add(new Check("invoice", currency, money(lines.get(currency), currency),
+					money(other.get(currency), currency), money(inputs.get(currency), currency)));
 		}
 		Map<String, BigDecimal> built = sums("""
 				SELECT source_currency, SUM(source_amount) FROM recon_side
@@ -116,8 +116,8 @@ class TieOut {
 				  AND (CAST(:client AS VARCHAR(64)) IS NULL OR client_id = :client)
 				GROUP BY source_currency""", month, client);
 		for (String currency : union(built, Map.of(), loaded)) {
-			checks.add(new Check("estimates", currency, exact(built.get(currency)), BigDecimal.ZERO,
-					exact(loaded.get(currency))));
+			checks.add(new Check("estimates", currency, money(built.get(currency), currency),
+					money(BigDecimal.ZERO, currency), money(loaded.get(currency), currency)));
 		}
 		return checks;
 	}
@@ -138,12 +138,9 @@ class TieOut {
 		return List.copyOf(all);
 	}
 
-	private static BigDecimal money(BigDecimal value, int scale) {
-		return (value == null ? BigDecimal.ZERO : value).setScale(scale, RoundingMode.HALF_UP);
-	}
-
-	private static BigDecimal exact(BigDecimal value) {
-		return value == null ? BigDecimal.ZERO : value.stripTrailingZeros();
+	/** Compared and printed as every output shows money: at the currency's precision ({@link Money}). */
+	private static BigDecimal money(BigDecimal value, String currency) {
+		return Money.round(value == null ? BigDecimal.ZERO : value, currency);
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import com.wabarecon.CloseJobParameters;
+import com.wabarecon.rules.Tolerance;
 import com.wabarecon.ReconProperties;
 
 import org.springframework.batch.core.job.parameters.JobParameters;

@@ -158,10 +158,27 @@ public final class RateCard {
 		if (market == null) {
 			return new Rate(null, null, null, "'" + country + "' is not a country code");
 		}
+		return rate(currency, market, country, category);
+	}
+
+	/**
+	 * The rate in force for a market as an invoice or a rate card names it: an ISO code or a
+	 * market name ({@link Markets#ofRateCard}).
+	 */
+	public Rate rateOfMarket(String currency, String market, String category) {
+		String name = markets.ofRateCard(market);
+		String country = Countries.code(market);
+		return rate(currency, name, country != null ? country : Countries.codeOfName(market), category);
+	}
+
+	private Rate rate(String currency, String market, String country, String category) {
 		Rate rate = inForce.get(new RateKey(currency, Markets.key(market), category));
 		if (rate == null) {
-			return new Rate(market, null, null, "no " + currency + " rate for " + market + " (" + country + ") "
-					+ category + " in the rate cards in force for " + month);
+			List<LocalDate> versions = versions();
+			return new Rate(market, null, null, "no " + currency + " rate for " + market
+					+ (country == null || country.equals(market) ? "" : " (" + country + ")") + " " + category
+					+ " in the rate cards in force for " + month + (versions.isEmpty() ? " (none is in force)"
+							: " (of " + String.join(", ", versions.stream().map(LocalDate::toString).toList()) + ")"));
 		}
 		return rate;
 	}

@@ -3,17 +3,20 @@ package com.wabarecon.statement;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
+
+import com.wabarecon.rules.Money;
 
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JRParameter;
@@ -96,11 +99,17 @@ class JasperStatementRenderer implements StatementRenderer {
 	private static String notes(Statement statement) {
 		List<String> notes = new ArrayList<>();
 		for (Statement.Total total : statement.totals()) {
-			if (total.unconvertedEstimates() > 0) {
-				notes.add(total.unconvertedEstimates() + " " + total.currency()
-						+ " line(s) have an estimate in another currency without an agreed exchange rate: "
-						+ "it is not in the estimated total nor in the difference.");
+			if (total.unknownEstimates() > 0) {
+				notes.add(total.unknownEstimates() + " " + total.currency() + " line(s) have an estimate that cannot be "
+						+ "known (in another currency without an agreed exchange rate, or without a rate in the rate card): "
+						+ "the estimated " + total.currency() + " total and the difference are unknown.");
 			}
+		}
+		long unknownDays = statement.days().stream().filter(day -> day.cost() == null).map(Statement.Day::date)
+			.distinct().count();
+		if (unknownDays > 0) {
+			notes.add("The estimated cost of " + unknownDays + " day(s) is unknown (estimates without a rate in the "
+					+ "rate card): the cost chart shows no cost for them.");
 		}
 		notes.add("Amounts are in the currency each WhatsApp Business Account is invoiced in. "
 				+ "Total invoiced = invoiced usage + adjustments + credits + taxes.");
@@ -139,7 +148,7 @@ class JasperStatementRenderer implements StatementRenderer {
 	 * fields), so that they are the reconciliation's totals, the same as the summary's.
 	 */
 	private static BigDecimal shown(BigDecimal amount, String currency) {
-		return amount == null ? null : amount.setScale(StatementFormats.digits(currency), RoundingMode.HALF_UP);
+		return Money.round(amount, currency);
 	}
 
 	private static List<Map<String, ?>> totals(Statement statement) {
@@ -191,16 +200,32 @@ class JasperStatementRenderer implements StatementRenderer {
 						StatementFormats.words(category), "volume", volumes.getOrDefault(date + " " + category, 0L)));
 	}
 
-	/** Estimated cost per day and category, per currency where the estimates have several. */
+	/**
+	 * Estimated cost per day and category, per currency where the estimates have several. A day
+	 * whose cost is unknown (estimates without a rate) has no bar: never a cost of 0.
+	 */
 	private static List<Map<String, ?>> costs(Statement statement) {
 		boolean severalCurrencies = statement.days().stream().map(Statement.Day::currency).distinct().count() > 1;
 		Map<String, BigDecimal> costs = new HashMap<>();
-		statement.days()
-			.forEach(day -> costs.merge(day.date() + " " + series(day, severalCurrencies),
-					day.cost() == null ? BigDecimal.ZERO : day.cost(), BigDecimal::add));
+		Set<String> unknown = new HashSet<>();
+		for (Statement.Day day : statement.days()) {
+			String key = day.date() + " " + series(day, severalCurrencies);
+			if (day.cost() == null) {
+				unknown.add(key);
+			}
+			else {
+				costs.merge(key, day.cost(), BigDecimal::add);
+			}
+		}
 		List<String> series = statement.days().stream().map(day -> series(day, severalCurrencies)).distinct().sorted().toList();
-		return everyDay(statement, series, (date, name) -> Map.of("day", String.valueOf(date.getDayOfMonth()), "series",
-				name, "cost", costs.getOrDefault(date + " " + name, BigDecimal.ZERO)));
+		return everyDay(statement, series, (date, name) -> {
+			String key = date + " " + name;
+			Map<String, Object> row = new HashMap<>();
+			row.put("day", String.valueOf(date.getDayOfMonth()));
+			row.put("series", name);
+			row.put("cost", unknown.contains(key) ? null : costs.getOrDefault(key, BigDecimal.ZERO));
+			return row;
+		});
 	}
 
 	private static String series(Statement.Day day, boolean withCurrency) {

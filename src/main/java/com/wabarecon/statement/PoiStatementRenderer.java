@@ -105,9 +105,9 @@ class PoiStatementRenderer implements StatementRenderer {
 			cells.number(row, 6, line.estimatedVolume());
 			cells.number(row, 7, line.invoicedVolume());
 			cells.number(row, 8, line.volumeDelta());
-			cells.number(row, 9, line.estimatedAmount(), money);
+			cells.amountOrUnknown(row, 9, line.estimatedAmount(), money);
 			cells.number(row, 10, line.invoicedAmount(), money);
-			cells.number(row, 11, line.amountDelta(), money);
+			cells.amountOrUnknown(row, 11, line.amountDelta(), money);
 			cells.number(row, 12, line.amountDeltaPct(), WorkbookCells.PERCENT_POINTS);
 			cells.text(row, 13, line.status());
 			cells.text(row, 14, line.reason());
@@ -125,10 +125,12 @@ class PoiStatementRenderer implements StatementRenderer {
 			Row row = sheet.createRow(index++);
 			cells.text(row, 0, "Total", true);
 			cells.text(row, CURRENCY, currency, true);
+			List<String> lineCurrencies = statement.lines().stream().map(Statement.Line::currency).toList();
 			for (int column : SUMMED) {
 				String format = column >= 9 && column <= 11 ? WorkbookCells.money(currency) : WorkbookCells.VOLUME;
-				cells.formula(row, column, sum(statement.lines().stream().map(Statement.Line::currency).toList(),
-						currency, CURRENCY, column, last), format, true);
+				String total = sum(lineCurrencies, currency, CURRENCY, column, last);
+				cells.formula(row, column, column == 9 || column == 11
+						? unlessUnknown(total, CURRENCY, "\"" + currency + "\"", column, last) : total, format, true);
 			}
 		}
 		return last;
@@ -146,7 +148,7 @@ class PoiStatementRenderer implements StatementRenderer {
 			cells.number(row, 3, day.paidVolume());
 			cells.number(row, 4, day.freeVolume());
 			cells.formula(row, 5, "D" + index + "+E" + index, WorkbookCells.VOLUME, false);
-			cells.number(row, 6, day.cost(), WorkbookCells.money(day.currency()));
+			cells.amountOrUnknown(row, 6, day.cost(), WorkbookCells.money(day.currency()));
 		}
 		int last = Math.max(index, 2);
 		finish(sheet, 7, last, new int[] { 12, 28, 9, 12, 12, 12, 16 });
@@ -157,7 +159,8 @@ class PoiStatementRenderer implements StatementRenderer {
 			cells.text(row, 0, "Total", true);
 			cells.text(row, 2, currency, true);
 			for (int column = 3; column <= 6; column++) {
-				cells.formula(row, column, sum(dayCurrencies, currency, 2, column, last),
+				String total = sum(dayCurrencies, currency, 2, column, last);
+				cells.formula(row, column, column == 6 ? unlessUnknown(total, 2, "\"" + currency + "\"", column, last) : total,
 						column == 6 ? WorkbookCells.money(currency) : WorkbookCells.VOLUME, true);
 			}
 		}
@@ -176,9 +179,9 @@ class PoiStatementRenderer implements StatementRenderer {
 			cells.text(row, 2, line.phoneNumberId());
 			cells.text(row, 3, line.category());
 			cells.text(row, 4, line.currency());
-			cells.number(row, 5, line.estimatedAmount(), money);
+			cells.amountOrUnknown(row, 5, line.estimatedAmount(), money);
 			cells.number(row, 6, line.invoicedAmount(), money);
-			cells.number(row, 7, line.amountDelta(), money);
+			cells.amountOrUnknown(row, 7, line.amountDelta(), money);
 			cells.number(row, 8, line.amountDeltaPct(), WorkbookCells.PERCENT_POINTS);
 			cells.number(row, 9, line.volumeDelta());
 			cells.text(row, 10, line.status());
@@ -245,9 +248,11 @@ class PoiStatementRenderer implements StatementRenderer {
 			String money = WorkbookCells.money(total.currency());
 			String currencyCell = "$A" + excelRow;
 			cells.text(row, 0, total.currency(), true);
-			cells.formula(row, 1, "SUMIF(" + linesCurrency + "," + currencyCell + ",Lines!J$2:J$" + linesEnd + ")", money, false);
+			cells.formula(row, 1, unlessUnknown("SUMIF(" + linesCurrency + "," + currencyCell + ",Lines!J$2:J$" + linesEnd
+					+ ")", linesCurrency, currencyCell, "Lines!J$2:J$" + linesEnd), money, false);
 			cells.formula(row, 2, "SUMIF(" + linesCurrency + "," + currencyCell + ",Lines!K$2:K$" + linesEnd + ")", money, false);
-			cells.formula(row, 3, "SUMIF(" + linesCurrency + "," + currencyCell + ",Lines!L$2:L$" + linesEnd + ")", money, false);
+			cells.formula(row, 3, unlessUnknown("SUMIF(" + linesCurrency + "," + currencyCell + ",Lines!L$2:L$" + linesEnd
+					+ ")", linesCurrency, currencyCell, "Lines!L$2:L$" + linesEnd), money, false);
 			int column = 4;
 			for (String type : Statement.CHARGE_TYPES) {
 				cells.formula(row, column++, "SUMIFS($E$" + chargesFirst + ":$E$" + chargesLast + ",$D$" + chargesFirst
@@ -332,6 +337,23 @@ class PoiStatementRenderer implements StatementRenderer {
 		}
 		String currencies = CellReference.convertNumToColString(currencyColumn);
 		return "SUMIF($" + currencies + "$2:$" + currencies + "$" + last + ",\"" + currency + "\"," + values + ")";
+	}
+
+	/**
+	 * A total of amounts that says "unknown" when one of the amounts it adds is unknown (a line's
+	 * estimate not converted or not priced): a spreadsheet's SUM would skip the text and show the
+	 * rest as the whole.
+	 */
+	private static String unlessUnknown(String total, String currencies, String currency, String values) {
+		return "IF(COUNTIFS(" + currencies + "," + currency + "," + values + ",\"" + StatementFormats.UNKNOWN
+				+ "\")>0,\"" + StatementFormats.UNKNOWN + "\"," + total + ")";
+	}
+
+	private static String unlessUnknown(String total, int currencyColumn, String currency, int column, int last) {
+		String letter = CellReference.convertNumToColString(column);
+		String currencies = CellReference.convertNumToColString(currencyColumn);
+		return unlessUnknown(total, "$" + currencies + "$2:$" + currencies + "$" + last, currency,
+				letter + "$2:" + letter + "$" + last);
 	}
 
 	private static List<String> currencies(List<String> rowCurrencies) {

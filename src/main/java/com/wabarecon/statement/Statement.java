@@ -20,6 +20,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import com.wabarecon.rules.LineStatus;
+
 /**
  * Everything one client's statement for one month shows, read from the reconciliation's lines,
  * the invoice's other lines, the daily estimates and the previous month's lines. It holds that
@@ -41,8 +43,7 @@ record Statement(String month, Client client, List<Line> lines, List<Charge> cha
 	/** Statuses that need no explanation; every other status is a discrepancy. */
 	static final Set<String> AGREED = Set.of("MATCHED", "WITHIN_TOLERANCE");
 
-	static final List<String> STATUSES = List.of("MATCHED", "WITHIN_TOLERANCE", "OVER_INVOICED", "UNDER_INVOICED",
-			"MISSING_FROM_INVOICE", "NOT_ESTIMATED", "CURRENCY_MISMATCH", "UNKNOWN_CHANNEL");
+	static final List<String> STATUSES = Arrays.stream(LineStatus.values()).map(LineStatus::name).toList();
 
 	/** Line types of the invoice that are carried to the totals beside usage. */
 	static final List<String> CHARGE_TYPES = List.of("ADJUSTMENT", "CREDIT", "TAX");
@@ -89,7 +90,10 @@ record Statement(String month, Client client, List<Line> lines, List<Charge> cha
 	record Charge(String invoiceId, String wabaId, String lineType, String currency, BigDecimal amount) {
 	}
 
-	/** The counted estimates of one day and category, in one currency: paid and free volume, estimated cost. */
+	/**
+	 * The counted estimates of one day and category, in one currency: paid and free volume,
+	 * estimated cost ({@code null}, unknown, when some of the day's estimates could not be priced).
+	 */
 	record Day(LocalDate date, String category, String currency, long paidVolume, long freeVolume, BigDecimal cost) {
 
 		long volume() {
@@ -102,10 +106,14 @@ record Statement(String month, Client client, List<Line> lines, List<Charge> cha
 	record Previous(String currency, String category, long invoicedVolume, BigDecimal invoicedAmount) {
 	}
 
-	/** The totals of one currency: usage estimated and invoiced, the difference, the invoice's other lines. */
+	/**
+	 * The totals of one currency: usage estimated and invoiced, the difference, the invoice's other
+	 * lines. {@code estimated} and {@code difference} are {@code null} (unknown) when a line's
+	 * estimate is unknown ({@code unknownEstimates} of them): a partial sum is never shown as the whole.
+	 */
 	record Total(String currency, BigDecimal estimated, BigDecimal invoiced, BigDecimal difference,
 			BigDecimal adjustments, BigDecimal credits, BigDecimal taxes, int lines, int discrepancies,
-			int unconvertedEstimates) {
+			int unknownEstimates) {
 
 		BigDecimal grandTotal() {
 			return invoiced.add(adjustments).add(credits).add(taxes);
@@ -165,11 +173,11 @@ record Statement(String month, Client client, List<Line> lines, List<Charge> cha
 
 	private Total total(String currency) {
 		List<Line> inCurrency = lines.stream().filter(line -> line.currency().equals(currency)).toList();
-		return new Total(currency, sum(inCurrency, Line::estimatedAmount), sum(inCurrency, Line::invoicedAmount),
-				sum(inCurrency, Line::amountDelta), charges(currency, "ADJUSTMENT"), charges(currency, "CREDIT"),
-				charges(currency, "TAX"), inCurrency.size(),
-				(int) inCurrency.stream().filter(Line::discrepancy).count(),
-				(int) inCurrency.stream().filter(line -> line.estimatedAmount() == null).count());
+		int unknown = (int) inCurrency.stream().filter(line -> line.estimatedAmount() == null).count();
+		return new Total(currency, unknown > 0 ? null : sum(inCurrency, Line::estimatedAmount),
+				sum(inCurrency, Line::invoicedAmount), unknown > 0 ? null : sum(inCurrency, Line::amountDelta),
+				charges(currency, "ADJUSTMENT"), charges(currency, "CREDIT"), charges(currency, "TAX"),
+				inCurrency.size(), (int) inCurrency.stream().filter(Line::discrepancy).count(), unknown);
 	}
 
 	private BigDecimal charges(String currency, String lineType) {

@@ -3,8 +3,9 @@ package com.wabarecon.statement;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
-import java.util.Currency;
 import java.util.Locale;
+
+import com.wabarecon.rules.Money;
 
 /**
  * How the statements write what is not a number cell: labels of statuses, categories and line
@@ -15,20 +16,12 @@ final class StatementFormats {
 	private StatementFormats() {
 	}
 
-	/** Digits after the decimal point of the currency (2 for EUR, 0 for JPY); 2 when unknown. */
-	static int digits(String currency) {
-		try {
-			int digits = Currency.getInstance(currency).getDefaultFractionDigits();
-			return digits < 0 ? 2 : digits;
-		}
-		catch (IllegalArgumentException ex) {
-			return 2;
-		}
-	}
+	/** What a statement shows where an amount cannot be known: never 0.00. */
+	static final String UNKNOWN = "unknown";
 
-	/** A {@link java.text.DecimalFormat} pattern for amounts of the currency: {@code #,##0.00}. */
+	/** A {@link java.text.DecimalFormat} pattern for amounts of the currency: {@code #,##0.00} (its {@link Money#digits}). */
 	static String moneyPattern(String currency) {
-		int digits = digits(currency);
+		int digits = Money.digits(currency);
 		return digits == 0 ? "#,##0" : "#,##0." + "0".repeat(digits);
 	}
 

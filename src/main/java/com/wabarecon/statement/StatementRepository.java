@@ -108,7 +108,7 @@ class StatementRepository {
 
 	/**
 	 * The counted estimates per day, category and currency; REGULAR is paid, every other type
-	 * free. Asked channel by channel, with the month and channel the table's index starts with:
+	 * free. A day's cost is unknown ({@code null}) when one of its estimates could not be priced. Asked channel by channel, with the month and channel the table's index starts with:
 	 * a month holds millions of rows, there is no index by client, and H2 uses only the month
 	 * part of the index for a join, a sub-select or an IN list (a scan per client).
 	 */
@@ -119,7 +119,7 @@ class StatementRepository {
 					SELECT local_date, pricing_category, currency,
 					       SUM(CASE WHEN pricing_type = 'REGULAR' THEN volume ELSE 0 END),
 					       SUM(CASE WHEN pricing_type = 'REGULAR' THEN 0 ELSE volume END),
-					       SUM(cost)
+					       CASE WHEN COUNT(*) = COUNT(cost) THEN SUM(cost) END
 					FROM usage_estimate
 					WHERE billing_month = ? AND channel_id = ? AND client_id = ? AND counts_as_estimate
 					GROUP BY local_date, pricing_category, currency""")
@@ -134,7 +134,7 @@ class StatementRepository {
 	}
 
 	private static Statement.Day add(Statement.Day a, Statement.Day b) {
-		BigDecimal cost = a.cost() == null ? b.cost() : b.cost() == null ? a.cost() : a.cost().add(b.cost());
+		BigDecimal cost = a.cost() == null || b.cost() == null ? null : a.cost().add(b.cost());
 		return new Statement.Day(a.date(), a.category(), a.currency(), a.paidVolume() + b.paidVolume(),
 				a.freeVolume() + b.freeVolume(), cost);
 	}

@@ -90,6 +90,16 @@ final class WorkbookCells {
 		cell.setCellStyle(style(format, false, false, false));
 	}
 
+	/** An amount that may be unknown (an estimate not converted or not priced): then it says so, never 0.00. */
+	void amountOrUnknown(Row row, int column, BigDecimal value, String format) {
+		if (value == null) {
+			text(row, column, StatementFormats.UNKNOWN);
+		}
+		else {
+			number(row, column, value, format);
+		}
+	}
+
 	void date(Row row, int column, LocalDate value) {
 		Cell cell = row.createCell(column);
 		cell.setCellValue(value);

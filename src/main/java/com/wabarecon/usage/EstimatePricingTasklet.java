@@ -1,47 +1,50 @@
 package com.wabarecon.usage;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.TreeSet;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import com.wabarecon.rules.CostShares;
+import com.wabarecon.rules.Markets;
+import com.wabarecon.rules.RateCard;
+import com.wabarecon.support.RateCards;
+import com.wabarecon.support.bulk.TableStatistics;
 
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
-import com.wabarecon.support.bulk.TableStatistics;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Prices the estimates that carry volume but no cost (webhook counts; usage exports of WABAs
- * on the partner's credit line) with the rate card in force for the month: the version whose
- * {@code effective_from} is the latest on or before the month's first day. Tiers are counted
- * on the client's whole monthly volume for the market and category (every charged estimate of
- * the client there, priced or not), and the resulting cost is shared among the unpriced rows
- * in proportion to their volume. Estimates that cannot be priced (no rate for their market,
- * no country) keep no cost, and the step says which. The tier volumes come from the estimates'
- * sums ({@link EstimateSummary}); the costs priced are added to those sums in rows of the
- * pricing's own, which it replaces whenever it runs ({@link PricedCosts}).
+ * on the partner's credit line) with the rates in force for the month, by the rules core
+ * ({@link RateCard}, {@link CostShares}): tiers are counted on the client's whole monthly volume
+ * for the market and category, in every currency and priced or not, and the resulting cost of
+ * each currency's volume to price is rounded to the currency and shared to the cent among the
+ * channels and recipient countries by volume ({@code estimate_price}). An estimate that cannot be
+ * priced (no rate in force, a refused rate, no country) keeps no cost: the pricing records why
+ * beside the estimates' sums, and every line it reaches is {@code UNPRICED}, never 0.00. The
+ * volumes come from the estimates' sums ({@link EstimateSummary}); the costs priced are added to
+ * those sums in rows of the pricing's own, which it replaces whenever it runs ({@link PricedCosts}).
  */
 class EstimatePricingTasklet implements Tasklet {
 
 	static final String VERSION_KEY = "rateCardVersion";
 
 	private static final Logger log = LoggerFactory.getLogger(EstimatePricingTasklet.class);
-
-	private static final int UNIT_SCALE = 12;
 
 	private final JdbcClient jdbc;
 
@@ -51,141 +54,152 @@ class EstimatePricingTasklet implements Tasklet {
 
 	private final PricedCosts pricedCosts;
 
+	private final RateCards rateCards;
+
 	private final YearMonth month;
 
 	EstimatePricingTasklet(JdbcClient jdbc, JdbcTemplate jdbcTemplate, TableStatistics statistics,
-			PricedCosts pricedCosts, YearMonth month) {
+			PricedCosts pricedCosts, RateCards rateCards, YearMonth month) {
 		this.jdbc = jdbc;
 		this.jdbcTemplate = jdbcTemplate;
 		this.statistics = statistics;
 		this.pricedCosts = pricedCosts;
+		this.rateCards = rateCards;
 		this.month = month;
 	}
 
-	/** Client, currency, market and category: the unit tiers are counted on. */
-	record MarketKey(String client, String currency, String market, String category) {
+	/**
+	 * The month's charged estimates of one channel, currency, recipient country and category:
+	 * their volume, and how much of it (in how many rows) is still to be priced.
+	 */
+	record Group(String client, String channel, String currency, String country, String category, String sourceKind,
+			long volume, long toPrice, long unpricedRows) {
 	}
 
-	record CountryGroup(String client, String currency, String country, String category, long volume,
-			long unpricedRows) {
+	/** What tiers are counted on: a client's market and category, across currencies. */
+	private record TierKey(String client, String market, String category) {
+	}
+
+	/** What one cost is shared within: a client's market and category in one currency. */
+	private record CostKey(String client, String market, String category, String currency) {
 	}
 
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
 		// the month's estimates and their sums were analysed after their load (usageStatisticsStep)
-		LocalDate version = jdbc.sql("SELECT MAX(effective_from) FROM rate_card WHERE billing_month = ? AND effective_from <= ?")
-			.params(month.toString(), month.atDay(1))
-			.query(LocalDate.class)
-			.optional()
-			.orElse(null);
-		Map<String, String> markets = new HashMap<>();
-		jdbc.sql("SELECT country, market FROM market_country WHERE billing_month = ?").param(month.toString())
-			.query(rs -> { markets.put(rs.getString(1), rs.getString(2)); });
-
+		RateCard card = rateCards.inForce(month);
+		Markets markets = rateCards.markets(month);
 		pricedCosts.forget(month.toString()); // the estimates priced by an earlier run count as unpriced again
-		List<CountryGroup> groups = jdbc.sql("""
-				SELECT client_id, currency, country, pricing_category, SUM(volume), SUM(unpriced_rows)
-				FROM estimate_summary
-				WHERE billing_month = ? AND counts_as_estimate AND pricing_type = 'REGULAR'
-				GROUP BY client_id, currency, country, pricing_category""")
-			.param(month.toString())
-			.query((rs, n) -> new CountryGroup(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getLong(5), rs.getLong(6)))
-			.list();
+		List<Group> groups = groups();
 
-		Map<MarketKey, Long> volumes = new LinkedHashMap<>();
-		for (CountryGroup group : groups) {
-			if (group.country() != null) {
-				volumes.merge(key(group, markets), group.volume(), Long::sum);
+		Map<TierKey, Long> clientVolumes = new HashMap<>();
+		Map<CostKey, List<Group>> toPrice = new LinkedHashMap<>();
+		List<Unpriced> unpriced = new ArrayList<>();
+		for (Group group : groups) {
+			String market = markets.keyOfCountry(group.country());
+			if (market == null) {
+				if (group.unpricedRows() > 0) {
+					unpriced.add(new Unpriced(group, card.rate(group.currency(), group.country(), group.category())
+						.missing()));
+				}
+				continue;
+			}
+			clientVolumes.merge(new TierKey(group.client(), market, group.category()), group.volume(), Long::sum);
+			if (group.unpricedRows() > 0) {
+				toPrice.computeIfAbsent(new CostKey(group.client(), market, group.category(), group.currency()),
+						k -> new ArrayList<>())
+					.add(group);
 			}
 		}
-		List<String> unpriced = new ArrayList<>();
-		Map<String, List<TieredPrice.Tier>> rateCard = rateCard(version);
-		Map<MarketKey, BigDecimal> units = new HashMap<>();
+
 		List<Object[]> prices = new ArrayList<>();
-		for (CountryGroup group : groups) {
-			if (group.unpricedRows() == 0) {
-				continue;
+		TreeSet<LocalDate> versions = new TreeSet<>();
+		toPrice.forEach((key, parts) -> {
+			parts.sort(Comparator.comparing(Group::channel).thenComparing(Group::country));
+			RateCard.Rate rate = card.rate(key.currency(), parts.get(0).country(), key.category());
+			if (!rate.found()) {
+				parts.forEach(part -> unpriced.add(new Unpriced(part, rate.missing())));
+				return;
 			}
-			if (group.country() == null || version == null) {
-				unpriced.add(describe(group, group.country() == null ? "no country" : "no rate card in force"));
-				continue;
+			long clientVolume = clientVolumes.get(new TierKey(key.client(), key.market(), key.category()));
+			List<BigDecimal> shares = CostShares.of(rate.tiers(), clientVolume,
+					parts.stream().mapToLong(Group::toPrice).toArray(), key.currency());
+			for (int i = 0; i < parts.size(); i++) {
+				Group part = parts.get(i);
+				prices.add(new Object[] { month.toString(), part.channel(), part.currency(), part.country(),
+						part.category(), part.toPrice(), shares.get(i), rate.market(), rate.version() });
 			}
-			MarketKey key = key(group, markets);
-			BigDecimal unit = units.computeIfAbsent(key, k -> unitCost(k, volumes.get(k), rateCard));
-			if (unit == null) {
-				unpriced.add(describe(group, "no " + key.currency() + " rate for " + key.market() + " " + key.category()
-						+ " in the rate card of " + version));
-				continue;
-			}
-			prices.add(new Object[] { month.toString(), group.client(), group.currency(), group.country(),
-					group.category(), unit, version });
-		}
-		jdbc.sql("DELETE FROM estimate_unit_price WHERE billing_month = ?").param(month.toString()).update();
+			versions.add(rate.version());
+		});
+		jdbc.sql("DELETE FROM estimate_price WHERE billing_month = ?").param(month.toString()).update();
 		jdbcTemplate.batchUpdate("""
-				INSERT INTO estimate_unit_price (billing_month, client_id, currency, country, pricing_category,
-				    unit_cost, rate_card)
-				VALUES (?, ?, ?, ?, ?, ?, ?)""", prices);
-		statistics.refresh("estimate_unit_price");
+				INSERT INTO estimate_price (billing_month, channel_id, currency, country, pricing_category, volume, cost,
+				    market, rate_card)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", prices);
+		statistics.refresh("estimate_price");
 		// one pass over the month's estimates, whatever the number of prices
 		long pricedRows = pricedCosts.apply(month.toString());
+		recordUnpriced(unpriced);
+
 		contribution.incrementWriteCount(pricedRows);
-		var context = contribution.getStepExecution().getExecutionContext();
-		context.putString(VERSION_KEY, version == null ? "none" : version.toString());
-		String description = "rate card of " + (version == null ? "(none in force)" : version) + "; " + pricedRows
-				+ " estimate rows priced";
+		String used = versions.isEmpty() ? "none" : String.join(", ", versions.stream().map(LocalDate::toString).toList());
+		contribution.getStepExecution().getExecutionContext().putString(VERSION_KEY, used);
+		String description = "rate cards of " + used + "; " + pricedRows + " estimate rows priced";
 		if (!unpriced.isEmpty()) {
-			description += "; NOT PRICED: " + String.join("; ", unpriced);
-			unpriced.forEach(problem -> log.warn("Estimate not priced: {}", problem));
+			long rows = unpriced.stream().mapToLong(u -> u.group().unpricedRows()).sum();
+			description += "; NOT PRICED (their lines are UNPRICED): " + rows + " estimate rows, "
+					+ String.join("; ", unpriced.stream().map(Unpriced::describe).distinct().limit(10).toList())
+					+ (unpriced.size() > 10 ? "; ..." : "");
+			unpriced.forEach(problem -> log.warn("Estimate not priced: {}", problem.describe()));
 		}
 		contribution.setExitStatus(ExitStatus.COMPLETED.addExitDescription(description));
 		return RepeatStatus.FINISHED;
 	}
 
-	private BigDecimal unitCost(MarketKey key, long volume, Map<String, List<TieredPrice.Tier>> rateCard) {
-		List<TieredPrice.Tier> tiers = rateCard.getOrDefault(rateKey(key.currency(), key.market(), key.category()),
-				List.of());
-		if (tiers.isEmpty() || volume == 0) {
-			return tiers.isEmpty() ? null : BigDecimal.ZERO;
+	/** Estimates the pricing could not price, and why. */
+	private record Unpriced(Group group, String reason) {
+
+		String describe() {
+			return group.client() + " " + group.channel() + " " + group.country() + " " + group.category() + " ("
+					+ group.unpricedRows() + " rows, " + group.toPrice() + " messages): " + reason;
 		}
-		return TieredPrice.cost(volume, tiers).divide(BigDecimal.valueOf(volume), UNIT_SCALE, RoundingMode.HALF_EVEN);
+
 	}
 
-	/** The tiers of the rate card version in force, per currency, market and category: read once. */
-	private Map<String, List<TieredPrice.Tier>> rateCard(LocalDate version) {
-		Map<String, List<TieredPrice.Tier>> tiers = new HashMap<>();
-		if (version == null) {
-			return tiers;
+	/** The reason column holds 1,000 characters; a longer reason (a refusal naming many rows) is cut. */
+	private static String cut(String reason) {
+		return reason.length() <= 1000 ? reason : reason.substring(0, 996) + " ...";
+	}
+
+	private List<Group> groups() {
+		return jdbc.sql("""
+				SELECT client_id, channel_id, currency, country, pricing_category, MIN(source_kind), SUM(volume),
+				    SUM(unpriced_volume), SUM(unpriced_rows)
+				FROM estimate_summary
+				WHERE billing_month = ? AND counts_as_estimate AND pricing_type = 'REGULAR' AND NOT added_by_pricing
+				GROUP BY client_id, channel_id, currency, country, pricing_category""")
+			.param(month.toString())
+			.query((rs, n) -> new Group(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getString(5), rs.getString(6), rs.getLong(7), rs.getLong(8), rs.getLong(9)))
+			.list();
+	}
+
+	/**
+	 * Why each group of estimates was not priced, beside their sums: the lines they reach show it.
+	 * Their own rows keep no cost and still count as unpriced.
+	 */
+	private void recordUnpriced(List<Unpriced> unpriced) {
+		List<Object[]> rows = new ArrayList<>();
+		for (Unpriced u : unpriced) {
+			Group g = u.group();
+			rows.add(new Object[] { month.toString(), g.sourceKind(), g.channel(), g.client(), g.category(),
+					g.currency(), g.country(), cut(u.reason()) });
 		}
-		jdbc.sql("""
-				SELECT currency, market, category, tier_lower, tier_upper, rate FROM rate_card
-				WHERE billing_month = ? AND effective_from = ?
-				ORDER BY currency, market, category, tier_lower""")
-			.params(month.toString(), version)
-			.query(rs -> {
-				tiers.computeIfAbsent(rateKey(rs.getString(1), rs.getString(2), rs.getString(3)), k -> new ArrayList<>())
-					.add(new TieredPrice.Tier(rs.getLong(4), (Long) rs.getObject(5, Long.class), rs.getBigDecimal(6)));
-			});
-		return tiers;
-	}
-
-	private static String rateKey(String currency, String market, String category) {
-		return currency + "\u0000" + market + "\u0000" + category;
-	}
-
-	private static MarketKey key(CountryGroup group, Map<String, String> markets) {
-		return new MarketKey(group.client(), group.currency(), marketOf(group.country(), markets), group.category());
-	}
-
-	/** The market of a country: the table's, else the country's English name (DE is Germany). */
-	static String marketOf(String country, Map<String, String> markets) {
-		String market = markets.get(country);
-		return market != null ? market : new Locale("", country).getDisplayCountry(Locale.ENGLISH);
-	}
-
-	private static String describe(CountryGroup group, String why) {
-		return group.client() + " " + group.country() + " " + group.category() + " (" + group.unpricedRows()
-				+ " rows): " + why;
+		jdbcTemplate.batchUpdate("""
+				INSERT INTO estimate_summary (billing_month, source_kind, channel_id, client_id, pricing_category,
+				    pricing_type, currency, country, counts_as_estimate, added_by_pricing, volume, cost, unpriced_rows,
+				    unpriced_volume, unpriced_reason)
+				VALUES (?, ?, ?, ?, ?, 'REGULAR', ?, ?, TRUE, TRUE, 0, 0, 0, 0, ?)""", rows);
 	}
 
 }

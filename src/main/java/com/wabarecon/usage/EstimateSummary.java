@@ -18,13 +18,14 @@ import com.wabarecon.support.bulk.BulkTable;
  * them, in the same transaction.
  *
  * @param cost the costs the estimates carry as loaded, rounded as the cost column rounds them; an
- *     estimate to be priced from the rate card adds nothing here, and one to {@code unpricedRows}
+ *     estimate to be priced from the rate card adds nothing here, one to {@code unpricedRows} and its
+ *     volume to {@code unpricedVolume}
  * @param volumeDayBefore the volume on the day before the month, {@code null} when no estimate fell
  *     there; the same for the month's first and last day and the day after
  */
 record EstimateSummary(String billingMonth, String sourceKind, String channelId, String clientId, String category,
 		String pricingType, String currency, String country, boolean countsAsEstimate, long volume, BigDecimal cost,
-		long unpricedRows, Long volumeDayBefore, Long volumeFirstDay, Long volumeLastDay, Long volumeDayAfter) {
+		long unpricedRows, long unpricedVolume, Long volumeDayBefore, Long volumeFirstDay, Long volumeLastDay, Long volumeDayAfter) {
 
 	/** The scale of {@code usage_estimate.cost}, to which each estimate's cost is rounded as it is stored. */
 	static final int COST_SCALE = 6;
@@ -32,9 +33,11 @@ record EstimateSummary(String billingMonth, String sourceKind, String channelId,
 	static final BulkTable<EstimateSummary> TABLE = BulkTable.of("estimate_summary",
 			s -> new Object[] { s.billingMonth(), s.sourceKind(), s.channelId(), s.clientId(), s.category(),
 					s.pricingType(), s.currency(), s.country(), s.countsAsEstimate(), false, s.volume(), s.cost(),
-					s.unpricedRows(), s.volumeDayBefore(), s.volumeFirstDay(), s.volumeLastDay(), s.volumeDayAfter() },
+					s.unpricedRows(), s.unpricedVolume(), s.volumeDayBefore(), s.volumeFirstDay(), s.volumeLastDay(),
+					s.volumeDayAfter() },
 			"billing_month", "source_kind", "channel_id", "client_id", "pricing_category", "pricing_type", "currency",
-			"country", "counts_as_estimate", "added_by_pricing", "volume", "cost", "unpriced_rows", "volume_day_before",
+			"country", "counts_as_estimate", "added_by_pricing", "volume", "cost", "unpriced_rows", "unpriced_volume",
+			"volume_day_before",
 			"volume_first_day", "volume_last_day", "volume_day_after");
 
 	/** What the estimates of one summary row share. */
@@ -56,6 +59,8 @@ record EstimateSummary(String billingMonth, String sourceKind, String channelId,
 		BigDecimal cost = BigDecimal.ZERO;
 
 		long unpricedRows;
+
+		long unpricedVolume;
 
 		final Long[] edgeDays = new Long[4];
 
@@ -88,6 +93,7 @@ record EstimateSummary(String billingMonth, String sourceKind, String channelId,
 			sum.volume += estimate.volume();
 			if (UsageEstimate.RATE_CARD.equals(estimate.costSource())) {
 				sum.unpricedRows++; // its cost is the pricing's to add
+				sum.unpricedVolume += estimate.volume();
 			}
 			else if (estimate.cost() != null) {
 				sum.cost = sum.cost.add(estimate.cost().setScale(COST_SCALE, RoundingMode.HALF_UP));
@@ -104,7 +110,7 @@ record EstimateSummary(String billingMonth, String sourceKind, String channelId,
 		List<EstimateSummary> rows = new ArrayList<>(sums.size());
 		sums.forEach((key, sum) -> rows.add(new EstimateSummary(key.billingMonth(), key.sourceKind(), key.channelId(),
 				key.clientId(), key.category(), key.pricingType(), key.currency(), key.country(), key.countsAsEstimate(),
-				sum.volume, sum.cost, sum.unpricedRows, sum.edgeDays[0], sum.edgeDays[1], sum.edgeDays[2],
+				sum.volume, sum.cost, sum.unpricedRows, sum.unpricedVolume, sum.edgeDays[0], sum.edgeDays[1], sum.edgeDays[2],
 				sum.edgeDays[3])));
 		return rows;
 	}

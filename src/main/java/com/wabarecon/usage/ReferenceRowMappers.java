@@ -3,11 +3,20 @@ package com.wabarecon.usage;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
-import com.wabarecon.support.CountryCodes;
+
 import com.wabarecon.support.FieldChecks;
+import com.wabarecon.rules.Countries;
+import com.wabarecon.rules.Markets;
+import com.wabarecon.rules.RateCard;
+import com.wabarecon.rules.Tier;
 import com.wabarecon.support.FirstOccurrence;
 import com.wabarecon.support.Pricing;
 import com.wabarecon.support.RowProblems;
@@ -35,14 +44,37 @@ final class ReferenceRowMappers {
 	private ReferenceRowMappers() {
 	}
 
-	static class RateCards implements ItemProcessor<CsvRecord, RateCardRow> {
+	/**
+	 * The rows of the rate cards. A row must be right on its own (a date, an ISO currency, a
+	 * category, whole tier bounds, a rate), and its version of a rate (its effective date,
+	 * currency, market and category) must hold as a whole ({@link RateCard#refusals}): tiers that
+	 * overlap or leave a gap, or one version given by two files, refuse every row of that version,
+	 * each with the reason, and the refusal is recorded so that the pricing never uses an older
+	 * rate instead. The versions are checked once, on the first row, over every file of the step.
+	 */
+	static class RateCardRows implements ItemProcessor<CsvRecord, RateCardRow> {
 
 		private final String month;
 
-		private final FirstOccurrence keys = new FirstOccurrence();
+		private final Supplier<List<CsvRecord>> allRows;
 
-		RateCards(String month) {
+		private final Supplier<Markets> markets;
+
+		private final Consumer<List<RateCard.Refusal>> refusals;
+
+		private Map<String, String> refused;
+
+		/**
+		 * @param allRows every row of every rate-card file, read again for the check of versions
+		 * @param markets the month's markets (markets.csv loads before the rate cards)
+		 * @param refusals records the refused versions of the month
+		 */
+		RateCardRows(String month, Supplier<List<CsvRecord>> allRows, Supplier<Markets> markets,
+				Consumer<List<RateCard.Refusal>> refusals) {
 			this.month = month;
+			this.allRows = allRows;
+			this.markets = markets;
+			this.refusals = refusals;
 		}
 
 		@Override
@@ -50,7 +82,19 @@ final class ReferenceRowMappers {
 			if (row.isBlank()) {
 				return SkipReasons.skip("blank line");
 			}
+			if (refused == null) {
+				refused = checkVersions();
+			}
 			RowProblems problems = new RowProblems();
+			RateCardRow parsed = parse(row, problems);
+			if (problems.isEmpty()) {
+				problems.add(refused.get(place(row.source().file(), row.source().line())));
+			}
+			problems.throwIfAny(row.source());
+			return parsed;
+		}
+
+		private RateCardRow parse(CsvRecord row, RowProblems problems) {
 			LocalDate from = date(row.text("effective_from"), "effective_from", problems);
 			String currency = row.text("currency");
 			String market = row.text("market");
@@ -63,23 +107,46 @@ final class ReferenceRowMappers {
 				.add(category == null ? "category '" + row.text("category") + "' is not a known category" : null)
 				.add(lower != null && upper != null && upper < lower
 						? "tier_upper " + upper + " is below tier_lower " + lower : null);
-			if (problems.isEmpty()) {
-				problems.add(keys.check("tier", from + " " + currency + " " + market + " " + category + " " + lower,
-						row.source().line()));
+			return problems.isEmpty()
+					? new RateCardRow(month, from, currency, market, category, lower, upper, rate, row.source()) : null;
+		}
+
+		/** The refused versions' rows, by file and line, with the reason; records the refusals. */
+		private Map<String, String> checkVersions() {
+			List<RateCard.Row> rows = new ArrayList<>();
+			for (CsvRecord record : allRows.get()) {
+				RateCardRow row = record.isBlank() ? null : parse(record, new RowProblems());
+				if (row != null) {
+					rows.add(new RateCard.Row(row.effectiveFrom(), row.currency(), row.market(), row.category(),
+							new Tier(row.tierLower(), row.tierUpper(), row.rate()), row.source().file(),
+							row.source().line()));
+				}
 			}
-			problems.throwIfAny(row.source());
-			return new RateCardRow(month, from, currency, market, category, lower, upper, rate, row.source());
+			Map<String, String> byPlace = new HashMap<>();
+			List<RateCard.Refusal> versions = new ArrayList<>();
+			RateCard.refusals(rows, markets.get()).forEach((of, reason) -> {
+				of.forEach(row -> byPlace.put(place(row.file(), row.line()), reason));
+				RateCard.Row first = of.get(0);
+				versions.add(new RateCard.Refusal(first.effectiveFrom(), first.currency(), first.market(),
+						first.category(), reason));
+			});
+			refusals.accept(versions);
+			return byPlace;
+		}
+
+		private static String place(String file, Long line) {
+			return file + "\u0000" + line;
 		}
 
 	}
 
-	static class Markets implements ItemProcessor<CsvRecord, MarketRow> {
+	static class MarketRows implements ItemProcessor<CsvRecord, MarketRow> {
 
 		private final String month;
 
 		private final FirstOccurrence countries = new FirstOccurrence();
 
-		Markets(String month) {
+		MarketRows(String month) {
 			this.month = month;
 		}
 
@@ -91,7 +158,7 @@ final class ReferenceRowMappers {
 			String country = row.text("country").toUpperCase(Locale.ROOT);
 			String market = row.text("market");
 			RowProblems problems = new RowProblems()
-				.add(CountryCodes.of(country) != null ? null
+				.add(Countries.code(country) != null ? null
 						: "country '" + country + "' is not an ISO 3166 country code")
 				.add(FieldChecks.required("market", market));
 			if (problems.isEmpty()) {

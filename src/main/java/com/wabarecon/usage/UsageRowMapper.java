@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
 
-import com.wabarecon.support.CountryCodes;
+import com.wabarecon.rules.Countries;
 import com.wabarecon.support.FieldChecks;
 import com.wabarecon.support.Pricing;
 import com.wabarecon.support.RowProblems;
@@ -73,7 +73,7 @@ class UsageRowMapper implements ItemProcessor<JsonRow, UsageEstimate> {
 		}
 		problems.add(JsonFields.wholeProblem(row, "start"));
 		String country = text(row, "country");
-		String countryCode = CountryCodes.of(country);
+		String countryCode = Countries.code(country);
 		String category = Pricing.category(text(row, "pricing_category"));
 		String type = Pricing.type(text(row, "pricing_type"));
 		problems.add(country == null ? "country is missing"

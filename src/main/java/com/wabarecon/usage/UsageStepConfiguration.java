@@ -12,6 +12,7 @@ import com.wabarecon.support.InboxFiles;
 import com.wabarecon.support.MonthFolders;
 import com.wabarecon.ReconProperties;
 import com.wabarecon.support.MultiFileReader;
+import com.wabarecon.support.RateCards;
 import com.wabarecon.support.RunSteps;
 import com.wabarecon.support.bulk.DatabaseProduct;
 import com.wabarecon.support.bulk.PreparedRow;
@@ -77,8 +78,9 @@ class UsageStepConfiguration {
 			.add(new FlowBuilder<Flow>("statistics").start(usageStatisticsStep).build(),
 					new FlowBuilder<Flow>("webhookCount").start(webhookCountStep).build())
 			.build();
-		Flow flow = new FlowBuilder<Flow>("usageImport").start(rateCardsStep)
-			.next(marketsStep)
+		// markets.csv first: a rate card's versions are checked market by market
+		Flow flow = new FlowBuilder<Flow>("usageImport").start(marketsStep)
+			.next(rateCardsStep)
 			.next(fxStep)
 			.next(usageClearStep)
 			.next(balanceExportsStep)
@@ -94,21 +96,67 @@ class UsageStepConfiguration {
 	@Bean
 	@StepScope
 	MultiFileReader<CsvRecord> rateCardsReader(@Value("#{jobParameters['inbox']}") String inbox) {
-		Path root = Path.of(inbox);
-		List<Path> cards = InboxFiles.list(root.resolve(RATE_CARDS),
+		return rateCards(Path.of(inbox));
+	}
+
+	private static MultiFileReader<CsvRecord> rateCards(Path inbox) {
+		List<Path> cards = InboxFiles.list(inbox.resolve(RATE_CARDS),
 				name -> name.endsWith(".csv") && !name.equals(MARKETS_FILE));
-		return csv(root, cards, ReferenceRowMappers.RATE_CARD_COLUMNS);
+		return csv(inbox, cards, ReferenceRowMappers.RATE_CARD_COLUMNS);
 	}
 
 	@Bean
 	@StepScope
-	ReferenceRowMappers.RateCards rateCardRowMapper(@Value("#{jobParameters['month']}") String month) {
-		return new ReferenceRowMappers.RateCards(month);
+	ReferenceRowMappers.RateCardRows rateCardRowMapper(@Value("#{jobParameters['inbox']}") String inbox,
+			@Value("#{jobParameters['month']}") String month, RateCards rateCards, JdbcClient jdbc,
+			JdbcTemplate jdbcTemplate) {
+		YearMonth closing = YearMonth.parse(month);
+		return new ReferenceRowMappers.RateCardRows(month, () -> readAll(rateCards(Path.of(inbox))),
+				() -> rateCards.markets(closing), refusals -> {
+					jdbc.sql("DELETE FROM rate_card_refusal WHERE billing_month = ?").param(month).update();
+					jdbcTemplate.batchUpdate("""
+							INSERT INTO rate_card_refusal (billing_month, effective_from, currency, market, category,
+							    reason)
+							VALUES (?, ?, ?, ?, ?, ?)""", refusals.stream()
+						.map(r -> new Object[] { month, r.effectiveFrom(), r.currency(), r.market(), r.category(),
+								r.reason().length() <= 2000 ? r.reason() : r.reason().substring(0, 1996) + " ..." })
+						.toList());
+				});
+	}
+
+	/** Every record of a few small files (the rate cards), for a check over all of them. */
+	private static List<CsvRecord> readAll(MultiFileReader<CsvRecord> reader) {
+		List<CsvRecord> records = new java.util.ArrayList<>();
+		reader.open(new org.springframework.batch.infrastructure.item.ExecutionContext());
+		try {
+			for (CsvRecord record = read(reader); record != null; record = read(reader)) {
+				records.add(record);
+			}
+		}
+		finally {
+			reader.close();
+		}
+		return records;
+	}
+
+	/** The next record; a file or row that cannot be read is left to the step, which rejects it. */
+	private static CsvRecord read(MultiFileReader<CsvRecord> reader) {
+		while (true) {
+			try {
+				return reader.read();
+			}
+			catch (com.wabarecon.support.reject.RejectedRowException ex) {
+				// reported by the step's own reading
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException("cannot read the rate cards: " + ex.getMessage(), ex);
+			}
+		}
 	}
 
 	@Bean
 	Step rateCardsStep(ImportSteps steps, MultiFileReader<CsvRecord> rateCardsReader,
-			ReferenceRowMappers.RateCards rateCardRowMapper, DataSource dataSource, JdbcClient jdbc) {
+			ReferenceRowMappers.RateCardRows rateCardRowMapper, DataSource dataSource, JdbcClient jdbc) {
 		JdbcBatchItemWriter<RateCardRow> writer = insert(dataSource, """
 					INSERT INTO rate_card (billing_month, effective_from, currency, market, category, tier_lower,
 					    tier_upper, rate, source_file, source_line)
@@ -124,8 +172,10 @@ class UsageStepConfiguration {
 				.addValue("rate", row.rate())
 				.addValue("sourceFile", row.source().file())
 				.addValue("sourceLine", row.source().line()));
-		return steps.step("rateCardsStep", rateCardsReader, rateCardRowMapper, writer, steps.newAccounting(),
-				month -> jdbc.sql("DELETE FROM rate_card WHERE billing_month = ?").param(month).update());
+		return steps.step("rateCardsStep", rateCardsReader, rateCardRowMapper, writer, steps.newAccounting(), month -> {
+			jdbc.sql("DELETE FROM rate_card WHERE billing_month = ?").param(month).update();
+			jdbc.sql("DELETE FROM rate_card_refusal WHERE billing_month = ?").param(month).update();
+		});
 	}
 
 	@Bean
@@ -138,13 +188,13 @@ class UsageStepConfiguration {
 
 	@Bean
 	@StepScope
-	ReferenceRowMappers.Markets marketRowMapper(@Value("#{jobParameters['month']}") String month) {
-		return new ReferenceRowMappers.Markets(month);
+	ReferenceRowMappers.MarketRows marketRowMapper(@Value("#{jobParameters['month']}") String month) {
+		return new ReferenceRowMappers.MarketRows(month);
 	}
 
 	@Bean
 	Step marketsStep(ImportSteps steps, MultiFileReader<CsvRecord> marketsReader,
-			ReferenceRowMappers.Markets marketRowMapper, DataSource dataSource, JdbcClient jdbc) {
+			ReferenceRowMappers.MarketRows marketRowMapper, DataSource dataSource, JdbcClient jdbc) {
 		JdbcBatchItemWriter<MarketRow> writer = insert(dataSource,
 				"INSERT INTO market_country (billing_month, country, market) VALUES (:month, :country, :market)",
 				row -> new MapSqlParameterSource().addValue("month", row.month())
@@ -277,8 +327,13 @@ class UsageStepConfiguration {
 	// --- webhooks -------------------------------------------------------------------------
 
 	/**
-	 * This month's webhook files, and next month's: Meta retries for days, so late events land
-	 * there. Each line is parsed and mapped ahead, as the usage exports are.
+	 * This month's webhook files, the previous month's and the next month's: a message counts in
+	 * the month of its first charged status in the WABA's time zone, whatever folder its statuses
+	 * were stored in. Meta retries for days, so late events land in the next month's folder; and
+	 * the previous month's folder holds statuses of this month's first hours (stored by UTC day)
+	 * and the first status of messages whose later statuses arrived this month, which must not
+	 * count again here. So each close sees every status of its month's messages, in whichever
+	 * order the months are closed. Each line is parsed and mapped ahead, as the usage exports are.
 	 */
 	@Bean
 	@StepScope
@@ -287,7 +342,7 @@ class UsageStepConfiguration {
 			ChannelLookup channels, ReconProperties properties) {
 		Path root = Path.of(inbox);
 		YearMonth closing = YearMonth.parse(month);
-		List<Path> files = Stream.of(closing, closing.plusMonths(1))
+		List<Path> files = Stream.of(closing.minusMonths(1), closing, closing.plusMonths(1))
 			.flatMap(m -> InboxFiles.list(MonthFolders.inboxFolder(root, m.toString(), "webhooks"),
 					name -> name.endsWith(".ndjson") || name.endsWith(".ndjson.gz"))
 				.stream())
@@ -329,8 +384,9 @@ class UsageStepConfiguration {
 	@Bean
 	@StepScope
 	EstimatePricingTasklet estimatePricingTasklet(@Value("#{jobParameters['month']}") String month, JdbcClient jdbc,
-			JdbcTemplate jdbcTemplate, TableStatistics statistics, PricedCosts pricedCosts) {
-		return new EstimatePricingTasklet(jdbc, jdbcTemplate, statistics, pricedCosts, YearMonth.parse(month));
+			JdbcTemplate jdbcTemplate, TableStatistics statistics, PricedCosts pricedCosts, RateCards rateCards) {
+		return new EstimatePricingTasklet(jdbc, jdbcTemplate, statistics, pricedCosts, rateCards,
+				YearMonth.parse(month));
 	}
 
 	@Bean

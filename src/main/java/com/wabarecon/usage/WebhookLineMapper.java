@@ -31,9 +31,11 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
  * conversation is charged when {@code billable} is true.</li>
  * </ul>
  * The pricing model is the event's {@code pricing_model}, else the one in force on its local
- * day (per-message from 1 July 2025). Events are kept from a week before the month (Meta
- * retries for 7 days, and the first charged status decides a message's month) to the month's
- * end, in the WABA's time zone. Duplicates are kept here and removed by the database when the
+ * day (per-message from 1 July 2025). Events are kept from the first day of the previous month
+ * to the month's end, in the WABA's time zone: the first charged status decides a message's
+ * month, and a message's statuses may be days apart (delivered on 20 September, read with pricing
+ * on 2 October), so a close must see the previous month's statuses to know that such a message
+ * counted there. Duplicates are kept here and removed by the database when the
  * events are counted. Payloads without statuses, and statuses that cannot count, are skipped
  * with their reason; a payload that is not JSON, or names an unknown phone number, is rejected.
  * <p>
@@ -42,8 +44,6 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 class WebhookLineMapper implements ItemProcessor<TextLine, WebhookEvents> {
 
 	static final LocalDate PER_MESSAGE_PRICING_FROM = LocalDate.of(2025, 7, 1);
-
-	static final int RETRY_DAYS = 7;
 
 	private final LocalDate from;
 
@@ -57,7 +57,7 @@ class WebhookLineMapper implements ItemProcessor<TextLine, WebhookEvents> {
 	private final RecipientCountry.Recent recipients = new RecipientCountry.Recent(50_000);
 
 	WebhookLineMapper(YearMonth month, Supplier<Channels> directory) {
-		this.from = month.atDay(1).minusDays(RETRY_DAYS);
+		this.from = month.minusMonths(1).atDay(1);
 		this.to = month.atEndOfMonth();
 		this.directory = directory;
 	}

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import com.wabarecon.CloseJobParameters;
 import com.wabarecon.ReconProperties;
+import com.wabarecon.rules.Tolerance;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.job.parameters.JobParameters;

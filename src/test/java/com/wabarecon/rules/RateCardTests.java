@@ -51,11 +51,12 @@ class RateCardTests {
 		RateCard card = RateCard.inForce(YearMonth.of(2025, 9), ROWS, List.of(), MARKETS);
 
 		assertThat(card.rate("EUR", "IN", "UTILITY").missing())
-			.isEqualTo("no EUR rate for India (IN) UTILITY in the rate cards in force for 2025-09");
+			.isEqualTo("no EUR rate for India (IN) UTILITY in the rate cards in force for 2025-09 (of 2025-07-01)");
 		assertThat(card.rate("INR", "IN", "MARKETING").found()).isFalse();
 		assertThat(card.rate("INR", null, "UTILITY").missing()).contains("no recipient country");
 		assertThat(RateCard.inForce(YearMonth.of(2025, 3), ROWS, List.of(), MARKETS).rate("INR", "IN", "UTILITY")
-			.missing()).contains("no INR rate for India (IN) UTILITY");
+			.missing()).isEqualTo("no INR rate for India (IN) UTILITY in the rate cards in force for 2025-03 (none is in force)");
+		assertThat(card.rateOfMarket("INR", "india", "UTILITY").tiers().cost(150_000)).isEqualByComparingTo("200.0000");
 	}
 
 	@Test

@@ -2,6 +2,8 @@ package com.wabarecon.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.wabarecon.rules.Countries;
+
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,14 +37,14 @@ class CanonicalNamesTests {
 
 	@Test
 	void aCountryCodeInAnyCaseIsTheOneUpperCaseString() {
-		String germany = CountryCodes.of("DE");
+		String germany = Countries.code("DE");
 
 		assertThat(germany).isEqualTo("DE");
-		assertThat(CountryCodes.of(new String("DE"))).isSameAs(germany);
-		assertThat(CountryCodes.of("de")).isSameAs(germany);
-		assertThat(CountryCodes.of("XX")).isNull();
-		assertThat(CountryCodes.of("DEU")).isNull();
-		assertThat(CountryCodes.of(null)).isNull();
+		assertThat(Countries.code(new String("DE"))).isSameAs(germany);
+		assertThat(Countries.code("de")).isSameAs(germany);
+		assertThat(Countries.code("XX")).isNull();
+		assertThat(Countries.code("DEU")).isNull();
+		assertThat(Countries.code(null)).isNull();
 	}
 
 }
