@@ -112,6 +112,11 @@ def market_of(country):
     return dict(MARKETS)[country]
 
 
+# The July card names some markets by ISO country code, in any case, as a rate card may: the same
+# markets as their names (India is IN, Brazil is BR), so September closes with the same lines.
+WRITTEN_AS = {"2025-07-01": {"India": "IN", "Brazil": "br"}}
+
+
 def write_rate_cards():
     folder = ROOT / "rate-cards"
     folder.mkdir(parents=True, exist_ok=True)
@@ -119,9 +124,11 @@ def write_rate_cards():
         with open(folder / f"{name}.csv", "w", newline="") as f:
             w = csv.writer(f)
             w.writerow(["effective_from", "currency", "market", "category", "tier_lower", "tier_upper", "rate"])
+            spelled = WRITTEN_AS.get(name, {})
             for (currency, market, category), tiers in sorted(card.items()):
                 for lower, upper, rate in tiers:
-                    w.writerow([name, currency, market, category, lower, "" if upper is None else upper, rate])
+                    w.writerow([name, currency, spelled.get(market, market), category, lower,
+                                "" if upper is None else upper, rate])
     with open(folder / "markets.csv", "w", newline="") as f:
         w = csv.writer(f)
         w.writerow(["country", "market"])
