@@ -36,6 +36,17 @@ public final class TestInbox {
 		return new TestInbox(dir);
 	}
 
+	/** A new inbox under {@code dir} with the sample's directory/ and fx/ only: the test writes its rate cards. */
+	public static TestInbox withSampleDirectory(Path dir) throws IOException {
+		TestInbox inbox = withSampleReferenceData(dir);
+		try (Stream<Path> cards = Files.list(dir.resolve("rate-cards"))) {
+			for (Path card : cards.toList()) {
+				Files.delete(card);
+			}
+		}
+		return inbox;
+	}
+
 	public Path root() {
 		return root;
 	}

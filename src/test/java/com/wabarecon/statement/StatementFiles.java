@@ -24,12 +24,12 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /** Reads rendered statements back, as their readers would: the PDF's text, the workbook's cells. */
-final class StatementFiles {
+public final class StatementFiles {
 
 	private StatementFiles() {
 	}
 
-	static String pdfText(Path pdf) throws IOException {
+	public static String pdfText(Path pdf) throws IOException {
 		try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
 			return new PDFTextStripper().getText(document);
 		}
@@ -41,7 +41,7 @@ final class StatementFiles {
 		}
 	}
 
-	static XSSFWorkbook workbook(Path xlsx) throws IOException {
+	public static XSSFWorkbook workbook(Path xlsx) throws IOException {
 		try (InputStream in = Files.newInputStream(xlsx)) {
 			return new XSSFWorkbook(in);
 		}
@@ -62,7 +62,7 @@ final class StatementFiles {
 	}
 
 	/** The row of the sheet whose first cell shows {@code first}, after the row whose first cell shows {@code after}. */
-	static Row row(Sheet sheet, String after, String first) {
+	public static Row row(Sheet sheet, String after, String first) {
 		boolean seen = after == null;
 		for (Row row : sheet) {
 			String text = text(row.getCell(0));
