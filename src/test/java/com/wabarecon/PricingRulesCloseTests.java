@@ -262,28 +262,21 @@ class PricingRulesCloseTests {
 			.isEqualByComparingTo("0.35");
 	}
 
-	/** A usage export of one day's messages without cost (the credit line), to India. */
 	private void export(String channel, String phoneNumberId, String category, long volume) throws Exception {
-		inbox.write(MONTH + "/usage/" + channel + ".json", """
-				{"channel_id": "%s", "phone_number_id": "%s", "granularity": "DAILY", "currency": "INR",
-				 "usage": [{"start": %d, "end": %d, "country": "IN", "pricing_category": "%s",
-				            "pricing_type": "REGULAR", "volume": %d}]}
-				""".formatted(channel, phoneNumberId, OCT_2_IST, OCT_2_IST + 86400, category, volume));
+		MonthFiles.exportWithoutCost(inbox, MONTH, channel, phoneNumberId, category, volume, OCT_2_IST);
 	}
 
 	private static String line(String phoneNumberId, String category, long volume, String amount, String currency) {
-		return line(WABA_C002, phoneNumberId, category, volume, amount, currency);
+		return MonthFiles.usageLine(MONTH, WABA_C002, phoneNumberId, category, volume, amount, currency);
 	}
 
 	private static String line(String waba, String phoneNumberId, String category, long volume, String amount,
 			String currency) {
-		return String.join(",", "INV-2025-10-" + currency, "2025-11-03", "2025-10-01", "2025-10-31", waba, phoneNumberId,
-				"", "IN", category, "REGULAR", "", Long.toString(volume), "", amount, currency, "USAGE");
+		return MonthFiles.usageLine(MONTH, waba, phoneNumberId, category, volume, amount, currency);
 	}
 
 	private void invoice(String... lines) throws Exception {
-		inbox.write(MONTH + "/invoice/meta-invoice.csv",
-				com.wabarecon.invoice.InvoiceFiles.HEADER + "\n" + String.join("\n", lines) + "\n");
+		MonthFiles.invoice(inbox, MONTH, lines);
 	}
 
 	/** "phone number id category" to "status estimated invoiced estimated_amount invoiced_amount". */

@@ -2,7 +2,6 @@ package com.wabarecon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -151,20 +150,11 @@ class WebhookMonthsCloseTests {
 
 	private static String status(String wamid, String status, String at, String category, String model,
 			String conversation) {
-		return "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"" + WABA + "\",\"changes\":[{"
-				+ "\"field\":\"messages\",\"value\":{\"metadata\":{\"display_phone_number\":\"918012345678\","
-				+ "\"phone_number_id\":\"" + CH_006 + "\"},\"statuses\":[{\"id\":\"" + wamid + "\",\"status\":\""
-				+ status + "\",\"timestamp\":\"" + Instant.parse(at).getEpochSecond() + "\",\"recipient_id\":\"919876543210\","
-				+ (conversation == null ? "" : "\"conversation\":{\"id\":\"" + conversation + "\"},")
-				+ "\"pricing\":{\"billable\":true,\"pricing_model\":\"" + model + "\",\"type\":\"regular\",\"category\":\""
-				+ category + "\"}}]}}]}]}";
+		return MonthFiles.status(WABA, CH_006, wamid, status, at, category, model, conversation);
 	}
 
 	private static String invoiceLine(String month, String category, long volume, String amount) {
-		java.time.YearMonth billing = java.time.YearMonth.parse(month);
-		return String.join(",", "INV-" + month, billing.plusMonths(1).atDay(3).toString(), billing.atDay(1).toString(),
-				billing.atEndOfMonth().toString(), WABA, CH_006, "", "IN", category, "REGULAR", "",
-				Long.toString(volume), "", amount, "INR", "USAGE");
+		return MonthFiles.usageLine(month, WABA, CH_006, category, volume, amount, "INR");
 	}
 
 }
