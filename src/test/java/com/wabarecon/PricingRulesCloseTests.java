@@ -114,7 +114,7 @@ class PricingRulesCloseTests {
 		assertThat(StepExecutions.named(execution, "estimatePricingStep").getExitStatus().getExitDescription())
 			.contains("NOT PRICED (their lines are UNPRICED): 1 estimate rows");
 		assertThat(StepExecutions.named(execution, "tieOutStep").getExitStatus().getExitDescription())
-			.contains("lines: 1 UNPRICED");
+			.contains("lines: 1 UNPRICED", "NEEDS ATTENTION: 1 UNPRICED (estimates without a rate in the rate card: add it and close again with --rerun)");
 
 		List<String[]> csv = csv(out.resolve(MONTH).resolve("reconciliation-" + MONTH + ".csv"));
 		assertThat(csv.get(1)).containsExactly(MONTH, "c_002", WABA_C002, CH_004, "UTILITY", "INR", "1000", "1000", "0",

@@ -20,6 +20,11 @@ class TieOutTasklet implements Tasklet {
 
 	static final String TIE_OUT_KEY = "tieOut";
 
+	/** Lines whose estimate cannot be known until someone adds a rate: FX or rate card. */
+	private static final Map<String, String> NEEDS_ATTENTION = new java.util.TreeMap<>(Map.of("UNPRICED",
+			"estimates without a rate in the rate card: add it and close again with --rerun", "CURRENCY_MISMATCH",
+			"estimates in a currency without an agreed FX rate, or invoiced in two currencies"));
+
 	private final TieOut tieOut;
 
 	private final String month;
@@ -53,22 +58,28 @@ class TieOutTasklet implements Tasklet {
 		if (checks.stream().anyMatch(check -> !check.ties())) {
 			throw new IllegalStateException("the reconciliation of " + month + " does not tie out: " + figures);
 		}
-		String statuses = jdbc.sql("""
+		Map<String, Long> perStatus = new java.util.TreeMap<>();
+		jdbc.sql("""
 				SELECT status, COUNT(*) FROM recon_line WHERE billing_month = :month
 				  AND (CAST(:client AS VARCHAR(64)) IS NULL OR client_id = :client)
-				GROUP BY status ORDER BY status""")
+				GROUP BY status""")
 			.param("month", month)
 			.param("client", client)
-			.query((rs, n) -> rs.getLong(2) + " " + rs.getString(1))
-			.list()
-			.stream()
+			.query(rs -> {
+				perStatus.put(rs.getString(1), rs.getLong(2));
+			});
+		String statuses = perStatus.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
+			.collect(Collectors.joining(", "));
+		String attention = NEEDS_ATTENTION.entrySet().stream().filter(e -> perStatus.containsKey(e.getKey()))
+			.map(e -> perStatus.get(e.getKey()) + " " + e.getKey() + " (" + e.getValue() + ")")
 			.collect(Collectors.joining(", "));
 		// kept for the partner workbook, one check a line: the report does not sum the month again
 		contribution.getStepExecution()
 			.getExecutionContext()
 			.putString(TIE_OUT_KEY, checks.stream().map(TieOut.Check::describe).collect(Collectors.joining("\n")));
-		contribution.setExitStatus(ExitStatus.COMPLETED
-			.addExitDescription("lines: " + statuses + System.lineSeparator() + "    tied out: " + figures));
+		contribution.setExitStatus(ExitStatus.COMPLETED.addExitDescription("lines: " + statuses
+				+ (attention.isEmpty() ? "" : System.lineSeparator() + "    NEEDS ATTENTION: " + attention)
+				+ System.lineSeparator() + "    tied out: " + figures));
 		return RepeatStatus.FINISHED;
 	}
 
