@@ -41,8 +41,9 @@ class InvoiceImportStepConfiguration {
 
 	@Bean
 	@StepScope
-	InvoiceLineMapper invoiceLineMapper(@Value("#{jobParameters['month']}") String month) {
-		return new InvoiceLineMapper(month);
+	InvoiceLineMapper invoiceLineMapper(@Value("#{jobParameters['month']}") String month,
+			FileAccounting invoiceFileAccounting) {
+		return new InvoiceLineMapper(month, invoiceFileAccounting);
 	}
 
 	@Bean
@@ -64,11 +65,14 @@ class InvoiceImportStepConfiguration {
 
 	@Bean
 	Step invoiceImportStep(ImportSteps steps, PrefetchingReader<Prefetched<InvoiceRow, InvoiceLine>> invoiceLinesReader,
-			InvoiceFileReader invoiceReader, InvoiceLineWriter invoiceWriter, FileAccounting invoiceFileAccounting) {
+			InvoiceFileReader invoiceReader, InvoiceLineMapper invoiceLineMapper, InvoiceLineWriter invoiceWriter,
+			FileAccounting invoiceFileAccounting) {
 		// the writer replaces the month's invoice itself (InvoiceLineWriter.beforeStep); the reader
-		// says when there is no invoice (InvoiceFileReader.afterStep)
+		// says when there is no invoice (InvoiceFileReader.afterStep); the mapper's warnings are
+		// added when the step ends, before the accounting records the files (registered after it:
+		// Spring Batch calls afterStep in reverse order)
 		return steps.bulkStep("invoiceImportStep", invoiceLinesReader, Prefetched.unwrap(), invoiceWriter,
-				invoiceFileAccounting, null, invoiceReader);
+				invoiceFileAccounting, null, invoiceReader, invoiceLineMapper);
 	}
 
 }

@@ -17,7 +17,7 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
  * matched, a reason: which side differs and, where the data shows it, the likely cause.
  * One instance per step execution; not thread-safe.
  */
-class LineJudge implements ItemProcessor<LineSides, ReconLine> {
+public class LineJudge implements ItemProcessor<LineSides, ReconLine> {
 
 	private final String month;
 
@@ -139,7 +139,7 @@ class LineJudge implements ItemProcessor<LineSides, ReconLine> {
 	}
 
 	/** The currency's minor units, at least two (DOMAIN.md: at least 2 decimals). */
-	static int scale(String currency) {
+	public static int scale(String currency) {
 		try {
 			return Math.max(2, Currency.getInstance(currency).getDefaultFractionDigits());
 		}
