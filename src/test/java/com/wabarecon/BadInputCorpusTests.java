@@ -304,6 +304,15 @@ class BadInputCorpusTests {
 								new Expected(INVOICE + "b-copy.csv", 3L, "duplicate line (first seen in " + INVOICE + "a.csv line 3)")),
 						jdbc -> assertThat(invoiceLines(jdbc, INVOICE + "a.csv")).isEqualTo(2), files -> {
 						}),
+				new Case("two identical lines in one invoice file: both kept, listed as a warning on the file", inbox -> {
+					String tax = "INV-10,2025-11-03,2025-10-01,2025-10-31,102290129340398,,,,,,,,,34.00,EUR,TAX";
+					inbox.write(INVOICE + "invoice.csv", String.join("\n", HEADER, invoiceLine(CH_001, 10), tax, tax) + "\n");
+				}, BatchStatus.COMPLETED, List.of(),
+						jdbc -> assertThat(invoiceLines(jdbc, INVOICE + "invoice.csv")).isEqualTo(3),
+						files -> assertThat(files).filteredOn(file -> file.sourceFile().equals(INVOICE + "invoice.csv"))
+							.extracting(FileCounts::loaded, FileCounts::note)
+							.containsExactly(org.assertj.core.api.Assertions.tuple(3L,
+									"2 identical lines kept: lines 3 and 4 (TAX 34.00 EUR, WABA 102290129340398)"))),
 				new Case("an invoice of another month: refused whole, the month's invoice loads", inbox -> {
 					inbox.write(INVOICE + "a-september.csv", HEADER + "\n"
 							+ InvoiceFiles.usage("2025-09", "INV-9", CH_001, "MARKETING", 10, "1.37", "EUR") + "\n");

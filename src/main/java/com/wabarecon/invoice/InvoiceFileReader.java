@@ -139,7 +139,7 @@ class InvoiceFileReader implements ItemStreamReader<InvoiceRow>, StepExecutionLi
 				continue;
 			}
 			if (refusal != null && !row.isBlank()) {
-				throw new RejectedRowException(row.source(), refusal);
+				throw RefusedRowException.row(row, refusal);
 			}
 			return row;
 		}
@@ -159,7 +159,7 @@ class InvoiceFileReader implements ItemStreamReader<InvoiceRow>, StepExecutionLi
 		catch (FileRefusedException ex) {
 			accounting.note(currentName, "refused: " + ex.getMessage());
 			log.warn("{}", ex.getMessage());
-			throw new RejectedRowException(ex.source(), ex.getMessage());
+			throw RefusedRowException.wholeFile(ex.source(), ex.getMessage());
 		}
 		if (refusal != null) {
 			accounting.note(currentName, "refused, nothing loaded: " + refusal);

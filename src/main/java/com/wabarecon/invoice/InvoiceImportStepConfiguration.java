@@ -3,6 +3,7 @@ package com.wabarecon.invoice;
 import java.nio.file.Path;
 
 import com.wabarecon.ReconProperties;
+import com.wabarecon.reconciliation.InvoiceFileTieOut;
 import com.wabarecon.support.Prefetched;
 import com.wabarecon.support.PrefetchingReader;
 import com.wabarecon.support.accounting.FileAccounting;
@@ -18,9 +19,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The invoice stage: every CSV and XLSX file in {@code <inbox>/<month>/invoice/} becomes the
- * month's invoice lines, replacing what an earlier run loaded, with their totals per invoice,
- * currency and line type. A file that cannot be used, or is another month's invoice, is
- * rejected whole and the others load.
+ * month's invoice lines, replacing what an earlier run loaded, with what each file held as read
+ * per currency and line type, which must equal the lines loaded plus the rows rejected. A file
+ * that cannot be used, or is another month's invoice, is rejected whole and the others load.
  */
 @Configuration
 class InvoiceImportStepConfiguration {
@@ -41,8 +42,16 @@ class InvoiceImportStepConfiguration {
 
 	@Bean
 	@StepScope
-	InvoiceLineMapper invoiceLineMapper(@Value("#{jobParameters['month']}") String month) {
-		return new InvoiceLineMapper(month);
+	InvoiceLineMapper invoiceLineMapper(@Value("#{jobParameters['month']}") String month,
+			FileAccounting invoiceFileAccounting) {
+		return new InvoiceLineMapper(month, invoiceFileAccounting);
+	}
+
+	/** What each file held as read, one per step execution: a restart counts from nothing. */
+	@Bean
+	@StepScope
+	InvoiceFileTotals invoiceFileTotals(InvoiceRepository invoices, InvoiceFileTieOut invoiceFileTieOut) {
+		return new InvoiceFileTotals(invoices, invoiceFileTieOut);
 	}
 
 	@Bean
@@ -64,11 +73,14 @@ class InvoiceImportStepConfiguration {
 
 	@Bean
 	Step invoiceImportStep(ImportSteps steps, PrefetchingReader<Prefetched<InvoiceRow, InvoiceLine>> invoiceLinesReader,
-			InvoiceFileReader invoiceReader, InvoiceLineWriter invoiceWriter, FileAccounting invoiceFileAccounting) {
+			InvoiceFileReader invoiceReader, InvoiceLineMapper invoiceLineMapper, InvoiceLineWriter invoiceWriter,
+			InvoiceFileTotals invoiceFileTotals, FileAccounting invoiceFileAccounting) {
 		// the writer replaces the month's invoice itself (InvoiceLineWriter.beforeStep); the reader
-		// says when there is no invoice (InvoiceFileReader.afterStep)
+		// says when there is no invoice (InvoiceFileReader.afterStep); the mapper's warnings and the
+		// files' figures are added when the step ends, before the accounting records the files
+		// (registered after it: Spring Batch calls afterStep in reverse order)
 		return steps.bulkStep("invoiceImportStep", invoiceLinesReader, Prefetched.unwrap(), invoiceWriter,
-				invoiceFileAccounting, null, invoiceReader);
+				invoiceFileAccounting, null, invoiceReader, invoiceLineMapper, invoiceFileTotals);
 	}
 
 }

@@ -18,15 +18,25 @@ import static com.wabarecon.invoice.InvoiceField.VOLUME;
 import static com.wabarecon.invoice.InvoiceField.WABA_ID;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Locale;
 
 import com.wabarecon.invoice.InvoiceLine.LineType;
+import com.wabarecon.rules.Money;
 import com.wabarecon.support.FieldChecks;
 import com.wabarecon.support.Pricing;
 import com.wabarecon.support.RowProblems;
+import com.wabarecon.support.accounting.FileAccounting;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
@@ -34,10 +44,17 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
  * content: every line needs an invoice id, the closed month as its period, a WABA, an amount
  * and an ISO currency; a usage line also a known pricing category and a whole volume (its
  * pricing type is {@code REGULAR} when empty); a credit's amount is not positive; a line that
- * repeats an earlier one of the month's invoice files is rejected naming the first. Blank rows
- * are filtered. One instance per step execution; not thread-safe.
+ * repeats one of another of the month's invoice files is rejected naming the first, while
+ * identical lines inside one file are all kept and, when the step ends, listed as a warning on
+ * the file (its note in the accounting, and the log). Blank rows are filtered.
+ * <p>
+ * It sees each row once: it runs as the rows are read ({@link
+ * com.wabarecon.support.PrefetchingReader#processingAhead}), not again when Spring Batch scans a
+ * chunk. One instance per step execution; not thread-safe.
  */
-class InvoiceLineMapper implements ItemProcessor<InvoiceRow, InvoiceLine> {
+class InvoiceLineMapper implements ItemProcessor<InvoiceRow, InvoiceLine>, StepExecutionListener {
+
+	private static final Logger log = LoggerFactory.getLogger(InvoiceLineMapper.class);
 
 	/** {@code NUMERIC(19,6)}: six decimals, thirteen integer digits. */
 	private static final int MAX_SCALE = 6;
@@ -46,15 +63,21 @@ class InvoiceLineMapper implements ItemProcessor<InvoiceRow, InvoiceLine> {
 
 	private static final char SEPARATOR = '\u001F';
 
+	/** Longest id quoted in a warning: the mapper lets digits of any length through (the database refuses them). */
+	private static final int MAX_QUOTED_CHARS = 40;
+
 	private final String month;
 
 	private final ClosedMonth closedMonth;
 
+	private final FileAccounting accounting;
+
 	private final DuplicateLines seen = new DuplicateLines();
 
-	InvoiceLineMapper(String month) {
+	InvoiceLineMapper(String month, FileAccounting accounting) {
 		this.month = month;
 		this.closedMonth = ClosedMonth.of(month);
+		this.accounting = accounting;
 	}
 
 	@Override
@@ -93,13 +116,45 @@ class InvoiceLineMapper implements ItemProcessor<InvoiceRow, InvoiceLine> {
 
 		if (problems.isEmpty()) {
 			String first = seen.check(identity(invoiceId, wabaId, phoneNumberId, row.text(MARKET), category,
-					pricingType, row.text(TIER), lineType, volume, amount), row.source());
+					pricingType, row.text(TIER), lineType, volume, amount, currency), row.source(),
+					() -> describe(lineType, category, volume, amount, currency, wabaId, phoneNumberId));
 			problems.add(first == null ? null : "duplicate line (first seen in " + first + ")");
 		}
 		problems.throwIfAny(row.source());
 		return new InvoiceLine(month, invoiceId, invoiceDate, periodStart, periodEnd, wabaId, emptyToNull(phoneNumberId),
 				emptyToNull(row.text(DISPLAY_PHONE_NUMBER)), emptyToNull(row.text(MARKET)), category, pricingType,
 				emptyToNull(row.text(TIER)), volume, unitRate, amount, currency, lineType, row.source());
+	}
+
+	/**
+	 * The month's identical lines, each file's as a warning on it: called before the accounting
+	 * records the files (Spring Batch calls {@code afterStep} in the reverse order of
+	 * registration, and this is registered after the accounting). Not after a failure: the
+	 * rows may still be mapped on the reading thread, and a restart reads them all again.
+	 */
+	@Override
+	public ExitStatus afterStep(StepExecution stepExecution) {
+		if (stepExecution.getStatus() != BatchStatus.COMPLETED) {
+			return null;
+		}
+		seen.identicalLines().forEach((file, warning) -> {
+			accounting.note(file, warning);
+			log.warn("{}: {}", file, warning);
+		});
+		return null;
+	}
+
+	/** "TAX 34.00 EUR, WABA 102290129340398", "USAGE MARKETING 1200 messages 163.80 EUR, WABA ..., phone number ...". */
+	private static String describe(LineType lineType, String category, Long volume, BigDecimal amount, String currency,
+			String wabaId, String phoneNumberId) {
+		int scale = Math.max(Money.digits(currency), Math.max(0, amount.stripTrailingZeros().scale()));
+		return lineType + (category == null ? "" : " " + category) + (volume == null ? "" : " " + volume + " messages")
+				+ " " + amount.setScale(scale, RoundingMode.HALF_UP).toPlainString() + " " + currency + ", WABA "
+				+ quoted(wabaId) + (phoneNumberId.isEmpty() ? "" : ", phone number " + quoted(phoneNumberId));
+	}
+
+	private static String quoted(String value) {
+		return value.length() <= MAX_QUOTED_CHARS ? value : value.substring(0, MAX_QUOTED_CHARS) + "...";
 	}
 
 	private static LineType lineType(String text, RowProblems problems) {
@@ -178,13 +233,33 @@ class InvoiceLineMapper implements ItemProcessor<InvoiceRow, InvoiceLine> {
 			problems.add(field.column() + " '" + text + "' is not a number");
 			return null;
 		}
-		BigDecimal exact = number.stripTrailingZeros();
-		if (exact.scale() > MAX_SCALE || exact.precision() - exact.scale() > MAX_INTEGER_DIGITS) {
+		if (!fits(number)) {
 			problems.add(field.column() + " '" + text + "' has more than " + MAX_SCALE + " decimals or "
 					+ MAX_INTEGER_DIGITS + " digits before the point");
 			return null;
 		}
 		return number;
+	}
+
+	/**
+	 * The amount of an invoice row as the mapper reads it, or {@code null} when it cannot be read:
+	 * not a number, or too large or too fine for {@code invoice_line.amount} (such a row is
+	 * rejected saying so).
+	 */
+	static BigDecimal amount(InvoiceRow row) {
+		try {
+			BigDecimal number = new BigDecimal(row.text(AMOUNT));
+			return fits(number) ? number : null;
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
+	}
+
+	/** Whether the number fits {@code NUMERIC(19,6)}. */
+	private static boolean fits(BigDecimal number) {
+		BigDecimal exact = number.stripTrailingZeros();
+		return exact.scale() <= MAX_SCALE && exact.precision() - exact.scale() <= MAX_INTEGER_DIGITS;
 	}
 
 	/** What makes two lines the same line, whichever file and row they come from. */

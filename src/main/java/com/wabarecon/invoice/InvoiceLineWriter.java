@@ -12,11 +12,11 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /**
- * Loads invoice lines (through the bulk loader) and keeps the month's
- * invoice whole: before the step reads, it deletes the month's lines and totals, so that
- * importing again, or a restart reading the folder again from the top, replaces rather than
- * adds; after the step, it sums the lines into {@code invoice_total}. Spring Batch registers a
- * writer that is a {@link StepExecutionListener} as one. One step at a time; not thread-safe.
+ * Loads invoice lines (through the bulk loader) and keeps the month's invoice whole: before the
+ * step reads, it deletes the month's lines and file figures, so that importing again, or a
+ * restart reading the folder again from the top, replaces rather than adds. Spring Batch
+ * registers a writer that is a {@link StepExecutionListener} as one. One step at a time; not
+ * thread-safe.
  */
 class InvoiceLineWriter implements ItemWriter<InvoiceLine>, StepExecutionListener {
 
@@ -43,11 +43,9 @@ class InvoiceLineWriter implements ItemWriter<InvoiceLine>, StepExecutionListene
 
 	@Override
 	public ExitStatus afterStep(StepExecution stepExecution) {
-		String month = month(stepExecution);
-		int totals = invoices.recordTotals(month);
-		log.info("invoice {}: {} lines loaded, {} totals per invoice, currency and line type", month,
-				stepExecution.getWriteCount(), totals);
-		return stepExecution.getExitStatus();
+		invoices.analyze();
+		log.info("invoice {}: {} lines loaded", month(stepExecution), stepExecution.getWriteCount());
+		return null;
 	}
 
 	private static String month(StepExecution stepExecution) {

@@ -179,22 +179,23 @@ class ReconciliationStepConfiguration {
 
 	@Bean
 	@StepScope
-	TieOutTasklet tieOutTasklet(JdbcClient jdbc, JobRepository jobRepository,
+	TieOutTasklet tieOutTasklet(JdbcClient jdbc, JobRepository jobRepository, InvoiceFileTieOut invoiceFileTieOut,
 			@Value("#{jobParameters['month']}") String month, @Value("#{jobParameters['client']}") String client,
 			@Value("#{stepExecution}") StepExecution stepExecution) {
-		return new TieOutTasklet(new TieOut(jdbc), jdbc, month, client,
+		return new TieOutTasklet(new TieOut(jdbc, invoiceFileTieOut), jdbc, month, client,
 				() -> recorded(jobRepository, stepExecution, "estimateTotalsStep", ESTIMATE_TOTALS_KEY, null));
 	}
 
 	/** The estimates loaded, per currency, for the tie-out: summed beside the judging of the lines. */
 	@Bean
 	@StepScope
-	Tasklet estimateTotalsTasklet(JdbcClient jdbc, @Value("#{jobParameters['month']}") String month,
-			@Value("#{jobParameters['client']}") String client) {
+	Tasklet estimateTotalsTasklet(JdbcClient jdbc, InvoiceFileTieOut invoiceFileTieOut,
+			@Value("#{jobParameters['month']}") String month, @Value("#{jobParameters['client']}") String client) {
 		return (contribution, chunkContext) -> {
 			contribution.getStepExecution()
 				.getExecutionContext()
-				.putString(ESTIMATE_TOTALS_KEY, TieOut.format(new TieOut(jdbc).loadedEstimates(month, client)));
+				.putString(ESTIMATE_TOTALS_KEY,
+						TieOut.format(new TieOut(jdbc, invoiceFileTieOut).loadedEstimates(month, client)));
 			return RepeatStatus.FINISHED;
 		};
 	}

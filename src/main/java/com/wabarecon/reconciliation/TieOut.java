@@ -14,21 +14,34 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Proves that the lines add up to the inputs they came from, per currency and to the cent:
  * <ul>
  * <li>invoice: the lines' invoiced amounts plus the adjustments, credits and taxes equal the
- * invoice totals recorded at import (for one client: the client's invoice usage lines);</li>
- * <li>estimates: the estimates the lines were built from equal the estimates loaded.</li>
+ * invoice's totals as its files were read, less the rows rejected ({@code invoice_file_total},
+ * never summed from the loaded lines; for one client: the client's invoice usage lines);</li>
+ * <li>estimates: the estimates the lines were built from equal the estimates loaded;</li>
+ * <li>each invoice file, per currency: as read = loaded + rejected ({@link InvoiceFileTieOut}).</li>
  * </ul>
  */
 class TieOut {
 
-	/** One currency's check: what the lines say against what the inputs say. */
-	record Check(String what, String currency, BigDecimal lines, BigDecimal other, BigDecimal inputs) {
+	/** A check's outcome and figures. */
+	interface Figures {
 
-		boolean ties() {
+		boolean ties();
+
+		String describe();
+
+	}
+
+	/** One currency's check: what the lines say against what the inputs say. */
+	record Check(String what, String currency, BigDecimal lines, BigDecimal other, BigDecimal inputs) implements Figures {
+
+		@Override
+		public boolean ties() {
 			return lines.add(other).compareTo(inputs) == 0;
 		}
 
 		/** "invoice EUR: lines 897.15 + adjustments, credits and taxes 31.90 = 929.05, invoice totals 929.05" */
-		String describe() {
+		@Override
+		public String describe() {
 			String source = what.equals("invoice") ? "invoice totals" : "estimates loaded";
 			return what + " " + currency + ": lines " + lines.toPlainString()
 					+ (other.signum() == 0 ? ""
@@ -42,8 +55,11 @@ class TieOut {
 
 	private final JdbcClient jdbc;
 
-	TieOut(JdbcClient jdbc) {
+	private final InvoiceFileTieOut invoiceFiles;
+
+	TieOut(JdbcClient jdbc, InvoiceFileTieOut invoiceFiles) {
 		this.jdbc = jdbc;
+		this.invoiceFiles = invoiceFiles;
 	}
 
 	/**
@@ -78,9 +94,14 @@ class TieOut {
 		return totals;
 	}
 
-	/** @param loaded the estimates loaded, per currency ({@link #loadedEstimates}) */
-	List<Check> check(String month, String client, Map<String, BigDecimal> loaded) {
-		List<Check> checks = new ArrayList<>();
+	/**
+	 * The checks per currency, then the invoice files' (the files are the month's: the import
+	 * reads every file whatever the client).
+	 *
+	 * @param loaded the estimates loaded, per currency ({@link #loadedEstimates})
+	 */
+	List<Figures> check(String month, String client, Map<String, BigDecimal> loaded) {
+		List<Figures> checks = new ArrayList<>();
 		Map<String, BigDecimal> lines = sums("""
 				SELECT currency, SUM(invoiced_amount) FROM recon_line
 				WHERE billing_month = :month AND (CAST(:client AS VARCHAR(64)) IS NULL OR client_id = :client)
@@ -92,8 +113,9 @@ class TieOut {
 					SELECT currency, SUM(amount) FROM invoice_line WHERE billing_month = :month
 					  AND line_type <> 'USAGE' AND CAST(:client AS VARCHAR(64)) IS NULL GROUP BY currency""", month, client);
 			inputs = sums("""
-					SELECT currency, SUM(amount) FROM invoice_total WHERE billing_month = :month
-					  AND CAST(:client AS VARCHAR(64)) IS NULL GROUP BY currency""", month, client);
+					SELECT currency, SUM(amount_read - amount_rejected) FROM invoice_file_total
+					WHERE billing_month = :month AND currency IS NOT NULL AND CAST(:client AS VARCHAR(64)) IS NULL
+					GROUP BY currency""", month, client);
 		}
 		else {
 			other = Map.of();
@@ -119,6 +141,7 @@ class TieOut {
 			checks.add(new Check("estimates", currency, money(built.get(currency), currency),
 					money(BigDecimal.ZERO, currency), money(loaded.get(currency), currency)));
 		}
+		checks.addAll(invoiceFiles.check(month));
 		return checks;
 	}
 

@@ -53,11 +53,22 @@ class TieOutTasklet implements Tasklet {
 		String recorded = loadedEstimates.get();
 		Map<String, BigDecimal> loaded = recorded != null ? TieOut.parse(recorded)
 				: tieOut.loadedEstimates(month, client);
-		List<TieOut.Check> checks = tieOut.check(month, client, loaded);
-		String figures = checks.stream().map(TieOut.Check::describe).collect(Collectors.joining("; "));
-		if (checks.stream().anyMatch(check -> !check.ties())) {
-			throw new IllegalStateException("the reconciliation of " + month + " does not tie out: " + figures);
+		List<TieOut.Figures> checks = tieOut.check(month, client, loaded);
+		List<TieOut.Figures> failing = checks.stream().filter(check -> !check.ties()).toList();
+		if (!failing.isEmpty()) {
+			throw new IllegalStateException("the reconciliation of " + month + " does not tie out: "
+					+ describe(failing) + "; the other checks hold: "
+					+ describe(checks.stream().filter(TieOut.Figures::ties).toList()));
 		}
+		// the invoice files' figures are listed by the invoice step's summary, and in the workbook
+		List<TieOut.Figures> perCurrency = checks.stream()
+			.filter(check -> !(check instanceof InvoiceFileTieOut.FileCheck))
+			.toList();
+		long files = checks.stream()
+			.filter(check -> check instanceof InvoiceFileTieOut.FileCheck)
+			.map(check -> ((InvoiceFileTieOut.FileCheck) check).file())
+			.distinct()
+			.count();
 		Map<String, Long> perStatus = new java.util.TreeMap<>();
 		jdbc.sql("""
 				SELECT status, COUNT(*) FROM recon_line WHERE billing_month = :month
@@ -76,11 +87,17 @@ class TieOutTasklet implements Tasklet {
 		// kept for the partner workbook, one check a line: the report does not sum the month again
 		contribution.getStepExecution()
 			.getExecutionContext()
-			.putString(TIE_OUT_KEY, checks.stream().map(TieOut.Check::describe).collect(Collectors.joining("\n")));
+			.putString(TIE_OUT_KEY, checks.stream().map(TieOut.Figures::describe).collect(Collectors.joining("\n")));
 		contribution.setExitStatus(ExitStatus.COMPLETED.addExitDescription("lines: " + statuses
 				+ (attention.isEmpty() ? "" : System.lineSeparator() + "    NEEDS ATTENTION: " + attention)
-				+ System.lineSeparator() + "    tied out: " + figures));
+				+ System.lineSeparator() + "    tied out: " + describe(perCurrency)
+				+ (files == 0 ? "" : "; " + files + (files == 1 ? " invoice file" : " invoice files")
+						+ " as read = loaded + rejected")));
 		return RepeatStatus.FINISHED;
+	}
+
+	private static String describe(List<TieOut.Figures> checks) {
+		return checks.stream().map(TieOut.Figures::describe).collect(Collectors.joining("; "));
 	}
 
 }

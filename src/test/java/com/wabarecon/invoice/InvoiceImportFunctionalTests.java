@@ -68,7 +68,7 @@ class InvoiceImportFunctionalTests {
 		jobRepositoryTestUtils.removeJobExecutions();
 		jdbc.sql("DELETE FROM import_reject").update();
 		jdbc.sql("DELETE FROM input_file").update();
-		jdbc.sql("DELETE FROM invoice_total").update();
+		jdbc.sql("DELETE FROM invoice_file_total").update();
 		jdbc.sql("DELETE FROM invoice_line").update();
 	}
 
@@ -115,13 +115,20 @@ class InvoiceImportFunctionalTests {
 		assertThat(wabaLevel).containsEntry("volume", 2000L).containsEntry("pricing_type", "REGULAR");
 		assertThat((BigDecimal) wabaLevel.get("amount")).isEqualByComparingTo("8.00");
 
-		assertThat(totals("2025-09")).containsOnly(Map.entry("INV-2025-09-EUR-0042 EUR USAGE", "8 10452 897.15"),
-				Map.entry("INV-2025-09-EUR-0042 EUR ADJUSTMENT", "1 0 -2.10"),
-				Map.entry("INV-2025-09-EUR-0042 EUR TAX", "1 0 34.00"),
-				Map.entry("INV-2025-09-USD-0042 USD USAGE", "5 3925 81.91"),
-				Map.entry("INV-2025-09-USD-0042 USD CREDIT", "1 0 -25.00"),
-				Map.entry("INV-2025-09-INR-0042 INR USAGE", "12 142584 28667.88"),
-				Map.entry("INV-2025-09-BRL-0042 BRL USAGE", "2 4500 1547.10"));
+		assertThat(fileTotals("2025-09")).containsExactly(
+				"2025-09/invoice/meta-invoice-2025-09-EUR.csv EUR ADJUSTMENT 1 -2.10 0 0.00",
+				"2025-09/invoice/meta-invoice-2025-09-EUR.csv EUR TAX 1 34.00 0 0.00",
+				"2025-09/invoice/meta-invoice-2025-09-EUR.csv EUR USAGE 8 897.15 0 0.00",
+				"2025-09/invoice/meta-invoice-2025-09-USD-INR-BRL.xlsx BRL USAGE 2 1547.10 0 0.00",
+				"2025-09/invoice/meta-invoice-2025-09-USD-INR-BRL.xlsx INR USAGE 12 28667.88 0 0.00",
+				"2025-09/invoice/meta-invoice-2025-09-USD-INR-BRL.xlsx USD CREDIT 1 -25.00 0 0.00",
+				"2025-09/invoice/meta-invoice-2025-09-USD-INR-BRL.xlsx USD USAGE 5 81.91 0 0.00");
+		// 897.15 - 2.10 + 34.00; 81.91 - 25.00
+		assertThat(filesAsRead(step)).containsExactly(
+				"2025-09/invoice/meta-invoice-2025-09-EUR.csv EUR: file 929.05 = loaded 929.05 + rejected 0.00",
+				"2025-09/invoice/meta-invoice-2025-09-USD-INR-BRL.xlsx BRL: file 1547.10 = loaded 1547.10 + rejected 0.00",
+				"2025-09/invoice/meta-invoice-2025-09-USD-INR-BRL.xlsx INR: file 28667.88 = loaded 28667.88 + rejected 0.00",
+				"2025-09/invoice/meta-invoice-2025-09-USD-INR-BRL.xlsx USD: file 56.91 = loaded 56.91 + rejected 0.00");
 		Map<String, Object> tax = jdbc.sql("""
 				SELECT * FROM invoice_line WHERE line_type = 'TAX'""").query().singleRow();
 		assertThat(tax.get("pricing_category")).isNull();
@@ -136,10 +143,10 @@ class InvoiceImportFunctionalTests {
 
 		// then
 		assertThat(step.getWriteCount()).isEqualTo(11);
-		assertThat(totals("2025-06")).containsOnly(
-				Map.entry("INV-2025-06-EUR-0031 EUR USAGE", "5 2315 210.83"),
-				Map.entry("INV-2025-06-EUR-0031 EUR TAX", "1 0 19.00"),
-				Map.entry("INV-2025-06-INR-0031 INR USAGE", "5 28050 6593.84"));
+		// EUR: 210.83 of usage and 19.00 of tax
+		assertThat(filesAsRead(step)).containsExactly(
+				"2025-06/invoice/meta-invoice-2025-06.csv EUR: file 229.83 = loaded 229.83 + rejected 0.00",
+				"2025-06/invoice/meta-invoice-2025-06.csv INR: file 6593.84 = loaded 6593.84 + rejected 0.00");
 		assertThat(jdbc.sql("SELECT pricing_type FROM invoice_line WHERE volume = 60").query(String.class).single())
 			.isEqualTo("FREE_ENTRY_POINT");
 	}
@@ -175,6 +182,8 @@ class InvoiceImportFunctionalTests {
 		assertThat(count()).isEqualTo(2);
 		assertThat(file("2025-09/invoice/a-no-amount.csv").note()).startsWith("refused: ").contains("amount");
 		assertThat(file("2025-09/invoice/b-good.csv").loaded()).isEqualTo(2);
+		assertThat(filesAsRead(step)).containsExactly("2025-09/invoice/a-no-amount.csv: no row read, the file is refused whole",
+				"2025-09/invoice/b-good.csv EUR: file 204.75 = loaded 204.75 + rejected 0.00");
 	}
 
 	@Test
@@ -200,10 +209,13 @@ class InvoiceImportFunctionalTests {
 		assertThat(refused.read()).isEqualTo(3);
 		assertThat(refused.rejected()).isEqualTo(3);
 		assertThat(refused.note()).isEqualTo("refused, nothing loaded: " + reason);
+		// 1.37 + 1.10 + 4.10, every row refused with its file
+		assertThat(filesAsRead(step)).containsExactly("2025-09/invoice/a-august.csv EUR: file 6.57 = loaded 0.00 + rejected 6.57",
+				"2025-09/invoice/b-good.csv EUR: file 204.75 = loaded 204.75 + rejected 0.00");
 	}
 
 	@Test
-	void badRowsAreRejectedWithTheirReasonAndTheOthersLoad() throws Exception {
+	void badRowsAreRejectedWithTheirReasonAndTheOthersLoadAndTheFileTiesOutWithThem() throws Exception {
 		// given
 		String good = usage(MONTH, "INV-1", "106540352242922", "MARKETING", 1200, "163.80", "EUR");
 		InvoiceFiles.csv(inbox, MONTH, "bad-rows.csv", HEADER, List.of(good,
@@ -227,14 +239,22 @@ class InvoiceImportFunctionalTests {
 				Map.entry(file + "4", "amount 'abc' is not a number"),
 				Map.entry(file + "5", "currency 'EURO' is not an ISO 4217 currency code"),
 				Map.entry(file + "6", "line_type 'REFUND' is not one of [USAGE, ADJUSTMENT, CREDIT, TAX]"),
-				Map.entry(file + "7", "duplicate line (first seen in 2025-09/invoice/bad-rows.csv line 2)"),
 				Map.entry(file + "8", "pricing_category 'PROMOTION' is not a pricing category"),
 				Map.entry(file + "9", "a CREDIT line's amount must be negative (it is 5.00)"));
-		assertThat(file("2025-09/invoice/bad-rows.csv")).extracting(FileCounts::read, FileCounts::loaded,
-				FileCounts::rejected, FileCounts::skipped)
-			.containsExactly(10L, 2L, 7L, 1L);
-		assertThat(lines("SELECT line_type FROM invoice_line ORDER BY source_line")).containsExactly("USAGE",
+		FileCounts counts = file("2025-09/invoice/bad-rows.csv");
+		assertThat(counts).extracting(FileCounts::read, FileCounts::loaded, FileCounts::rejected, FileCounts::skipped)
+			.containsExactly(10L, 3L, 6L, 1L);
+		assertThat(counts.note()).as("line 7 is line 2 again, in the same file: kept")
+			.isEqualTo("2 identical lines kept: lines 2 and 7 (USAGE MARKETING 1200 messages 163.80 EUR, "
+					+ "WABA 102290129340398, phone number 106540352242922)");
+		assertThat(lines("SELECT line_type FROM invoice_line ORDER BY source_line")).containsExactly("USAGE", "USAGE",
 				"ADJUSTMENT");
+		// read: 163.80 + 0 (line 3) + 1.37 (6) + 163.8 (7) + 1.37 (8) + 5.00 (9) - 2.10 = 333.24;
+		// loaded: 163.80 + 163.80 - 2.10 = 325.50; rejected: 0 + 1.37 + 1.37 + 5.00 = 7.74
+		assertThat(filesAsRead(step)).containsExactly(
+				"2025-09/invoice/bad-rows.csv EUR: file 333.24 = loaded 325.50 + rejected 7.74"
+						+ " + 1 row whose amount cannot be read (line 4)",
+				"2025-09/invoice/bad-rows.csv: 1 row whose currency cannot be read (line 5)");
 	}
 
 	@Test
@@ -251,6 +271,9 @@ class InvoiceImportFunctionalTests {
 		assertThat(rejects(MONTH)).containsOnly(
 				Map.entry("2025-09/invoice/b-copy.csv:2", "duplicate line (first seen in 2025-09/invoice/a.csv line 2)"),
 				Map.entry("2025-09/invoice/b-copy.csv:3", "duplicate line (first seen in 2025-09/invoice/a.csv line 3)"));
+		// 163.80 + 40.95 in each
+		assertThat(filesAsRead(step)).containsExactly("2025-09/invoice/a.csv EUR: file 204.75 = loaded 204.75 + rejected 0.00",
+				"2025-09/invoice/b-copy.csv EUR: file 204.75 = loaded 0.00 + rejected 204.75");
 	}
 
 	@Test
@@ -281,6 +304,12 @@ class InvoiceImportFunctionalTests {
 			.startsWith("2025-09/invoice/b-truncated.xlsx: cannot be ");
 		assertThat(rejects.get("2025-09/invoice/d-zip-bomb.xlsx:null")).contains("Zip bomb detected");
 		assertThat(file("2025-09/invoice/c-password.xlsx").note()).contains("password-protected");
+		assertThat(filesAsRead(step)).containsExactly(
+				"2025-09/invoice/a-not-a-workbook.xlsx: no row read, the file is refused whole",
+				"2025-09/invoice/b-truncated.xlsx: no row read, the file is refused whole",
+				"2025-09/invoice/c-password.xlsx: no row read, the file is refused whole",
+				"2025-09/invoice/d-zip-bomb.xlsx: no row read, the file is refused whole",
+				"2025-09/invoice/e-good.csv EUR: file 204.75 = loaded 204.75 + rejected 0.00");
 	}
 
 	@Test
@@ -294,7 +323,7 @@ class InvoiceImportFunctionalTests {
 
 		// then
 		assertThat(count()).isEqualTo(2);
-		assertThat(totals(MONTH)).containsOnly(Map.entry("INV-EUR EUR USAGE", "2 1500 204.75"));
+		assertThat(fileTotals(MONTH)).containsExactly("2025-09/invoice/a-eur.csv EUR USAGE 2 204.75 0 0.00");
 
 		// given
 		InvoiceFiles.xlsx(inbox, MONTH, "b-usd.xlsx",
@@ -302,12 +331,14 @@ class InvoiceImportFunctionalTests {
 						usage(MONTH, "INV-USD", "409912345600002", "MARKETING", 100, "136.5", "USD")));
 
 		// when
-		importInvoice(jobOperatorTestUtils, invoiceImportStep, inbox, MONTH);
+		StepExecution step = importInvoice(jobOperatorTestUtils, invoiceImportStep, inbox, MONTH);
 
 		// then
 		assertThat(count()).isEqualTo(4);
-		assertThat(totals(MONTH)).containsOnly(Map.entry("INV-EUR EUR USAGE", "2 1500 204.75"),
-				Map.entry("INV-USD USD USAGE", "2 700 151.50"));
+		assertThat(fileTotals(MONTH)).containsExactly("2025-09/invoice/a-eur.csv EUR USAGE 2 204.75 0 0.00",
+				"2025-09/invoice/b-usd.xlsx USD USAGE 2 151.50 0 0.00");
+		assertThat(filesAsRead(step)).containsExactly("2025-09/invoice/a-eur.csv EUR: file 204.75 = loaded 204.75 + rejected 0.00",
+				"2025-09/invoice/b-usd.xlsx USD: file 151.50 = loaded 151.50 + rejected 0.00");
 		assertThat(lines("SELECT CAST(amount AS VARCHAR(30)) FROM invoice_line WHERE currency = 'USD' ORDER BY amount"))
 			.containsExactly("15.000000", "136.500000");
 	}
@@ -337,17 +368,26 @@ class InvoiceImportFunctionalTests {
 					java.util.LinkedHashMap::new));
 	}
 
-	/** "invoice currency type" → "count volume amount". */
-	Map<String, String> totals(String month) {
+	/** "file currency type rows-read amount-read rows-rejected amount-rejected", in that order. */
+	List<String> fileTotals(String month) {
 		return jdbc.sql("""
-				SELECT invoice_id, currency, line_type, line_count, volume, amount FROM invoice_total
-				WHERE billing_month = ?""")
+				SELECT source_file, currency, line_type, rows_read, amount_read, rows_rejected, amount_rejected
+				FROM invoice_file_total WHERE billing_month = ? ORDER BY source_file, currency, line_type""")
 			.param(month)
-			.query((rs, n) -> Map.entry(rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3),
-					rs.getLong(4) + " " + rs.getLong(5) + " " + rs.getBigDecimal(6).setScale(2).toPlainString()))
-			.list()
-			.stream()
-			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+			.query((rs, n) -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3) + " " + rs.getLong(4)
+					+ " " + rs.getBigDecimal(5).setScale(2).toPlainString() + " " + rs.getLong(6) + " "
+					+ rs.getBigDecimal(7).setScale(2).toPlainString())
+			.list();
+	}
+
+	/** The invoice files' tie-out the step printed, a line each. */
+	static List<String> filesAsRead(StepExecution step) {
+		String description = step.getExitStatus().getExitDescription();
+		int start = description.indexOf("invoice files as read:");
+		assertThat(start).as(description).isNotNegative();
+		return description.substring(start + "invoice files as read:".length()).lines().map(String::strip)
+			.filter(line -> !line.isEmpty())
+			.toList();
 	}
 
 	static LocalDate date(Object value) {

@@ -119,7 +119,8 @@ class ReconciliationFunctionalTests {
 		assertThat(StepExecutions.named(execution, "tieOutStep").getExitStatus().getExitDescription())
 			.contains("1 CURRENCY_MISMATCH, 16 MATCHED, 1 MISSING_FROM_INVOICE, 1 NOT_ESTIMATED, 2 OVER_INVOICED, "
 					+ "1 UNDER_INVOICED, 1 UNKNOWN_CHANNEL, 4 WITHIN_TOLERANCE")
-			.contains("invoice EUR: lines 897.15 + adjustments, credits and taxes 31.90 = 929.05, invoice totals 929.05");
+			.contains("invoice EUR: lines 897.15 + adjustments, credits and taxes 31.90 = 929.05, invoice totals 929.05")
+			.contains("; 2 invoice files as read = loaded + rejected");
 	}
 
 	@Test
@@ -161,6 +162,8 @@ class ReconciliationFunctionalTests {
 			assertThat(items).anySatisfy(item -> assertThat(item).startsWith("parameter month 2025-09"))
 				.anySatisfy(item -> assertThat(item).startsWith("tolerances default: amount <= max(1.00, 0.5%)"))
 				.anySatisfy(item -> assertThat(item).startsWith("tie-out ok invoice EUR"))
+				.anySatisfy(item -> assertThat(item).startsWith("tie-out ok 2025-09/invoice/meta-invoice-2025-09-EUR.csv "
+						+ "EUR: file 929.05 = loaded 929.05 + rejected 0.00"))
 				.anySatisfy(item -> assertThat(item).matches(
 						"input file 2025-09/invoice/meta-invoice-2025-09-EUR.csv [0-9a-f]{64}"));
 			assertThat(workbook.getSheet("Summary").getLastRowNum()).isGreaterThan(5);
@@ -183,10 +186,10 @@ class ReconciliationFunctionalTests {
 
 	@Test
 	void aReconciliationThatDoesNotTieOutFailsWithItsFigures() throws Exception {
-		// given: a complete close, then an invoice total that no longer matches its lines
+		// given: a complete close, then an invoice file read as holding 1.00 more than its lines
 		CloseJobRuns.start(jobOperatorTestUtils, parameters(null));
-		jdbc.sql("UPDATE invoice_total SET amount = amount + 1 WHERE billing_month = '2025-09' AND currency = 'EUR' "
-				+ "AND line_type = 'TAX'").update();
+		jdbc.sql("UPDATE invoice_file_total SET amount_read = amount_read + 1 WHERE billing_month = '2025-09' "
+				+ "AND currency = 'EUR' AND line_type = 'TAX'").update();
 
 		// when: the tie-out step alone, as the close runs it
 		Job tieOutOnly = new JobBuilder("tieOutOnly", jobRepository).start(tieOutStep).build();
@@ -198,7 +201,9 @@ class ReconciliationFunctionalTests {
 		assertThat(execution.getAllFailureExceptions()).extracting(Throwable::getMessage)
 			.anySatisfy(message -> assertThat(message).contains("the reconciliation of 2025-09 does not tie out",
 					"invoice EUR: lines 897.15 + adjustments, credits and taxes 31.90 = 929.05, invoice totals 930.05 "
-							+ "(difference 1.00)"));
+							+ "(difference 1.00)",
+					"2025-09/invoice/meta-invoice-2025-09-EUR.csv EUR: file 930.05 but loaded 929.05 + rejected 0.00 "
+							+ "= 929.05 (difference 1.00; rows: file 10, loaded 10 + rejected 0)"));
 	}
 
 	@Test
@@ -227,12 +232,12 @@ class ReconciliationFunctionalTests {
 
 	@Test
 	void aCloseWhoseTieOutFailsLeavesNoReportNorPartOfOne() throws Exception {
-		// given: the month's data, then an invoice total that no longer matches its lines
+		// given: the month's data, then an invoice file read as holding 1.00 more than its lines
 		CloseJobRuns.start(jobOperatorTestUtils, parameters(null));
 		Files.delete(out.resolve("2025-09/reconciliation-2025-09.csv"));
 		Files.delete(out.resolve("2025-09/reconciliation-2025-09.xlsx"));
-		jdbc.sql("UPDATE invoice_total SET amount = amount + 1 WHERE billing_month = '2025-09' AND currency = 'EUR' "
-				+ "AND line_type = 'TAX'").update();
+		jdbc.sql("UPDATE invoice_file_total SET amount_read = amount_read + 1 WHERE billing_month = '2025-09' "
+				+ "AND currency = 'EUR' AND line_type = 'TAX'").update();
 
 		// when: the lines judged again, handed to a report, then the tie-out, which fails
 		Job linesAndTieOut = new JobBuilder("linesAndTieOut", jobRepository).listener(partnerReports)

@@ -1,0 +1,178 @@
+package com.wabarecon.reconciliation;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import com.wabarecon.rules.Money;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The invoice files' tie-out: per file and currency, the amounts of every row as the invoice
+ * step read it ({@code invoice_file_total}) equal the lines loaded now ({@code invoice_line})
+ * plus the rows rejected, and so do the rows' counts. Rows whose amount or currency cannot be
+ * read are in no sum: they are counted and named beside the figures. Checked when the invoice
+ * step ends and again by the reconciliation's tie-out, so that a line lost, or two identical
+ * lines collapsed into one, after the import fails the close. A file never read has neither
+ * figures nor lines, and no check. Thread-safe.
+ */
+@Component
+public class InvoiceFileTieOut {
+
+	/** Lines named of the rows whose amount or currency cannot be read; more are counted. */
+	private static final int LISTED_LINES = 5;
+
+	/**
+	 * One file's figures in one currency ({@code null}: its rows whose currency cannot be read,
+	 * or, with no row read, a file refused whole).
+	 */
+	public record FileCheck(String file, String currency, long rowsRead, BigDecimal read, long rowsLoaded,
+			BigDecimal loaded, long rowsRejected, BigDecimal rejected, long rowsUnreadable, List<Long> unreadableLines)
+			implements TieOut.Figures {
+
+		@Override
+		public boolean ties() {
+			return rowsRead == rowsLoaded + rowsRejected && read.compareTo(loaded.add(rejected)) == 0;
+		}
+
+		/**
+		 * "2025-09/invoice/a.csv EUR: file 963.33 = loaded 929.33 + rejected 34.00", at the
+		 * currency's precision, then the rows whose amount cannot be read ("+ 1 row whose amount
+		 * cannot be read (line 4)"); when it does not tie out, the difference and the rows.
+		 */
+		@Override
+		public String describe() {
+			if (currency == null) {
+				if (rowsRead == 0 && rowsLoaded == 0) {
+					return file + ": no row read, the file is refused whole";
+				}
+				return file + ": " + rows(rowsUnreadable) + " whose currency cannot be read" + lines()
+						+ (ties() ? "" : " (rows: file " + rowsRead + ", loaded " + rowsLoaded + " + rejected "
+								+ rowsRejected + ")");
+			}
+			int scale = Money.digits(currency);
+			BigDecimal accounted = loaded.add(rejected);
+			StringBuilder text = new StringBuilder(file).append(' ').append(currency).append(": file ")
+				.append(money(read, scale));
+			if (ties()) {
+				text.append(" = loaded ").append(money(loaded, scale)).append(" + rejected ").append(money(rejected, scale));
+			}
+			else {
+				text.append(" but loaded ").append(money(loaded, scale)).append(" + rejected ")
+					.append(money(rejected, scale)).append(" = ").append(money(accounted, scale))
+					.append(" (difference ").append(exact(read.subtract(accounted), scale)).append("; rows: file ")
+					.append(rowsRead).append(", loaded ").append(rowsLoaded).append(" + rejected ").append(rowsRejected)
+					.append(')');
+			}
+			if (rowsUnreadable > 0) {
+				text.append(" + ").append(rows(rowsUnreadable)).append(" whose amount cannot be read").append(lines());
+			}
+			return text.toString();
+		}
+
+		private String lines() {
+			if (unreadableLines.isEmpty()) {
+				return "";
+			}
+			StringBuilder text = new StringBuilder(unreadableLines.size() == 1 && rowsUnreadable == 1 ? " (line " : " (lines ");
+			for (int i = 0; i < unreadableLines.size(); i++) {
+				boolean last = i == unreadableLines.size() - 1 && rowsUnreadable == unreadableLines.size();
+				text.append(i == 0 ? "" : last ? " and " : ", ").append(unreadableLines.get(i));
+			}
+			if (rowsUnreadable > unreadableLines.size()) {
+				text.append(" and ").append(rowsUnreadable - unreadableLines.size()).append(" more");
+			}
+			return text.append(')').toString();
+		}
+
+		private static String rows(long count) {
+			return count == 1 ? "1 row" : count + " rows";
+		}
+
+	}
+
+	private final JdbcClient jdbc;
+
+	InvoiceFileTieOut(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** The month's files, each currency a check, in file and currency order. */
+	public List<FileCheck> check(String month) {
+		Map<List<String>, Sums> figures = new TreeMap<>(Comparator.<List<String>, String>comparing(key -> key.get(0))
+			.thenComparing(key -> key.get(1), Comparator.nullsLast(Comparator.naturalOrder())));
+		jdbc.sql("""
+				SELECT source_file, currency, rows_read, amount_read, rows_rejected, amount_rejected, rows_unreadable,
+				       unreadable_lines
+				FROM invoice_file_total WHERE billing_month = ?""").param(month).query(rs -> {
+			Sums file = figures.computeIfAbsent(Arrays.asList(rs.getString(1), trim(rs.getString(2))),
+					key -> new Sums());
+			file.rowsRead += rs.getLong(3);
+			file.read = file.read.add(rs.getBigDecimal(4));
+			file.rowsRejected += rs.getLong(5);
+			file.rejected = file.rejected.add(rs.getBigDecimal(6));
+			file.rowsUnreadable += rs.getLong(7);
+			String lines = rs.getString(8);
+			if (lines != null) {
+				Arrays.stream(lines.split(",")).map(Long::valueOf).forEach(file.unreadableLines::add);
+			}
+		});
+		jdbc.sql("""
+				SELECT source_file, currency, COUNT(*), SUM(amount) FROM invoice_line WHERE billing_month = ?
+				GROUP BY source_file, currency""").param(month).query(rs -> {
+			Sums file = figures.computeIfAbsent(Arrays.asList(rs.getString(1), trim(rs.getString(2))),
+					key -> new Sums());
+			file.rowsLoaded = rs.getLong(3);
+			file.loaded = rs.getBigDecimal(4);
+		});
+		List<FileCheck> checks = new ArrayList<>(figures.size());
+		figures.forEach((key, file) -> checks.add(new FileCheck(key.get(0), key.get(1), file.rowsRead, file.read,
+				file.rowsLoaded, file.loaded, file.rowsRejected, file.rejected, file.rowsUnreadable,
+				file.unreadableLines.stream().sorted().limit(LISTED_LINES).toList())));
+		return checks;
+	}
+
+	/** One file's figures in one currency, summed over line types. */
+	private static final class Sums {
+
+		long rowsRead;
+
+		BigDecimal read = BigDecimal.ZERO;
+
+		long rowsLoaded;
+
+		BigDecimal loaded = BigDecimal.ZERO;
+
+		long rowsRejected;
+
+		BigDecimal rejected = BigDecimal.ZERO;
+
+		long rowsUnreadable;
+
+		final List<Long> unreadableLines = new ArrayList<>();
+
+	}
+
+	/** A {@code CHAR(3)} as written ({@code null} stays {@code null}). */
+	private static String trim(String currency) {
+		return currency == null ? null : currency.strip();
+	}
+
+	private static String money(BigDecimal amount, int scale) {
+		return amount.setScale(scale, RoundingMode.HALF_UP).toPlainString();
+	}
+
+	/** At the currency's precision, or finer when that would hide a difference. */
+	private static String exact(BigDecimal amount, int scale) {
+		return amount.setScale(Math.max(scale, amount.stripTrailingZeros().scale()), RoundingMode.UNNECESSARY)
+			.toPlainString();
+	}
+
+}
