@@ -1,7 +1,6 @@
 package com.wabarecon.usage;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -29,7 +28,8 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
  * read twice, a first pass collecting the top-level fields and the second streaming the rows,
  * so that memory stays bounded whatever the file's size. A syntax error is thrown once as a
  * rejection naming line and column, and ends the file: the rows before it stand, the next file
- * is read normally.
+ * is read normally. A {@code .gz} file (any case) is read through gzip; a gzip stream that ends
+ * early or is corrupt ({@link FileBytes}) is such an error, said as what it is.
  * <p>
  * Not thread-safe; no restart state (the step reads its files again from the top).
  */
@@ -59,6 +59,9 @@ class JsonRowsReader implements ItemStreamReader<JsonRow> {
 	private boolean rowsSeen;
 
 	private JsonParser parser;
+
+	/** The bytes under {@link #parser}: whether they broke off. */
+	private FileBytes bytes;
 
 	private long index;
 
@@ -124,9 +127,11 @@ class JsonRowsReader implements ItemStreamReader<JsonRow> {
 		readWhole = true;
 	}
 
+	/** A parser of the file from its top; its bytes become {@link #bytes} (the reading parser is always made last). */
 	private JsonParser createParser() {
 		try {
-			return JsonDocuments.FACTORY.createParser(Files.newInputStream(file));
+			bytes = FileBytes.open(file);
+			return JsonDocuments.FACTORY.createParser(bytes);
 		}
 		catch (NoSuchFileException ex) {
 			throw new InputFileException(sourceName + ": file not found");
@@ -189,6 +194,11 @@ class JsonRowsReader implements ItemStreamReader<JsonRow> {
 		if (syntaxError != null) {
 			throw syntaxError;
 		}
+		if (bytes != null && bytes.broken() != null) {
+			// the document ended whole, and the gzip stream's check of it failed after it
+			throw new RejectedRowException(new RowSource(sourceName, null, "end of file", null),
+					bytes.broken() + ": the rows before it may not be what was written");
+		}
 		if (!rowsSeen && !envelope) {
 			throw new RejectedRowException(RowSource.wholeFile(sourceName),
 					"no '" + ROWS + "' array and no '" + ENVELOPE + "' envelope: not a usage export");
@@ -234,10 +244,12 @@ class JsonRowsReader implements ItemStreamReader<JsonRow> {
 
 	private RejectedRowException syntaxError(JsonProcessingException ex) {
 		JsonLocation at = ex.getLocation();
-		return new RejectedRowException(
-				new RowSource(sourceName, at == null ? null : (long) at.getLineNr(),
-						at == null ? null : "column " + at.getColumnNr(), null),
-				"JSON syntax error, the rest of the file is not read: " + ex.getOriginalMessage());
+		RowSource source = new RowSource(sourceName, at == null ? null : (long) at.getLineNr(),
+				at == null ? null : "column " + at.getColumnNr(), null);
+		if (bytes != null && bytes.broken() != null) {
+			return new RejectedRowException(source, bytes.broken() + ", the rest of the file is not read");
+		}
+		return new RejectedRowException(source, "JSON syntax error, the rest of the file is not read: " + ex.getOriginalMessage());
 	}
 
 	/** An object directly inside {@code usage} of the top object, or inside any {@code data_points}. */
