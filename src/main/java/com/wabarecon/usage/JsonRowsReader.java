@@ -5,7 +5,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -31,6 +34,13 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
  * is read normally. A {@code .gz} file (any case) is read through gzip; a gzip stream that ends
  * early or is corrupt ({@link FileBytes}) is such an error, said as what it is.
  * <p>
+ * A JSON object that gives a name twice holds two values for one field, and which was meant
+ * cannot be known (a tree keeps the last, silently): a row that repeats a name is rejected
+ * naming it; a document whose top level repeats one (two {@code channel_id}s, two
+ * {@code usage} arrays) has every row rejected naming it, each counted, as the rows of a
+ * refused invoice are. The rows are checked one by one as they stream, so a repeated name
+ * never stops the rest of the file.
+ * <p>
  * Not thread-safe; no restart state (the step reads its files again from the top).
  */
 class JsonRowsReader implements ItemStreamReader<JsonRow> {
@@ -51,6 +61,11 @@ class JsonRowsReader implements ItemStreamReader<JsonRow> {
 	private final int lookAheadRows;
 
 	private final Map<String, String> document = new HashMap<>();
+
+	/** The names the document's top level gives, and those it gives more than once. */
+	private final Set<String> topLevelNames = new HashSet<>();
+
+	private final Set<String> repeatedTopLevelNames = new LinkedHashSet<>();
 
 	private final ArrayDeque<JsonRow> ahead = new ArrayDeque<>();
 
@@ -116,6 +131,8 @@ class JsonRowsReader implements ItemStreamReader<JsonRow> {
 				ahead.clear();
 				close();
 				document.clear();
+				topLevelNames.clear();
+				repeatedTopLevelNames.clear();
 				envelope = false;
 				rowsSeen = false;
 				index = 0;
@@ -147,6 +164,7 @@ class JsonRowsReader implements ItemStreamReader<JsonRow> {
 			scan.nextToken(); // the top object, checked when opened
 			while (scan.nextToken() == JsonToken.FIELD_NAME) {
 				String name = scan.currentName();
+				topLevelName(name);
 				JsonToken value = scan.nextToken();
 				if (value.isScalarValue()) {
 					document.put(name, value == JsonToken.VALUE_NULL ? null : scan.getText());
@@ -171,7 +189,7 @@ class JsonRowsReader implements ItemStreamReader<JsonRow> {
 		if (!ahead.isEmpty()) {
 			JsonRow row = ahead.poll();
 			// an envelope that comes after rows makes them all the envelope's, as on a first pass
-			return row.envelope() == envelope ? row : new JsonRow(row.source(), document, envelope, row.row());
+			return checked(row.envelope() == envelope ? row : new JsonRow(row.source(), document, envelope, row.row()));
 		}
 		if (finished) {
 			return null;
@@ -181,7 +199,7 @@ class JsonRowsReader implements ItemStreamReader<JsonRow> {
 			JsonRow row = readWhole ? null : next(false);
 			if (row != null) {
 				finished = false;
-				return row;
+				return checked(row);
 			}
 		}
 		catch (JsonProcessingException ex) {
@@ -204,6 +222,29 @@ class JsonRowsReader implements ItemStreamReader<JsonRow> {
 					"no '" + ROWS + "' array and no '" + ENVELOPE + "' envelope: not a usage export");
 		}
 		return null;
+	}
+
+	/** The row, unless it or its document gives a name twice: which value was meant cannot be known. */
+	private JsonRow checked(JsonRow row) {
+		if (!repeatedTopLevelNames.isEmpty()) {
+			throw new RejectedRowException(row.source(), "the document's top level gives "
+					+ names(repeatedTopLevelNames) + " more than once: which value holds cannot be known");
+		}
+		if (row.row().repeated() != null) {
+			throw new RejectedRowException(row.source(),
+					"the row gives '" + row.row().repeated() + "' more than once: which value holds cannot be known");
+		}
+		return row;
+	}
+
+	private static String names(Set<String> names) {
+		return names.stream().map(name -> "'" + name + "'").collect(java.util.stream.Collectors.joining(", "));
+	}
+
+	private void topLevelName(String name) {
+		if (!topLevelNames.add(name)) {
+			repeatedTopLevelNames.add(name);
+		}
 	}
 
 	/**
@@ -231,7 +272,10 @@ class JsonRowsReader implements ItemStreamReader<JsonRow> {
 
 	/** A top-level scalar into the document; the top-level containers that make a usage export noted. */
 	private void collect(JsonToken token, JsonStreamContext context) throws IOException {
-		if (token.isScalarValue() && context.inObject() && context.getParent().inRoot()) {
+		if (token == JsonToken.FIELD_NAME && context.getParent() != null && context.getParent().inRoot()) {
+			topLevelName(parser.currentName());
+		}
+		else if (token.isScalarValue() && context.inObject() && context.getParent().inRoot()) {
 			document.put(parser.currentName(), token == JsonToken.VALUE_NULL ? null : parser.getText());
 		}
 		else if (token.isStructStart() && context.getParent() != null && context.getParent().inObject()

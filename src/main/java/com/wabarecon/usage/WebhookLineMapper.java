@@ -35,7 +35,8 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
  * retries for 7 days, and the first charged status decides a message's month) to the month's
  * end, in the WABA's time zone. Duplicates are kept here and removed by the database when the
  * events are counted. Payloads without statuses, and statuses that cannot count, are skipped
- * with their reason; a payload that is not JSON, or names an unknown phone number, is rejected.
+ * with their reason. A payload is rejected when it is not JSON, gives a name twice in one
+ * object (which value was meant cannot be known), or names an unknown phone number.
  * <p>
  * One instance per step execution; not thread-safe.
  */
@@ -72,11 +73,14 @@ class WebhookLineMapper implements ItemProcessor<TextLine, WebhookEvents> {
 		}
 		JsonNode payload;
 		try {
-			payload = JsonDocuments.MAPPER.readTree(line.text());
+			payload = JsonDocuments.TREES.readTree(line.text());
 		}
 		catch (JsonProcessingException ex) {
-			throw reject(line, ex.getLocation() == null ? null : "column " + ex.getLocation().getColumnNr(),
-					"not valid JSON: " + ex.getOriginalMessage());
+			String column = ex.getLocation() == null ? null : "column " + ex.getLocation().getColumnNr();
+			String repeated = JsonDocuments.repeatedName(ex);
+			throw reject(line, column, repeated != null
+					? "the payload gives " + repeated + " more than once: which value holds cannot be known"
+					: "not valid JSON: " + ex.getOriginalMessage());
 		}
 		if (payload == null || !payload.isObject()) {
 			throw reject(line, null, "not a JSON object");

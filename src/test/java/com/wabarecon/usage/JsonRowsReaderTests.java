@@ -105,6 +105,38 @@ class JsonRowsReaderTests {
 	}
 
 	@Test
+	void aRowThatGivesANameTwiceIsRejectedNamingItAndTheNextRowsLoad() throws IOException {
+		Path file = write("""
+				{"channel_id": "ch_001", "usage": [
+				 {"start": 1, "volume": 2},
+				 {"start": 3, "volume": 4, "volume": 40},
+				 {"start": 5, "volume": 6}
+				]}""");
+
+		for (int lookAhead : new int[] { JsonRowsReader.LOOK_AHEAD_ROWS, 1 }) {
+			assertThat(describe(readAll(file, lookAhead))).as("look-ahead %d", lookAhead)
+				.hasSize(3)
+				.element(1)
+				.isEqualTo("3 column 2, usage[1] the row gives 'volume' more than once: which value holds cannot be known");
+		}
+	}
+
+	@Test
+	void aTopLevelNameGivenTwiceRejectsEveryRowOfTheDocument() throws IOException {
+		Path file = write("""
+				{"channel_id": "ch_001", "usage": [
+				 {"start": 1, "volume": 2},
+				 {"start": 3, "volume": 4}
+				], "channel_id": "ch_002"}""");
+
+		for (int lookAhead : new int[] { JsonRowsReader.LOOK_AHEAD_ROWS, 1 }) {
+			assertThat(describe(readAll(file, lookAhead))).as("look-ahead %d", lookAhead).containsExactly(
+					"2 column 2, usage[0] the document's top level gives 'channel_id' more than once: which value holds cannot be known",
+					"3 column 2, usage[1] the document's top level gives 'channel_id' more than once: which value holds cannot be known");
+		}
+	}
+
+	@Test
 	void aGzipCompressedExportIsReadAsTheExportItHolds() throws IOException {
 		String json = """
 				{"channel_id": "ch_001", "usage": [
