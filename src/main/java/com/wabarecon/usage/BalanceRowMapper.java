@@ -16,6 +16,7 @@ import java.util.function.Supplier;
 
 import com.wabarecon.support.FieldChecks;
 import com.wabarecon.support.RowProblems;
+import com.wabarecon.support.SkipReasons;
 import com.wabarecon.support.accounting.FileAccounting;
 import com.wabarecon.usage.ChannelLookup.ChannelInfo;
 import com.wabarecon.usage.ChannelLookup.Channels;
@@ -44,6 +45,8 @@ class BalanceRowMapper implements ItemProcessor<JsonRow, EstimateGroup> {
 
 	private final YearMonth month;
 
+	private final EpochSeconds epochs;
+
 	private final Supplier<Channels> directory;
 
 	private final FileAccounting accounting;
@@ -54,6 +57,7 @@ class BalanceRowMapper implements ItemProcessor<JsonRow, EstimateGroup> {
 
 	BalanceRowMapper(YearMonth month, Supplier<Channels> directory, FileAccounting accounting) {
 		this.month = month;
+		this.epochs = new EpochSeconds(month);
 		this.directory = directory;
 		this.accounting = accounting;
 	}
@@ -89,7 +93,7 @@ class BalanceRowMapper implements ItemProcessor<JsonRow, EstimateGroup> {
 		}
 		problems.throwIfAny(item.source());
 		if (!YearMonth.from(day).equals(month)) {
-			return null;
+			return SkipReasons.skip("belongs to another month");
 		}
 		String rowCurrency = currency == null ? channel.currency() : currency;
 		List<UsageEstimate> estimates = new ArrayList<>();
@@ -118,7 +122,8 @@ class BalanceRowMapper implements ItemProcessor<JsonRow, EstimateGroup> {
 		return estimates.isEmpty() ? null : new EstimateGroup(item.source(), estimates);
 	}
 
-	private static LocalDate periodDate(RowFields row, ChannelInfo channel, RowProblems problems) {
+	/** The period's day: a date, or plausible epoch seconds ({@link EpochSeconds}) in the WABA's time zone. */
+	private LocalDate periodDate(RowFields row, ChannelInfo channel, RowProblems problems) {
 		String text = text(row, "period_date");
 		if (text == null) {
 			problems.add("period_date is missing");
@@ -126,7 +131,9 @@ class BalanceRowMapper implements ItemProcessor<JsonRow, EstimateGroup> {
 		}
 		Long epoch = whole(row, "period_date");
 		if (epoch != null) {
-			return Instant.ofEpochSecond(epoch).atZone(channel.zone()).toLocalDate();
+			String implausible = epochs.problem("period_date", epoch);
+			problems.add(implausible);
+			return implausible != null ? null : Instant.ofEpochSecond(epoch).atZone(channel.zone()).toLocalDate();
 		}
 		try {
 			return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);

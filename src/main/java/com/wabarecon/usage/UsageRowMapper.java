@@ -27,7 +27,8 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
  * Turns a row of a channel usage export into an estimate, or rejects it with every reason.
  * The channel comes from the document ({@code channel_id}, else {@code phone_number_id}) or,
  * in Meta's envelope, from the row's {@code phone_number} (the display number). A row belongs
- * to the month that holds its {@code start} in the WABA's time zone; rows of the day just
+ * to the month that holds its {@code start} in the WABA's time zone ({@link EpochSeconds}: a
+ * value that is no plausible date of the close is rejected, not read as one); rows of the day just
  * outside the month are kept outside the count (evidence of time-zone boundaries), rows of
  * other months are skipped and counted. A charged row without {@code cost} is left for the rate
  * card, in the WABA's currency; a free row without cost costs nothing.
@@ -43,6 +44,8 @@ class UsageRowMapper implements ItemProcessor<JsonRow, UsageEstimate> {
 	/** The month as every row stores it: one String, not one per row. */
 	private final String billingMonth;
 
+	private final EpochSeconds epochs;
+
 	private final Supplier<Channels> directory;
 
 	private Channels channels;
@@ -56,6 +59,7 @@ class UsageRowMapper implements ItemProcessor<JsonRow, UsageEstimate> {
 	UsageRowMapper(YearMonth month, Supplier<Channels> directory) {
 		this.month = month;
 		this.billingMonth = month.toString();
+		this.epochs = new EpochSeconds(month);
 		this.directory = directory;
 	}
 
@@ -71,7 +75,7 @@ class UsageRowMapper implements ItemProcessor<JsonRow, UsageEstimate> {
 		if (granularity != null && !GRANULARITIES.contains(granularity.toUpperCase(Locale.ROOT))) {
 			problems.add("granularity '" + granularity + "' is not HALF_HOUR, DAILY or MONTHLY");
 		}
-		problems.add(JsonFields.wholeProblem(row, "start"));
+		period(row, problems);
 		String country = text(row, "country");
 		String countryCode = CountryCodes.of(country);
 		String category = Pricing.category(text(row, "pricing_category"));
@@ -106,6 +110,35 @@ class UsageRowMapper implements ItemProcessor<JsonRow, UsageEstimate> {
 		return new UsageEstimate(billingMonth, channel.channelId(), channel.clientId(), start, day, countryCode,
 				category, type, text(row, "tier"), whole(row, "volume"), cost,
 				currency, costSource, UsageEstimate.EXPORT, inMonth, item.source());
+	}
+
+	/**
+	 * A {@code start} in plausible epoch seconds, and an {@code end} (when given) too, not
+	 * before it: a row whose period cannot be right is rejected, never counted in a month it
+	 * was misread into.
+	 */
+	private void period(RowFields row, RowProblems problems) {
+		String startProblem = JsonFields.wholeProblem(row, "start");
+		problems.add(startProblem);
+		Long start = startProblem == null ? whole(row, "start") : null;
+		if (start != null) {
+			String implausible = epochs.problem("start", start);
+			problems.add(implausible);
+			start = implausible == null ? start : null;
+		}
+		if (!JsonFields.present(row, "end")) {
+			return;
+		}
+		String endProblem = JsonFields.wholeProblem(row, "end");
+		problems.add(endProblem);
+		if (endProblem == null) {
+			long end = whole(row, "end");
+			String implausible = epochs.problem("end", end);
+			problems.add(implausible);
+			if (implausible == null && start != null && end < start) {
+				problems.add("end " + end + " is before start " + start);
+			}
+		}
 	}
 
 	/**

@@ -36,7 +36,8 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
  * end, in the WABA's time zone. Duplicates are kept here and removed by the database when the
  * events are counted. Payloads without statuses, and statuses that cannot count, are skipped
  * with their reason. A payload is rejected when it is not JSON, gives a name twice in one
- * object (which value was meant cannot be known), or names an unknown phone number.
+ * object (which value was meant cannot be known), names an unknown phone number, or holds a
+ * status whose timestamp is no plausible date of the close ({@link EpochSeconds}).
  * <p>
  * One instance per step execution; not thread-safe.
  */
@@ -50,6 +51,8 @@ class WebhookLineMapper implements ItemProcessor<TextLine, WebhookEvents> {
 
 	private final LocalDate to;
 
+	private final EpochSeconds epochs;
+
 	private final Supplier<Channels> directory;
 
 	private Channels channels;
@@ -60,6 +63,7 @@ class WebhookLineMapper implements ItemProcessor<TextLine, WebhookEvents> {
 	WebhookLineMapper(YearMonth month, Supplier<Channels> directory) {
 		this.from = month.atDay(1).minusDays(RETRY_DAYS);
 		this.to = month.atEndOfMonth();
+		this.epochs = new EpochSeconds(month);
 		this.directory = directory;
 	}
 
@@ -121,6 +125,10 @@ class WebhookLineMapper implements ItemProcessor<TextLine, WebhookEvents> {
 		Long time = whole(status, "timestamp");
 		if (wamid == null || time == null) {
 			throw reject(line, null, "a status without " + (wamid == null ? "id" : "a timestamp in epoch seconds"));
+		}
+		String implausible = epochs.problem("timestamp", time);
+		if (implausible != null) {
+			throw reject(line, null, implausible);
 		}
 		JsonNode pricing = status.path("pricing");
 		if (!pricing.isObject()) {
