@@ -3,6 +3,7 @@ package com.wabarecon.usage;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
@@ -18,16 +19,27 @@ final class RecipientCountry {
 
 	private static final String UNKNOWN = "ZZ";
 
+	private static final Pattern PHONE_CHARACTERS = Pattern.compile("\\+?[0-9 .()\\-]+");
+
 	private RecipientCountry() {
 	}
 
-	/** ISO 3166 code, or {@code null} when the number has no known calling code. */
+	/**
+	 * ISO 3166 code, or {@code null} when the id is no phone number: it holds letters, or
+	 * libphonenumber finds no known calling code in it, or too few or too many digits for one.
+	 * Spaces, dots, hyphens, brackets and a leading {@code +} around the digits are ignored.
+	 */
 	static String of(String waId) {
-		if (waId == null || waId.isBlank()) {
+		if (waId == null || waId.isBlank() || !PHONE_CHARACTERS.matcher(waId).matches()) {
 			return null;
 		}
 		try {
 			PhoneNumber number = PHONES.parse("+" + digits(waId), UNKNOWN);
+			PhoneNumberUtil.ValidationResult length = PHONES.isPossibleNumberWithReason(number);
+			if (length != PhoneNumberUtil.ValidationResult.IS_POSSIBLE
+					&& length != PhoneNumberUtil.ValidationResult.IS_POSSIBLE_LOCAL_ONLY) {
+				return null;
+			}
 			String region = PHONES.getRegionCodeForNumber(number);
 			if (region == null || UNKNOWN.equals(region)) {
 				// a number not valid in any region still has a calling code: take its main country

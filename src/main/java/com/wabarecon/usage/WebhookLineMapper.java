@@ -37,7 +37,8 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
  * events are counted. Payloads without statuses, and statuses that cannot count, are skipped
  * with their reason. A payload is rejected when it is not JSON, gives a name twice in one
  * object (which value was meant cannot be known), names an unknown phone number, or holds a
- * status whose timestamp is no plausible date of the close ({@link EpochSeconds}).
+ * status whose timestamp is no plausible date of the close ({@link EpochSeconds}) or, where the
+ * event counts, whose {@code recipient_id} is not a phone number.
  * <p>
  * One instance per step execution; not thread-safe.
  */
@@ -145,7 +146,6 @@ class WebhookLineMapper implements ItemProcessor<TextLine, WebhookEvents> {
 		String model = text(pricing, "pricing_model");
 		model = model != null ? model.toUpperCase(Locale.ROOT) : day.isBefore(PER_MESSAGE_PRICING_FROM) ? "CBP" : "PMP";
 		String state = String.valueOf(text(status, "status")).toLowerCase(Locale.ROOT);
-		String country = recipients.of(text(status, "recipient_id"));
 		if ("CBP".equals(model)) {
 			String conversation = text(status.path("conversation"), "id");
 			if (conversation == null) {
@@ -155,7 +155,8 @@ class WebhookLineMapper implements ItemProcessor<TextLine, WebhookEvents> {
 			String freeType = Pricing.type(text(pricing, "type"));
 			String type = billable ? Pricing.REGULAR
 					: freeType != null && !Pricing.REGULAR.equals(freeType) ? freeType : "FREE_TIER";
-			return new StatusEvent(channel.channelId(), conversation, model, state, time, day, country, category, type);
+			return new StatusEvent(channel.channelId(), conversation, model, state, time, day, country(line, status),
+					category, type);
 		}
 		if (!"delivered".equals(state) && !"read".equals(state)) {
 			return null;
@@ -164,7 +165,23 @@ class WebhookLineMapper implements ItemProcessor<TextLine, WebhookEvents> {
 		if (type == null) {
 			throw reject(line, null, "pricing.type '" + text(pricing, "type") + "' is not a known pricing type");
 		}
-		return new StatusEvent(channel.channelId(), wamid, model, state, time, day, country, category, type);
+		return new StatusEvent(channel.channelId(), wamid, model, state, time, day, country(line, status), category,
+				type);
+	}
+
+	/**
+	 * The country of a counted event's recipient, from the calling code of its {@code recipient_id};
+	 * an event without one cannot be priced or reported by country, so it is rejected, not counted
+	 * as no country.
+	 */
+	private String country(TextLine line, JsonNode status) {
+		String recipient = text(status, "recipient_id");
+		String country = recipients.of(recipient);
+		if (country == null) {
+			throw reject(line, null, recipient == null ? "a status without recipient_id"
+					: "recipient_id '" + recipient + "' is not a phone number (libphonenumber finds no country in it)");
+		}
+		return country;
 	}
 
 	private static RejectedRowException reject(TextLine line, String position, String reason) {
