@@ -69,11 +69,7 @@ class BalanceRowMapper implements ItemProcessor<JsonRow, EstimateGroup> {
 		}
 		RowFields row = item.row();
 		RowProblems problems = new RowProblems();
-		String channelId = item.document().getOrDefault("channel_id", channelFromFileName(item.source().file()));
-		ChannelInfo channel = channels.byId(channelId);
-		problems.add(channel == null ? "channel '" + channelId + "' (from "
-				+ (item.document().containsKey("channel_id") ? "channel_id" : "the file name")
-				+ ") is not in the directory" : null);
+		ChannelInfo channel = channelOf(item, problems);
 		String currency = item.document().get("currency");
 		if (currency != null) {
 			problems.add(FieldChecks.currency("currency", currency));
@@ -120,6 +116,30 @@ class BalanceRowMapper implements ItemProcessor<JsonRow, EstimateGroup> {
 					+ sumOfPrices.toPlainString() + " (the category figures are kept)");
 		}
 		return estimates.isEmpty() ? null : new EstimateGroup(item.source(), estimates);
+	}
+
+	/**
+	 * The document's {@code channel_id}, else the one its file name gives. A {@code channel_id}
+	 * that contradicts a file name naming another channel of the directory, and a
+	 * {@code client_id} or {@code phone_number_id} that is not that channel's, leave the file's
+	 * owner unknown: every period is rejected naming the contradiction (row by row, as the usage
+	 * exports' rows are, so that each is counted and shown with its figures).
+	 */
+	private ChannelInfo channelOf(JsonRow item, RowProblems problems) {
+		String fileChannelId = channelFromFileName(item.source().file());
+		String channelId = item.document().get("channel_id");
+		ChannelInfo channel = channels.byId(channelId != null ? channelId : fileChannelId);
+		if (channel == null) {
+			problems.add("channel '" + (channelId != null ? channelId : fileChannelId) + "' (from "
+					+ (channelId != null ? "channel_id" : "the file name") + ") is not in the directory");
+			return null;
+		}
+		if (channelId != null && !channelId.equals(fileChannelId) && channels.byId(fileChannelId) != null) {
+			problems.add("channel_id '" + channelId + "' contradicts the file name, which names channel " + fileChannelId);
+		}
+		problems.add(channel.phoneNumberIdContradiction(item.document().get("phone_number_id")))
+			.add(channel.clientContradiction(item.document().get("client_id")));
+		return channel;
 	}
 
 	/** The period's day: a date, or plausible epoch seconds ({@link EpochSeconds}) in the WABA's time zone. */
