@@ -3,7 +3,6 @@ package com.wabarecon.usage;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
@@ -19,8 +18,6 @@ final class RecipientCountry {
 
 	private static final String UNKNOWN = "ZZ";
 
-	private static final Pattern PHONE_CHARACTERS = Pattern.compile("\\+?[0-9 .()\\-]+");
-
 	private RecipientCountry() {
 	}
 
@@ -30,11 +27,12 @@ final class RecipientCountry {
 	 * Spaces, dots, hyphens, brackets and a leading {@code +} around the digits are ignored.
 	 */
 	static String of(String waId) {
-		if (waId == null || waId.isBlank() || !PHONE_CHARACTERS.matcher(waId).matches()) {
+		String digits = waId == null ? null : digits(waId);
+		if (digits == null || digits.isEmpty()) {
 			return null;
 		}
 		try {
-			PhoneNumber number = PHONES.parse("+" + digits(waId), UNKNOWN);
+			PhoneNumber number = PHONES.parse("+" + digits, UNKNOWN);
 			PhoneNumberUtil.ValidationResult length = PHONES.isPossibleNumberWithReason(number);
 			if (length != PhoneNumberUtil.ValidationResult.IS_POSSIBLE
 					&& length != PhoneNumberUtil.ValidationResult.IS_POSSIBLE_LOCAL_ONLY) {
@@ -52,12 +50,16 @@ final class RecipientCountry {
 		}
 	}
 
+	/** The id's digits; {@code null} when it holds anything but digits, spaces, {@code . - ( )} and a leading {@code +}. */
 	private static String digits(String waId) {
 		StringBuilder digits = new StringBuilder(waId.length());
 		for (int i = 0; i < waId.length(); i++) {
 			char c = waId.charAt(i);
 			if (c >= '0' && c <= '9') {
 				digits.append(c);
+			}
+			else if (c != ' ' && c != '.' && c != '-' && c != '(' && c != ')' && (c != '+' || i > 0)) {
+				return null;
 			}
 		}
 		return digits.toString();
