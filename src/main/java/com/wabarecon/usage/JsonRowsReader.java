@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -238,7 +239,7 @@ class JsonRowsReader implements ItemStreamReader<JsonRow> {
 	}
 
 	private static String names(Set<String> names) {
-		return names.stream().map(name -> "'" + name + "'").collect(java.util.stream.Collectors.joining(", "));
+		return names.stream().map(name -> "'" + name + "'").collect(Collectors.joining(", "));
 	}
 
 	private void topLevelName(String name) {
