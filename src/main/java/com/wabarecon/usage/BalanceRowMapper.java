@@ -16,6 +16,7 @@ import java.util.function.Supplier;
 
 import com.wabarecon.support.FieldChecks;
 import com.wabarecon.support.RowProblems;
+import com.wabarecon.support.SkipReasons;
 import com.wabarecon.support.accounting.FileAccounting;
 import com.wabarecon.usage.ChannelLookup.ChannelInfo;
 import com.wabarecon.usage.ChannelLookup.Channels;
@@ -44,6 +45,8 @@ class BalanceRowMapper implements ItemProcessor<JsonRow, EstimateGroup> {
 
 	private final YearMonth month;
 
+	private final EpochSeconds epochs;
+
 	private final Supplier<Channels> directory;
 
 	private final FileAccounting accounting;
@@ -54,6 +57,7 @@ class BalanceRowMapper implements ItemProcessor<JsonRow, EstimateGroup> {
 
 	BalanceRowMapper(YearMonth month, Supplier<Channels> directory, FileAccounting accounting) {
 		this.month = month;
+		this.epochs = new EpochSeconds(month);
 		this.directory = directory;
 		this.accounting = accounting;
 	}
@@ -65,11 +69,7 @@ class BalanceRowMapper implements ItemProcessor<JsonRow, EstimateGroup> {
 		}
 		RowFields row = item.row();
 		RowProblems problems = new RowProblems();
-		String channelId = item.document().getOrDefault("channel_id", channelFromFileName(item.source().file()));
-		ChannelInfo channel = channels.byId(channelId);
-		problems.add(channel == null ? "channel '" + channelId + "' (from "
-				+ (item.document().containsKey("channel_id") ? "channel_id" : "the file name")
-				+ ") is not in the directory" : null);
+		ChannelInfo channel = channelOf(item, problems);
 		String currency = item.document().get("currency");
 		if (currency != null) {
 			problems.add(FieldChecks.currency("currency", currency));
@@ -89,7 +89,7 @@ class BalanceRowMapper implements ItemProcessor<JsonRow, EstimateGroup> {
 		}
 		problems.throwIfAny(item.source());
 		if (!YearMonth.from(day).equals(month)) {
-			return null;
+			return SkipReasons.skip("belongs to another month");
 		}
 		String rowCurrency = currency == null ? channel.currency() : currency;
 		List<UsageEstimate> estimates = new ArrayList<>();
@@ -118,7 +118,32 @@ class BalanceRowMapper implements ItemProcessor<JsonRow, EstimateGroup> {
 		return estimates.isEmpty() ? null : new EstimateGroup(item.source(), estimates);
 	}
 
-	private static LocalDate periodDate(RowFields row, ChannelInfo channel, RowProblems problems) {
+	/**
+	 * The document's {@code channel_id}, else the one its file name gives. A {@code channel_id}
+	 * that contradicts a file name naming another channel of the directory, and a
+	 * {@code client_id} or {@code phone_number_id} that is not that channel's, leave the file's
+	 * owner unknown: every period is rejected naming the contradiction (row by row, as the usage
+	 * exports' rows are, so that each is counted and shown with its figures).
+	 */
+	private ChannelInfo channelOf(JsonRow item, RowProblems problems) {
+		String fileChannelId = channelFromFileName(item.source().file());
+		String channelId = item.document().get("channel_id");
+		ChannelInfo channel = channels.byId(channelId != null ? channelId : fileChannelId);
+		if (channel == null) {
+			problems.add("channel '" + (channelId != null ? channelId : fileChannelId) + "' (from "
+					+ (channelId != null ? "channel_id" : "the file name") + ") is not in the directory");
+			return null;
+		}
+		if (channelId != null && !channelId.equals(fileChannelId) && channels.byId(fileChannelId) != null) {
+			problems.add("channel_id '" + channelId + "' contradicts the file name, which names channel " + fileChannelId);
+		}
+		problems.add(channel.phoneNumberIdContradiction(item.document().get("phone_number_id")))
+			.add(channel.clientContradiction(item.document().get("client_id")));
+		return channel;
+	}
+
+	/** The period's day: a date, or plausible epoch seconds ({@link EpochSeconds}) in the WABA's time zone. */
+	private LocalDate periodDate(RowFields row, ChannelInfo channel, RowProblems problems) {
 		String text = text(row, "period_date");
 		if (text == null) {
 			problems.add("period_date is missing");
@@ -126,7 +151,9 @@ class BalanceRowMapper implements ItemProcessor<JsonRow, EstimateGroup> {
 		}
 		Long epoch = whole(row, "period_date");
 		if (epoch != null) {
-			return Instant.ofEpochSecond(epoch).atZone(channel.zone()).toLocalDate();
+			String implausible = epochs.problem("period_date", epoch);
+			problems.add(implausible);
+			return implausible != null ? null : Instant.ofEpochSecond(epoch).atZone(channel.zone()).toLocalDate();
 		}
 		try {
 			return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);

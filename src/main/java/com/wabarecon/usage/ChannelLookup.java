@@ -33,9 +33,39 @@ class ChannelLookup {
 		return new Channels(all);
 	}
 
-	/** A channel as the usage stage needs it. */
+	/**
+	 * A channel as the usage stage needs it, and what an input file saying otherwise about it
+	 * contradicts: each {@code ...Contradiction} method is {@code null} for a value that agrees
+	 * (or is not given), else the contradiction, with what the directory says.
+	 */
 	record ChannelInfo(String channelId, String clientId, String wabaId, String phoneNumberId, String display,
 			ZoneId zone, String currency) {
+
+		static final String DIRECTORY = "directory/channels.csv";
+
+		String clientContradiction(String givenClientId) {
+			return givenClientId == null || givenClientId.equals(clientId) ? null
+					: "client_id '" + givenClientId + "' is not the client of channel " + channelId + " (" + clientId
+							+ " in " + DIRECTORY + ")";
+		}
+
+		String phoneNumberIdContradiction(String givenPhoneNumberId) {
+			return givenPhoneNumberId == null || givenPhoneNumberId.equals(phoneNumberId) ? null
+					: "phone_number_id '" + givenPhoneNumberId + "' is not the phone number id of channel " + channelId
+							+ " (" + phoneNumberId + " in " + DIRECTORY + ")";
+		}
+
+		/** Display numbers compared as digits only ({@code +49 30 123} is {@code 4930123}). */
+		String displayContradiction(String givenDisplay) {
+			return givenDisplay == null || display == null || digits(givenDisplay).equals(digits(display)) ? null
+					: "phone_number '" + givenDisplay + "' is not the display number of channel " + channelId + " ("
+							+ display + " in " + DIRECTORY + ")";
+		}
+
+	}
+
+	private static String digits(String number) {
+		return number.replaceAll("[^0-9]", "");
 	}
 
 	static final class Channels {
@@ -66,7 +96,7 @@ class ChannelLookup {
 
 		/** By display number, compared as digits only ({@code +49 30 123} is {@code 4930123}). */
 		ChannelInfo byDisplay(String display) {
-			return display == null ? null : byDisplay.get(display.replaceAll("[^0-9]", ""));
+			return display == null ? null : byDisplay.get(digits(display));
 		}
 
 	}

@@ -1,8 +1,12 @@
 package com.wabarecon.usage;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
@@ -18,6 +22,26 @@ final class JsonDocuments {
 		.build();
 
 	static final JsonFactory FACTORY = MAPPER.getFactory();
+
+	/**
+	 * Reads a whole document as a tree, refusing an object that gives a name twice (a tree would
+	 * keep the last value silently): {@link #repeatedName} tells that failure apart.
+	 */
+	static final ObjectReader TREES = MAPPER.reader().with(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+
+	/**
+	 * The name {@link #TREES} found twice, and where, as {@code 'status' in /entry/0/statuses/0};
+	 * {@code null} when the failure is another.
+	 */
+	static String repeatedName(JsonProcessingException ex) {
+		if (ex instanceof MismatchedInputException && String.valueOf(ex.getOriginalMessage()).startsWith("Duplicate field")
+				&& ex.getProcessor() instanceof JsonParser parser && parser.getParsingContext().getCurrentName() != null) {
+			String object = parser.getParsingContext().pathAsPointer().head().toString();
+			return "'" + parser.getParsingContext().getCurrentName() + "' in "
+					+ (object.isEmpty() ? "the top-level object" : object);
+		}
+		return null;
+	}
 
 	private JsonDocuments() {
 	}

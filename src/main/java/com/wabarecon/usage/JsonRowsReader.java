@@ -1,12 +1,15 @@
 package com.wabarecon.usage;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -29,7 +32,15 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
  * read twice, a first pass collecting the top-level fields and the second streaming the rows,
  * so that memory stays bounded whatever the file's size. A syntax error is thrown once as a
  * rejection naming line and column, and ends the file: the rows before it stand, the next file
- * is read normally.
+ * is read normally. A {@code .gz} file (any case) is read through gzip; a gzip stream that ends
+ * early or is corrupt ({@link FileBytes}) is such an error, said as what it is.
+ * <p>
+ * A JSON object that gives a name twice holds two values for one field, and which was meant
+ * cannot be known (a tree keeps the last, silently): a row that repeats a name is rejected
+ * naming it; a document whose top level repeats one (two {@code channel_id}s, two
+ * {@code usage} arrays) has every row rejected naming it, each counted, as the rows of a
+ * refused invoice are. The rows are checked one by one as they stream, so a repeated name
+ * never stops the rest of the file.
  * <p>
  * Not thread-safe; no restart state (the step reads its files again from the top).
  */
@@ -52,6 +63,11 @@ class JsonRowsReader implements ItemStreamReader<JsonRow> {
 
 	private final Map<String, String> document = new HashMap<>();
 
+	/** The names the document's top level gives, and those it gives more than once. */
+	private final Set<String> topLevelNames = new HashSet<>();
+
+	private final Set<String> repeatedTopLevelNames = new LinkedHashSet<>();
+
 	private final ArrayDeque<JsonRow> ahead = new ArrayDeque<>();
 
 	private boolean envelope;
@@ -59,6 +75,9 @@ class JsonRowsReader implements ItemStreamReader<JsonRow> {
 	private boolean rowsSeen;
 
 	private JsonParser parser;
+
+	/** The bytes under {@link #parser}: whether they broke off. */
+	private FileBytes bytes;
 
 	private long index;
 
@@ -113,6 +132,8 @@ class JsonRowsReader implements ItemStreamReader<JsonRow> {
 				ahead.clear();
 				close();
 				document.clear();
+				topLevelNames.clear();
+				repeatedTopLevelNames.clear();
 				envelope = false;
 				rowsSeen = false;
 				index = 0;
@@ -124,9 +145,11 @@ class JsonRowsReader implements ItemStreamReader<JsonRow> {
 		readWhole = true;
 	}
 
+	/** A parser of the file from its top; its bytes become {@link #bytes} (the reading parser is always made last). */
 	private JsonParser createParser() {
 		try {
-			return JsonDocuments.FACTORY.createParser(Files.newInputStream(file));
+			bytes = FileBytes.open(file);
+			return JsonDocuments.FACTORY.createParser(bytes);
 		}
 		catch (NoSuchFileException ex) {
 			throw new InputFileException(sourceName + ": file not found");
@@ -142,6 +165,7 @@ class JsonRowsReader implements ItemStreamReader<JsonRow> {
 			scan.nextToken(); // the top object, checked when opened
 			while (scan.nextToken() == JsonToken.FIELD_NAME) {
 				String name = scan.currentName();
+				topLevelName(name);
 				JsonToken value = scan.nextToken();
 				if (value.isScalarValue()) {
 					document.put(name, value == JsonToken.VALUE_NULL ? null : scan.getText());
@@ -166,7 +190,7 @@ class JsonRowsReader implements ItemStreamReader<JsonRow> {
 		if (!ahead.isEmpty()) {
 			JsonRow row = ahead.poll();
 			// an envelope that comes after rows makes them all the envelope's, as on a first pass
-			return row.envelope() == envelope ? row : new JsonRow(row.source(), document, envelope, row.row());
+			return checked(row.envelope() == envelope ? row : new JsonRow(row.source(), document, envelope, row.row()));
 		}
 		if (finished) {
 			return null;
@@ -176,7 +200,7 @@ class JsonRowsReader implements ItemStreamReader<JsonRow> {
 			JsonRow row = readWhole ? null : next(false);
 			if (row != null) {
 				finished = false;
-				return row;
+				return checked(row);
 			}
 		}
 		catch (JsonProcessingException ex) {
@@ -189,11 +213,39 @@ class JsonRowsReader implements ItemStreamReader<JsonRow> {
 		if (syntaxError != null) {
 			throw syntaxError;
 		}
+		if (bytes != null && bytes.broken() != null) {
+			// the document ended whole, and the gzip stream's check of it failed after it
+			throw new RejectedRowException(new RowSource(sourceName, null, "end of file", null),
+					bytes.broken() + ": the rows before it may not be what was written");
+		}
 		if (!rowsSeen && !envelope) {
 			throw new RejectedRowException(RowSource.wholeFile(sourceName),
 					"no '" + ROWS + "' array and no '" + ENVELOPE + "' envelope: not a usage export");
 		}
 		return null;
+	}
+
+	/** The row, unless it or its document gives a name twice: which value was meant cannot be known. */
+	private JsonRow checked(JsonRow row) {
+		if (!repeatedTopLevelNames.isEmpty()) {
+			throw new RejectedRowException(row.source(), "the document's top level gives "
+					+ names(repeatedTopLevelNames) + " more than once: which value holds cannot be known");
+		}
+		if (row.row().repeated() != null) {
+			throw new RejectedRowException(row.source(),
+					"the row gives '" + row.row().repeated() + "' more than once: which value holds cannot be known");
+		}
+		return row;
+	}
+
+	private static String names(Set<String> names) {
+		return names.stream().map(name -> "'" + name + "'").collect(Collectors.joining(", "));
+	}
+
+	private void topLevelName(String name) {
+		if (!topLevelNames.add(name)) {
+			repeatedTopLevelNames.add(name);
+		}
 	}
 
 	/**
@@ -221,7 +273,10 @@ class JsonRowsReader implements ItemStreamReader<JsonRow> {
 
 	/** A top-level scalar into the document; the top-level containers that make a usage export noted. */
 	private void collect(JsonToken token, JsonStreamContext context) throws IOException {
-		if (token.isScalarValue() && context.inObject() && context.getParent().inRoot()) {
+		if (token == JsonToken.FIELD_NAME && context.getParent() != null && context.getParent().inRoot()) {
+			topLevelName(parser.currentName());
+		}
+		else if (token.isScalarValue() && context.inObject() && context.getParent().inRoot()) {
 			document.put(parser.currentName(), token == JsonToken.VALUE_NULL ? null : parser.getText());
 		}
 		else if (token.isStructStart() && context.getParent() != null && context.getParent().inObject()
@@ -234,10 +289,12 @@ class JsonRowsReader implements ItemStreamReader<JsonRow> {
 
 	private RejectedRowException syntaxError(JsonProcessingException ex) {
 		JsonLocation at = ex.getLocation();
-		return new RejectedRowException(
-				new RowSource(sourceName, at == null ? null : (long) at.getLineNr(),
-						at == null ? null : "column " + at.getColumnNr(), null),
-				"JSON syntax error, the rest of the file is not read: " + ex.getOriginalMessage());
+		RowSource source = new RowSource(sourceName, at == null ? null : (long) at.getLineNr(),
+				at == null ? null : "column " + at.getColumnNr(), null);
+		if (bytes != null && bytes.broken() != null) {
+			return new RejectedRowException(source, bytes.broken() + ", the rest of the file is not read");
+		}
+		return new RejectedRowException(source, "JSON syntax error, the rest of the file is not read: " + ex.getOriginalMessage());
 	}
 
 	/** An object directly inside {@code usage} of the top object, or inside any {@code data_points}. */

@@ -2,13 +2,10 @@ package com.wabarecon.usage;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.GZIPInputStream;
 
 import com.wabarecon.support.reject.InputFileException;
 import com.wabarecon.support.reject.RejectedRowException;
@@ -21,8 +18,11 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
  * Streams the lines of a {@code .ndjson} file, or of a {@code .ndjson.gz} one through gzip,
  * each with its line number and text. A UTF-8 byte order mark before the first line is
  * dropped; a line with bytes that are not UTF-8 is rejected (its text would be a guess), and
- * the next line is read normally. A gzip stream that ends too early is thrown once as a
- * rejection naming the last line read, and ends the file. Not thread-safe; no restart state.
+ * the next line is read normally. A gzip stream that ends early or is corrupt ({@link FileBytes})
+ * keeps every complete line before the break; the break is one rejection, at the incomplete
+ * line it cut (a line is only whole with its line break, so the last line is read one line
+ * ahead), or at the line after the last one when it fell between lines, and ends the file.
+ * Not thread-safe; no restart state.
  */
 class NdjsonLineReader implements ItemStreamReader<TextLine> {
 
@@ -35,9 +35,14 @@ class NdjsonLineReader implements ItemStreamReader<TextLine> {
 
 	private final String sourceName;
 
+	private FileBytes bytes;
+
 	private BufferedReader in;
 
 	private long line;
+
+	/** The line after the one returned last, read ahead; {@code null} at the end. */
+	private String ahead;
 
 	NdjsonLineReader(Path file, String sourceName) {
 		this.file = file;
@@ -47,13 +52,14 @@ class NdjsonLineReader implements ItemStreamReader<TextLine> {
 	@Override
 	public void open(ExecutionContext executionContext) {
 		try {
-			InputStream raw = Files.newInputStream(file);
-			InputStream bytes = file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
+			bytes = FileBytes.open(file);
 			in = new BufferedReader(new InputStreamReader(bytes, StandardCharsets.UTF_8.newDecoder()
 				.onMalformedInput(CodingErrorAction.REPLACE)
 				.onUnmappableCharacter(CodingErrorAction.REPLACE)), 1 << 16);
+			ahead = in.readLine();
 		}
 		catch (IOException ex) {
+			close();
 			throw new InputFileException(sourceName + ": cannot be read: " + ex.getMessage(), ex);
 		}
 	}
@@ -64,11 +70,17 @@ class NdjsonLineReader implements ItemStreamReader<TextLine> {
 			return null;
 		}
 		try {
-			String text = in.readLine();
+			String text = ahead;
 			if (text == null) {
-				return null;
+				return end();
 			}
+			ahead = in.readLine();
 			line++;
+			if (ahead == null && bytes.broken() != null && !bytes.endsWithLineBreak()) {
+				close();
+				throw new RejectedRowException(RowSource.atLine(sourceName, line, text),
+						bytes.broken() + ": line " + line + " is incomplete, and nothing after it can be read");
+			}
 			if (line == 1 && !text.isEmpty() && text.charAt(0) == BOM) {
 				text = text.substring(1);
 			}
@@ -83,6 +95,17 @@ class NdjsonLineReader implements ItemStreamReader<TextLine> {
 			throw new RejectedRowException(new RowSource(sourceName, line + 1, null, null),
 					"the file cannot be read further (" + ex.getMessage() + "); lines after " + line + " are lost");
 		}
+	}
+
+	/** The end of the file: a break between two lines is rejected at the line that would have come next. */
+	private TextLine end() {
+		String broken = bytes.broken();
+		close();
+		if (broken != null) {
+			throw new RejectedRowException(new RowSource(sourceName, line + 1, null, null), broken
+					+ (line == 0 ? " before its first line" : " after line " + line) + ": nothing after it can be read");
+		}
+		return null;
 	}
 
 	@Override

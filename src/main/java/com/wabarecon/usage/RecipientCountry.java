@@ -21,13 +21,23 @@ final class RecipientCountry {
 	private RecipientCountry() {
 	}
 
-	/** ISO 3166 code, or {@code null} when the number has no known calling code. */
+	/**
+	 * ISO 3166 code, or {@code null} when the id is no phone number: it holds letters, or
+	 * libphonenumber finds no known calling code in it, or too few or too many digits for one.
+	 * Spaces, dots, hyphens, brackets and a leading {@code +} around the digits are ignored.
+	 */
 	static String of(String waId) {
-		if (waId == null || waId.isBlank()) {
+		String digits = waId == null ? null : digits(waId);
+		if (digits == null || digits.isEmpty()) {
 			return null;
 		}
 		try {
-			PhoneNumber number = PHONES.parse("+" + digits(waId), UNKNOWN);
+			PhoneNumber number = PHONES.parse("+" + digits, UNKNOWN);
+			PhoneNumberUtil.ValidationResult length = PHONES.isPossibleNumberWithReason(number);
+			if (length != PhoneNumberUtil.ValidationResult.IS_POSSIBLE
+					&& length != PhoneNumberUtil.ValidationResult.IS_POSSIBLE_LOCAL_ONLY) {
+				return null;
+			}
 			String region = PHONES.getRegionCodeForNumber(number);
 			if (region == null || UNKNOWN.equals(region)) {
 				// a number not valid in any region still has a calling code: take its main country
@@ -40,12 +50,16 @@ final class RecipientCountry {
 		}
 	}
 
+	/** The id's digits; {@code null} when it holds anything but digits, spaces, {@code . - ( )} and a leading {@code +}. */
 	private static String digits(String waId) {
 		StringBuilder digits = new StringBuilder(waId.length());
 		for (int i = 0; i < waId.length(); i++) {
 			char c = waId.charAt(i);
 			if (c >= '0' && c <= '9') {
 				digits.append(c);
+			}
+			else if (c != ' ' && c != '.' && c != '-' && c != '(' && c != ')' && (c != '+' || i > 0)) {
+				return null;
 			}
 		}
 		return digits.toString();

@@ -15,7 +15,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * {@link Long}, exact {@link BigDecimal}, {@link Boolean}, JSON {@code null}), a nested object
  * or array as a tree. A usage row is a handful of scalars, and a tree per row (a map, a node per
  * value, the deserializer's bookkeeping) was a third of the parsing thread's time for a month's
- * six million rows. Reads as the tree did: a repeated name keeps its last value.
+ * six million rows. Reads as the tree did (a repeated name keeps its last value), and notes the
+ * first name the row repeats: such a row is rejected ({@link JsonRowsReader}), since which of
+ * its values was meant cannot be known.
  */
 final class RowFields {
 
@@ -27,6 +29,8 @@ final class RowFields {
 	private Object[] values = new Object[12];
 
 	private int size;
+
+	private String repeated;
 
 	private RowFields() {
 	}
@@ -61,6 +65,7 @@ final class RowFields {
 		for (int i = 0; i < size; i++) {
 			if (names[i].equals(name)) {
 				values[i] = value;
+				repeated = repeated == null ? name : repeated;
 				return;
 			}
 		}
@@ -70,6 +75,11 @@ final class RowFields {
 		}
 		names[size] = name;
 		values[size++] = value;
+	}
+
+	/** The first name the row gives twice, or {@code null}. */
+	String repeated() {
+		return repeated;
 	}
 
 	/**

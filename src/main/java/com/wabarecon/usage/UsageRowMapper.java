@@ -26,10 +26,12 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 /**
  * Turns a row of a channel usage export into an estimate, or rejects it with every reason.
  * The channel comes from the document ({@code channel_id}, else {@code phone_number_id}) or,
- * in Meta's envelope, from the row's {@code phone_number} (the display number). A row belongs
- * to the month that holds its {@code start} in the WABA's time zone; rows of the day just
- * outside the month are kept outside the count (evidence of time-zone boundaries), rows of
- * other months are skipped and counted. A charged row without {@code cost} is left for the rate
+ * in Meta's envelope, from the row's {@code phone_number} (the display number); identifiers that
+ * contradict it or the directory reject the row. A row belongs to the month that holds its
+ * {@code start} in the WABA's time zone ({@link EpochSeconds}: a value that is no plausible
+ * date of the close is rejected, not read as one); rows of the day just outside the month are
+ * kept outside the count (evidence of time-zone boundaries), rows of other months are skipped
+ * and counted. A charged row without {@code cost} is left for the rate
  * card, in the WABA's currency; a free row without cost costs nothing.
  * <p>
  * One instance per step execution; not thread-safe.
@@ -42,6 +44,8 @@ class UsageRowMapper implements ItemProcessor<JsonRow, UsageEstimate> {
 
 	/** The month as every row stores it: one String, not one per row. */
 	private final String billingMonth;
+
+	private final EpochSeconds epochs;
 
 	private final Supplier<Channels> directory;
 
@@ -56,6 +60,7 @@ class UsageRowMapper implements ItemProcessor<JsonRow, UsageEstimate> {
 	UsageRowMapper(YearMonth month, Supplier<Channels> directory) {
 		this.month = month;
 		this.billingMonth = month.toString();
+		this.epochs = new EpochSeconds(month);
 		this.directory = directory;
 	}
 
@@ -71,7 +76,7 @@ class UsageRowMapper implements ItemProcessor<JsonRow, UsageEstimate> {
 		if (granularity != null && !GRANULARITIES.contains(granularity.toUpperCase(Locale.ROOT))) {
 			problems.add("granularity '" + granularity + "' is not HALF_HOUR, DAILY or MONTHLY");
 		}
-		problems.add(JsonFields.wholeProblem(row, "start"));
+		period(row, problems);
 		String country = text(row, "country");
 		String countryCode = Countries.code(country);
 		String category = Pricing.category(text(row, "pricing_category"));
@@ -109,6 +114,35 @@ class UsageRowMapper implements ItemProcessor<JsonRow, UsageEstimate> {
 	}
 
 	/**
+	 * A {@code start} in plausible epoch seconds, and an {@code end} (when given) too, not
+	 * before it: a row whose period cannot be right is rejected, never counted in a month it
+	 * was misread into.
+	 */
+	private void period(RowFields row, RowProblems problems) {
+		String startProblem = JsonFields.wholeProblem(row, "start");
+		problems.add(startProblem);
+		Long start = startProblem == null ? whole(row, "start") : null;
+		if (start != null) {
+			String implausible = epochs.problem("start", start);
+			problems.add(implausible);
+			start = implausible == null ? start : null;
+		}
+		if (!JsonFields.present(row, "end")) {
+			return;
+		}
+		String endProblem = JsonFields.wholeProblem(row, "end");
+		problems.add(endProblem);
+		if (endProblem == null) {
+			long end = whole(row, "end");
+			String implausible = epochs.problem("end", end);
+			problems.add(implausible);
+			if (implausible == null && start != null && end < start) {
+				problems.add("end " + end + " is before start " + start);
+			}
+		}
+	}
+
+	/**
 	 * The day of a start in the WABA's time zone. Consecutive rows mostly share their start (a
 	 * day's categories and countries), so the last answer is kept and the zone's rules are
 	 * consulted about once a day of a file, not once a row.
@@ -130,24 +164,45 @@ class UsageRowMapper implements ItemProcessor<JsonRow, UsageEstimate> {
 		return day.equals(month.atDay(1).minusDays(1)) || day.equals(month.atEndOfMonth().plusDays(1));
 	}
 
+	/**
+	 * The row's channel: the document's {@code channel_id}, else its {@code phone_number_id},
+	 * else the row's {@code phone_number_id}, else (Meta's envelope) the row's display number
+	 * {@code phone_number}. The others of these that are given, and the document's
+	 * {@code client_id}, must name that same channel and its client: a file (or row) whose
+	 * identifiers contradict each other or the directory cannot say whose usage it is, so its
+	 * rows are rejected naming the contradiction. Row by row rather than the file refused as one:
+	 * each row is then counted and shown in the rejects with its volume (as the rows of a refused
+	 * invoice file are), and a file that holds several channels' rows (a client's export, Meta's
+	 * envelope) loses only the rows that contradict.
+	 */
 	private ChannelInfo channelOf(JsonRow item, RowProblems problems) {
 		String channelId = item.document().get("channel_id");
-		if (channelId != null) {
-			return found(channels.byId(channelId), "channel_id '" + channelId + "'", problems);
-		}
-		String phoneNumberId = item.document().get("phone_number_id");
-		if (phoneNumberId == null) {
-			phoneNumberId = text(item.row(), "phone_number_id");
-		}
-		if (phoneNumberId != null) {
-			return found(channels.byPhoneNumberId(phoneNumberId), "phone_number_id '" + phoneNumberId + "'", problems);
-		}
+		String documentPhoneNumberId = item.document().get("phone_number_id");
+		String rowPhoneNumberId = text(item.row(), "phone_number_id");
 		String display = text(item.row(), "phone_number");
-		if (display != null) {
-			return found(channels.byDisplay(display), "phone_number '" + display + "'", problems);
+		ChannelInfo channel;
+		if (channelId != null) {
+			channel = found(channels.byId(channelId), "channel_id '" + channelId + "'", problems);
 		}
-		problems.add("no channel: neither channel_id, phone_number_id nor phone_number is given");
-		return null;
+		else if (documentPhoneNumberId != null || rowPhoneNumberId != null) {
+			String phoneNumberId = documentPhoneNumberId != null ? documentPhoneNumberId : rowPhoneNumberId;
+			channel = found(channels.byPhoneNumberId(phoneNumberId), "phone_number_id '" + phoneNumberId + "'", problems);
+		}
+		else if (display != null) {
+			channel = found(channels.byDisplay(display), "phone_number '" + display + "'", problems);
+		}
+		else {
+			problems.add("no channel: neither channel_id, phone_number_id nor phone_number is given");
+			return null;
+		}
+		if (channel != null) {
+			problems.add(channel.phoneNumberIdContradiction(documentPhoneNumberId))
+				.add(rowPhoneNumberId == null || rowPhoneNumberId.equals(documentPhoneNumberId) ? null
+						: channel.phoneNumberIdContradiction(rowPhoneNumberId))
+				.add(channel.displayContradiction(display))
+				.add(channel.clientContradiction(item.document().get("client_id")));
+		}
+		return channel;
 	}
 
 	private static ChannelInfo found(ChannelInfo channel, String what, RowProblems problems) {

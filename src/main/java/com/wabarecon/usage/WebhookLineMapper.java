@@ -37,7 +37,10 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
  * on 2 October), so a close must see the previous month's statuses to know that such a message
  * counted there. Duplicates are kept here and removed by the database when the
  * events are counted. Payloads without statuses, and statuses that cannot count, are skipped
- * with their reason; a payload that is not JSON, or names an unknown phone number, is rejected.
+ * with their reason. A payload is rejected when it is not JSON, gives a name twice in one
+ * object (which value was meant cannot be known), names an unknown phone number, or holds a
+ * status whose timestamp is no plausible date of the close ({@link EpochSeconds}) or, where the
+ * event counts, whose {@code recipient_id} is not a phone number.
  * <p>
  * One instance per step execution; not thread-safe.
  */
@@ -49,6 +52,8 @@ class WebhookLineMapper implements ItemProcessor<TextLine, WebhookEvents> {
 
 	private final LocalDate to;
 
+	private final EpochSeconds epochs;
+
 	private final Supplier<Channels> directory;
 
 	private Channels channels;
@@ -59,6 +64,7 @@ class WebhookLineMapper implements ItemProcessor<TextLine, WebhookEvents> {
 	WebhookLineMapper(YearMonth month, Supplier<Channels> directory) {
 		this.from = month.minusMonths(1).atDay(1);
 		this.to = month.atEndOfMonth();
+		this.epochs = new EpochSeconds(month);
 		this.directory = directory;
 	}
 
@@ -72,11 +78,14 @@ class WebhookLineMapper implements ItemProcessor<TextLine, WebhookEvents> {
 		}
 		JsonNode payload;
 		try {
-			payload = JsonDocuments.MAPPER.readTree(line.text());
+			payload = JsonDocuments.TREES.readTree(line.text());
 		}
 		catch (JsonProcessingException ex) {
-			throw reject(line, ex.getLocation() == null ? null : "column " + ex.getLocation().getColumnNr(),
-					"not valid JSON: " + ex.getOriginalMessage());
+			String column = ex.getLocation() == null ? null : "column " + ex.getLocation().getColumnNr();
+			String repeated = JsonDocuments.repeatedName(ex);
+			throw reject(line, column, repeated != null
+					? "the payload gives " + repeated + " more than once: which value holds cannot be known"
+					: "not valid JSON: " + ex.getOriginalMessage());
 		}
 		if (payload == null || !payload.isObject()) {
 			throw reject(line, null, "not a JSON object");
@@ -118,6 +127,10 @@ class WebhookLineMapper implements ItemProcessor<TextLine, WebhookEvents> {
 		if (wamid == null || time == null) {
 			throw reject(line, null, "a status without " + (wamid == null ? "id" : "a timestamp in epoch seconds"));
 		}
+		String implausible = epochs.problem("timestamp", time);
+		if (implausible != null) {
+			throw reject(line, null, implausible);
+		}
 		JsonNode pricing = status.path("pricing");
 		if (!pricing.isObject()) {
 			return null;
@@ -133,7 +146,6 @@ class WebhookLineMapper implements ItemProcessor<TextLine, WebhookEvents> {
 		String model = text(pricing, "pricing_model");
 		model = model != null ? model.toUpperCase(Locale.ROOT) : day.isBefore(PER_MESSAGE_PRICING_FROM) ? "CBP" : "PMP";
 		String state = String.valueOf(text(status, "status")).toLowerCase(Locale.ROOT);
-		String country = recipients.of(text(status, "recipient_id"));
 		if ("CBP".equals(model)) {
 			String conversation = text(status.path("conversation"), "id");
 			if (conversation == null) {
@@ -143,7 +155,8 @@ class WebhookLineMapper implements ItemProcessor<TextLine, WebhookEvents> {
 			String freeType = Pricing.type(text(pricing, "type"));
 			String type = billable ? Pricing.REGULAR
 					: freeType != null && !Pricing.REGULAR.equals(freeType) ? freeType : "FREE_TIER";
-			return new StatusEvent(channel.channelId(), conversation, model, state, time, day, country, category, type);
+			return new StatusEvent(channel.channelId(), conversation, model, state, time, day, country(line, status),
+					category, type);
 		}
 		if (!"delivered".equals(state) && !"read".equals(state)) {
 			return null;
@@ -152,7 +165,23 @@ class WebhookLineMapper implements ItemProcessor<TextLine, WebhookEvents> {
 		if (type == null) {
 			throw reject(line, null, "pricing.type '" + text(pricing, "type") + "' is not a known pricing type");
 		}
-		return new StatusEvent(channel.channelId(), wamid, model, state, time, day, country, category, type);
+		return new StatusEvent(channel.channelId(), wamid, model, state, time, day, country(line, status), category,
+				type);
+	}
+
+	/**
+	 * The country of a counted event's recipient, from the calling code of its {@code recipient_id};
+	 * an event without one cannot be priced or reported by country, so it is rejected, not counted
+	 * as no country.
+	 */
+	private String country(TextLine line, JsonNode status) {
+		String recipient = text(status, "recipient_id");
+		String country = recipients.of(recipient);
+		if (country == null) {
+			throw reject(line, null, recipient == null ? "a status without recipient_id"
+					: "recipient_id '" + recipient + "' is not a phone number (libphonenumber finds no country in it)");
+		}
+		return country;
 	}
 
 	private static RejectedRowException reject(TextLine line, String position, String reason) {

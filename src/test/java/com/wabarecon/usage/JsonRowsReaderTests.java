@@ -104,6 +104,83 @@ class JsonRowsReaderTests {
 			.allMatch(row -> row.contains("envelope true") && row.contains("currency=EUR"));
 	}
 
+	@Test
+	void aRowThatGivesANameTwiceIsRejectedNamingItAndTheNextRowsLoad() throws IOException {
+		Path file = write("""
+				{"channel_id": "ch_001", "usage": [
+				 {"start": 1, "volume": 2},
+				 {"start": 3, "volume": 4, "volume": 40},
+				 {"start": 5, "volume": 6}
+				]}""");
+
+		for (int lookAhead : new int[] { JsonRowsReader.LOOK_AHEAD_ROWS, 1 }) {
+			assertThat(describe(readAll(file, lookAhead))).as("look-ahead %d", lookAhead)
+				.hasSize(3)
+				.element(1)
+				.isEqualTo("3 column 2, usage[1] the row gives 'volume' more than once: which value holds cannot be known");
+		}
+	}
+
+	@Test
+	void aTopLevelNameGivenTwiceRejectsEveryRowOfTheDocument() throws IOException {
+		Path file = write("""
+				{"channel_id": "ch_001", "usage": [
+				 {"start": 1, "volume": 2},
+				 {"start": 3, "volume": 4}
+				], "channel_id": "ch_002"}""");
+
+		for (int lookAhead : new int[] { JsonRowsReader.LOOK_AHEAD_ROWS, 1 }) {
+			assertThat(describe(readAll(file, lookAhead))).as("look-ahead %d", lookAhead).containsExactly(
+					"2 column 2, usage[0] the document's top level gives 'channel_id' more than once: which value holds cannot be known",
+					"3 column 2, usage[1] the document's top level gives 'channel_id' more than once: which value holds cannot be known");
+		}
+	}
+
+	@Test
+	void aGzipCompressedExportIsReadAsTheExportItHolds() throws IOException {
+		String json = """
+				{"channel_id": "ch_001", "usage": [
+				 {"start": 1, "volume": 2},
+				 {"start": 3, "volume": 4}
+				]}""";
+		List<String> plain = describe(readAll(write(json)));
+
+		for (String name : new String[] { "test.json.gz", "TEST.JSON.GZ" }) {
+			Path file = dir.resolve(name);
+			Files.write(file, NdjsonLineReaderTests.gzip(json, true));
+			for (int lookAhead : new int[] { JsonRowsReader.LOOK_AHEAD_ROWS, 1 }) {
+				assertThat(describe(readAll(file, lookAhead))).as("%s, look-ahead %d", name, lookAhead)
+					.isEqualTo(plain)
+					.hasSize(2);
+			}
+		}
+	}
+
+	@Test
+	void aTruncatedGzipExportKeepsTheRowsBeforeTheBreakAndRejectsTheRestAtTheBreak() throws IOException {
+		// given: two whole rows and half of the third, and the gzip stream ends there
+		Path file = dir.resolve("test.json.gz");
+		Files.write(file, NdjsonLineReaderTests.gzip("""
+				{"channel_id": "ch_001", "usage": [
+				 {"start": 1, "volume": 2},
+				 {"start": 3, "volume": 4},
+				 {"start": 5, "vol""", false));
+
+		for (int lookAhead : new int[] { JsonRowsReader.LOOK_AHEAD_ROWS, 1 }) {
+			// when
+			List<Object> read = readAll(file, lookAhead);
+
+			// then
+			assertThat(read).as("look-ahead %d", lookAhead).hasSize(3);
+			assertThat(((JsonRow) read.get(1)).source().line()).isEqualTo(3);
+			RejectedRowException end = (RejectedRowException) read.get(2);
+			assertThat(end.source().line()).isEqualTo(4);
+			assertThat(end.source().position()).startsWith("column ");
+			assertThat(end.reason())
+				.isEqualTo("the gzip stream ends early (the file is truncated), the rest of the file is not read");
+		}
+	}
+
 	/** Each row with its place, its document and its raw text; each rejection with its place and reason. */
 	private static List<String> describe(List<Object> read) {
 		return read.stream().map(item -> item instanceof JsonRow row

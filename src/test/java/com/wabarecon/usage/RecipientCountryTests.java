@@ -24,6 +24,14 @@ class RecipientCountryTests {
 	}
 
 	@Test
+	void anIdWithLettersOrTooFewDigitsIsNoPhoneNumber() {
+		assertThat(RecipientCountry.of("group.123abc")).as("digits 123: +1 23 read as a number").isNull();
+		assertThat(RecipientCountry.of("123")).as("too short for the calling code it starts with").isNull();
+		assertThat(RecipientCountry.of("4915112345678901234")).as("too long").isNull();
+		assertThat(RecipientCountry.of("15550783881")).as("a test number: no region, its calling code's").isEqualTo("US");
+	}
+
+	@Test
 	void punctuationAroundTheDigitsIsIgnored() {
 		assertThat(RecipientCountry.of("+1 (650) 555-1234")).isEqualTo("US");
 	}
