@@ -26,7 +26,7 @@ class CloseJobConfiguration {
 
 	@Bean
 	Job monthlyCloseJob(JobRepository jobRepository, CloseJobParametersValidator parametersValidator,
-			Step clientsStep, Step channelsStep, Step usageImportStep, Step estimatePricingStep, Step invoiceImportStep,
+			Step inboxStep, Step clientsStep, Step channelsStep, Step usageImportStep, Step estimatePricingStep, Step invoiceImportStep,
 			Step rejectsReportStep, Step reconciliationStep, Step usageIndexStep, Step statementsStep,
 			Step deliveryStep, JobExecutionListener partnerReports) {
 		var afterImport = new StopAfterStage(Stage.IMPORT);
@@ -43,7 +43,8 @@ class CloseJobConfiguration {
 		return new JobBuilder(CloseJobParameters.JOB_NAME, jobRepository).validator(parametersValidator)
 			.listener(new ProcessOwner())
 			.listener(partnerReports) // a report the run did not finish goes with it
-			.start(clientsStep)
+			.start(inboxStep) // every file of the month: read, refused or not read, with the reason
+			.next(clientsStep)
 			.next(channelsStep)
 			.next(usageImportStep)
 			.next(pricingAndInvoiceStep)

@@ -295,15 +295,61 @@ class BadInputCorpusTests {
 							assertThat(volume(jdbc, "ch_001")).isEqualTo(10);
 						}, files -> {
 						}),
-				new Case("the same invoice file twice: the copy's lines are rejected as duplicates", inbox -> {
+				new Case("the same invoice file twice: the copy is refused whole, the invoice counts once", inbox -> {
 					String invoice = HEADER + "\n" + invoiceLine(CH_001, 10) + "\n" + invoiceLine(CH_002, 20) + "\n";
 					inbox.write(INVOICE + "a.csv", invoice);
 					inbox.write(INVOICE + "b-copy.csv", invoice);
 				}, BatchStatus.COMPLETED,
-						List.of(new Expected(INVOICE + "b-copy.csv", 2L, "duplicate line (first seen in " + INVOICE + "a.csv line 2)"),
-								new Expected(INVOICE + "b-copy.csv", 3L, "duplicate line (first seen in " + INVOICE + "a.csv line 3)")),
-						jdbc -> assertThat(invoiceLines(jdbc, INVOICE + "a.csv")).isEqualTo(2), files -> {
+						List.of(new Expected(INVOICE + "b-copy.csv", null, "a copy of " + INVOICE + "a.csv (the same "
+								+ "content, SHA-256 ")),
+						jdbc -> assertThat(invoiceLines(jdbc, INVOICE + "a.csv") + invoiceLines(jdbc, INVOICE + "b-copy.csv")).isEqualTo(2), files -> assertThat(files)
+							.filteredOn(file -> file.sourceFile().equals(INVOICE + "b-copy.csv"))
+							.singleElement()
+							.satisfies(file -> assertThat(file.read()).isZero())),
+				new Case("the same usage export copied under a second name: refused whole as a copy", inbox -> {
+					String export = """
+							{"channel_id": "ch_001", "currency": "EUR", "granularity": "DAILY", "usage": [%s]}
+							""".formatted(row(10));
+					inbox.write(USAGE + "ch_001.json", export);
+					inbox.write(USAGE + "ch_001_copy.JSON", export);
+				}, BatchStatus.COMPLETED,
+						List.of(new Expected(USAGE + "ch_001_copy.JSON", null, "a copy of " + USAGE + "ch_001.json")),
+						jdbc -> assertThat(volume(jdbc, "ch_001")).isEqualTo(10), files -> {
 						}),
+				new Case("exports named .JSON or .json.gz: read like .json", inbox -> {
+					inbox.write(USAGE + "ch_001.JSON", export("ch_001", row(10)));
+					inbox.write(USAGE + "ch_002.json.gz", export("ch_002", row(20)));
+				}, BatchStatus.COMPLETED, List.of(), jdbc -> {
+					assertThat(volume(jdbc, "ch_001")).isEqualTo(10);
+					assertThat(volume(jdbc, "ch_002")).isEqualTo(20);
+				}, files -> assertThat(files).extracting(FileCounts::sourceFile)
+					.contains(USAGE + "ch_001.JSON", USAGE + "ch_002.json.gz")),
+				new Case("a symbolic link to an export: refused whole as a copy of it", inbox -> {
+					java.nio.file.Path target = inbox.write(USAGE + "ch_001.json", export("ch_001", row(10)));
+					Files.createSymbolicLink(target.resolveSibling("ch_001_link.json"), target);
+				}, BatchStatus.COMPLETED,
+						List.of(new Expected(USAGE + "ch_001_link.json", null, "a copy of " + USAGE + "ch_001.json")),
+						jdbc -> assertThat(volume(jdbc, "ch_001")).isEqualTo(10), files -> {
+						}),
+				new Case("files the close does not read: listed as not read with the reason", inbox -> {
+					inbox.write(USAGE + "ch_001.json", """
+							{"channel_id": "ch_001", "currency": "EUR", "granularity": "DAILY", "usage": [%s]}
+							""".formatted(row(10)));
+					inbox.write(USAGE + "notes.txt", "usage of October");
+					inbox.write(USAGE + "old/ch_001.json", "{}");
+					inbox.write(WEBHOOKS + "statuses.json", "{}");
+					inbox.write(INVOICE + "meta-invoice.xls", "not really a workbook");
+					inbox.write(MONTH + "/readme.md", "hello");
+				}, BatchStatus.COMPLETED,
+						List.of(new Expected(USAGE + "notes.txt", null, "not read: usage exports are read from .json and .json.gz files"),
+								new Expected(USAGE + "old/ch_001.json", null, "not read: in a folder below " + USAGE.substring(0, USAGE.length() - 1) + "/"),
+								new Expected(WEBHOOKS + "statuses.json", null, "not read: webhooks are read from .ndjson and .ndjson.gz files, one stored webhook body per line"),
+								new Expected(INVOICE + "meta-invoice.xls", null, "not read: an Excel 97-2003 workbook (.xls) is not read: save it as .xlsx or .csv"),
+								new Expected(MONTH + "/readme.md", null, "not read: not in a folder the close reads")),
+						jdbc -> assertThat(volume(jdbc, "ch_001")).isEqualTo(10), files -> assertThat(files)
+							.extracting(FileCounts::sourceFile)
+							.contains(USAGE + "notes.txt", USAGE + "old/ch_001.json", WEBHOOKS + "statuses.json",
+									INVOICE + "meta-invoice.xls", MONTH + "/readme.md")),
 				new Case("two identical lines in one invoice file: both kept, listed as a warning on the file", inbox -> {
 					String tax = "INV-10,2025-11-03,2025-10-01,2025-10-31,102290129340398,,,,,,,,,34.00,EUR,TAX";
 					inbox.write(INVOICE + "invoice.csv", String.join("\n", HEADER, invoiceLine(CH_001, 10), tax, tax) + "\n");

@@ -1,11 +1,9 @@
 package com.wabarecon.invoice;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 import com.wabarecon.ReconProperties;
 import com.wabarecon.support.MonthFolders;
@@ -56,7 +54,7 @@ class InvoiceFileReader implements ItemStreamReader<InvoiceRow>, StepExecutionLi
 
 	private final FileAccounting accounting;
 
-	private List<Path> files = List.of();
+	private final List<Path> files;
 
 	private int nextFile;
 
@@ -70,10 +68,13 @@ class InvoiceFileReader implements ItemStreamReader<InvoiceRow>, StepExecutionLi
 	/** Why the current file is refused, when it is: each of its rows is rejected with it. */
 	private String refusal;
 
-	InvoiceFileReader(Path inbox, String month, ReconProperties.Invoice settings, FileAccounting accounting) {
+	/** @param files the month's invoice files, in name order (the inbox inventory's) */
+	InvoiceFileReader(Path inbox, String month, List<Path> files, ReconProperties.Invoice settings,
+			FileAccounting accounting) {
 		this.inbox = inbox;
 		this.month = month;
 		this.closedMonth = ClosedMonth.of(month);
+		this.files = files;
 		this.settings = settings;
 		this.header = new InvoiceHeader(settings.columns());
 		this.accounting = accounting;
@@ -85,24 +86,11 @@ class InvoiceFileReader implements ItemStreamReader<InvoiceRow>, StepExecutionLi
 		nextFile = 0;
 		noInvoice = null;
 		if (!Files.isDirectory(folder)) {
-			files = List.of();
 			noInvoice(folder, "no invoice folder");
-			return;
 		}
-		try (Stream<Path> listing = Files.list(folder)) {
-			files = listing.filter(Files::isRegularFile).filter(InvoiceFileReader::isInvoiceFile).sorted().toList();
+		else if (files.isEmpty()) {
+			noInvoice(folder, "no *.csv or *.xlsx file to read in the invoice folder");
 		}
-		catch (IOException ex) {
-			throw new InputFileException(sourceName(folder) + ": cannot be listed: " + ex.getMessage(), ex);
-		}
-		if (files.isEmpty()) {
-			noInvoice(folder, "no *.csv or *.xlsx file in the invoice folder");
-		}
-	}
-
-	static boolean isInvoiceFile(Path file) {
-		String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-		return (name.endsWith(".csv") || name.endsWith(".xlsx")) && !name.startsWith("~$");
 	}
 
 	/**

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 
 import com.wabarecon.ReconProperties;
 import com.wabarecon.reconciliation.InvoiceFileTieOut;
+import com.wabarecon.support.inbox.InboxFileRepository;
+import com.wabarecon.support.inbox.InboxKind;
 import com.wabarecon.support.Prefetched;
 import com.wabarecon.support.PrefetchingReader;
 import com.wabarecon.support.accounting.FileAccounting;
@@ -36,8 +38,10 @@ class InvoiceImportStepConfiguration {
 	@StepScope
 	InvoiceFileReader invoiceReader(@Value("#{jobParameters['inbox']}") String inbox,
 			@Value("#{jobParameters['month']}") String month, ReconProperties properties,
-			FileAccounting invoiceFileAccounting) {
-		return new InvoiceFileReader(Path.of(inbox), month, properties.invoice(), invoiceFileAccounting);
+			FileAccounting invoiceFileAccounting, InboxFileRepository inboxFiles) {
+		Path root = Path.of(inbox);
+		return new InvoiceFileReader(root, month, inboxFiles.read(root, month, InboxKind.INVOICE), properties.invoice(),
+				invoiceFileAccounting);
 	}
 
 	@Bean

@@ -3,13 +3,12 @@ package com.wabarecon.usage;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.List;
-import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
 import com.wabarecon.support.FileShares;
-import com.wabarecon.support.InboxFiles;
-import com.wabarecon.support.MonthFolders;
+import com.wabarecon.support.inbox.InboxFileRepository;
+import com.wabarecon.support.inbox.InboxKind;
 import com.wabarecon.ReconProperties;
 import com.wabarecon.support.MultiFileReader;
 import com.wabarecon.support.RateCards;
@@ -61,10 +60,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 @Configuration
 class UsageStepConfiguration {
 
-	static final String RATE_CARDS = "rate-cards";
-
-	static final String MARKETS_FILE = "markets.csv";
-
 	@Bean
 	Step usageImportStep(JobRepository jobRepository, Step rateCardsStep, Step marketsStep, Step fxStep,
 			Step usageClearStep, Step usageExportsStep, Step usageStatisticsStep, Step balanceExportsStep,
@@ -95,23 +90,23 @@ class UsageStepConfiguration {
 
 	@Bean
 	@StepScope
-	MultiFileReader<CsvRecord> rateCardsReader(@Value("#{jobParameters['inbox']}") String inbox) {
-		return rateCards(Path.of(inbox));
+	MultiFileReader<CsvRecord> rateCardsReader(@Value("#{jobParameters['inbox']}") String inbox,
+			@Value("#{jobParameters['month']}") String month, InboxFileRepository inboxFiles) {
+		return rateCards(Path.of(inbox), month, inboxFiles);
 	}
 
-	private static MultiFileReader<CsvRecord> rateCards(Path inbox) {
-		List<Path> cards = InboxFiles.list(inbox.resolve(RATE_CARDS),
-				name -> name.endsWith(".csv") && !name.equals(MARKETS_FILE));
-		return csv(inbox, cards, ReferenceRowMappers.RATE_CARD_COLUMNS);
+	private static MultiFileReader<CsvRecord> rateCards(Path inbox, String month, InboxFileRepository inboxFiles) {
+		return csv(inbox, inboxFiles.read(inbox, month, InboxKind.RATE_CARD), ReferenceRowMappers.RATE_CARD_COLUMNS);
 	}
 
 	@Bean
 	@StepScope
 	ReferenceRowMappers.RateCardRows rateCardRowMapper(@Value("#{jobParameters['inbox']}") String inbox,
-			@Value("#{jobParameters['month']}") String month, RateCards rateCards, JdbcClient jdbc,
-			JdbcTemplate jdbcTemplate) {
+			@Value("#{jobParameters['month']}") String month, RateCards rateCards, InboxFileRepository inboxFiles,
+			JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
 		YearMonth closing = YearMonth.parse(month);
-		return new ReferenceRowMappers.RateCardRows(month, () -> readAll(rateCards(Path.of(inbox))),
+		return new ReferenceRowMappers.RateCardRows(month,
+				() -> readAll(rateCards(Path.of(inbox), month, inboxFiles)),
 				() -> rateCards.markets(closing), refusals -> {
 					jdbc.sql("DELETE FROM rate_card_refusal WHERE billing_month = ?").param(month).update();
 					jdbcTemplate.batchUpdate("""
@@ -180,10 +175,10 @@ class UsageStepConfiguration {
 
 	@Bean
 	@StepScope
-	MultiFileReader<CsvRecord> marketsReader(@Value("#{jobParameters['inbox']}") String inbox) {
+	MultiFileReader<CsvRecord> marketsReader(@Value("#{jobParameters['inbox']}") String inbox,
+			@Value("#{jobParameters['month']}") String month, InboxFileRepository inboxFiles) {
 		Path root = Path.of(inbox);
-		return csv(root, InboxFiles.list(root.resolve(RATE_CARDS), MARKETS_FILE::equals),
-				ReferenceRowMappers.MARKET_COLUMNS);
+		return csv(root, inboxFiles.read(root, month, InboxKind.MARKETS), ReferenceRowMappers.MARKET_COLUMNS);
 	}
 
 	@Bean
@@ -207,10 +202,9 @@ class UsageStepConfiguration {
 	@Bean
 	@StepScope
 	MultiFileReader<CsvRecord> fxReader(@Value("#{jobParameters['inbox']}") String inbox,
-			@Value("#{jobParameters['month']}") String month) {
+			@Value("#{jobParameters['month']}") String month, InboxFileRepository inboxFiles) {
 		Path root = Path.of(inbox);
-		return csv(root, InboxFiles.list(root.resolve("fx"), (month + ".csv")::equals),
-				ReferenceRowMappers.FX_COLUMNS);
+		return csv(root, inboxFiles.read(root, month, InboxKind.FX), ReferenceRowMappers.FX_COLUMNS);
 	}
 
 	@Bean
@@ -248,10 +242,9 @@ class UsageStepConfiguration {
 			@Value("#{jobParameters['inbox']}") String inbox, @Value("#{jobParameters['month']}") String month,
 			@Value("#{stepExecutionContext['" + FileShares.INDEX + "']}") Integer share,
 			@Value("#{stepExecutionContext['" + FileShares.COUNT + "']}") Integer shares, ChannelLookup channels,
-			UsageEstimateRepository estimates, ReconProperties properties) {
+			UsageEstimateRepository estimates, InboxFileRepository inboxFiles, ReconProperties properties) {
 		Path root = Path.of(inbox);
-		List<Path> files = FileShares.of(InboxFiles.list(MonthFolders.inboxFolder(root, month, "usage"),
-				name -> name.endsWith(".json") && !name.endsWith(BalanceRowMapper.SUFFIX)), share, shares);
+		List<Path> files = FileShares.of(inboxFiles.read(root, month, InboxKind.USAGE_EXPORT), share, shares);
 		return PrefetchingReader.processingAhead(new MultiFileReader<>(root, files, JsonRowsReader::new),
 				estimates.preparing(new UsageRowMapper(YearMonth.parse(month), channels::load)),
 				properties.importing().prefetch());
@@ -297,10 +290,9 @@ class UsageStepConfiguration {
 	@Bean
 	@StepScope
 	MultiFileReader<JsonRow> balanceExportsReader(@Value("#{jobParameters['inbox']}") String inbox,
-			@Value("#{jobParameters['month']}") String month) {
+			@Value("#{jobParameters['month']}") String month, InboxFileRepository inboxFiles) {
 		Path root = Path.of(inbox);
-		List<Path> files = InboxFiles.list(MonthFolders.inboxFolder(root, month, "usage"),
-				name -> name.endsWith(BalanceRowMapper.SUFFIX));
+		List<Path> files = inboxFiles.read(root, month, InboxKind.BALANCE_EXPORT);
 		return new MultiFileReader<>(root, files, JsonRowsReader::new);
 	}
 
@@ -339,14 +331,10 @@ class UsageStepConfiguration {
 	@StepScope
 	PrefetchingReader<Prefetched<TextLine, WebhookEvents>> webhooksReader(
 			@Value("#{jobParameters['inbox']}") String inbox, @Value("#{jobParameters['month']}") String month,
-			ChannelLookup channels, ReconProperties properties) {
+			ChannelLookup channels, InboxFileRepository inboxFiles, ReconProperties properties) {
 		Path root = Path.of(inbox);
 		YearMonth closing = YearMonth.parse(month);
-		List<Path> files = Stream.of(closing.minusMonths(1), closing, closing.plusMonths(1))
-			.flatMap(m -> InboxFiles.list(MonthFolders.inboxFolder(root, m.toString(), "webhooks"),
-					name -> name.endsWith(".ndjson") || name.endsWith(".ndjson.gz"))
-				.stream())
-			.toList();
+		List<Path> files = inboxFiles.read(root, month, InboxKind.WEBHOOKS);
 		return PrefetchingReader.processingAhead(new MultiFileReader<>(root, files, NdjsonLineReader::new),
 				new WebhookLineMapper(closing, channels::load), properties.importing().prefetch());
 	}

@@ -55,6 +55,10 @@ class InvoiceImportBenchmark {
 	@Qualifier(InvoiceStepRuns.STEP)
 	Step invoiceImportStep;
 
+	@Autowired
+	@Qualifier("inboxStep")
+	Step inboxStep;
+
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
 		registry.add("spring.datasource.url", () -> System.getProperty("benchmark.db-url", "jdbc:h2:file:"
@@ -83,7 +87,7 @@ class InvoiceImportBenchmark {
 	private void run(String format, Path inbox, String month, Path file) throws IOException {
 		resetPeakHeap();
 		long start = System.nanoTime();
-		StepExecution step = importInvoice(jobOperatorTestUtils, invoiceImportStep, inbox, month);
+		StepExecution step = importInvoice(jobOperatorTestUtils, inboxStep, invoiceImportStep, inbox, month);
 		double seconds = (System.nanoTime() - start) / 1e9;
 
 		assertThat(step.getStatus()).isEqualTo(BatchStatus.COMPLETED);

@@ -52,6 +52,10 @@ class InvoiceImportFunctionalTests {
 	Step invoiceImportStep;
 
 	@Autowired
+	@Qualifier("inboxStep")
+	Step inboxStep;
+
+	@Autowired
 	JobRepositoryTestUtils jobRepositoryTestUtils;
 
 	@Autowired
@@ -75,7 +79,7 @@ class InvoiceImportFunctionalTests {
 	@Test
 	void importsTheSampleInvoicesOfSeptemberCanonicalCsvAndAliasedXlsx() {
 		// when
-		StepExecution step = importInvoice(jobOperatorTestUtils, invoiceImportStep, SAMPLE_INBOX, "2025-09");
+		StepExecution step = importInvoice(jobOperatorTestUtils, inboxStep, invoiceImportStep, SAMPLE_INBOX, "2025-09");
 
 		// then
 		assertThat(step.getStatus()).isEqualTo(BatchStatus.COMPLETED);
@@ -139,7 +143,7 @@ class InvoiceImportFunctionalTests {
 	@Test
 	void importsTheJuneSampleWithTwoInvoicesInOneFileAndTotalsEachCurrency() {
 		// when
-		StepExecution step = importInvoice(jobOperatorTestUtils, invoiceImportStep, SAMPLE_INBOX, "2025-06");
+		StepExecution step = importInvoice(jobOperatorTestUtils, inboxStep, invoiceImportStep, SAMPLE_INBOX, "2025-06");
 
 		// then
 		assertThat(step.getWriteCount()).isEqualTo(11);
@@ -154,7 +158,7 @@ class InvoiceImportFunctionalTests {
 	@Test
 	void aMonthWithoutInvoiceFolderImportsNothingAndSaysSo() {
 		// when
-		StepExecution step = importInvoice(jobOperatorTestUtils, invoiceImportStep, inbox, "2025-07");
+		StepExecution step = importInvoice(jobOperatorTestUtils, inboxStep, invoiceImportStep, inbox, "2025-07");
 
 		// then
 		assertThat(step.getStatus()).isEqualTo(BatchStatus.COMPLETED);
@@ -172,7 +176,7 @@ class InvoiceImportFunctionalTests {
 		goodInvoice("b-good.csv");
 
 		// when
-		StepExecution step = importInvoice(jobOperatorTestUtils, invoiceImportStep, inbox, MONTH);
+		StepExecution step = importInvoice(jobOperatorTestUtils, inboxStep, invoiceImportStep, inbox, MONTH);
 
 		// then
 		assertThat(step.getStatus()).isEqualTo(BatchStatus.COMPLETED);
@@ -196,7 +200,7 @@ class InvoiceImportFunctionalTests {
 		goodInvoice("b-good.csv");
 
 		// when
-		StepExecution step = importInvoice(jobOperatorTestUtils, invoiceImportStep, inbox, MONTH);
+		StepExecution step = importInvoice(jobOperatorTestUtils, inboxStep, invoiceImportStep, inbox, MONTH);
 
 		// then
 		assertThat(step.getStatus()).isEqualTo(BatchStatus.COMPLETED);
@@ -230,7 +234,7 @@ class InvoiceImportFunctionalTests {
 				"INV-1,2025-10-03,2025-09-01,2025-09-30,102290129340398,,,,,,,,,-2.10,EUR,ADJUSTMENT"));
 
 		// when
-		StepExecution step = importInvoice(jobOperatorTestUtils, invoiceImportStep, inbox, MONTH);
+		StepExecution step = importInvoice(jobOperatorTestUtils, inboxStep, invoiceImportStep, inbox, MONTH);
 
 		// then
 		assertThat(step.getStatus()).isEqualTo(BatchStatus.COMPLETED);
@@ -258,22 +262,40 @@ class InvoiceImportFunctionalTests {
 	}
 
 	@Test
-	void theSameInvoiceCopiedTwiceIntoTheFolderLoadsOnce() throws Exception {
+	void theSameInvoiceCopiedTwiceIntoTheFolderIsRefusedWholeAsACopyAndLoadsOnce() throws Exception {
 		// given
 		Path first = goodInvoice("a.csv");
 		Files.copy(first, first.resolveSibling("b-copy.csv"));
 
 		// when
-		StepExecution step = importInvoice(jobOperatorTestUtils, invoiceImportStep, inbox, MONTH);
+		StepExecution step = importInvoice(jobOperatorTestUtils, inboxStep, invoiceImportStep, inbox, MONTH);
+
+		// then: the copy is never read; 163.80 + 40.95 once
+		assertThat(step.getWriteCount()).isEqualTo(2);
+		assertThat(rejects(MONTH)).hasSize(1).hasEntrySatisfying("2025-09/invoice/b-copy.csv:null",
+				reason -> assertThat(reason).startsWith("a copy of 2025-09/invoice/a.csv (the same content, SHA-256 "));
+		assertThat(filesAsRead(step)).containsExactly("2025-09/invoice/a.csv EUR: file 204.75 = loaded 204.75 + rejected 0.00");
+	}
+
+	@Test
+	void aLineRepeatingOneOfAnotherFileIsRejectedNamingTheFirst() throws Exception {
+		// given: the copy differs by a line of its own, so it is no copy of the file
+		Path first = goodInvoice("a.csv");
+		String content = Files.readString(first);
+		Files.writeString(first.resolveSibling("b-more.csv"), content + (content.endsWith("\n") ? "" : "\n")
+				+ InvoiceFiles.usage(MONTH, "INV-1", "106540352242923", "MARKETING", 10, "1.37", "EUR") + "\n");
+
+		// when
+		StepExecution step = importInvoice(jobOperatorTestUtils, inboxStep, invoiceImportStep, inbox, MONTH);
 
 		// then
-		assertThat(step.getWriteCount()).isEqualTo(2);
+		assertThat(step.getWriteCount()).isEqualTo(3);
 		assertThat(rejects(MONTH)).containsOnly(
-				Map.entry("2025-09/invoice/b-copy.csv:2", "duplicate line (first seen in 2025-09/invoice/a.csv line 2)"),
-				Map.entry("2025-09/invoice/b-copy.csv:3", "duplicate line (first seen in 2025-09/invoice/a.csv line 3)"));
-		// 163.80 + 40.95 in each
+				Map.entry("2025-09/invoice/b-more.csv:2", "duplicate line (first seen in 2025-09/invoice/a.csv line 2)"),
+				Map.entry("2025-09/invoice/b-more.csv:3", "duplicate line (first seen in 2025-09/invoice/a.csv line 3)"));
+		// 163.80 + 40.95 in each, and 1.37 more in b
 		assertThat(filesAsRead(step)).containsExactly("2025-09/invoice/a.csv EUR: file 204.75 = loaded 204.75 + rejected 0.00",
-				"2025-09/invoice/b-copy.csv EUR: file 204.75 = loaded 0.00 + rejected 204.75");
+				"2025-09/invoice/b-more.csv EUR: file 206.12 = loaded 1.37 + rejected 204.75");
 	}
 
 	@Test
@@ -289,7 +311,7 @@ class InvoiceImportFunctionalTests {
 		goodInvoice("e-good.csv");
 
 		// when
-		StepExecution step = importInvoice(jobOperatorTestUtils, invoiceImportStep, inbox, MONTH);
+		StepExecution step = importInvoice(jobOperatorTestUtils, inboxStep, invoiceImportStep, inbox, MONTH);
 
 		// then
 		assertThat(step.getStatus()).isEqualTo(BatchStatus.COMPLETED);
@@ -316,10 +338,10 @@ class InvoiceImportFunctionalTests {
 	void importingAgainReplacesTheMonthAndASecondInvoiceIsAdded() throws Exception {
 		// given
 		goodInvoice("a-eur.csv");
-		importInvoice(jobOperatorTestUtils, invoiceImportStep, inbox, MONTH);
+		importInvoice(jobOperatorTestUtils, inboxStep, invoiceImportStep, inbox, MONTH);
 
 		// when
-		importInvoice(jobOperatorTestUtils, invoiceImportStep, inbox, MONTH);
+		importInvoice(jobOperatorTestUtils, inboxStep, invoiceImportStep, inbox, MONTH);
 
 		// then
 		assertThat(count()).isEqualTo(2);
@@ -331,7 +353,7 @@ class InvoiceImportFunctionalTests {
 						usage(MONTH, "INV-USD", "409912345600002", "MARKETING", 100, "136.5", "USD")));
 
 		// when
-		StepExecution step = importInvoice(jobOperatorTestUtils, invoiceImportStep, inbox, MONTH);
+		StepExecution step = importInvoice(jobOperatorTestUtils, inboxStep, invoiceImportStep, inbox, MONTH);
 
 		// then
 		assertThat(count()).isEqualTo(4);

@@ -27,10 +27,18 @@ final class InvoiceStepRuns {
 	}
 
 	/**
+	 * Takes the month's inbox inventory (the close's first step, which says which files the
+	 * invoice step reads), then runs the invoice step.
+	 *
 	 * @param step the invoice step: the job runs it inside a split (beside the pricing), where
 	 * the job's step look-up does not reach
 	 */
-	static StepExecution importInvoice(JobOperatorTestUtils jobs, Step step, Path inbox, String month) {
+	static StepExecution importInvoice(JobOperatorTestUtils jobs, Step inboxStep, Step step, Path inbox, String month) {
+		var inventory = new JobParametersBuilder().addString(CloseJobParameters.MONTH, month)
+			.addString(CloseJobParameters.INBOX, inbox.toAbsolutePath().toString(), false)
+			.addLong("run", RUN.incrementAndGet())
+			.toJobParameters();
+		jobs.startStep(inboxStep, inventory, new ExecutionContext());
 		var parameters = new JobParametersBuilder().addString(CloseJobParameters.MONTH, month)
 			.addString(CloseJobParameters.INBOX, inbox.toAbsolutePath().toString(), false)
 			.addLong("run", RUN.incrementAndGet())
