@@ -399,8 +399,13 @@ class BadInputCorpusTests {
 		return sample + (sample.endsWith("\n") ? "" : "\n") + String.join("\n", rows) + (rows.length > 0 ? "\n" : "");
 	}
 
+	/**
+	 * A channel of c_001 on a WABA of its own, with a display number of its own (both from the
+	 * phone number id): the directory is cumulative, so the cases' channels stay side by side.
+	 */
 	static String channel(String id, String phoneNumberId, String zone) {
-		return String.join(",", id, "c_001", "102290129340398", phoneNumberId, "4930000000", zone, "EUR");
+		return String.join(",", id, "c_001", "3" + phoneNumberId.substring(1), phoneNumberId,
+				"49" + phoneNumberId.substring(phoneNumberId.length() - 9), zone, "EUR");
 	}
 
 	/** Writes text around bytes that are not UTF-8: {@code bad} in ISO-8859-1. */

@@ -62,6 +62,7 @@ class MonthlyCloseJobFunctionalTests {
 		jdbc.sql("DELETE FROM import_reject").update();
 		jdbc.sql("DELETE FROM input_file").update();
 		jdbc.sql("DELETE FROM channel").update();
+		jdbc.sql("DELETE FROM waba").update();
 		jdbc.sql("DELETE FROM client").update();
 	}
 
@@ -133,7 +134,8 @@ class MonthlyCloseJobFunctionalTests {
 					"waba_timezone 'Mars/Olympus' is not an IANA time zone (such as Europe/Berlin)")
 			.containsEntry("directory/channels.csv:5", "waba_currency 'XYZ' is not an ISO 4217 currency code")
 			.containsEntry("directory/channels.csv:6", "duplicate channel_id 'ch_001' (first seen on line 2)")
-			.containsEntry("directory/channels.csv:7", "duplicate phone_number_id '201' (first seen on line 2)")
+			.containsEntry("directory/channels.csv:7",
+					"phone_number_id 201 belongs to channel ch_001 (directory/channels.csv line 2); this row gives it to ch_005")
 			.containsEntry("directory/channels.csv:10", "has 3 fields where the header has 7");
 		assertThat(inputFiles.forMonth("2025-10")).extracting(FileCounts::sourceFile, FileCounts::read,
 				FileCounts::loaded, FileCounts::rejected, FileCounts::skipped)
