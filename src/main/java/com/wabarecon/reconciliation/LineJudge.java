@@ -27,11 +27,19 @@ class LineJudge implements ItemProcessor<LineSides, ReconLine> {
 
 	private final Map<String, String> displayNumbers;
 
-	LineJudge(String month, Tolerances tolerances, LikelyCauses causes, Map<String, String> displayNumbers) {
+	private final Map<String, String> wabas;
+
+	/**
+	 * @param displayNumbers the directory's display number of each phone number id
+	 * @param wabas the directory's WABA of each phone number id
+	 */
+	LineJudge(String month, Tolerances tolerances, LikelyCauses causes, Map<String, String> displayNumbers,
+			Map<String, String> wabas) {
 		this.month = month;
 		this.tolerances = tolerances;
 		this.causes = causes;
 		this.displayNumbers = displayNumbers;
+		this.wabas = wabas;
 	}
 
 	@Override
@@ -50,9 +58,13 @@ class LineJudge implements ItemProcessor<LineSides, ReconLine> {
 		Tolerance tolerance = tolerances.forCategory(line.category());
 		if (line.invoiced() && line.clientId() == null) {
 			status = Status.UNKNOWN_CHANNEL;
-			reason.add(line.phoneNumberId() != null
-					? "phone number id " + line.phoneNumberId() + " (WABA " + line.wabaId() + ") is not in the directory"
-					: "WABA " + line.wabaId() + " is not in the directory");
+			String recordedWaba = line.phoneNumberId() == null ? null : wabas.get(line.phoneNumberId());
+			reason.add(line.phoneNumberId() == null ? "WABA " + line.wabaId() + " is not in the directory"
+					: recordedWaba != null
+							? "phone number id " + line.phoneNumberId() + " is on WABA " + recordedWaba
+									+ " in the directory, not on WABA " + line.wabaId()
+							: "phone number id " + line.phoneNumberId() + " (WABA " + line.wabaId()
+									+ ") is not in the directory");
 		}
 		else if (line.otherInvoiceCurrency() != null && !line.otherInvoiceCurrency().equals(line.invoiceCurrency())) {
 			status = Status.CURRENCY_MISMATCH;
