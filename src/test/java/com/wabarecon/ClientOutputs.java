@@ -43,10 +43,10 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * @param body the email's text
  * @param attachments the email's attachments by file name
  */
-record ClientOutputs(String pdfText, List<String> cells, List<String> lines, List<String> charges,
+public record ClientOutputs(String pdfText, List<String> cells, List<String> lines, List<String> charges,
 		List<String> recipients, String body, Map<String, byte[]> attachments) {
 
-	static ClientOutputs of(Path out, String month, String client) throws Exception {
+	public static ClientOutputs of(Path out, String month, String client) throws Exception {
 		Path folder = out.resolve(month).resolve(client);
 		String pdfText;
 		try (PDDocument pdf = Loader.loadPDF(folder.resolve("statement-" + client + "-" + month + ".pdf").toFile())) {
@@ -82,7 +82,7 @@ record ClientOutputs(String pdfText, List<String> cells, List<String> lines, Lis
 	}
 
 	/** The PDF's text without white space: an id broken over two lines of a cell is whole again. */
-	String pdfTextJoined() {
+	public String pdfTextJoined() {
 		return pdfText.replaceAll("\\s+", "");
 	}
 
