@@ -168,11 +168,13 @@ class MonthlyCloseJobFunctionalTests {
 	@Test
 	void aRowContradictingARecordedChannelNoLongerInTheFileIsRejectedNamingWhereItWasRecordedFrom() throws Exception {
 		// given: the sample's directory loaded, then a file without ch_003 (line 4 then), with a
-		// channel given its display number and one of another client on its WABA
+		// channel given its display number and one of another client on its WABA; and without
+		// ch_010 (line 11 then), whose WABA's other channel, ch_009, is given to another client
 		TestInbox inbox = TestInbox.withSampleReferenceData(inboxDir);
 		jobOperatorTestUtils.startJob(parameters(inbox.root(), "2025-09", null));
 		List<String> rows = new java.util.ArrayList<>(Files.readAllLines(inbox.root().resolve("directory/channels.csv")));
-		rows.removeIf(row -> row.startsWith("ch_003,"));
+		rows.removeIf(row -> row.startsWith("ch_003,") || row.startsWith("ch_010,"));
+		rows.replaceAll(row -> row.replace("ch_009,c_004,", "ch_009,c_005,"));
 		rows.add("ch_013,c_006,607788990011224,601112345678902,4989555000,Asia/Nicosia,EUR");
 		rows.add("ch_014,c_002,102290129340399,106540352242926,,Europe/Berlin,EUR");
 		inbox.write("directory/channels.csv", String.join("\n", rows) + "\n");
@@ -180,18 +182,23 @@ class MonthlyCloseJobFunctionalTests {
 		// when
 		JobExecution again = jobOperatorTestUtils.startJob(parameters(inbox.root(), "2025-09", 1L));
 
-		// then: ch_003 stays as recorded, and holds its number and WABA
+		// then: ch_003 and ch_010 stay as recorded, and hold their numbers and WABAs
 		assertThat(again.getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		assertThat(rejects(out, "2025-09")).extracting(row -> row[0] + " line " + row[1] + ": " + row[4])
-			.containsExactly("directory/channels.csv line 13: display_phone_number 4989555000 belongs to channel ch_003 "
+			.containsExactly("directory/channels.csv line 9: WABA 405566778899001 belongs to client c_004 "
+					+ "(channel ch_010 recorded in the database from directory/channels.csv line 11; not in this file); "
+					+ "this row gives it to c_005",
+					"directory/channels.csv line 12: display_phone_number 4989555000 belongs to channel ch_003 "
 					+ "(recorded in the database from directory/channels.csv line 4; not in this file); "
 					+ "this row gives it to ch_013",
-					"directory/channels.csv line 14: WABA 102290129340399 belongs to client c_001 (channel ch_003 "
+					"directory/channels.csv line 13: WABA 102290129340399 belongs to client c_001 (channel ch_003 "
 							+ "recorded in the database from directory/channels.csv line 4; not in this file); "
 							+ "this row gives it to c_002");
 		assertThat(jdbc.sql("SELECT client_id || ' ' || display_phone_number FROM channel WHERE channel_id = 'ch_003'")
 			.query(String.class)
 			.single()).isEqualTo("c_001 4989555000");
+		assertThat(jdbc.sql("SELECT channel_id || ' ' || client_id FROM channel WHERE waba_id = '405566778899001' "
+				+ "ORDER BY channel_id").query(String.class).list()).containsExactly("ch_009 c_004", "ch_010 c_004");
 		assertThat(count("channel")).isEqualTo(12);
 	}
 
