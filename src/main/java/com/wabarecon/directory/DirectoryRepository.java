@@ -73,7 +73,8 @@ class DirectoryRepository {
 				       waba_currency, source_file, source_line
 				FROM channel""")
 			.query((rs, row) -> new Channel(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getString(5), rs.getString(6), rs.getString(7), RowSource.atLine(rs.getString(8), rs.getLong(9), null)))
+					rs.getString(5), rs.getString(6), rs.getString(7),
+					RowSource.atLine(rs.getString(8), rs.getLong(9), null)))
 			.list();
 	}
 

@@ -21,8 +21,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The directory stage: {@code clients.csv}, then {@code channels.csv} (whose rows must name a
- * known client and keep the directory's relations, {@link ChannelRelations}). A step that did not complete reads its file again from the top when the close
- * restarts; the upserts make that harmless and pick up a corrected file.
+ * known client and keep the directory's relations, {@link ChannelRelations}). A step that did
+ * not complete reads its file again from the top when the close restarts; the upserts make that
+ * harmless and pick up a corrected file.
  */
 @Configuration
 class DirectoryStepConfiguration {
