@@ -396,6 +396,33 @@ class BadInputCorpusTests {
 						files -> assertThat(files).filteredOn(file -> file.sourceFile().equals(WEBHOOKS + "ch_002.ndjson"))
 							.extracting(FileCounts::read, FileCounts::loaded, FileCounts::rejected, FileCounts::skipped)
 							.containsExactly(org.assertj.core.api.Assertions.tuple(5L, 2L, 1L, 2L))),
+				new Case("channels breaking the directory's relations: each is rejected naming the row it contradicts",
+						inbox -> inbox.write("directory/channels.csv", channels(
+								"ch_rel_ok,c_001,300000000000101,200000000000101,49300000101,Europe/Berlin,EUR",
+								"ch_rel_client,c_002,300000000000101,200000000000102,,Europe/Berlin,EUR",
+								"ch_rel_currency,c_001,300000000000101,200000000000103,,Europe/Berlin,USD",
+								"ch_rel_zone,c_001,300000000000101,200000000000104,,Europe/Vienna,EUR",
+								"ch_rel_phone,c_001,300000000000102,200000000000101,,Europe/Berlin,EUR",
+								"ch_rel_display,c_001,300000000000102,200000000000105,+49 300 000 101,Europe/Berlin,EUR")),
+						BatchStatus.COMPLETED,
+						List.of(new Expected("directory/channels.csv", 15L, "WABA 300000000000101 belongs to client "
+								+ "c_001 (directory/channels.csv line 14); this row gives it to c_002"),
+								new Expected("directory/channels.csv", 16L, "WABA 300000000000101 is invoiced in EUR "
+										+ "(directory/channels.csv line 14); this row gives USD"),
+								new Expected("directory/channels.csv", 17L, "WABA 300000000000101 is in time zone "
+										+ "Europe/Berlin (directory/channels.csv line 14); this row gives Europe/Vienna"),
+								new Expected("directory/channels.csv", 18L, "phone_number_id 200000000000101 belongs to "
+										+ "channel ch_rel_ok (directory/channels.csv line 14); this row gives it to ch_rel_phone"),
+								new Expected("directory/channels.csv", 19L, "display_phone_number 49300000101 belongs to "
+										+ "channel ch_rel_ok (directory/channels.csv line 14); this row gives it to ch_rel_display")),
+						jdbc -> {
+							assertThat(channelZone(jdbc, "ch_rel_ok")).isEqualTo("Europe/Berlin");
+							for (String rejected : List.of("ch_rel_client", "ch_rel_currency", "ch_rel_zone", "ch_rel_phone",
+									"ch_rel_display")) {
+								assertThat(channelZone(jdbc, rejected)).as(rejected).isNull();
+							}
+						}, files -> {
+						}),
 				new Case("a channel with an invalid time zone: that channel is rejected, the others load",
 						inbox -> inbox.write("directory/channels.csv",
 								channels(channel("ch_tz_ok", "200000000000003", "America/Sao_Paulo"),
@@ -454,8 +481,13 @@ class BadInputCorpusTests {
 		return sample + (sample.endsWith("\n") ? "" : "\n") + String.join("\n", rows) + (rows.length > 0 ? "\n" : "");
 	}
 
+	/**
+	 * A channel of c_001 on a WABA of its own, with a display number of its own (both from the
+	 * phone number id): the directory is cumulative, so the cases' channels stay side by side.
+	 */
 	static String channel(String id, String phoneNumberId, String zone) {
-		return String.join(",", id, "c_001", "102290129340398", phoneNumberId, "4930000000", zone, "EUR");
+		return String.join(",", id, "c_001", "3" + phoneNumberId.substring(1), phoneNumberId,
+				"49" + phoneNumberId.substring(phoneNumberId.length() - 9), zone, "EUR");
 	}
 
 	/** Writes text around bytes that are not UTF-8: {@code bad} in ISO-8859-1. */

@@ -66,7 +66,7 @@ class HostileInputTests {
 	@BeforeEach
 	void emptyDatabase() {
 		jobRepositoryTestUtils.removeJobExecutions();
-		for (String table : List.of("import_reject", "input_file", "delivery_log", "statement_file", "channel", "client")) {
+		for (String table : List.of("import_reject", "input_file", "delivery_log", "statement_file", "channel", "waba", "client")) {
 			jdbc.sql("DELETE FROM " + table).update();
 		}
 	}

@@ -56,12 +56,16 @@ class MonthlyCloseJobFunctionalTests {
 	@TempDir
 	Path out;
 
+	@TempDir
+	Path inboxDir;
+
 	@BeforeEach
 	void emptyDatabase() {
 		jobRepositoryTestUtils.removeJobExecutions();
 		jdbc.sql("DELETE FROM import_reject").update();
 		jdbc.sql("DELETE FROM input_file").update();
 		jdbc.sql("DELETE FROM channel").update();
+		jdbc.sql("DELETE FROM waba").update();
 		jdbc.sql("DELETE FROM client").update();
 	}
 
@@ -133,7 +137,8 @@ class MonthlyCloseJobFunctionalTests {
 					"waba_timezone 'Mars/Olympus' is not an IANA time zone (such as Europe/Berlin)")
 			.containsEntry("directory/channels.csv:5", "waba_currency 'XYZ' is not an ISO 4217 currency code")
 			.containsEntry("directory/channels.csv:6", "duplicate channel_id 'ch_001' (first seen on line 2)")
-			.containsEntry("directory/channels.csv:7", "duplicate phone_number_id '201' (first seen on line 2)")
+			.containsEntry("directory/channels.csv:7",
+					"phone_number_id 201 belongs to channel ch_001 (directory/channels.csv line 2); this row gives it to ch_005")
 			.containsEntry("directory/channels.csv:10", "has 3 fields where the header has 7");
 		assertThat(inputFiles.forMonth("2025-10")).extracting(FileCounts::sourceFile, FileCounts::read,
 				FileCounts::loaded, FileCounts::rejected, FileCounts::skipped)
@@ -158,6 +163,65 @@ class MonthlyCloseJobFunctionalTests {
 			.anySatisfy(message -> assertThat(message).contains(
 					"directory/clients.csv line 1: missing required column(s) locale (the header has: client_id, name, billing_emails, statement_currency)"));
 		assertThat(count("client")).isZero();
+	}
+
+	@Test
+	void aRowContradictingARecordedChannelNoLongerInTheFileIsRejectedNamingWhereItWasRecordedFrom() throws Exception {
+		// given: the sample's directory loaded, then a file without ch_003 (line 4 then), with a
+		// channel given its display number and one of another client on its WABA; and without
+		// ch_010 (line 11 then), whose WABA's other channel, ch_009, is given to another client
+		TestInbox inbox = TestInbox.withSampleReferenceData(inboxDir);
+		jobOperatorTestUtils.startJob(parameters(inbox.root(), "2025-09", null));
+		List<String> rows = new java.util.ArrayList<>(Files.readAllLines(inbox.root().resolve("directory/channels.csv")));
+		rows.removeIf(row -> row.startsWith("ch_003,") || row.startsWith("ch_010,"));
+		rows.replaceAll(row -> row.replace("ch_009,c_004,", "ch_009,c_005,"));
+		rows.add("ch_013,c_006,607788990011224,601112345678902,4989555000,Asia/Nicosia,EUR");
+		rows.add("ch_014,c_002,102290129340399,106540352242926,,Europe/Berlin,EUR");
+		inbox.write("directory/channels.csv", String.join("\n", rows) + "\n");
+
+		// when
+		JobExecution again = jobOperatorTestUtils.startJob(parameters(inbox.root(), "2025-09", 1L));
+
+		// then: ch_003 and ch_010 stay as recorded, and hold their numbers and WABAs
+		assertThat(again.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(rejects(out, "2025-09")).extracting(row -> row[0] + " line " + row[1] + ": " + row[4])
+			.containsExactly("directory/channels.csv line 9: WABA 405566778899001 belongs to client c_004 "
+					+ "(channel ch_010 recorded in the database from directory/channels.csv line 11; not in this file); "
+					+ "this row gives it to c_005",
+					"directory/channels.csv line 12: display_phone_number 4989555000 belongs to channel ch_003 "
+					+ "(recorded in the database from directory/channels.csv line 4; not in this file); "
+					+ "this row gives it to ch_013",
+					"directory/channels.csv line 13: WABA 102290129340399 belongs to client c_001 (channel ch_003 "
+							+ "recorded in the database from directory/channels.csv line 4; not in this file); "
+							+ "this row gives it to c_002");
+		assertThat(jdbc.sql("SELECT client_id || ' ' || display_phone_number FROM channel WHERE channel_id = 'ch_003'")
+			.query(String.class)
+			.single()).isEqualTo("c_001 4989555000");
+		assertThat(jdbc.sql("SELECT channel_id || ' ' || client_id FROM channel WHERE waba_id = '405566778899001' "
+				+ "ORDER BY channel_id").query(String.class).list()).containsExactly("ch_009 c_004", "ch_010 c_004");
+		assertThat(count("channel")).isEqualTo(12);
+	}
+
+	@Test
+	void aWabaMovedWholeToAnotherClientIsAnUpdate() throws Exception {
+		// given: the sample's directory loaded, then both channels of c_004's WABA given to c_005
+		TestInbox inbox = TestInbox.withSampleReferenceData(inboxDir);
+		jobOperatorTestUtils.startJob(parameters(inbox.root(), "2025-09", null));
+		Path channels = inbox.root().resolve("directory/channels.csv");
+		Files.writeString(channels, Files.readString(channels)
+			.replace("ch_009,c_004,", "ch_009,c_005,")
+			.replace("ch_010,c_004,", "ch_010,c_005,"));
+
+		// when
+		JobExecution again = jobOperatorTestUtils.startJob(parameters(inbox.root(), "2025-09", 1L));
+
+		// then
+		assertThat(again.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(rejects(out, "2025-09")).isEmpty();
+		assertThat(jdbc.sql("SELECT channel_id || ' ' || client_id FROM channel WHERE waba_id = '405566778899001' "
+				+ "ORDER BY channel_id").query(String.class).list()).containsExactly("ch_009 c_005", "ch_010 c_005");
+		assertThat(jdbc.sql("SELECT client_id FROM waba WHERE waba_id = '405566778899001'").query(String.class).single())
+			.isEqualTo("c_005");
 	}
 
 	private JobParameters parameters(Path inbox, String month, Long rerun) {

@@ -47,6 +47,29 @@ public final class TestInbox {
 		return inbox;
 	}
 
+	/** A copy of the whole sample inbox under {@code dir}: every month's files, to inject a fault into. */
+	public static TestInbox copyOfSample(Path dir) throws IOException {
+		try (Stream<Path> files = Files.walk(SAMPLE)) {
+			for (Path file : files.toList()) {
+				Path target = dir.resolve(SAMPLE.relativize(file).toString());
+				if (Files.isDirectory(file)) {
+					Files.createDirectories(target);
+				}
+				else {
+					Files.copy(file, target);
+				}
+			}
+		}
+		return new TestInbox(dir);
+	}
+
+	/** Adds a line at the end of {@code <inbox>/<relative path>}. */
+	public void append(String relative, String line) throws IOException {
+		Path file = root.resolve(relative);
+		String text = Files.readString(file);
+		Files.writeString(file, text + (text.endsWith("\n") ? "" : "\n") + line + "\n");
+	}
+
 	public Path root() {
 		return root;
 	}

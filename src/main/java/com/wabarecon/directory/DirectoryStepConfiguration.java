@@ -13,14 +13,17 @@ import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.infrastructure.item.database.JdbcBatchItemWriter;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcBatchItemWriterBuilder;
+import org.springframework.batch.infrastructure.item.support.CompositeItemWriter;
+import org.springframework.batch.infrastructure.item.support.builder.CompositeItemWriterBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * The directory stage: {@code clients.csv}, then {@code channels.csv} (whose rows must name a
- * known client). A step that did not complete reads its file again from the top when the close
- * restarts; the upserts make that harmless and pick up a corrected file.
+ * known client and keep the directory's relations, {@link ChannelRelations}). A step that did
+ * not complete reads its file again from the top when the close restarts; the upserts make that
+ * harmless and pick up a corrected file.
  */
 @Configuration
 class DirectoryStepConfiguration {
@@ -59,21 +62,29 @@ class DirectoryStepConfiguration {
 
 	@Bean
 	@StepScope
-	ChannelRowMapper channelRowMapper(DirectoryRepository directory) {
-		return new ChannelRowMapper(directory::clientIds);
+	ChannelRowMapper channelRowMapper(DirectoryRepository directory, @Value("#{jobParameters['inbox']}") String inbox) {
+		return new ChannelRowMapper(directory::clientIds, directory::channels,
+				() -> directoryReader(inbox, DirectoryColumns.CHANNELS_FILE, DirectoryColumns.CHANNEL_COLUMNS));
 	}
 
+	/** Each row's WABA, then the channel: a chunk's WABAs are in before its channels refer to them. */
 	@Bean
-	JdbcBatchItemWriter<Channel> channelsWriter(DataSource dataSource) {
-		return new JdbcBatchItemWriterBuilder<Channel>().dataSource(dataSource)
-			.sql(DirectoryRepository.MERGE_CHANNEL)
-			.itemSqlParameterSourceProvider(DirectoryRepository::parameters)
+	CompositeItemWriter<Channel> channelsWriter(DataSource dataSource) {
+		return new CompositeItemWriterBuilder<Channel>().delegates(
+				new JdbcBatchItemWriterBuilder<Channel>().dataSource(dataSource)
+					.sql(DirectoryRepository.MERGE_WABA)
+					.itemSqlParameterSourceProvider(DirectoryRepository::parameters)
+					.build(),
+				new JdbcBatchItemWriterBuilder<Channel>().dataSource(dataSource)
+					.sql(DirectoryRepository.MERGE_CHANNEL)
+					.itemSqlParameterSourceProvider(DirectoryRepository::parameters)
+					.build())
 			.build();
 	}
 
 	@Bean
 	Step channelsStep(ImportSteps steps, CsvRecordReader channelsReader, ChannelRowMapper channelRowMapper,
-			JdbcBatchItemWriter<Channel> channelsWriter) {
+			CompositeItemWriter<Channel> channelsWriter) {
 		return steps.step("channelsStep", channelsReader, channelRowMapper, channelsWriter);
 	}
 

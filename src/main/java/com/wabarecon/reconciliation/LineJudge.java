@@ -28,11 +28,19 @@ class LineJudge implements ItemProcessor<LineSides, ReconLine> {
 
 	private final Map<String, String> displayNumbers;
 
-	LineJudge(String month, Tolerances tolerances, LikelyCauses causes, Map<String, String> displayNumbers) {
+	private final Map<String, String> wabas;
+
+	/**
+	 * @param displayNumbers the directory's display number of each phone number id
+	 * @param wabas the directory's WABA of each phone number id
+	 */
+	LineJudge(String month, Tolerances tolerances, LikelyCauses causes, Map<String, String> displayNumbers,
+			Map<String, String> wabas) {
 		this.month = month;
 		this.tolerances = tolerances;
 		this.causes = causes;
 		this.displayNumbers = displayNumbers;
+		this.wabas = wabas;
 	}
 
 	@Override
@@ -51,9 +59,7 @@ class LineJudge implements ItemProcessor<LineSides, ReconLine> {
 		switch (status) {
 			case MATCHED -> {
 			}
-			case UNKNOWN_CHANNEL -> reason.add(line.phoneNumberId() != null
-					? "phone number id " + line.phoneNumberId() + " (WABA " + line.wabaId() + ") is not in the directory"
-					: "WABA " + line.wabaId() + " is not in the directory");
+			case UNKNOWN_CHANNEL -> reason.add(unknownChannel(line));
 			case CURRENCY_MISMATCH -> reason.add(currencyProblem);
 			case UNPRICED -> reason.add("the estimate of " + line.unpricedVolume() + " of its " + line.estimatedVolume()
 					+ " messages cannot be priced: " + line.unpricedReason());
@@ -78,6 +84,18 @@ class LineJudge implements ItemProcessor<LineSides, ReconLine> {
 				verdict.estimatedAmount(), verdict.invoicedAmount(), verdict.amountDelta(), verdict.amountDeltaPct(),
 				line.estimatedFreeVolume(), line.invoicedFreeVolume(), status,
 				reason.isEmpty() ? null : String.join("; ", reason), line.invoiceIds(), line.estimateSources());
+	}
+
+	/** Why an invoice line has no client: its number or WABA is not in the directory, or on another WABA there. */
+	private String unknownChannel(LineSides line) {
+		if (line.phoneNumberId() == null) {
+			return "WABA " + line.wabaId() + " is not in the directory";
+		}
+		String recordedWaba = wabas.get(line.phoneNumberId());
+		return recordedWaba != null
+				? "phone number id " + line.phoneNumberId() + " is on WABA " + recordedWaba + " in the directory, not on WABA "
+						+ line.wabaId()
+				: "phone number id " + line.phoneNumberId() + " (WABA " + line.wabaId() + ") is not in the directory";
 	}
 
 	/** Why the two sides cannot be compared in one currency; {@code null} when they can. */

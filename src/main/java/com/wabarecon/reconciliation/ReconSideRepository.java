@@ -12,7 +12,8 @@ import org.springframework.stereotype.Repository;
  * invoicing currency with the month's FX rate, and the invoice's usage lines. An estimate goes
  * to its WABA's line when the invoice has a WABA-level line for the category, else to its
  * channel's; an invoice line whose phone number (or, WABA-level, whose WABA) is not in the
- * directory keeps no client. With a client given, only that client's sides are built.
+ * directory, or whose phone number the directory records on another WABA, keeps no client. With
+ * a client given, only that client's sides are built.
  */
 @Repository
 class ReconSideRepository {
@@ -100,6 +101,22 @@ class ReconSideRepository {
 
 			GROUP BY c.waba_id, w.waba_id, c.phone_number_id, c.client_id, u.pricing_category""";
 
+	/**
+	 * The directory's owner of an invoice line ({@code i}): the channel its phone number names,
+	 * on the WABA the line names ({@code ch}), or, for a line naming only a WABA, that WABA
+	 * ({@code wc}). Each is unique (phone number ids are, and a WABA has one client), so a line
+	 * has one client or none: a phone number the directory records on another WABA is not this
+	 * line's channel. The tie-out finds a client's invoice lines the same way.
+	 */
+	static final String INVOICE_LINE_OWNER = """
+
+			LEFT JOIN channel ch ON ch.phone_number_id = i.phone_number_id AND ch.waba_id = i.waba_id
+			LEFT JOIN waba wc ON wc.waba_id = i.waba_id AND i.phone_number_id IS NULL
+			""";
+
+	/** The client of an invoice line, joined as {@link #INVOICE_LINE_OWNER}. */
+	static final String INVOICE_LINE_CLIENT = "COALESCE(ch.client_id, wc.client_id)";
+
 	private static final String INVOICE = """
 			INSERT INTO recon_side (billing_month, side, waba_id, phone_number_id, client_id, channel_id, category,
 			    source_currency, target_currency, volume, free_volume, source_amount, amount, fx_rate, detail)
@@ -110,11 +127,8 @@ class ReconSideRepository {
 			    SUM(i.amount), SUM(i.amount), NULL,
 			    MIN(i.invoice_id) || CASE WHEN MIN(i.invoice_id) <> MAX(i.invoice_id)
 			                              THEN ', ' || MAX(i.invoice_id) ELSE '' END
-			FROM invoice_line i
-			LEFT JOIN channel ch ON ch.phone_number_id = i.phone_number_id
-			LEFT JOIN (SELECT waba_id, MIN(client_id) AS client_id FROM channel GROUP BY waba_id) wc
-			       ON wc.waba_id = i.waba_id AND i.phone_number_id IS NULL
-			WHERE i.billing_month = :month AND i.line_type = 'USAGE'""" + CLIENT_FILTER.formatted("COALESCE(ch.client_id, wc.client_id)") + """
+			FROM invoice_line i""" + INVOICE_LINE_OWNER + """
+			WHERE i.billing_month = :month AND i.line_type = 'USAGE'""" + CLIENT_FILTER.formatted(INVOICE_LINE_CLIENT) + """
 
 			GROUP BY i.waba_id, i.phone_number_id, ch.client_id, wc.client_id, ch.channel_id, i.pricing_category,
 			    i.currency""";
@@ -122,13 +136,16 @@ class ReconSideRepository {
 	/**
 	 * The line query: both sides of each line, summed, with the line's evidence for likely
 	 * causes; one row per line, in the outputs' order ({@link ReconLineRepository#ORDER}): the
-	 * partner report is written as the lines are judged.
+	 * partner report is written as the lines are judged. A line's client and channel are the
+	 * directory's for its WABA and phone number, each unique: the channel with that phone number
+	 * on that WABA, or, for a WABA-level line, the WABA's one client; none when the directory has
+	 * neither (an unknown channel).
 	 */
 	static final String LINES = """
-			SELECT l.*, e.volume_day_before, e.volume_first_day, e.volume_last_day, e.volume_day_after,
-			    e.webhook_volume
-			FROM (SELECT s.waba_id, s.phone_number_id, s.category, MAX(s.client_id) AS client_id,
-			    MAX(s.channel_id) AS channel_id,
+			SELECT x.* FROM (
+			SELECT l.*, COALESCE(ch.client_id, wb.client_id) AS client_id, ch.channel_id,
+			    e.volume_day_before, e.volume_first_day, e.volume_last_day, e.volume_day_after, e.webhook_volume
+			FROM (SELECT s.waba_id, s.phone_number_id, s.category,
 			    SUM(CASE WHEN s.side = 'E' THEN s.volume ELSE 0 END) AS estimated_volume,
 			    SUM(CASE WHEN s.side = 'I' THEN s.volume ELSE 0 END) AS invoiced_volume,
 			    SUM(CASE WHEN s.side = 'E' THEN s.free_volume ELSE 0 END) AS estimated_free_volume,
@@ -151,6 +168,8 @@ class ReconSideRepository {
 			FROM recon_side s
 			WHERE s.billing_month = ?
 			GROUP BY s.waba_id, s.phone_number_id, s.category) l
+			LEFT JOIN channel ch ON ch.phone_number_id = l.phone_number_id AND ch.waba_id = l.waba_id
+			LEFT JOIN waba wb ON wb.waba_id = l.waba_id AND l.phone_number_id IS NULL
 			LEFT JOIN (SELECT waba_id, phone_number_id, category, SUM(volume_day_before) AS volume_day_before,
 			               SUM(volume_first_day) AS volume_first_day, SUM(volume_last_day) AS volume_last_day,
 			               SUM(volume_day_after) AS volume_day_after, SUM(webhook_volume) AS webhook_volume
@@ -158,7 +177,7 @@ class ReconSideRepository {
 			           GROUP BY waba_id, phone_number_id, category) e
 			       ON e.waba_id = l.waba_id AND e.category = l.category
 			      AND (e.phone_number_id = l.phone_number_id OR (e.phone_number_id IS NULL AND l.phone_number_id IS NULL))
-			""" + ReconLineRepository.orderBy("l.");
+			) x""" + ReconLineRepository.orderBy("x.");
 
 	private final JdbcClient jdbc;
 
@@ -189,7 +208,7 @@ class ReconSideRepository {
 	 */
 	int buildEstimateSide(String month, String client) {
 		// the estimates, their sums and invoice_line were analysed when they were loaded; the directory was not
-		statistics.refresh("channel");
+		statistics.refresh("channel", "waba");
 		jdbc.sql("DELETE FROM recon_side WHERE billing_month = ? AND side = 'E'").param(month).update();
 		workMemory.forLargeAggregate(); // some hundred thousand sums, grouped in memory rather than on disk
 		return jdbc.sql(ESTIMATES).param("month", month).param("client", client).update();

@@ -129,11 +129,14 @@ class ReconciliationStepConfiguration {
 		Tolerances tolerances = Tolerances.of(properties.reconciliation(), stepExecution.getJobParameters());
 		stepExecution.getExecutionContext().putString("tolerances", tolerances.describe());
 		Map<String, String> displays = new HashMap<>();
-		jdbc.sql("SELECT phone_number_id, display_phone_number FROM channel").query(rs -> {
+		Map<String, String> wabas = new HashMap<>();
+		jdbc.sql("SELECT phone_number_id, display_phone_number, waba_id FROM channel").query(rs -> {
 			displays.put(rs.getString(1), rs.getString(2));
+			wabas.put(rs.getString(1), rs.getString(3));
 		});
 		YearMonth closing = YearMonth.parse(month);
-		return new LineJudge(month, tolerances, new LikelyCauses(jdbc, closing, rateCards.inForce(closing)), displays);
+		return new LineJudge(month, tolerances, new LikelyCauses(jdbc, closing, rateCards.inForce(closing)), displays,
+				wabas);
 	}
 
 	/**

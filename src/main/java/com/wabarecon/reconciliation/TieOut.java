@@ -120,13 +120,9 @@ class TieOut {
 		else {
 			other = Map.of();
 			inputs = sums("""
-					SELECT i.currency, SUM(i.amount) FROM invoice_line i
-					LEFT JOIN channel ch ON ch.phone_number_id = i.phone_number_id
-					LEFT JOIN (SELECT waba_id, MIN(client_id) AS client_id FROM channel GROUP BY waba_id) wc
-					       ON wc.waba_id = i.waba_id AND i.phone_number_id IS NULL
-					WHERE i.billing_month = :month AND i.line_type = 'USAGE'
-					  AND COALESCE(ch.client_id, wc.client_id) = :client
-					GROUP BY i.currency""", month, client);
+					SELECT i.currency, SUM(i.amount) FROM invoice_line i""" + ReconSideRepository.INVOICE_LINE_OWNER + """
+					WHERE i.billing_month = :month AND i.line_type = 'USAGE'"""
+					+ " AND " + ReconSideRepository.INVOICE_LINE_CLIENT + " = :client GROUP BY i.currency", month, client);
 		}
 		for (String currency : union(lines, other, inputs)) {
 			checks.add(new Check("invoice", currency, money(lines.get(currency), currency),

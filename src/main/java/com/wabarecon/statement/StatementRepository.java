@@ -55,11 +55,15 @@ class StatementRepository {
 			.orElseThrow(() -> new IllegalStateException(
 					"client '" + clientId + "' has reconciliation lines in " + month + " but is not in the directory"));
 		String previousMonth = YearMonth.parse(month).minusMonths(1).toString();
-		List<String[]> channels = jdbc.sql("SELECT channel_id, waba_id FROM channel WHERE client_id = ? ORDER BY channel_id")
+		List<String> channels = jdbc.sql("SELECT channel_id FROM channel WHERE client_id = ? ORDER BY channel_id")
 			.param(clientId)
-			.query((rs, row) -> new String[] { rs.getString(1), rs.getString(2) })
+			.query(String.class)
 			.list();
-		return new Statement(month, client, lines(month, clientId), charges(month, channels), days(month, clientId, channels),
+		List<String> wabas = jdbc.sql("SELECT waba_id FROM waba WHERE client_id = ? ORDER BY waba_id")
+			.param(clientId)
+			.query(String.class)
+			.list();
+		return new Statement(month, client, lines(month, clientId), charges(month, wabas), days(month, clientId, channels),
 				previous(previousMonth, clientId), now);
 	}
 
@@ -79,16 +83,16 @@ class StatementRepository {
 	}
 
 	/**
-	 * The invoice's adjustments, credits and taxes on the WABAs of the client's channels, ordered
-	 * by currency, invoice, type and line. Asked WABA by WABA, with the month and WABA the
-	 * table's index starts with: H2 uses only the month part of it for a join or a sub-select
+	 * The invoice's adjustments, credits and taxes on the client's WABAs (a WABA has one client),
+	 * ordered by currency, invoice, type and line. Asked WABA by WABA, with the month and WABA
+	 * the table's index starts with: H2 uses only the month part of it for a join or a sub-select
 	 * (a scan of the month's invoice per client).
 	 */
-	private List<Statement.Charge> charges(String month, List<String[]> channels) {
+	private List<Statement.Charge> charges(String month, List<String> wabas) {
 		record Row(long id, Statement.Charge charge) {
 		}
 		List<Row> rows = new ArrayList<>();
-		for (String wabaId : channels.stream().map(channel -> channel[1]).distinct().toList()) {
+		for (String wabaId : wabas) {
 			rows.addAll(jdbc.sql("""
 					SELECT invoice_line_id, invoice_id, waba_id, line_type, currency, amount FROM invoice_line
 					WHERE billing_month = ? AND waba_id = ? AND line_type IN ('ADJUSTMENT', 'CREDIT', 'TAX')""")
@@ -112,9 +116,9 @@ class StatementRepository {
 	 * a month holds millions of rows, there is no index by client, and H2 uses only the month
 	 * part of the index for a join, a sub-select or an IN list (a scan per client).
 	 */
-	private List<Statement.Day> days(String month, String clientId, List<String[]> channels) {
+	private List<Statement.Day> days(String month, String clientId, List<String> channels) {
 		Map<String, Statement.Day> days = new TreeMap<>();
-		for (String[] channel : channels) {
+		for (String channel : channels) {
 			jdbc.sql("""
 					SELECT local_date, pricing_category, currency,
 					       SUM(CASE WHEN pricing_type = 'REGULAR' THEN volume ELSE 0 END),
@@ -123,7 +127,7 @@ class StatementRepository {
 					FROM usage_estimate
 					WHERE billing_month = ? AND channel_id = ? AND client_id = ? AND counts_as_estimate
 					GROUP BY local_date, pricing_category, currency""")
-				.params(month, channel[0], clientId)
+				.params(month, channel, clientId)
 				.query((rs, row) -> new Statement.Day(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getString(3),
 						rs.getLong(4), rs.getLong(5), rs.getBigDecimal(6)))
 				.list()

@@ -29,7 +29,7 @@ final class StatementFixture {
 	/** Forgets everything the statements read and write. */
 	void clear() {
 		for (String table : new String[] { "statement_file", "recon_line", "invoice_line", "usage_estimate", "channel",
-				"client" }) {
+				"waba", "client" }) {
 			jdbc.sql("DELETE FROM " + table).update();
 		}
 	}
@@ -45,11 +45,17 @@ final class StatementFixture {
 
 	StatementFixture channel(String channelId, String clientId, String wabaId, String phoneNumberId, String display,
 			String currency) {
+		Timestamp now = Timestamp.from(Instant.now());
+		jdbc.sql("""
+				INSERT INTO waba (waba_id, client_id, waba_timezone, waba_currency, updated_at)
+				SELECT ?, ?, 'Europe/Berlin', ?, ? WHERE NOT EXISTS (SELECT 1 FROM waba WHERE waba_id = ?)""")
+			.params(wabaId, clientId, currency, now, wabaId)
+			.update();
 		jdbc.sql("""
 				INSERT INTO channel (channel_id, client_id, waba_id, phone_number_id, display_phone_number, waba_timezone,
 				    waba_currency, source_file, source_line, updated_at)
 				VALUES (?, ?, ?, ?, ?, 'Europe/Berlin', ?, 'directory/channels.csv', 1, ?)""")
-			.params(channelId, clientId, wabaId, phoneNumberId, display, currency, Timestamp.from(Instant.now()))
+			.params(channelId, clientId, wabaId, phoneNumberId, display, currency, now)
 			.update();
 		return this;
 	}

@@ -182,7 +182,7 @@ class StatementsBenchmark {
 
 	private void generate() {
 		for (String table : new String[] { "statement_file", "recon_line", "invoice_line", "usage_estimate", "channel",
-				"client" }) {
+				"waba", "client" }) {
 			jdbc.update("DELETE FROM " + table);
 		}
 		months.prepare(MONTH);
@@ -197,6 +197,7 @@ class StatementsBenchmark {
 	private void generate(int firstClient, int endClient) {
 		Timestamp now = Timestamp.from(Instant.now());
 		List<Object[]> clients = new ArrayList<>();
+		List<Object[]> wabas = new ArrayList<>();
 		List<Object[]> channels = new ArrayList<>();
 		List<Object[]> lines = new ArrayList<>();
 		List<Object[]> charges = new ArrayList<>();
@@ -206,6 +207,7 @@ class StatementsBenchmark {
 			String client = String.format("c_%05d", c);
 			String waba = String.valueOf(100_000_000_000_000L + c);
 			clients.add(new Object[] { client, "Client " + c + " GmbH", "EUR", locales[c % locales.length], now });
+			wabas.add(new Object[] { waba, client, now });
 			for (int h = 0; h < 3; h++) {
 				String channel = client + "_" + h;
 				String phone = String.valueOf(200_000_000_000_000L + c * 10L + h);
@@ -234,6 +236,9 @@ class StatementsBenchmark {
 		jdbc.batchUpdate("""
 				INSERT INTO client (client_id, name, billing_emails, statement_currency, locale, source_file, source_line, updated_at)
 				VALUES (?, ?, 'a@b.example', ?, ?, 'clients.csv', 1, ?)""", clients);
+		jdbc.batchUpdate("""
+				INSERT INTO waba (waba_id, client_id, waba_timezone, waba_currency, updated_at)
+				VALUES (?, ?, 'Europe/Berlin', 'EUR', ?)""", wabas);
 		jdbc.batchUpdate("""
 				INSERT INTO channel (channel_id, client_id, waba_id, phone_number_id, display_phone_number, waba_timezone,
 				    waba_currency, source_file, source_line, updated_at)
