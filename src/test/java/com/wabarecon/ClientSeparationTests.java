@@ -124,9 +124,9 @@ class ClientSeparationTests {
 					List.of("506677889900112 501012345678901 MARKETING USD 47.36 47.36"), List.of(NO_CHARGES_XLSX)),
 			new Client("c_006", List.of("buh@romashka.example"), List.of("607788990011223"), List.of("601112345678901"),
 					List.of("35722123456"),
-					// the GBP estimate has no rate to EUR: it is in no total
-					"EUR 0,00 16,35 0,00 0,00 0,00 0,00 16,35", List.of(NO_CHARGES_PDF),
-					"Invoiced by Meta: 16.35 EUR (estimated 0.00 EUR)",
+					// the GBP estimate has no rate to EUR: it cannot be known, and so neither can the totals
+					"EUR unknown 16,35 unknown 0,00 0,00 0,00 16,35", List.of(NO_CHARGES_PDF),
+					"Invoiced by Meta: 16.35 EUR (estimated unknown: see the statement)",
 					List.of("607788990011223 601112345678901 MARKETING EUR - 16.35"), List.of(NO_CHARGES_XLSX)));
 
 	/** The invoice's line of a channel no client has: its WABA, phone number id and display number. */
