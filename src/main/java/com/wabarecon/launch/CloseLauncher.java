@@ -2,6 +2,7 @@ package com.wabarecon.launch;
 
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.time.YearMonth;
 
 import com.wabarecon.CloseJobParameters;
 import com.wabarecon.ReconProperties;
@@ -33,6 +34,10 @@ import org.springframework.stereotype.Component;
  * starting one that completed does nothing and says so, unless {@code rerun} asks for a new
  * run, which is then numbered ({@code rerun=1, 2, ...}) and identified by that number too.
  * Every other option is recorded with the run without identifying it.
+ * <p>
+ * One close of a month runs at a time, whole or by client: each takes the month's lock
+ * ({@link MonthLocks}) before anything else and holds it until it ends; a close that finds it
+ * taken is refused, naming the close that runs.
  */
 @Component
 class CloseLauncher {
@@ -50,15 +55,31 @@ class CloseLauncher {
 
 	private final ReconProperties properties;
 
+	private final MonthLocks locks;
+
+	private final MonthHolders holders;
+
 	CloseLauncher(JobOperator jobOperator, JobRepository jobRepository, Job monthlyCloseJob,
-			ReconProperties properties) {
+			ReconProperties properties, MonthLocks locks, MonthHolders holders) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.closeJob = monthlyCloseJob;
 		this.properties = properties;
+		this.locks = locks;
+		this.holders = holders;
 	}
 
 	CloseOutcome launch(CloseRequest request) {
+		MonthLocks.MonthLock lock = locks.tryLock(request.month());
+		if (lock == null) {
+			return new CloseOutcome(CloseOutcome.Kind.REFUSED, null, holders.refusal(request.month()));
+		}
+		try (lock) {
+			return launchHolding(request);
+		}
+	}
+
+	private CloseOutcome launchHolding(CloseRequest request) {
 		JobParameters identity = identity(request, null);
 		JobExecution previous = lastExecution(identity);
 		if (previous != null && previous.getStatus() == BatchStatus.COMPLETED) {
@@ -177,7 +198,18 @@ class CloseLauncher {
 		if (execution == null) {
 			return new CloseOutcome(CloseOutcome.Kind.INVALID, null, "there is no execution " + executionId);
 		}
-		execution = recoverAbandoned(execution);
+		YearMonth month = YearMonth.parse(execution.getJobParameters().getString(CloseJobParameters.MONTH));
+		MonthLocks.MonthLock lock = locks.tryLock(month);
+		if (lock == null) {
+			return new CloseOutcome(CloseOutcome.Kind.REFUSED, null, holders.refusal(month));
+		}
+		try (lock) {
+			return restartHolding(recoverAbandoned(jobRepository.getJobExecution(executionId)));
+		}
+	}
+
+	private CloseOutcome restartHolding(JobExecution execution) {
+		long executionId = execution.getId();
 		try {
 			JobExecution restarted = jobOperator.restart(execution);
 			boolean completed = restarted.getStatus() == BatchStatus.COMPLETED;
