@@ -61,14 +61,17 @@ class CloseLauncher {
 
 	private final MonthHolders holders;
 
+	private final KnownClients clients;
+
 	CloseLauncher(JobOperator jobOperator, JobRepository jobRepository, Job monthlyCloseJob,
-			ReconProperties properties, MonthLocks locks, MonthHolders holders) {
+			ReconProperties properties, MonthLocks locks, MonthHolders holders, KnownClients clients) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.closeJob = monthlyCloseJob;
 		this.properties = properties;
 		this.locks = locks;
 		this.holders = holders;
+		this.clients = clients;
 	}
 
 	CloseOutcome launch(CloseRequest request) {
@@ -107,6 +110,12 @@ class CloseLauncher {
 						+ "it, or add --rerun to close the month again from the start with the new ones");
 			}
 			parameters = resumed.parameters();
+		}
+		if (request.client() != null) {
+			String unknown = clients.unknown(request.client(), Path.of(parameters.getString(CloseJobParameters.INBOX)));
+			if (unknown != null) {
+				return new CloseOutcome(CloseOutcome.Kind.INVALID, null, unknown);
+			}
 		}
 		try {
 			JobExecution execution = jobOperator.start(closeJob, parameters);

@@ -20,8 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A close that resumes a failed run keeps that run's options, and refuses other ones; {@code
- * --rerun} is the new close with new options; {@code restart} keeps the execution's options. The
- * command line on an embedded H2 file database.
+ * --rerun} is the new close with new options; {@code restart} keeps the execution's options; an
+ * unknown {@code --client} is refused before anything runs. The command line on an embedded H2
+ * file database.
  * <p>
  * The failed run is a close of the sample month given {@code --amount-tolerance-abs 30} whose
  * {@code clients.csv} lacks a column; the file is then put right. The tolerance shows in the
@@ -133,6 +134,39 @@ class ResumedCloseTests {
 		assertThat(restart.out()).contains("execution " + failed + " resumed and completed");
 		assertThat(parameters(lastExecution())).contains("amountToleranceAbs=30", "inbox=" + inbox.toAbsolutePath());
 		assertThat(utilityLineOfC001()).isEqualTo("WITHIN_TOLERANCE");
+	}
+
+	@Test
+	void anUnknownClientIsRefusedBeforeAnythingRuns() throws Exception {
+		// when
+		CliRun nobody = close("--client", "nobody");
+
+		// then: exit 2, naming the client and where it was looked for; no run recorded
+		assertThat(nobody.exitCode()).as(nobody.err()).isEqualTo(2);
+		assertThat(nobody.err().lines().toList()).singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+			.isEqualTo("close 2025-09, client nobody: client 'nobody' is unknown: it is neither in "
+					+ inbox.toAbsolutePath().resolve("directory/clients.csv") + " nor in the database's client table "
+					+ "(the clients of earlier closes); nothing was run");
+		assertThat(count("SELECT COUNT(*) FROM batch_job_instance")).isZero();
+		assertThat(count("SELECT COUNT(*) FROM batch_job_execution")).isZero();
+		assertThat(out).doesNotExist();
+	}
+
+	@Test
+	void aClientInTheInboxOrOnlyInTheDatabaseIsClosed() throws Exception {
+		// given: c_003 in the inbox's clients.csv, not yet in the database
+		CliRun fromTheInbox = close("--client", "c_003", "--until", "import", "--dry-run");
+		assertThat(fromTheInbox.exitCode()).as(fromTheInbox.err()).isZero();
+		// and then an inbox whose clients.csv no longer lists c_003 (the directory is cumulative)
+		List<String> clients = Files.readAllLines(inbox.resolve("directory/clients.csv"));
+		Files.write(inbox.resolve("directory/clients.csv"), clients.stream().filter(line -> !line.startsWith("c_003,")).toList());
+
+		// when
+		CliRun fromTheDatabase = close("--client", "c_003", "--until", "import", "--dry-run", "--rerun");
+
+		// then
+		assertThat(fromTheDatabase.exitCode()).as(fromTheDatabase.err()).isZero();
+		assertThat(fromTheDatabase.out()).contains("2025-09, client c_003, rerun 1 · COMPLETED");
 	}
 
 	/** A close given --amount-tolerance-abs 30 that fails on clients.csv, which is then put right. */
