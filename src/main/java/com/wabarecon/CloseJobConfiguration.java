@@ -41,7 +41,7 @@ class CloseJobConfiguration {
 		Step pricingAndInvoiceStep = new StepBuilder("pricingAndInvoiceStep", jobRepository).flow(pricingAndInvoice)
 			.build();
 		return new JobBuilder(CloseJobParameters.JOB_NAME, jobRepository).validator(parametersValidator)
-			.listener(new ProcessOwner())
+			.listener(new ProcessOwner(jobRepository))
 			.listener(partnerReports) // a report the run did not finish goes with it
 			.start(inboxStep) // every file of the month: read, refused or not read, with the reason
 			.next(clientsStep)

@@ -2,6 +2,8 @@ package com.wabarecon.launch;
 
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.util.List;
 
 import com.wabarecon.CloseJobParameters;
 import com.wabarecon.ReconProperties;
@@ -28,11 +30,16 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Component;
 
 /**
- * Starts the close of a month from a {@link CloseRequest}. Month and client identify the run
- * (a Spring Batch job instance): starting a close that failed resumes it where it stopped;
- * starting one that completed does nothing and says so, unless {@code rerun} asks for a new
- * run, which is then numbered ({@code rerun=1, 2, ...}) and identified by that number too.
- * Every other option is recorded with the run without identifying it.
+ * Starts the close of a month from a {@link CloseRequest}. Month and client identify the close;
+ * each run of it is a Spring Batch job instance. Starting a close continues its latest run:
+ * resumes it where it stopped if it failed, with the options it was started with, or does
+ * nothing and says so if it completed. {@code rerun} starts a new run instead, from the
+ * beginning with the options given, numbered ({@code rerun=1, 2, ...}) and identified by that
+ * number too. Every other option is recorded with the run without identifying it.
+ * <p>
+ * One close of a month runs at a time, whole or by client: each takes the month's lock
+ * ({@link MonthLocks}) before anything else and holds it until it ends; a close that finds it
+ * taken is refused, naming the close that runs.
  */
 @Component
 class CloseLauncher {
@@ -50,30 +57,65 @@ class CloseLauncher {
 
 	private final ReconProperties properties;
 
+	private final MonthLocks locks;
+
+	private final MonthHolders holders;
+
+	private final KnownClients clients;
+
 	CloseLauncher(JobOperator jobOperator, JobRepository jobRepository, Job monthlyCloseJob,
-			ReconProperties properties) {
+			ReconProperties properties, MonthLocks locks, MonthHolders holders, KnownClients clients) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.closeJob = monthlyCloseJob;
 		this.properties = properties;
+		this.locks = locks;
+		this.holders = holders;
+		this.clients = clients;
 	}
 
 	CloseOutcome launch(CloseRequest request) {
-		JobParameters identity = identity(request, null);
-		JobExecution previous = lastExecution(identity);
-		if (previous != null && previous.getStatus() == BatchStatus.COMPLETED) {
-			if (!request.rerun()) {
-				return new CloseOutcome(CloseOutcome.Kind.ALREADY_CLOSED, previous,
-						request.describe() + " is already closed by execution " + previous.getId()
-								+ "; nothing was run (add --rerun to close it again)");
-			}
-			identity = nextRerun(request);
+		MonthLocks.MonthLock lock = locks.tryLock(request.month());
+		if (lock == null) {
+			return new CloseOutcome(CloseOutcome.Kind.REFUSED, null, holders.refusal(request.month()));
 		}
-		JobParameters parameters = new JobParametersBuilder(identity).addJobParameters(options(request))
-			.toJobParameters();
-		JobExecution last = lastExecution(identity);
-		if (last != null) {
-			recoverAbandoned(last);
+		try (lock) {
+			return launchHolding(request);
+		}
+	}
+
+	private CloseOutcome launchHolding(CloseRequest request) {
+		JobExecution latest = latestRun(request);
+		if (latest != null) {
+			latest = recoverAbandoned(latest);
+		}
+		JobParameters parameters;
+		if (latest == null) {
+			parameters = withOptions(identity(request, null), request);
+		}
+		else if (request.rerun()) {
+			parameters = withOptions(identity(request, nextRerun(request)), request);
+		}
+		else if (latest.getStatus() == BatchStatus.COMPLETED) {
+			return new CloseOutcome(CloseOutcome.Kind.ALREADY_CLOSED, latest, request.describe()
+					+ " is already closed by execution " + latest.getId() + "; nothing was run (add --rerun to close it again)");
+		}
+		else {
+			ResumedOptions resumed = new ResumedOptions(request, latest.getJobParameters());
+			List<String> differences = resumed.differences();
+			if (!differences.isEmpty()) {
+				return new CloseOutcome(CloseOutcome.Kind.INVALID, null, "it would resume execution " + latest.getId()
+						+ ", which did not complete, with the options that run started with, and these options differ: "
+						+ String.join(", ", differences) + "; nothing was run. Give the same options (or none) to resume "
+						+ "it, or add --rerun to close the month again from the start with the new ones");
+			}
+			parameters = resumed.parameters();
+		}
+		if (request.client() != null) {
+			String unknown = clients.unknown(request.client(), Path.of(parameters.getString(CloseJobParameters.INBOX)));
+			if (unknown != null) {
+				return new CloseOutcome(CloseOutcome.Kind.INVALID, null, unknown);
+			}
 		}
 		try {
 			JobExecution execution = jobOperator.start(closeJob, parameters);
@@ -177,7 +219,18 @@ class CloseLauncher {
 		if (execution == null) {
 			return new CloseOutcome(CloseOutcome.Kind.INVALID, null, "there is no execution " + executionId);
 		}
-		execution = recoverAbandoned(execution);
+		YearMonth month = YearMonth.parse(execution.getJobParameters().getString(CloseJobParameters.MONTH));
+		MonthLocks.MonthLock lock = locks.tryLock(month);
+		if (lock == null) {
+			return new CloseOutcome(CloseOutcome.Kind.REFUSED, null, holders.refusal(month));
+		}
+		try (lock) {
+			return restartHolding(recoverAbandoned(jobRepository.getJobExecution(executionId)));
+		}
+	}
+
+	private CloseOutcome restartHolding(JobExecution execution) {
+		long executionId = execution.getId();
 		try {
 			JobExecution restarted = jobOperator.restart(execution);
 			boolean completed = restarted.getStatus() == BatchStatus.COMPLETED;
@@ -194,18 +247,24 @@ class CloseLauncher {
 		}
 	}
 
-	private JobExecution lastExecution(JobParameters identity) {
-		JobInstance instance = jobRepository.getJobInstance(CloseJobParameters.JOB_NAME, identity);
-		return instance == null ? null : jobRepository.getLastJobExecution(instance);
+	/** The last execution of the close's latest run: the one with the highest rerun number. */
+	private JobExecution latestRun(CloseRequest request) {
+		JobExecution latest = null;
+		for (Long rerun = null;; rerun = rerun == null ? 1 : rerun + 1) {
+			JobInstance instance = jobRepository.getJobInstance(CloseJobParameters.JOB_NAME, identity(request, rerun));
+			if (instance == null) {
+				return latest;
+			}
+			JobExecution last = jobRepository.getLastJobExecution(instance);
+			latest = last != null ? last : latest;
+		}
 	}
 
-	/** The first rerun number that has no completed run: a new one, or a failed one to resume. */
-	private JobParameters nextRerun(CloseRequest request) {
+	/** The first rerun number not used yet: a new run. */
+	private long nextRerun(CloseRequest request) {
 		for (long rerun = 1;; rerun++) {
-			JobParameters identity = identity(request, rerun);
-			JobExecution last = lastExecution(identity);
-			if (last == null || last.getStatus() != BatchStatus.COMPLETED) {
-				return identity;
+			if (jobRepository.getJobInstance(CloseJobParameters.JOB_NAME, identity(request, rerun)) == null) {
+				return rerun;
 			}
 		}
 	}
@@ -222,13 +281,14 @@ class CloseLauncher {
 		return builder.toJobParameters();
 	}
 
-	private JobParameters options(CloseRequest request) {
+	/** The identity with the request's options, the configuration's defaults where none is given. */
+	private JobParameters withOptions(JobParameters identity, CloseRequest request) {
 		Path inbox = request.inbox() != null ? request.inbox() : properties.inbox();
 		Path out = request.out() != null ? request.out() : properties.out();
 		Stage until = request.until() != null ? request.until() : Stage.DELIVERY;
-		JobParametersBuilder builder = new JobParametersBuilder()
-			.addString(CloseJobParameters.INBOX, inbox.toAbsolutePath().normalize().toString(), false)
-			.addString(CloseJobParameters.OUT, out.toAbsolutePath().normalize().toString(), false)
+		JobParametersBuilder builder = new JobParametersBuilder(identity)
+			.addString(CloseJobParameters.INBOX, ResumedOptions.path(inbox), false)
+			.addString(CloseJobParameters.OUT, ResumedOptions.path(out), false)
 			.addString(CloseJobParameters.DRY_RUN, Boolean.toString(request.dryRun()), false)
 			.addString(CloseJobParameters.RESEND, Boolean.toString(request.resend()), false)
 			.addString(CloseJobParameters.UNTIL, until.id(), false);

@@ -9,8 +9,10 @@ import picocli.CommandLine.Command;
  * The command line: {@code recon close|restart|status|serve|generate|help}. Arguments are parsed before any Spring
  * context starts, so a bad month or an unknown option is answered at once with the usage text
  * and exit code 2. Exit codes: 0 the close completed (discrepancies are results, not
- * failures), 1 it failed, 2 usage error, 3 refused because the same close is running.
- * An error outside a close (the database cannot be reached, say) is one line on stderr and 1.
+ * failures), 1 it failed, 2 usage error (or a request that cannot be run: an unknown client, a
+ * resumed close given other options), 3 refused because a close of the month is running (on the
+ * embedded database: because another recon process has it open). An error outside a close (the
+ * database cannot be reached, say) is one line on stderr and 1.
  */
 @Command(name = "recon", mixinStandardHelpOptions = true, versionProvider = ReconCli.Version.class,
 		description = "Monthly close for WhatsApp Business Solution Providers: import usage estimates and "
@@ -40,7 +42,7 @@ public class ReconCli {
 				// one line a person can act on; the stack trace goes to the log file
 				cmd.getErr().println("recon " + cmd.getCommandName() + ": " + SpringRuntime.explain(ex));
 				org.slf4j.LoggerFactory.getLogger(ReconCli.class).error("Command failed", ex);
-				return 1;
+				return SpringRuntime.embeddedDatabaseInUse(ex) ? CloseOutcome.Kind.REFUSED.exitCode : 1;
 			}).execute(args);
 		}
 		finally {

@@ -1,5 +1,9 @@
 package com.wabarecon.launch;
 
+import java.sql.SQLException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import com.wabarecon.ReconApplication;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -11,6 +15,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 final class SpringRuntime {
 
+	private static final int H2_DATABASE_ALREADY_OPEN = 90020;
+
+	private static final Pattern DATABASE_FILE = Pattern.compile("[^\\s\"]+\\.mv\\.db");
+
 	private SpringRuntime() {
 	}
 
@@ -21,14 +29,33 @@ final class SpringRuntime {
 			cause = cause.getCause();
 		}
 		String message = String.valueOf(cause.getMessage()).lines().findFirst().orElse("");
-		if (message.contains("Database may be already in use") || message.contains("file is locked")) {
-			return "the embedded database is in use by another recon process (wait for it to end, or use "
-					+ "PostgreSQL with --db-url): " + message;
+		if (embeddedDatabaseInUse(failure)) {
+			Matcher file = DATABASE_FILE.matcher(message);
+			return "refused: the embedded database" + (file.find() ? " " + file.group() : "") + " is open in another "
+					+ "recon process, and one process at a time can open it: wait for the other to end, or use "
+					+ "PostgreSQL (--db-url), where closes of different months run side by side";
 		}
 		if (message.contains("Connection refused") || message.contains("Connection to")) {
 			return "the database cannot be reached: " + message;
 		}
 		return message.isBlank() ? cause.getClass().getSimpleName() : message;
+	}
+
+	/**
+	 * True when the failure is H2's refusal to open a file database another process has open
+	 * (error 90020): the embedded database serves one process at a time.
+	 */
+	static boolean embeddedDatabaseInUse(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+			if (cause instanceof SQLException sql && sql.getErrorCode() == H2_DATABASE_ALREADY_OPEN) {
+				return true;
+			}
+			String message = String.valueOf(cause.getMessage());
+			if (message.contains("Database may be already in use") || message.contains("file is locked")) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	static ConfigurableApplicationContext start(String dbUrl) {

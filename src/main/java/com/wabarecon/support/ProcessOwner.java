@@ -5,6 +5,7 @@ import java.net.UnknownHostException;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
@@ -18,10 +19,18 @@ public class ProcessOwner implements JobExecutionListener {
 
 	static final String PID = "owner.pid";
 
+	private final JobRepository jobRepository;
+
+	public ProcessOwner(JobRepository jobRepository) {
+		this.jobRepository = jobRepository;
+	}
+
+	/** Recorded at once: Spring Batch saves the job's context only after a step, and a close may be killed in its first. */
 	@Override
 	public void beforeJob(JobExecution jobExecution) {
 		jobExecution.getExecutionContext().putString(HOST, thisHost());
 		jobExecution.getExecutionContext().putLong(PID, ProcessHandle.current().pid());
+		jobRepository.updateExecutionContext(jobExecution);
 	}
 
 	/** True when the execution's process ran on this host and is gone (killed, crashed). */
@@ -32,6 +41,15 @@ public class ProcessOwner implements JobExecutionListener {
 		}
 		long pid = context.getLong(PID);
 		return pid != ProcessHandle.current().pid() && !isAlive(pid);
+	}
+
+	/** "process 4711 on host build-1", or {@code null} when the execution does not say. */
+	public static String describe(JobExecution execution) {
+		ExecutionContext context = execution.getExecutionContext();
+		if (!context.containsKey(PID)) {
+			return null;
+		}
+		return "process " + context.getLong(PID) + " on host " + context.getString(HOST, "?");
 	}
 
 	/** True when a process with this id runs on this host. */

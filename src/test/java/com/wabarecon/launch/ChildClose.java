@@ -104,6 +104,27 @@ final class ChildClose {
 		process.waitFor();
 	}
 
+	boolean isRunning() {
+		return process.isAlive();
+	}
+
+	/** SIGSTOP: the process stands still, holding what it holds (its connections, its locks, open files). */
+	void pause() throws Exception {
+		signal("-STOP");
+	}
+
+	/** SIGCONT: a paused process goes on. */
+	void resume() throws Exception {
+		signal("-CONT");
+	}
+
+	private void signal(String signal) throws Exception {
+		Process kill = new ProcessBuilder("kill", signal, Long.toString(process.pid())).redirectErrorStream(true).start();
+		if (kill.waitFor() != 0) {
+			fail("kill " + signal + " " + process.pid() + " failed: " + new String(kill.getInputStream().readAllBytes()));
+		}
+	}
+
 	/** Waits for the process to end and returns its exit code; kills it and fails the test after the timeout. */
 	int waitForExit(Duration timeout) throws InterruptedException {
 		if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
