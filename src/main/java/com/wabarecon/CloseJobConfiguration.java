@@ -27,7 +27,7 @@ class CloseJobConfiguration {
 	@Bean
 	Job monthlyCloseJob(JobRepository jobRepository, CloseJobParametersValidator parametersValidator,
 			Step inboxStep, Step clientsStep, Step channelsStep, Step usageImportStep, Step estimatePricingStep, Step invoiceImportStep,
-			Step rejectsReportStep, Step reconciliationStep, Step usageIndexStep, Step statementsStep,
+			Step rejectsReportStep, Step importGuardStep, Step reconciliationStep, Step usageIndexStep, Step statementsStep,
 			Step deliveryStep, JobExecutionListener partnerReports) {
 		var afterImport = new StopAfterStage(Stage.IMPORT);
 		var afterReconcile = new StopAfterStage(Stage.RECONCILE);
@@ -50,7 +50,9 @@ class CloseJobConfiguration {
 			.next(pricingAndInvoiceStep)
 			.next(rejectsReportStep)
 			.next(afterImport).on(STOP).end()
-			.from(afterImport).on(CONTINUE).to(reconciliationStep)
+			// a close with too little to stand on is refused here: nothing reconciled, rendered or sent
+			.from(afterImport).on(CONTINUE).to(importGuardStep)
+			.next(reconciliationStep)
 			.next(afterReconcile).on(STOP).end()
 			.from(afterReconcile).on(CONTINUE).to(usageIndexStep) // the statements read the estimates by channel
 			.next(statementsStep)

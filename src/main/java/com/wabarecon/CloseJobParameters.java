@@ -40,6 +40,9 @@ public final class CloseJobParameters {
 
 	public static final String VOLUME_TOLERANCE_ABS = "volumeToleranceAbs";
 
+	/** The share of an input kind's rows that may be rejected before the close is refused, in %. */
+	public static final String MAX_REJECT_PCT = "maxRejectPct";
+
 	private CloseJobParameters() {
 	}
 

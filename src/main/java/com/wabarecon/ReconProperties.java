@@ -50,11 +50,13 @@ public record ReconProperties(@DefaultValue("sample-invoices") Path inbox, @Defa
 	 * step's thread
 	 * @param usageShares how many shares of the usage export files load side by side, each on a
 	 * thread and a database connection of its own; 0 (the default): one per core
+	 * @param maxRejectPct the share of an input kind's rows (directory, usage exports, webhooks,
+	 * invoice) that may be rejected before the close is refused, in %
 	 */
 	public record Import(@DefaultValue("1000") int chunkSize, @DefaultValue("10000") int bulkChunkSize,
 			@DefaultValue("2000") int maxRawContentChars,
 			@DefaultValue("auto") BulkLoad bulkLoad, @DefaultValue("0") int prefetch,
-			@DefaultValue("0") int usageShares) {
+			@DefaultValue("0") int usageShares, @DefaultValue("5") java.math.BigDecimal maxRejectPct) {
 
 		public Import {
 			usageShares = usageShares > 0 ? usageShares : Runtime.getRuntime().availableProcessors();

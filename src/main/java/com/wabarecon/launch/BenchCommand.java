@@ -136,7 +136,7 @@ class BenchCommand implements Callable<Integer> {
 			long started = System.nanoTime();
 			CloseOutcome outcome = context.getBean(CloseLauncher.class)
 				.launch(new CloseRequest(month, null, false, inbox, run.resolve("out"), true, false, until, schemaUrl,
-						null, null, null, null));
+						null, null, null, null, null));
 			closeSeconds = seconds(started);
 			// sampled heap in use: the pools' own peaks, added up, are reached at different moments
 			peakHeap = heap.peak(0, System.currentTimeMillis());

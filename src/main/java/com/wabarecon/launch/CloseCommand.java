@@ -78,13 +78,17 @@ class CloseCommand implements Callable<Integer> {
 	@Option(names = "--volume-tolerance-abs", paramLabel = "N", description = "Tolerated volume difference, in messages.")
 	Long volumeToleranceAbs;
 
+	@Option(names = "--max-reject-pct", paramLabel = "P", description = "Refuse the close, before its reconciliation, "
+			+ "when an input kind (directory, usage exports, webhooks, invoice) rejected more than P %% of its rows.")
+	BigDecimal maxRejectPct;
+
 	@Override
 	public Integer call() {
 		validate();
 		PrintWriter out = spec.commandLine().getOut();
 		PrintWriter err = spec.commandLine().getErr();
 		CloseRequest request = new CloseRequest(month, client, rerun, inbox, this.out, dryRun, resend, until, database.dbUrl,
-				amountTolerancePct, amountToleranceAbs, volumeTolerancePct, volumeToleranceAbs);
+				amountTolerancePct, amountToleranceAbs, volumeTolerancePct, volumeToleranceAbs, maxRejectPct);
 		try (ConfigurableApplicationContext context = SpringRuntime.start(database.dbUrl)) {
 			CloseOutcome outcome = context.getBean(CloseLauncher.class).launch(request);
 			if (outcome.execution() != null && outcome.kind() != CloseOutcome.Kind.ALREADY_CLOSED) {
@@ -106,6 +110,7 @@ class CloseCommand implements Callable<Integer> {
 		checkNotNegative("--amount-tolerance-pct", amountTolerancePct);
 		checkNotNegative("--amount-tolerance-abs", amountToleranceAbs);
 		checkNotNegative("--volume-tolerance-pct", volumeTolerancePct);
+		checkNotNegative("--max-reject-pct", maxRejectPct);
 		if (volumeToleranceAbs != null && volumeToleranceAbs < 0) {
 			throw new ParameterException(spec.commandLine(), "--volume-tolerance-abs must not be negative");
 		}

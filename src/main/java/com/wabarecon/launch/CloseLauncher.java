@@ -9,6 +9,7 @@ import com.wabarecon.CloseJobParameters;
 import com.wabarecon.ReconProperties;
 import com.wabarecon.Stage;
 import com.wabarecon.support.ProcessOwner;
+import com.wabarecon.support.accounting.ImportGuard;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -94,6 +95,12 @@ class CloseLauncher {
 			parameters = withOptions(identity(request, null), request);
 		}
 		else if (request.rerun()) {
+			parameters = withOptions(identity(request, nextRerun(request)), request);
+		}
+		else if (refused(latest)) {
+			// a refused close is over: its month is read anew, with the options given now
+			log.info("Execution {} was refused before its reconciliation; {} starts anew from the month's files",
+					latest.getId(), request.describe());
 			parameters = withOptions(identity(request, nextRerun(request)), request);
 		}
 		else if (latest.getStatus() == BatchStatus.COMPLETED) {
@@ -198,6 +205,16 @@ class CloseLauncher {
 		jobRepository.update(execution);
 	}
 
+	/**
+	 * Whether the close was refused by the import guard: its month's files are to be read anew,
+	 * which resuming (the import's steps completed) would not do.
+	 */
+	private static boolean refused(JobExecution execution) {
+		return execution.getStatus() == BatchStatus.FAILED && execution.getStepExecutions()
+			.stream()
+			.anyMatch(step -> step.getStepName().equals(ImportGuard.STEP) && step.getStatus() == BatchStatus.FAILED);
+	}
+
 	private static boolean hasUnknownStep(JobExecution execution) {
 		return !execution.isRunning()
 				&& execution.getStepExecutions().stream().anyMatch(step -> step.getStatus() == BatchStatus.UNKNOWN);
@@ -218,6 +235,12 @@ class CloseLauncher {
 		JobExecution execution = jobRepository.getJobExecution(executionId);
 		if (execution == null) {
 			return new CloseOutcome(CloseOutcome.Kind.INVALID, null, "there is no execution " + executionId);
+		}
+		if (refused(execution)) {
+			return new CloseOutcome(CloseOutcome.Kind.INVALID, null, "execution " + executionId + " was refused before "
+					+ "its reconciliation (its import had too little to stand on): it is not resumed; close the month "
+					+ "again (close --month " + execution.getJobParameters().getString(CloseJobParameters.MONTH)
+					+ ") to read its files anew");
 		}
 		YearMonth month = YearMonth.parse(execution.getJobParameters().getString(CloseJobParameters.MONTH));
 		MonthLocks.MonthLock lock = locks.tryLock(month);
@@ -297,6 +320,7 @@ class CloseLauncher {
 		addIfGiven(builder, CloseJobParameters.AMOUNT_TOLERANCE_ABS, request.amountToleranceAbs());
 		addIfGiven(builder, CloseJobParameters.VOLUME_TOLERANCE_PCT, request.volumeTolerancePct());
 		addIfGiven(builder, CloseJobParameters.VOLUME_TOLERANCE_ABS, request.volumeToleranceAbs());
+		addIfGiven(builder, CloseJobParameters.MAX_REJECT_PCT, request.maxRejectPct());
 		return builder.toJobParameters();
 	}
 

@@ -19,10 +19,11 @@ import com.wabarecon.Stage;
  * @param resend email statements again to clients already reached
  * @param until the last stage to run
  * @param dbUrl the database, as given (may hold credentials: never stored as given)
+ * @param maxRejectPct the share of an input kind's rows that may be rejected before the close is refused
  */
 public record CloseRequest(YearMonth month, String client, boolean rerun, Path inbox, Path out, boolean dryRun,
 		boolean resend, Stage until, String dbUrl, BigDecimal amountTolerancePct, BigDecimal amountToleranceAbs,
-		BigDecimal volumeTolerancePct, Long volumeToleranceAbs) {
+		BigDecimal volumeTolerancePct, Long volumeToleranceAbs, BigDecimal maxRejectPct) {
 
 	/** "2025-09, all clients" or "2025-09, client c_001". */
 	public String describe() {

@@ -45,6 +45,7 @@ final class ResumedOptions {
 				request.volumeTolerancePct());
 		decimal(differences, "--volume-tolerance-abs", CloseJobParameters.VOLUME_TOLERANCE_ABS,
 				request.volumeToleranceAbs() == null ? null : BigDecimal.valueOf(request.volumeToleranceAbs()));
+		decimal(differences, "--max-reject-pct", CloseJobParameters.MAX_REJECT_PCT, request.maxRejectPct());
 		return differences;
 	}
 

@@ -34,7 +34,7 @@ class ScheduledClose {
 		YearMonth month = YearMonth.now(clock.withZone(zone)).minusMonths(1);
 		log.info("Scheduled close of {}", month);
 		CloseOutcome outcome = launcher.launch(new CloseRequest(month, null, false, null, null, false, false, null, null,
-				null, null, null, null));
+				null, null, null, null, null));
 		switch (outcome.kind()) {
 			case ALREADY_CLOSED -> log.info("Scheduled close of {} skipped: {}", month, outcome.message());
 			case COMPLETED -> log.info("Scheduled close of {} completed: {}", month,

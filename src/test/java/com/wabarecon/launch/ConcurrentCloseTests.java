@@ -101,7 +101,7 @@ class ConcurrentCloseTests {
 	void aRestartOfAFailedCloseOfAMonthWhoseCloseRunsIsRefused() throws Exception {
 		// given: client c_001's close of June failed (its clients.csv lacks a column) ...
 		CloseOutcome failed = launcher.launch(new CloseRequest(YearMonth.parse("2025-06"), "c_001", false,
-				Path.of("src/test/resources/inboxes/missing-column"), out, true, false, null, null, null, null, null, null));
+				Path.of("src/test/resources/inboxes/missing-column"), out, true, false, null, null, null, null, null, null, null));
 		assertThat(failed.kind()).as(failed.message()).isEqualTo(CloseOutcome.Kind.FAILED);
 		CompletableFuture<CloseOutcome> whole;
 		try (HeldClientRow row = HeldClientRow.hold(URL)) {
@@ -151,13 +151,13 @@ class ConcurrentCloseTests {
 		copy(Path.of("sample-invoices"), inbox);
 		copy(Path.of("src/test/resources/inboxes/missing-column/directory"), inbox.resolve("directory"));
 		CloseOutcome failed = launcher.launch(new CloseRequest(YearMonth.parse("2025-05"), null, false, inbox, out, true,
-				false, null, null, null, null, null, null));
+				false, null, null, null, null, null, null, null));
 		assertThat(failed.kind()).as(failed.message()).isEqualTo(CloseOutcome.Kind.FAILED);
 
 		// when: the file is put right and the close started again
 		copy(Path.of("sample-invoices/directory"), inbox.resolve("directory"));
 		CloseOutcome again = launcher.launch(new CloseRequest(YearMonth.parse("2025-05"), null, false, inbox, out, true,
-				false, null, null, null, null, null, null));
+				false, null, null, null, null, null, null, null));
 
 		// then: the month was free; the close resumed the failed run
 		assertThat(again.kind()).as(again.message()).isEqualTo(CloseOutcome.Kind.COMPLETED);
@@ -166,7 +166,7 @@ class ConcurrentCloseTests {
 
 	private CloseRequest request(String month, String client) {
 		return new CloseRequest(YearMonth.parse(month), client, false, Path.of("sample-invoices"), out, true, false, null,
-				null, null, null, null, null);
+				null, null, null, null, null, null);
 	}
 
 	private static long lastExecutionId() throws Exception {
