@@ -41,8 +41,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * as text) in the workbooks.
  */
 @SpringBatchTest
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:hostile-input;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-		+ "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
+// hostile rows are many of the few: the test is about where outputs go and what they run, not the
+// guard that refuses a close with that many rejects (GuardedCloseTests)
+@SpringBootTest(properties = { "spring.datasource.url=jdbc:h2:mem:hostile-input;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+		+ "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "recon.import.max-reject-pct=100" })
 class HostileInputTests {
 
 	static final String MONTH = "2025-09";
@@ -89,6 +91,12 @@ class HostileInputTests {
 				+ "\"=HYPERLINK(\"\"http://evil.example\"\",\"\"Pay here\"\")\",2025-10-03,2025-09-01,2025-09-30,777000000000001,"
 				+ "777000000000011,@SUM(1+1),DE,MARKETING,REGULAR,0:MAX,100,0.1365,13.65,EUR,USAGE\n"
 				+ "=cmd|' /C calc'!A0,2025-10-03,2025-09-01,2025-09-30,777000000000001,,,,,,,,,-1.00,EUR,+CHARGE\n");
+		// the month's estimate: a close without any is refused before its reconciliation (GuardedCloseTests)
+		inbox.write(MONTH + "/usage/ch_001.json", """
+				{"channel_id": "ch_001", "currency": "EUR", "granularity": "DAILY", "usage": [
+				 {"start": 1757455200, "end": 1757541600, "country": "DE", "pricing_category": "MARKETING",
+				  "pricing_type": "REGULAR", "volume": 10, "cost": 1.365}]}
+				""");
 		Path out = dir.resolve("sandbox/out");
 
 		// when

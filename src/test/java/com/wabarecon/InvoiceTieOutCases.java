@@ -57,6 +57,13 @@ abstract class InvoiceTieOutCases {
 
 	static final String CH_002 = "106540352242923";
 
+	/** ch_001's marketing of September as invoiced (1,200 messages, 163.80 EUR), on 10 September in Berlin. */
+	static final String SEPTEMBER_EXPORT = """
+			{"channel_id": "ch_001", "currency": "EUR", "granularity": "MONTHLY", "usage": [
+			 {"start": 1757455200, "end": 1757541600, "country": "DE", "pricing_category": "MARKETING",
+			  "pricing_type": "REGULAR", "volume": 1200, "cost": 163.80}]}
+			""";
+
 	static final String CH_001_USAGE = usage(MONTH, "INV-EUR", CH_001, "MARKETING", 1200, "163.80", "EUR");
 
 	static final String CH_002_USAGE = usage(MONTH, "INV-EUR", CH_002, "MARKETING", 300, "40.95", "EUR");
@@ -99,6 +106,8 @@ abstract class InvoiceTieOutCases {
 		jobRepositoryTestUtils.removeJobExecutions();
 		jobOperatorTestUtils.setJob(monthlyCloseJob);
 		inbox = TestInbox.withSampleReferenceData(dir);
+		// the month's estimate: a close without any is refused before its reconciliation (GuardedCloseTests)
+		inbox.write(MONTH + "/usage/ch_001.json", SEPTEMBER_EXPORT);
 	}
 
 	@AfterEach

@@ -11,7 +11,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(properties = {
 		"spring.datasource.url=jdbc:h2:mem:invoice-tie-out;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
 				+ "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-		"recon.import.bulk-chunk-size=2" })
+		"recon.import.bulk-chunk-size=2", "recon.import.max-reject-pct=100" })
 class InvoiceTieOutFunctionalTests extends InvoiceTieOutCases {
 
 	@Override

@@ -16,7 +16,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @ExtendWith(PostgresDatabase.class)
 @SpringBatchTest
-@SpringBootTest(properties = "recon.import.bulk-chunk-size=2")
+@SpringBootTest(properties = { "recon.import.bulk-chunk-size=2", "recon.import.max-reject-pct=100" })
 class InvoiceTieOutPostgresTests extends InvoiceTieOutCases {
 
 	static String schema;

@@ -73,7 +73,7 @@ class DirectoryRelationsPostgresTests {
 
 	private CliRun close(TestInbox inbox, Path out, String... options) {
 		List<String> args = new ArrayList<>(List.of("close", "--month", "2025-09", "--inbox", inbox.root().toString(),
-				"--out", out.toString(), "--db-url", database.url()));
+				"--out", out.toString(), "--db-url", database.url(), "--max-reject-pct", "100"));
 		args.addAll(List.of(options));
 		return CliRun.of(args.toArray(String[]::new));
 	}

@@ -56,11 +56,21 @@ public class InputFileRepository {
 						Types.BIGINT, Types.BIGINT, Types.BIGINT, Types.VARCHAR });
 	}
 
+	/**
+	 * Every file of the month's inbox inventory with what its step made of it, in step and file
+	 * order: a file the inventory gave a step but in which the step found no row (a header only,
+	 * an empty file) is there too, with no rows, so the table lists every file the close looked at.
+	 */
 	public List<FileCounts> forMonth(String month) {
 		return jdbc.sql("""
 				SELECT step_name, source_file, sha256, rows_read, rows_loaded, rows_rejected, rows_skipped, note
-				FROM input_file WHERE billing_month = ? ORDER BY step_name, source_file""")
-			.param(month)
+				FROM input_file WHERE billing_month = :month
+				UNION ALL
+				SELECT 'inboxStep', i.source_file, i.sha256, 0, 0, 0, 0, 'read: no rows in it'
+				FROM inbox_file i WHERE i.billing_month = :month AND i.decision = 'READ'
+				  AND NOT EXISTS (SELECT 1 FROM input_file f WHERE f.billing_month = :month AND f.source_file = i.source_file)
+				ORDER BY 1, 2""")
+			.param("month", month)
 			.query((rs, n) -> new FileCounts(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
 					rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getString(8)))
 			.list();
