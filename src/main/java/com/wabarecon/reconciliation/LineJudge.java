@@ -98,20 +98,28 @@ class LineJudge implements ItemProcessor<LineSides, ReconLine> {
 				: "phone number id " + line.phoneNumberId() + " (WABA " + line.wabaId() + ") is not in the directory";
 	}
 
-	/** Why the two sides cannot be compared in one currency; {@code null} when they can. */
+	/**
+	 * Why the line's estimate and invoice cannot be compared in one currency; {@code null} when
+	 * they can. A line holds one currency; the invoice may bill its channel and category in
+	 * another, on a line of that currency.
+	 */
 	private String currencyProblem(LineSides line) {
-		if (line.otherInvoiceCurrency() != null && !line.otherInvoiceCurrency().equals(line.invoiceCurrency())) {
-			return "the invoice bills this line in both " + line.invoiceCurrency() + " and "
-					+ line.otherInvoiceCurrency();
-		}
+		String currency = line.currency();
 		if (line.unconvertibleRows() > 0) {
 			String from = line.unconvertibleCurrency();
 			return "the estimate is in " + from + " (" + Money.text(line.unconvertibleAmount(), from) + " " + from
-					+ ") and the month has no " + from + " to " + line.wabaCurrency() + " rate in fx/" + month + ".csv";
+					+ ") and the month has no " + from + " to " + currency + " rate in fx/" + month + ".csv";
 		}
-		if (line.invoiced() && line.estimated() && !line.invoiceCurrency().equals(line.wabaCurrency())) {
-			return "the invoice is in " + line.invoiceCurrency() + " while the directory invoices this WABA in "
-					+ line.wabaCurrency();
+		if (line.wabaCurrency() != null && !line.wabaCurrency().equals(currency)) {
+			return "the invoice bills this line in " + currency + " while the directory invoices WABA " + line.wabaId()
+					+ " in " + line.wabaCurrency();
+		}
+		String first = line.firstInvoiceCurrency();
+		String last = line.lastInvoiceCurrency();
+		if (first != null && !(first.equals(currency) && last.equals(currency))) {
+			return "the invoice bills this " + (line.phoneNumberId() == null ? "WABA" : "channel") + " and category in "
+					+ (first.equals(last) ? first : first + " and " + last) + " (a line of each), while the directory "
+					+ "invoices WABA " + line.wabaId() + " in " + currency;
 		}
 		return null;
 	}

@@ -7,11 +7,14 @@ import java.sql.SQLException;
 /**
  * Both sides of one reconciliation line, as the database summed them.
  *
+ * @param currency the line's currency: the invoice lines' it holds, or the WABA's for its estimates
  * @param estimatedAmount the estimates converted to the WABA's currency (unrounded)
  * @param unconvertibleCurrency an estimate currency with no FX rate to the WABA's, if any
- * @param wabaCurrency the WABA's invoicing currency, when the line has estimates
- * @param invoiceCurrency the invoice's currency, when the line has invoice lines
- * @param otherInvoiceCurrency a second invoice currency of the same line, if the invoice has one
+ * @param wabaCurrency the currency the directory invoices the line's WABA in; {@code null} for a WABA
+ * it does not know
+ * @param firstInvoiceCurrency the first of the currencies the invoice bills the line's channel (or
+ * WABA) and category in, this line's or another's; {@code null} when it bills none
+ * @param lastInvoiceCurrency the last of them
  * @param unpricedRows estimates of the line that have no cost and no rate (the amount is unknown when any)
  * @param unpricedVolume their volume
  * @param unpricedReason why they could not be priced (one of the reasons, where several)
@@ -19,9 +22,9 @@ import java.sql.SQLException;
  */
 record LineSides(String wabaId, String phoneNumberId, String category, String clientId, String channelId,
 		long estimatedVolume, long invoicedVolume, long estimatedFreeVolume, long invoicedFreeVolume,
-		BigDecimal estimatedAmount, BigDecimal invoicedAmount, int estimateRows, int invoiceRows,
+		String currency, BigDecimal estimatedAmount, BigDecimal invoicedAmount, int estimateRows, int invoiceRows,
 		int unconvertibleRows, String unconvertibleCurrency, BigDecimal unconvertibleAmount, String wabaCurrency,
-		String invoiceCurrency, String otherInvoiceCurrency, String invoiceIds, String estimateSources,
+		String firstInvoiceCurrency, String lastInvoiceCurrency, String invoiceIds, String estimateSources,
 		long unpricedRows, long unpricedVolume, String unpricedReason, EdgeVolumes edges) {
 
 	/**
@@ -35,10 +38,11 @@ record LineSides(String wabaId, String phoneNumberId, String category, String cl
 		return new LineSides(rs.getString("waba_id"), rs.getString("phone_number_id"), rs.getString("category"),
 				rs.getString("client_id"), rs.getString("channel_id"), rs.getLong("estimated_volume"),
 				rs.getLong("invoiced_volume"), rs.getLong("estimated_free_volume"), rs.getLong("invoiced_free_volume"),
-				rs.getBigDecimal("estimated_amount"), rs.getBigDecimal("invoiced_amount"), rs.getInt("estimate_rows"),
-				rs.getInt("invoice_rows"), rs.getInt("unconvertible_rows"), rs.getString("unconvertible_currency"),
-				rs.getBigDecimal("unconvertible_amount"), rs.getString("waba_currency"),
-				rs.getString("invoice_currency"), rs.getString("other_invoice_currency"), rs.getString("invoice_ids"),
+				rs.getString("currency").strip(), rs.getBigDecimal("estimated_amount"), rs.getBigDecimal("invoiced_amount"),
+				rs.getInt("estimate_rows"), rs.getInt("invoice_rows"), rs.getInt("unconvertible_rows"),
+				rs.getString("unconvertible_currency"), rs.getBigDecimal("unconvertible_amount"),
+				trim(rs.getString("waba_currency")), trim(rs.getString("first_invoice_currency")),
+				trim(rs.getString("last_invoice_currency")), rs.getString("invoice_ids"),
 				rs.getString("estimate_sources"), rs.getLong("unpriced_rows"), rs.getLong("unpriced_volume"),
 				rs.getString("unpriced_reason"),
 				new EdgeVolumes(volume(rs, "volume_day_before"), volume(rs, "volume_first_day"),
@@ -59,9 +63,9 @@ record LineSides(String wabaId, String phoneNumberId, String category, String cl
 		return invoiceRows > 0;
 	}
 
-	/** The line's currency: the invoice's, or the WABA's where there is no invoice line. */
-	String currency() {
-		return invoiceCurrency != null ? invoiceCurrency : wabaCurrency;
+	/** A {@code CHAR(3)} as written ({@code null} stays {@code null}). */
+	private static String trim(String currency) {
+		return currency == null ? null : currency.strip();
 	}
 
 }

@@ -22,7 +22,7 @@ class ReconLineRepository {
 	/** {@link #ORDER} of the columns of a table or subquery with this alias ({@code l.}), or none. */
 	static String orderBy(String alias) {
 		return " ORDER BY " + alias + "client_id NULLS LAST, " + alias + "waba_id, " + alias
-				+ "phone_number_id NULLS FIRST, " + alias + "category";
+				+ "phone_number_id NULLS FIRST, " + alias + "category, " + alias + "currency";
 	}
 
 	static final BulkTable<ReconLine> TABLE = BulkTable.of("recon_line",

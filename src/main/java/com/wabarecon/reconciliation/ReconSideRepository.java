@@ -135,7 +135,10 @@ class ReconSideRepository {
 
 	/**
 	 * The line query: both sides of each line, summed, with the line's evidence for likely
-	 * causes; one row per line, in the outputs' order ({@link ReconLineRepository#ORDER}): the
+	 * causes; one row per line, in the outputs' order. A line is one currency: the estimates
+	 * (converted to the WABA's currency) meet the invoice lines of that currency; an invoice line
+	 * in another currency is a line of its own, so no sum ever adds two currencies, and each line
+	 * knows the currencies its channel and category are invoiced in ({@link ReconLineRepository#ORDER}): the
 	 * partner report is written as the lines are judged. A line's client and channel are the
 	 * directory's for its WABA and phone number, each unique: the channel with that phone number
 	 * on that WABA, or, for a WABA-level line, the WABA's one client; none when the directory has
@@ -143,9 +146,9 @@ class ReconSideRepository {
 	 */
 	static final String LINES = """
 			SELECT x.* FROM (
-			SELECT l.*, COALESCE(ch.client_id, wb.client_id) AS client_id, ch.channel_id,
+			SELECT l.*, COALESCE(ch.client_id, wb.client_id) AS client_id, ch.channel_id, wd.waba_currency,
 			    e.volume_day_before, e.volume_first_day, e.volume_last_day, e.volume_day_after, e.webhook_volume
-			FROM (SELECT s.waba_id, s.phone_number_id, s.category,
+			FROM (SELECT s.waba_id, s.phone_number_id, s.category, s.target_currency AS currency,
 			    SUM(CASE WHEN s.side = 'E' THEN s.volume ELSE 0 END) AS estimated_volume,
 			    SUM(CASE WHEN s.side = 'I' THEN s.volume ELSE 0 END) AS invoiced_volume,
 			    SUM(CASE WHEN s.side = 'E' THEN s.free_volume ELSE 0 END) AS estimated_free_volume,
@@ -157,9 +160,10 @@ class ReconSideRepository {
 			    SUM(CASE WHEN s.side = 'E' AND s.amount IS NULL THEN 1 ELSE 0 END) AS unconvertible_rows,
 			    MIN(CASE WHEN s.side = 'E' AND s.amount IS NULL THEN s.source_currency END) AS unconvertible_currency,
 			    SUM(CASE WHEN s.side = 'E' AND s.amount IS NULL THEN s.source_amount ELSE 0 END) AS unconvertible_amount,
-			    MIN(CASE WHEN s.side = 'E' THEN s.target_currency END) AS waba_currency,
-			    MIN(CASE WHEN s.side = 'I' THEN s.target_currency END) AS invoice_currency,
-			    MAX(CASE WHEN s.side = 'I' THEN s.target_currency END) AS other_invoice_currency,
+			    MIN(MIN(CASE WHEN s.side = 'I' THEN s.target_currency END))
+			        OVER (PARTITION BY s.waba_id, s.phone_number_id, s.category) AS first_invoice_currency,
+			    MAX(MAX(CASE WHEN s.side = 'I' THEN s.target_currency END))
+			        OVER (PARTITION BY s.waba_id, s.phone_number_id, s.category) AS last_invoice_currency,
 			    MAX(CASE WHEN s.side = 'I' THEN s.detail END) AS invoice_ids,
 			    MAX(CASE WHEN s.side = 'E' THEN s.detail END) AS estimate_sources,
 			    SUM(CASE WHEN s.side = 'E' THEN s.unpriced_rows ELSE 0 END) AS unpriced_rows,
@@ -167,9 +171,10 @@ class ReconSideRepository {
 			    MIN(CASE WHEN s.side = 'E' THEN s.unpriced_reason END) AS unpriced_reason
 			FROM recon_side s
 			WHERE s.billing_month = ?
-			GROUP BY s.waba_id, s.phone_number_id, s.category) l
+			GROUP BY s.waba_id, s.phone_number_id, s.category, s.target_currency) l
 			LEFT JOIN channel ch ON ch.phone_number_id = l.phone_number_id AND ch.waba_id = l.waba_id
 			LEFT JOIN waba wb ON wb.waba_id = l.waba_id AND l.phone_number_id IS NULL
+			LEFT JOIN waba wd ON wd.waba_id = l.waba_id
 			LEFT JOIN (SELECT waba_id, phone_number_id, category, SUM(volume_day_before) AS volume_day_before,
 			               SUM(volume_first_day) AS volume_first_day, SUM(volume_last_day) AS volume_last_day,
 			               SUM(volume_day_after) AS volume_day_after, SUM(webhook_volume) AS webhook_volume

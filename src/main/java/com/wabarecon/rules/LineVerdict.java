@@ -8,12 +8,13 @@ import java.math.BigDecimal;
  * status. The statuses are tried in this order, the first that holds wins:
  * <ol>
  * <li>{@code UNKNOWN_CHANNEL}: invoiced, and no client in the directory;</li>
- * <li>{@code CURRENCY_MISMATCH}: the sides cannot be compared in one currency;</li>
+ * <li>{@code CURRENCY_MISMATCH}: the sides cannot be compared in one currency (the amount delta
+ * is then unknown);</li>
  * <li>{@code UNPRICED}: part of the estimate has no cost and no rate (its amount is unknown);</li>
  * <li>{@code MATCHED}: both deltas zero;</li>
+ * <li>{@code NOT_ESTIMATED}: invoiced for a known channel with no estimate at all;</li>
  * <li>{@code WITHIN_TOLERANCE}: both deltas within the line's {@link Tolerance};</li>
  * <li>{@code MISSING_FROM_INVOICE}: not invoiced;</li>
- * <li>{@code NOT_ESTIMATED}: not estimated;</li>
  * <li>{@code OVER_INVOICED} when the amount delta is positive (or zero with more volume
  * invoiced), else {@code UNDER_INVOICED}.</li>
  * </ol>
@@ -60,10 +61,15 @@ public final class LineVerdict {
 		BigDecimal invoiced = Money.round(sides.invoicedAmount(), currency);
 		BigDecimal estimated = sides.unpriced() ? null : Money.round(sides.estimatedAmount(), currency);
 		long volumeDelta = sides.invoicedVolume() - sides.estimatedVolume();
-		BigDecimal amountDelta = estimated == null ? null : invoiced.subtract(estimated);
+		// two currencies have no difference: neither side is the other's currency
+		BigDecimal amountDelta = estimated == null || sides.currencyMismatch() ? null : invoiced.subtract(estimated);
 		BigDecimal amountDeltaPct = Money.percent(amountDelta, invoiced);
 		return new Verdict(status(sides, tolerance, volumeDelta, amountDelta, invoiced), volumeDelta, estimated,
 				invoiced, amountDelta, amountDeltaPct);
+	}
+
+	private static boolean estimatedAmountUnknown(Sides sides) {
+		return sides.estimatedAmount() == null;
 	}
 
 	private static LineStatus status(Sides sides, Tolerance tolerance, long volumeDelta, BigDecimal amountDelta,
@@ -71,7 +77,7 @@ public final class LineVerdict {
 		if (sides.invoiced() && !sides.knownClient()) {
 			return LineStatus.UNKNOWN_CHANNEL;
 		}
-		if (sides.currencyMismatch() || (amountDelta == null && !sides.unpriced())) {
+		if (sides.currencyMismatch() || (estimatedAmountUnknown(sides) && !sides.unpriced())) {
 			return LineStatus.CURRENCY_MISMATCH;
 		}
 		if (sides.unpriced()) {
@@ -80,14 +86,14 @@ public final class LineVerdict {
 		if (volumeDelta == 0 && amountDelta.signum() == 0) {
 			return LineStatus.MATCHED;
 		}
+		if (!sides.estimated()) {
+			return LineStatus.NOT_ESTIMATED;
+		}
 		if (tolerance.tolerates(volumeDelta, sides.invoicedVolume(), amountDelta, invoiced)) {
 			return LineStatus.WITHIN_TOLERANCE;
 		}
 		if (!sides.invoiced()) {
 			return LineStatus.MISSING_FROM_INVOICE;
-		}
-		if (!sides.estimated()) {
-			return LineStatus.NOT_ESTIMATED;
 		}
 		boolean over = amountDelta.signum() > 0 || (amountDelta.signum() == 0 && volumeDelta > 0);
 		return over ? LineStatus.OVER_INVOICED : LineStatus.UNDER_INVOICED;

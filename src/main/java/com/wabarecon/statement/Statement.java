@@ -40,9 +40,6 @@ import com.wabarecon.rules.LineStatus;
 record Statement(String month, Client client, List<Line> lines, List<Charge> charges, List<Day> days,
 		List<Previous> previous, Instant generatedAt) {
 
-	/** Statuses that need no explanation; every other status is a discrepancy. */
-	static final Set<String> AGREED = Set.of("MATCHED", "WITHIN_TOLERANCE");
-
 	static final List<String> STATUSES = Arrays.stream(LineStatus.values()).map(LineStatus::name).toList();
 
 	/** Line types of the invoice that are carried to the totals beside usage. */
@@ -81,7 +78,7 @@ record Statement(String month, Client client, List<Line> lines, List<Charge> cha
 		}
 
 		boolean discrepancy() {
-			return !AGREED.contains(status);
+			return LineStatus.valueOf(status).isDiscrepancy();
 		}
 
 	}
@@ -108,8 +105,9 @@ record Statement(String month, Client client, List<Line> lines, List<Charge> cha
 
 	/**
 	 * The totals of one currency: usage estimated and invoiced, the difference, the invoice's other
-	 * lines. {@code estimated} and {@code difference} are {@code null} (unknown) when a line's
-	 * estimate is unknown ({@code unknownEstimates} of them): a partial sum is never shown as the whole.
+	 * lines. {@code estimated} is {@code null} (unknown) when a line's estimate is unknown
+	 * ({@code unknownEstimates} of them), {@code difference} when a line's is (the estimate is
+	 * unknown, or in another currency than its invoice): a partial sum is never shown as the whole.
 	 */
 	record Total(String currency, BigDecimal estimated, BigDecimal invoiced, BigDecimal difference,
 			BigDecimal adjustments, BigDecimal credits, BigDecimal taxes, int lines, int discrepancies,
@@ -174,8 +172,9 @@ record Statement(String month, Client client, List<Line> lines, List<Charge> cha
 	private Total total(String currency) {
 		List<Line> inCurrency = lines.stream().filter(line -> line.currency().equals(currency)).toList();
 		int unknown = (int) inCurrency.stream().filter(line -> line.estimatedAmount() == null).count();
+		boolean differenceUnknown = inCurrency.stream().anyMatch(line -> line.amountDelta() == null);
 		return new Total(currency, unknown > 0 ? null : sum(inCurrency, Line::estimatedAmount),
-				sum(inCurrency, Line::invoicedAmount), unknown > 0 ? null : sum(inCurrency, Line::amountDelta),
+				sum(inCurrency, Line::invoicedAmount), differenceUnknown ? null : sum(inCurrency, Line::amountDelta),
 				charges(currency, "ADJUSTMENT"), charges(currency, "CREDIT"), charges(currency, "TAX"),
 				inCurrency.size(), (int) inCurrency.stream().filter(Line::discrepancy).count(), unknown);
 	}

@@ -42,9 +42,10 @@ class LineVerdictTests {
 			no invoice line beyond tolerance          |true |true|false|  100|     0|   10.00  |   0     |EUR|false|false|false|MISSING_FROM_INVOICE|-100|  10.00 |   0.00 |-10.00 |
 			no invoice line within tolerance          |true |true|false|    3|     0|    0.30  |   0     |EUR|false|false|false|WITHIN_TOLERANCE    |  -3|   0.30 |   0.00 | -0.30 |
 			no estimate beyond tolerance              |true |false|true|    0|   100|    0     |  13.65  |EUR|false|false|false|NOT_ESTIMATED       | 100|   0.00 |  13.65 | 13.65 |100.00
+			no estimate, a small bill: not tolerated  |true |false|true|    0|     3|    0     |   0.30  |EUR|false|false|false|NOT_ESTIMATED       |   3|   0.00 |   0.30 |  0.30 |100.00
 			invoice line of no known channel          |false|false|true|    0|   100|    0     |  13.65  |EUR|false|false|false|UNKNOWN_CHANNEL     | 100|   0.00 |  13.65 | 13.65 |100.00
-			unknown channel wins over a currency clash|false|false|true|    0|   100|    0     |  13.65  |EUR|true |false|false|UNKNOWN_CHANNEL     | 100|   0.00 |  13.65 | 13.65 |100.00
-			two invoice currencies on one line        |true |true|true|   100|   100|   13.65  |  13.65  |EUR|true |false|false|CURRENCY_MISMATCH   |   0|  13.65 |  13.65 |  0.00 |  0.00
+			unknown channel wins over a currency clash|false|false|true|    0|   100|    0     |  13.65  |EUR|true |false|false|UNKNOWN_CHANNEL     | 100|   0.00 |  13.65 |       |
+			sides in two currencies: no delta         |true |true|true|   100|   100|   13.65  |  13.65  |EUR|true |false|false|CURRENCY_MISMATCH   |   0|  13.65 |  13.65 |       |
 			an estimate that cannot be converted      |true |true|true|   100|   100|          |  13.65  |EUR|false|false|false|CURRENCY_MISMATCH   |   0|        |  13.65 |       |
 			currency clash wins over unpriced         |true |true|true|   100|   100|          |  13.65  |EUR|true |true |false|CURRENCY_MISMATCH   |   0|        |  13.65 |       |
 			part of the estimate not priced           |true |true|true|   100|   100|    5.00  |  10.00  |EUR|false|true |false|UNPRICED            |   0|        |  10.00 |       |
