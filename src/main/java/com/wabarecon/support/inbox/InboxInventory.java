@@ -3,13 +3,19 @@ package com.wabarecon.support.inbox;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -17,7 +23,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 import com.wabarecon.support.InboxFiles;
 
@@ -83,10 +88,25 @@ public final class InboxInventory {
 		if (!Files.isDirectory(folder)) {
 			return;
 		}
-		try (Stream<Path> entries = Files.walk(folder)) {
-			entries.filter(path -> !Files.isDirectory(path)).forEach(path -> {
-				files.add(classify == null ? monthFile(inbox, folder, path) : file(inbox, folder, path, classify));
-			});
+		// symbolic links are followed (a folder of exports may be a link to another volume); a link
+		// that loops, or anything that cannot be looked into, is listed, never dropped
+		try {
+			Files.walkFileTree(folder, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+					new SimpleFileVisitor<>() {
+						@Override
+						public FileVisitResult visitFile(Path path, BasicFileAttributes attributes) {
+							files.add(classify == null ? monthFile(inbox, folder, path) : file(inbox, folder, path, classify));
+							return FileVisitResult.CONTINUE;
+						}
+
+						@Override
+						public FileVisitResult visitFileFailed(Path path, IOException failure) {
+							files.add(notRead(inbox, path, failure instanceof FileSystemLoopException
+									? "a link to a folder that holds it (a loop)"
+									: "cannot be looked into (" + failure.getClass().getSimpleName() + ")"));
+							return FileVisitResult.CONTINUE;
+						}
+					});
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot list " + folder, ex);

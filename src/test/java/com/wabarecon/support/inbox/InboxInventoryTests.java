@@ -98,6 +98,23 @@ class InboxInventoryTests {
 		assertThat(files.get("2025-09/webhooks/e.ndjson").decision()).isEqualTo(InboxFile.Decision.READ);
 	}
 
+	@Test
+	void aFolderThatIsALinkIsReadThroughAndALoopIsListed() throws Exception {
+		Path elsewhere = inbox.resolveSibling(inbox.getFileName() + "-volume");
+		Files.createDirectories(elsewhere);
+		Files.writeString(elsewhere.resolve("ch_001.json"), "{}");
+		Files.createDirectories(inbox.resolve("2025-09"));
+		Files.createSymbolicLink(inbox.resolve("2025-09/usage"), elsewhere);
+		Files.createSymbolicLink(elsewhere.resolve("again"), elsewhere);
+
+		Map<String, InboxFile> files = new TreeMap<>();
+		InboxInventory.take(inbox, MONTH).forEach(file -> files.put(file.sourceName(), file));
+
+		assertThat(files.get("2025-09/usage/ch_001.json").kind()).isEqualTo(InboxKind.USAGE_EXPORT);
+		assertThat(files.get("2025-09/usage/again").reason())
+			.isEqualTo("not read: a link to a folder that holds it (a loop)");
+	}
+
 	private void write(String file, String content) throws Exception {
 		Path path = inbox.resolve(file);
 		Files.createDirectories(path.getParent());
