@@ -30,17 +30,17 @@ public final class Markets {
 	}
 
 	/**
-	 * The market a rate card's {@code market} value names, by name: a country code is that
-	 * country's market ({@link #ofCountry}); a country's name or alias is that country's own name
-	 * ({@code Türkiye} is {@code Turkey}); any other name is itself.
+	 * The market a rate card's {@code market} value names, by name: a country, by code or by name
+	 * (or a common other spelling: {@code Türkiye} is {@code TR}), is that country's market
+	 * ({@link #ofCountry}), its region where the table puts it in one; any other name is itself.
+	 * Both spellings of one country are always the same market.
 	 */
 	public String ofRateCard(String market) {
 		String code = Countries.code(market);
-		if (code != null) {
-			return ofCountry(code);
+		if (code == null) {
+			code = Countries.codeOfName(market);
 		}
-		String country = Countries.codeOfName(market);
-		return country != null ? Countries.name(country) : market.strip();
+		return code != null ? ofCountry(code) : market.strip();
 	}
 
 	/** What two market names are compared by: the same for {@code Rest of Africa} and {@code REST OF AFRICA}. */

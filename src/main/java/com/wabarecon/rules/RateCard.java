@@ -77,26 +77,77 @@ public final class RateCard {
 	}
 
 	/**
-	 * Why each refused version of a rate is refused, naming its rows: the rows as the files give
-	 * them, every version and month. Empty when every version can be used.
+	 * A row of a rate-card file that cannot be read (a rate that is not a number, say), with what
+	 * of its version could be read: all four, or none ({@code null}s) when its file is what is known.
 	 */
-	public static Map<List<Row>, String> refusals(List<Row> rows, Markets markets) {
-		Map<Version, List<Row>> versions = new LinkedHashMap<>();
-		for (Row row : rows) {
-			versions.computeIfAbsent(version(row, markets), v -> new ArrayList<>()).add(row);
+	public record Unreadable(LocalDate effectiveFrom, String currency, String market, String category, String file,
+			long line, String problem) {
+
+		boolean knowsItsVersion() {
+			return effectiveFrom != null && currency != null && market != null && category != null;
 		}
-		Map<List<Row>, String> refused = new LinkedHashMap<>();
-		versions.forEach((version, of) -> problem(version, of, markets).ifPresent(problem -> refused.put(of, problem)));
+
+	}
+
+	/** A version of a rate refused, why, and its rows (none when none of them could be read). */
+	public record Refused(LocalDate effectiveFrom, String currency, String market, String category, String reason,
+			List<Row> rows) {
+	}
+
+	/**
+	 * The versions of rates that cannot be used, each with the reason and its rows: tiers that do
+	 * not cover every volume once, one version given by two files, or a row of the version (or, when
+	 * the row's version cannot be read, of its file) that cannot be read: a version with a row
+	 * missing is never used, nor an older one in its place.
+	 */
+	public static List<Refused> refusals(List<Row> rows, List<Unreadable> unreadable, Markets markets) {
+		Map<Version, List<Row>> versions = new LinkedHashMap<>();
+		Map<Version, String> spelled = new HashMap<>();
+		for (Row row : rows) {
+			Version version = version(row, markets);
+			versions.computeIfAbsent(version, v -> new ArrayList<>()).add(row);
+			spelled.putIfAbsent(version, row.market());
+		}
+		Map<Version, Unreadable> brokenVersions = new LinkedHashMap<>();
+		Map<String, Unreadable> brokenFiles = new LinkedHashMap<>();
+		for (Unreadable row : unreadable) {
+			if (row.knowsItsVersion()) {
+				Version version = new Version(row.effectiveFrom(), row.currency(), markets.keyOfRateCard(row.market()),
+						row.category());
+				brokenVersions.putIfAbsent(version, row);
+				versions.computeIfAbsent(version, v -> new ArrayList<>());
+				spelled.putIfAbsent(version, row.market());
+			}
+			else {
+				brokenFiles.putIfAbsent(row.file(), row);
+			}
+		}
+		List<Refused> refused = new ArrayList<>();
+		versions.forEach((version, of) -> {
+			String what = "the " + version.currency() + " rates of " + markets.ofRateCard(spelled.get(version)) + " "
+					+ version.category() + " from " + version.effectiveFrom();
+			problem(what, version, of, brokenVersions.get(version), brokenFiles).ifPresent(reason -> refused.add(
+					new Refused(version.effectiveFrom(), version.currency(), spelled.get(version), version.category(),
+							reason, of)));
+		});
 		return refused;
 	}
 
-	private static Optional<String> problem(Version version, List<Row> rows, Markets markets) {
-		String what = "the " + version.currency() + " rates of " + markets.ofRateCard(rows.get(0).market()) + " "
-				+ version.category() + " from " + version.effectiveFrom();
+	private static Optional<String> problem(String what, Version version, List<Row> rows, Unreadable broken,
+			Map<String, Unreadable> brokenFiles) {
 		TreeSet<String> files = new TreeSet<>();
 		rows.forEach(row -> files.add(row.file()));
+		if (broken != null) {
+			files.add(broken.file());
+		}
 		if (files.size() > 1) {
 			return Optional.of("conflict: " + String.join(" and ", files) + " both give " + what);
+		}
+		Unreadable unread = broken != null ? broken : files.stream().map(brokenFiles::get)
+			.filter(java.util.Objects::nonNull).findFirst().orElse(null);
+		if (unread != null) {
+			return Optional.of(what + " are refused: " + unread.file() + " line " + unread.line() + " cannot be read ("
+					+ unread.problem() + "), and a rate with a row missing is not used, nor an older one in its place");
 		}
 		return Tiers.problem(rows.stream().map(Row::tier).toList())
 			.map(problem -> what + " are refused: " + problem + " (" + String.join(", ",

@@ -26,6 +26,12 @@ public final class RowProblems {
 		return reasons.isEmpty();
 	}
 
+	/** Every reason found, as a rejection gives them. */
+	@Override
+	public String toString() {
+		return String.join("; ", reasons);
+	}
+
 	/** Throws the row's rejection when anything was found. */
 	public void throwIfAny(RowSource source) {
 		if (!reasons.isEmpty()) {

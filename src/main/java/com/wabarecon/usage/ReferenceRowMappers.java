@@ -114,24 +114,43 @@ final class ReferenceRowMappers {
 		/** The refused versions' rows, by file and line, with the reason; records the refusals. */
 		private Map<String, String> checkVersions() {
 			List<RateCard.Row> rows = new ArrayList<>();
+			List<RateCard.Unreadable> unreadable = new ArrayList<>();
 			for (CsvRecord record : allRows.get()) {
-				RateCardRow row = record.isBlank() ? null : parse(record, new RowProblems());
+				if (record.isBlank()) {
+					continue;
+				}
+				RowProblems problems = new RowProblems();
+				RateCardRow row = parse(record, problems);
 				if (row != null) {
 					rows.add(new RateCard.Row(row.effectiveFrom(), row.currency(), row.market(), row.category(),
 							new Tier(row.tierLower(), row.tierUpper(), row.rate()), row.source().file(),
 							row.source().line()));
 				}
+				else {
+					unreadable.add(unreadable(record, problems.toString()));
+				}
 			}
 			Map<String, String> byPlace = new HashMap<>();
 			List<RateCard.Refusal> versions = new ArrayList<>();
-			RateCard.refusals(rows, markets.get()).forEach((of, reason) -> {
-				of.forEach(row -> byPlace.put(place(row.file(), row.line()), reason));
-				RateCard.Row first = of.get(0);
-				versions.add(new RateCard.Refusal(first.effectiveFrom(), first.currency(), first.market(),
-						first.category(), reason));
-			});
+			for (RateCard.Refused refused : RateCard.refusals(rows, unreadable, markets.get())) {
+				refused.rows().forEach(row -> byPlace.put(place(row.file(), row.line()), refused.reason()));
+				versions.add(new RateCard.Refusal(refused.effectiveFrom(), refused.currency(), refused.market(),
+						refused.category(), refused.reason()));
+			}
 			refusals.accept(versions);
 			return byPlace;
+		}
+
+		/** A row that cannot be read, with its version when that much of it can be. */
+		private static RateCard.Unreadable unreadable(CsvRecord record, String problem) {
+			RowProblems ignored = new RowProblems();
+			LocalDate from = date(record.text("effective_from"), "effective_from", ignored);
+			String currency = FieldChecks.currency("currency", record.text("currency")) == null ? record.text("currency")
+					: null;
+			String market = record.text("market").isEmpty() ? null : record.text("market");
+			String category = Pricing.category(record.text("category"));
+			return new RateCard.Unreadable(from, currency, market, category, record.source().file(),
+					record.source().line(), problem);
 		}
 
 		private static String place(String file, Long line) {

@@ -55,7 +55,8 @@ class MarketsTests {
 			Rest of Africa       | NG      | true
 			REST OF AFRICA       | ZA      | true
 			NG                   | ZA      | true
-			Nigeria              | NG      | false
+			Nigeria              | NG      | true
+			nigeria              | ZA      | true
 			Germany              | NG      | false
 			""")
 	void aRegionFromMarketsCsv(String rateCardMarket, String country, boolean same) {

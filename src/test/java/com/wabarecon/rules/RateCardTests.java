@@ -78,13 +78,14 @@ class RateCardTests {
 		List<RateCard.Row> rows = new ArrayList<>(ROWS);
 		rows.add(row("2025-07-01", "INR", "India", "UTILITY", "90000:MAX@0.0013", "rate-cards/2025-07-01.csv", 9));
 
-		Map<List<RateCard.Row>, String> refused = RateCard.refusals(rows, MARKETS);
+		List<RateCard.Refused> refused = RateCard.refusals(rows, List.of(), MARKETS);
 
-		assertThat(refused).hasSize(1);
-		assertThat(refused.values().iterator().next()).isEqualTo("the INR rates of India UTILITY from 2025-07-01 are "
-				+ "refused: tiers 0:100000 and 90000:MAX overlap (messages 90000 to 100000 would be priced twice) "
-				+ "(rate-cards/2025-07-01.csv line 2, rate-cards/2025-07-01.csv line 3, rate-cards/2025-07-01.csv line 9)");
-		assertThat(refused.keySet().iterator().next()).hasSize(3);
+		assertThat(refused).singleElement().satisfies(version -> {
+			assertThat(version.reason()).isEqualTo("the INR rates of India UTILITY from 2025-07-01 are "
+					+ "refused: tiers 0:100000 and 90000:MAX overlap (messages 90000 to 100000 would be priced twice) "
+					+ "(rate-cards/2025-07-01.csv line 2, rate-cards/2025-07-01.csv line 3, rate-cards/2025-07-01.csv line 9)");
+			assertThat(version.rows()).hasSize(3);
+		});
 	}
 
 	@Test
@@ -92,15 +93,42 @@ class RateCardTests {
 		List<RateCard.Row> rows = new ArrayList<>(ROWS);
 		rows.add(row("2025-07-01", "INR", "INDIA", "UTILITY", "0:MAX@0.0014", "rate-cards/india-2025-07.csv", 2));
 
-		Map<List<RateCard.Row>, String> refused = RateCard.refusals(rows, MARKETS);
+		List<RateCard.Refused> refused = RateCard.refusals(rows, List.of(), MARKETS);
 
-		assertThat(refused.values()).containsExactly("conflict: rate-cards/2025-07-01.csv and "
-				+ "rate-cards/india-2025-07.csv both give the INR rates of India UTILITY from 2025-07-01");
+		assertThat(refused).extracting(RateCard.Refused::reason).containsExactly("conflict: rate-cards/2025-07-01.csv "
+				+ "and rate-cards/india-2025-07.csv both give the INR rates of India UTILITY from 2025-07-01");
 	}
 
 	@Test
 	void aCleanCardHasNoRefusals() {
-		assertThat(RateCard.refusals(ROWS, MARKETS)).isEmpty();
+		assertThat(RateCard.refusals(ROWS, List.of(), MARKETS)).isEmpty();
+	}
+
+	@Test
+	void aVersionWithARowThatCannotBeReadIsRefusedNotReplacedByAnOlderOne() {
+		// July's second India utility tier has a rate that is no number; July's first tier still reads
+		var unreadable = new RateCard.Unreadable(LocalDate.parse("2025-07-01"), "INR", "in", "UTILITY",
+				"rate-cards/2025-07-01.csv", 3, "rate '0,0012' is not a number");
+		List<RateCard.Row> readable = List.of(ROWS.get(0), ROWS.get(1));
+
+		List<RateCard.Refused> refused = RateCard.refusals(readable, List.of(unreadable), MARKETS);
+
+		assertThat(refused).singleElement().satisfies(version -> {
+			assertThat(version.effectiveFrom()).isEqualTo(LocalDate.parse("2025-07-01"));
+			assertThat(version.reason()).isEqualTo("the INR rates of India UTILITY from 2025-07-01 are refused: "
+					+ "rate-cards/2025-07-01.csv line 3 cannot be read (rate '0,0012' is not a number), and a rate with a "
+					+ "row missing is not used, nor an older one in its place");
+		});
+	}
+
+	@Test
+	void aRowWhoseVersionCannotBeReadRefusesEveryVersionOfItsFile() {
+		var unreadable = new RateCard.Unreadable(null, "INR", "India", "UTILITY", "rate-cards/2025-07-01.csv", 4,
+				"effective_from '2025-7-1' is not a date (YYYY-MM-DD)");
+
+		List<RateCard.Refused> refused = RateCard.refusals(ROWS, List.of(unreadable), MARKETS);
+
+		assertThat(refused).extracting(RateCard.Refused::effectiveFrom).containsExactly(LocalDate.parse("2025-07-01"));
 	}
 
 	private static RateCard.Row row(String from, String currency, String market, String category, String tier,
