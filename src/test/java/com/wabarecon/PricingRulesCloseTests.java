@@ -114,7 +114,9 @@ class PricingRulesCloseTests {
 		assertThat(StepExecutions.named(execution, "estimatePricingStep").getExitStatus().getExitDescription())
 			.contains("NOT PRICED (their lines are UNPRICED): 1 estimate rows");
 		assertThat(StepExecutions.named(execution, "tieOutStep").getExitStatus().getExitDescription())
-			.contains("lines: 1 UNPRICED", "NEEDS ATTENTION: 1 UNPRICED (estimates without a rate in the rate card: add it and close again with --rerun)");
+			.contains("lines: 1 UNPRICED", "NEEDS ATTENTION: 1 UNPRICED (estimates without a rate in the rate card: add it and close again with --rerun)",
+					"estimates INR: lines 0.00, estimates loaded 0.00; not in either: 1000 messages in 1 estimate rows without "
+							+ "a price (unknown: see the UNPRICED lines)");
 
 		List<String[]> csv = csv(out.resolve(MONTH).resolve("reconciliation-" + MONTH + ".csv"));
 		assertThat(csv.get(1)).containsExactly(MONTH, "c_002", WABA_C002, CH_004, "UTILITY", "INR", "1000", "1000", "0",
@@ -241,8 +243,8 @@ class PricingRulesCloseTests {
 	@Test
 	void aClientsCostIsSharedAmongItsChannelsToTheCent() throws Exception {
 		// given: one utility message on each of three channels at 0.1150: the client's cost is
-		// 3 x 0.1150 = 0.345 -> 0.35 INR; shared 1:1:1 it is 0.1166.. each: 0.11 each and one cent
-		// left, which goes to the first channel by id (equal parts cut off); rounded alone, each
+		// 3 x 0.1150 = 0.345 -> 0.35 INR; shared 1:1:1 it is 0.1166.. each: 0.11 each and two cents
+		// left, which go to the first two channels by id (equal parts cut off); rounded alone, each
 		// would be 0.12 and the three 0.36
 		inbox.write("rate-cards/2025-07-01.csv", CARD_HEADER + "2025-07-01,INR,IN,UTILITY,0,,0.1150\n");
 		export("ch_004", CH_004, "UTILITY", 1);
@@ -260,6 +262,32 @@ class PricingRulesCloseTests {
 				Map.entry(CH_006 + " UTILITY", "MATCHED 1 1 0.1100 0.1100"));
 		assertThat(jdbc.sql("SELECT SUM(estimated_amount) FROM recon_line").query(java.math.BigDecimal.class).single())
 			.isEqualByComparingTo("0.35");
+	}
+
+	@Test
+	void aChannelsShareIsSpreadOverItsDaysSoThatTheyAddUpToItExactly() throws Exception {
+		// given: one utility message a day on three days: 3 x 0.1150 = 0.345 -> 0.35 INR for the
+		// channel, 0.1166.. a day: 0.116666 each rounded down, and the 2 millionths left to two days
+		inbox.write("rate-cards/2025-07-01.csv", CARD_HEADER + "2025-07-01,INR,IN,UTILITY,0,,0.1150\n");
+		inbox.write(MONTH + "/usage/ch_004.json", """
+				{"channel_id": "ch_004", "phone_number_id": "%s", "granularity": "DAILY", "usage": [
+				 {"start": %d, "end": %d, "country": "IN", "pricing_category": "UTILITY", "pricing_type": "REGULAR", "volume": 1},
+				 {"start": %d, "end": %d, "country": "IN", "pricing_category": "UTILITY", "pricing_type": "REGULAR", "volume": 1},
+				 {"start": %d, "end": %d, "country": "IN", "pricing_category": "UTILITY", "pricing_type": "REGULAR", "volume": 1}]}
+				""".formatted(CH_004, OCT_2_IST, OCT_2_IST + 86400, OCT_2_IST + 86400, OCT_2_IST + 2 * 86400,
+				OCT_2_IST + 2 * 86400, OCT_2_IST + 3 * 86400));
+		invoice(line(CH_004, "UTILITY", 3, "0.35", "INR"));
+
+		// when
+		CloseJobRuns.run(jobOperatorTestUtils, inbox.root(), out, MONTH, Stage.RECONCILE, null);
+
+		// then
+		assertThat(jdbc.sql("SELECT cost FROM usage_estimate WHERE billing_month = ? ORDER BY cost DESC")
+			.param(MONTH)
+			.query(java.math.BigDecimal.class)
+			.list()).containsExactly(new java.math.BigDecimal("0.116667"), new java.math.BigDecimal("0.116667"),
+					new java.math.BigDecimal("0.116666"));
+		assertThat(lines()).containsExactly(Map.entry(CH_004 + " UTILITY", "MATCHED 3 3 0.3500 0.3500"));
 	}
 
 	private void export(String channel, String phoneNumberId, String category, long volume) throws Exception {

@@ -123,6 +123,33 @@ class WebhookMonthsCloseTests {
 		assertThat(counted("2025-06")).containsExactly(Map.entry("MARKETING", 1L));
 	}
 
+	@Test
+	void aStatusOfAnUnknownNumberInANeighbouringMonthsFolderIsLeftToItsMonth() throws Exception {
+		// given: in October's folder, a status of a number the directory does not know, on 15 October
+		inbox.write("2025-10/webhooks/unknown.ndjson",
+				MonthFiles.status(WABA, "999999999999999", "wamid.U", "delivered", "2025-10-15T10:00:00Z", "marketing",
+						"PMP", null) + "\n");
+
+		// when
+		close("2025-09", null);
+		long septemberRejects = jdbc.sql("SELECT COUNT(*) FROM import_reject WHERE billing_month = '2025-09' "
+				+ "AND source_file = '2025-10/webhooks/unknown.ndjson'").query(Long.class).single();
+		// October: 1 of its 5 webhook lines rejected is more than the 5 % a close allows by default
+		var october = CloseJobRuns.start(jobOperatorTestUtils, new org.springframework.batch.core.job.parameters.JobParametersBuilder()
+			.addString(CloseJobParameters.MONTH, "2025-10")
+			.addString(CloseJobParameters.INBOX, inbox.root().toAbsolutePath().toString(), false)
+			.addString(CloseJobParameters.OUT, out.toString(), false)
+			.addString(CloseJobParameters.UNTIL, Stage.RECONCILE.id(), false)
+			.addString(CloseJobParameters.MAX_REJECT_PCT, "100", false));
+		assertThat(october.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+
+		// then: September skips it (another month's status); October rejects it
+		assertThat(septemberRejects).isZero();
+		assertThat(jdbc.sql("SELECT reason FROM import_reject WHERE billing_month = '2025-10' "
+				+ "AND source_file = '2025-10/webhooks/unknown.ndjson'").query(String.class).list())
+			.containsExactly("metadata.phone_number_id '999999999999999' is not in the directory");
+	}
+
 	private void close(String month, Long rerun) throws Exception {
 		var execution = CloseJobRuns.run(jobOperatorTestUtils, inbox.root(), out, month, Stage.RECONCILE, rerun);
 		assertThat(execution.getStatus()).as(month).isEqualTo(BatchStatus.COMPLETED);

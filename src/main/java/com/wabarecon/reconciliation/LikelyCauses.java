@@ -79,7 +79,8 @@ class LikelyCauses {
 				if (!inForce.found()) {
 					return;
 				}
-				Tier expected = tierOf(inForce.tiers().tiers(), tier);
+				// an invoice line names its tier; one that names none (or one the card lacks) is compared with the first
+				Tier expected = inForce.tiers().named(tier).orElse(inForce.tiers().tiers().get(0));
 				if (expected.rate().compareTo(rate) == 0) {
 					return;
 				}
@@ -100,22 +101,6 @@ class LikelyCauses {
 		return stripped.setScale(Math.max(4, stripped.scale())).toPlainString();
 	}
 
-	private static Tier tierOf(List<Tier> rates, String tier) {
-		if (tier != null && tier.contains(":")) {
-			try {
-				long lower = Long.parseLong(tier.substring(0, tier.indexOf(':')).strip());
-				for (Tier rate : rates) {
-					if (rate.lower() == lower) {
-						return rate;
-					}
-				}
-			}
-			catch (NumberFormatException ex) {
-				// an unreadable tier: compare with the first tier
-			}
-		}
-		return rates.get(0);
-	}
 
 	/** The first day at the edge of the month, in date order, whose volume equals the difference. */
 	private String timeZoneBoundary(LineSides line, long difference) {

@@ -31,8 +31,18 @@ class TieOut {
 
 	}
 
-	/** One currency's check: what the lines say against what the inputs say. */
-	record Check(String what, String currency, BigDecimal lines, BigDecimal other, BigDecimal inputs) implements Figures {
+	/**
+	 * One currency's check: what the lines say against what the inputs say.
+	 *
+	 * @param unknown what neither side holds because it cannot be known (estimates not priced), or
+	 * {@code null}
+	 */
+	record Check(String what, String currency, BigDecimal lines, BigDecimal other, BigDecimal inputs, String unknown)
+			implements Figures {
+
+		Check(String what, String currency, BigDecimal lines, BigDecimal other, BigDecimal inputs) {
+			this(what, currency, lines, other, inputs, null);
+		}
 
 		@Override
 		public boolean ties() {
@@ -48,7 +58,8 @@ class TieOut {
 							: " + adjustments, credits and taxes " + other.toPlainString() + " = "
 									+ lines.add(other).toPlainString())
 					+ ", " + source + " " + inputs.toPlainString()
-					+ (ties() ? "" : " (difference " + inputs.subtract(lines.add(other)).toPlainString() + ")");
+					+ (ties() ? "" : " (difference " + inputs.subtract(lines.add(other)).toPlainString() + ")")
+					+ (unknown == null ? "" : "; not in either: " + unknown);
 		}
 
 	}
@@ -133,9 +144,18 @@ class TieOut {
 				WHERE billing_month = :month AND side = 'E'
 				  AND (CAST(:client AS VARCHAR(64)) IS NULL OR client_id = :client)
 				GROUP BY source_currency""", month, client);
+		Map<String, String> unpriced = new TreeMap<>();
+		jdbc.sql("""
+				SELECT source_currency, SUM(unpriced_volume), SUM(unpriced_rows) FROM recon_side
+				WHERE billing_month = :month AND side = 'E' AND unpriced_rows > 0
+				  AND (CAST(:client AS VARCHAR(64)) IS NULL OR client_id = :client)
+				GROUP BY source_currency""").param("month", month).param("client", client).query(rs -> {
+			unpriced.put(rs.getString(1).strip(), rs.getLong(2) + " messages in " + rs.getLong(3)
+					+ " estimate rows without a price (unknown: see the UNPRICED lines)");
+		});
 		for (String currency : union(built, Map.of(), loaded)) {
 			checks.add(new Check("estimates", currency, money(built.get(currency), currency),
-					money(BigDecimal.ZERO, currency), money(loaded.get(currency), currency)));
+					money(BigDecimal.ZERO, currency), money(loaded.get(currency), currency), unpriced.get(currency)));
 		}
 		checks.addAll(invoiceFiles.check(month));
 		return checks;

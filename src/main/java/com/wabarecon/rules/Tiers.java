@@ -102,6 +102,27 @@ public final class Tiers {
 		return split;
 	}
 
+	/**
+	 * The tier an invoice or export names by its label ({@code 0:1000}, {@code 1001:MAX}; a lower
+	 * bound of 0 and of 1 are the same); empty when the label is none of these tiers or unreadable.
+	 */
+	public Optional<Tier> named(String label) {
+		if (label == null || !label.contains(":")) {
+			return Optional.empty();
+		}
+		try {
+			long lower = Math.max(Long.parseLong(label.substring(0, label.indexOf(':')).strip()), 1);
+			String upperText = label.substring(label.indexOf(':') + 1).strip();
+			Long upper = upperText.equalsIgnoreCase("MAX") ? null : Long.valueOf(upperText);
+			return tiers.stream()
+				.filter(tier -> Math.max(tier.lower(), 1) == lower && java.util.Objects.equals(tier.upper(), upper))
+				.findFirst();
+		}
+		catch (NumberFormatException ex) {
+			return Optional.empty();
+		}
+	}
+
 	/** The tier the volume's last message falls in (the first tier for no volume). */
 	public Tier tierOf(long volume) {
 		for (Tier tier : tiers) {

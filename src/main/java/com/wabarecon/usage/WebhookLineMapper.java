@@ -102,6 +102,9 @@ class WebhookLineMapper implements ItemProcessor<TextLine, WebhookEvents> {
 				String phoneNumberId = text(value.path("metadata"), "phone_number_id");
 				ChannelInfo channel = channels.byPhoneNumberId(phoneNumberId);
 				if (channel == null) {
+					if (!anyWithinDays(value.path("statuses"))) {
+						continue; // another month's statuses (a neighbouring month's folder): not this close's to judge
+					}
 					throw reject(line, null, "metadata.phone_number_id '" + phoneNumberId + "' is not in the directory");
 				}
 				for (JsonNode status : value.path("statuses")) {
@@ -119,6 +122,25 @@ class WebhookLineMapper implements ItemProcessor<TextLine, WebhookEvents> {
 			return SkipReasons.skip("status that cannot count (sent, failed, no pricing, or outside the month)");
 		}
 		return new WebhookEvents(line.source(), events);
+	}
+
+	/**
+	 * Whether any status's timestamp falls within a day of the month being closed, whatever the
+	 * channel's time zone (they are all within 14 hours of UTC): a status of an unknown channel
+	 * outside it is another month's (a neighbouring month's folder), and left to that month's close.
+	 */
+	private boolean anyWithinDays(JsonNode statuses) {
+		for (JsonNode status : statuses) {
+			Long time = whole(status, "timestamp");
+			if (time == null) {
+				return true; // unreadable: judged, not skipped
+			}
+			LocalDate day = Instant.ofEpochSecond(time).atZone(java.time.ZoneOffset.UTC).toLocalDate();
+			if (!day.isBefore(to.withDayOfMonth(1).minusDays(1)) && !day.isAfter(to.plusDays(1))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private StatusEvent event(TextLine line, ChannelInfo channel, JsonNode status) {

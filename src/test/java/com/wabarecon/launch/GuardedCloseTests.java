@@ -142,6 +142,33 @@ class GuardedCloseTests {
 	}
 
 	@Test
+	void aUsageExportReadOnlyUpToABreakIsWeighedAsAFileNotAsOneRow() throws Exception {
+		// given: ch_001's export of 30 days loads; ch_002's breaks after its first row: 1 reject of 32
+		// rows read (3.1 %, within 5 %), but 1 of the 2 files (50 %) read only up to a break
+		writeInvoice();
+		StringBuilder rows = new StringBuilder();
+		for (int day = 0; day < 30; day++) {
+			rows.append(day == 0 ? "" : ",\n").append("""
+					 {"start": %d, "end": %d, "country": "DE", "pricing_category": "MARKETING", "pricing_type": "REGULAR", "volume": 1, "cost": 0.1365}"""
+				.formatted(OCT_10 - 9 * 86400 + day * 86400, OCT_10 - 8 * 86400 + day * 86400));
+		}
+		inbox.write(MONTH + "/usage/ch_001.json", "{\"channel_id\": \"ch_001\", \"usage\": [\n" + rows + "]}\n");
+		inbox.write(MONTH + "/usage/ch_002.json", """
+				{"channel_id": "ch_002", "usage": [
+				 {"start": %d, "end": %d, "country": "DE", "pricing_category": "MARKETING", "pricing_type": "REGULAR", "volume": 5, "cost": 0.6825},
+				 {"start": %d, "country": "DE", "pricing_ca""".formatted(OCT_10, OCT_10 + 86400, OCT_10));
+
+		// when
+		CliRun close = close();
+
+		// then
+		assertThat(close.exitCode()).isEqualTo(1);
+		assertThat(close.err()).contains("usage exports: 1 of 2 files refused whole or read only up to a break, more "
+				+ "than the 5 % allowed (--max-reject-pct): 2025-10/usage/ch_002.json").doesNotContain("rows rejected");
+		assertNothingReconciledRenderedOrSent();
+	}
+
+	@Test
 	void aRefusedCloseIsNotResumedByRestartButClosedAgain() throws Exception {
 		// given
 		close();

@@ -63,6 +63,21 @@ class TiersTests {
 		assertThat(Tiers.of(tiers(tiers)).cost(1500)).isEqualByComparingTo(cost);
 	}
 
+	@ParameterizedTest(name = "''{0}''")
+	@CsvSource(delimiter = '|', textBlock = """
+			# label as an invoice writes it | the card's tier
+			0:1000                          | 0:1000
+			1:1000                          | 0:1000
+			1001:5000                       | 1001:5000
+			5001:MAX                        | 5001:MAX
+			5001:max                        | 5001:MAX
+			0:500                           |
+			tier one                        |
+			""")
+	void aTierIsNamedByItsLabelAFirstBoundOf0Or1AlikeAndNoOtherTier(String label, String tier) {
+		assertThat(UTILITY.named(label).map(Tier::label).orElse(null)).isEqualTo(tier);
+	}
+
 	/** {@code 0:1000@0.0550 1001:MAX@0.0500} */
 	static List<Tier> tiers(String text) {
 		return Arrays.stream(text.split(" ")).map(tier -> {

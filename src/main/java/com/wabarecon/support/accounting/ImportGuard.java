@@ -64,7 +64,10 @@ public class ImportGuard {
 			problems.add("no invoice line of " + billingMonth + " was loaded (" + billingMonth
 					+ "/invoice/ holds no invoice file that could be read)");
 		}
-		KINDS.forEach((kind, steps) -> rejected(billingMonth, kind, steps, maxRejectPct).ifPresent(problems::add));
+		KINDS.forEach((kind, steps) -> {
+			rejected(billingMonth, kind, steps, maxRejectPct).ifPresent(problems::add);
+			cutShort(billingMonth, kind, steps, maxRejectPct).ifPresent(problems::add);
+		});
 		return problems;
 	}
 
@@ -98,6 +101,37 @@ public class ImportGuard {
 		return java.util.Optional.of(kind + ": " + rejected + " of " + read + " rows rejected (" + pct.toPlainString()
 				+ " %), more than the " + maxPct.stripTrailingZeros().toPlainString() + " % allowed (--max-reject-pct); "
 				+ "the most in " + String.join(", ", worst) + (others > 0 ? " and " + others + " more file(s)" : ""));
+	}
+
+	/**
+	 * A file refused whole or read only up to a break is one reject, however many rows it held:
+	 * such files are weighed as files, against the kind's files.
+	 */
+	private java.util.Optional<String> cutShort(String month, String kind, List<String> steps, BigDecimal maxPct) {
+		long files = jdbc.sql("SELECT COUNT(*) FROM input_file WHERE billing_month = :month AND step_name IN (:steps)")
+			.param("month", month)
+			.param("steps", steps)
+			.query(Long.class)
+			.single();
+		List<String> cut = jdbc.sql("""
+				SELECT DISTINCT source_file FROM import_reject
+				WHERE billing_month = :month AND step_name IN (:steps)
+				  AND (position = :wholeFile OR reason LIKE '%the rest of the file is not read%'
+				       OR reason LIKE '%nothing after it can be read%')
+				ORDER BY source_file""")
+			.param("month", month)
+			.param("steps", steps)
+			.param("wholeFile", com.wabarecon.support.reject.RowSource.WHOLE_FILE)
+			.query(String.class)
+			.list();
+		if (files == 0 || cut.isEmpty()
+				|| BigDecimal.valueOf(cut.size()).multiply(BigDecimal.valueOf(100)).compareTo(maxPct.multiply(BigDecimal.valueOf(files))) <= 0) {
+			return java.util.Optional.empty();
+		}
+		return java.util.Optional.of(kind + ": " + cut.size() + " of " + files + " files refused whole or read only up to "
+				+ "a break, more than the " + maxPct.stripTrailingZeros().toPlainString() + " % allowed (--max-reject-pct): "
+				+ String.join(", ", cut.stream().limit(WORST_FILES).toList())
+				+ (cut.size() > WORST_FILES ? " and " + (cut.size() - WORST_FILES) + " more" : ""));
 	}
 
 	private static Map<String, List<String>> kinds() {
