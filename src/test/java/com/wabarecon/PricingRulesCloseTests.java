@@ -213,6 +213,26 @@ class PricingRulesCloseTests {
 	}
 
 	@Test
+	void aRateThatCannotBeReadIsNotReplacedByAnOlderOne() throws Exception {
+		// given: April's India utility rate reads; July's, in force for October, has a decimal comma
+		inbox.write("rate-cards/2025-04-01.csv", CARD_HEADER + "2025-04-01,INR,IN,UTILITY,0,,0.1160\n");
+		inbox.write("rate-cards/2025-07-01.csv", CARD_HEADER + "2025-07-01,INR,IN,UTILITY,0,,\"0,1150\"\n");
+		export("ch_004", CH_004, "UTILITY", 1000);
+		invoice(line(CH_004, "UTILITY", 1000, "115.00", "INR"));
+
+		// when
+		CloseJobRuns.run(jobOperatorTestUtils, inbox.root(), out, MONTH, Stage.RECONCILE, null);
+
+		// then: not priced at April's 116.00, and the reason names the row
+		assertThat(lines()).containsExactly(Map.entry(CH_004 + " UTILITY", "UNPRICED 1000 1000 null 115.0000"));
+		assertThat(jdbc.sql("SELECT reason FROM recon_line").query(String.class).single()).isEqualTo(
+				"the estimate of 1000 of its 1000 messages cannot be priced: the rate in force was refused: the INR rates "
+						+ "of India UTILITY from 2025-07-01 are refused: rate-cards/2025-07-01.csv line 2 cannot be read "
+						+ "(rate '0,1150' is not a number), and a rate with a row missing is not used, nor an older one in "
+						+ "its place");
+	}
+
+	@Test
 	void aClientsTiersAreCountedAcrossTheCurrenciesOfItsWabas() throws Exception {
 		// given: one client with an INR WABA and a USD WABA, both messaging India
 		inbox.write("directory/clients.csv", "client_id,name,billing_emails,statement_currency,locale\n"
