@@ -84,6 +84,20 @@ record EstimateSummary(String billingMonth, String sourceKind, String channelId,
 
 	}
 
+	/**
+	 * The same sums taken away: added to the sums of estimates that are then removed (every reader
+	 * sums the rows), this row leaves the sums of what stays.
+	 */
+	EstimateSummary negated() {
+		return new EstimateSummary(billingMonth, sourceKind, channelId, clientId, category, pricingType, currency,
+				country, countsAsEstimate, -volume, cost.negate(), -unpricedRows, -unpricedVolume, negate(volumeDayBefore),
+				negate(volumeFirstDay), negate(volumeLastDay), negate(volumeDayAfter));
+	}
+
+	private static Long negate(Long volume) {
+		return volume == null ? null : -volume;
+	}
+
 	/** The summary rows of some estimates, in the order their keys first appear. */
 	static List<EstimateSummary> of(Iterable<UsageEstimate> estimates) {
 		Map<Key, Sums> sums = new LinkedHashMap<>();
