@@ -52,6 +52,11 @@ public final class RepeatedRowsFiles {
 						start + 86400, volume, new BigDecimal("0.1365").multiply(BigDecimal.valueOf(volume)));
 	}
 
+	/** The same row without cost, as for a WABA on the partner's credit line: the rate card prices it. */
+	public static String rowWithoutCost(long start, int volume) {
+		return row(start, volume).replaceFirst(", \"cost\": [0-9.]+", "");
+	}
+
 	/** A usage export of the channel, one row a line (the header is line 1, the first row line 2). */
 	public static String export(String channel, String... rows) {
 		return "{\"channel_id\": \"" + channel + "\", \"currency\": \"EUR\", \"granularity\": \"DAILY\", \"usage\": [\n "

@@ -12,6 +12,7 @@ import static com.wabarecon.RepeatedRowsFiles.export;
 import static com.wabarecon.RepeatedRowsFiles.fiveDays;
 import static com.wabarecon.RepeatedRowsFiles.period;
 import static com.wabarecon.RepeatedRowsFiles.row;
+import static com.wabarecon.RepeatedRowsFiles.rowWithoutCost;
 import static com.wabarecon.RepeatedRowsFiles.threeOfThemAndAnother;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -177,6 +178,28 @@ class RepeatedRowsTests {
 			.single()).as("5 free messages on each of 4 days").isEqualTo(20);
 		assertThat(StepExecutions.named(close, "repeatedRowsStep").getExitStatus().getExitDescription()).isEqualTo("balance export periods of "
 				+ "1 channel came from more than one file: 1 period repeating another file's rejected (in 1 file)");
+	}
+
+	@Test
+	void aRowWithoutCostRepeatedFromAnotherFileIsPricedOnce() throws Exception {
+		// given: rows without cost, priced at the rate card of 2025-10-01 (EUR, Germany, MARKETING 0.1410)
+		inbox.write(USAGE + "a-ch_001.json", export("ch_001", rowWithoutCost(OCT_2, 10), rowWithoutCost(OCT_3, 20)));
+		inbox.write(USAGE + "b-ch_001.json", export("ch_001", rowWithoutCost(OCT_3, 20)));
+		// billed once: 30 messages at 0.1410 = 4.23
+		RepeatedRowsFiles.invoice(inbox, 30, "4.23");
+
+		// when
+		close(Stage.RECONCILE);
+
+		// then: the repeat goes before the pricing, which prices 30 messages, and the sums say so
+		assertRejects(new Expected(USAGE + "b-ch_001.json", 2L, "repeats the row of " + USAGE
+				+ "a-ch_001.json line 3, column 2, usage[1] (ch_001, start " + OCT_3 + ", DE MARKETING REGULAR 0:MAX" + REPEATS));
+		assertThat(jdbc.sql("SELECT raw_content FROM import_reject").query(String.class).single())
+			.endsWith("volume 20, cost none (to be priced from the rate card, EUR)");
+		assertEstimated(30, "4.230000");
+		assertThat(jdbc.sql("SELECT SUM(unpriced_rows) || ' ' || SUM(unpriced_volume) FROM estimate_summary")
+			.query(String.class).single()).as("nothing left to price").isEqualTo("0 0");
+		assertThat(reconciled()).containsExactly(CH_001 + " MARKETING 30 30 MATCHED");
 	}
 
 	@Test
