@@ -41,4 +41,4 @@ CREATE TABLE repeated_estimate (
     kept_position      VARCHAR(200)
 );
 
-CREATE INDEX repeated_estimate_month_idx ON repeated_estimate (billing_month, source_kind);
+CREATE INDEX repeated_estimate_row_idx ON repeated_estimate (billing_month, source_kind, source_file, source_line);
