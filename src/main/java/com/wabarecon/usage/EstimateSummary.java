@@ -86,7 +86,9 @@ record EstimateSummary(String billingMonth, String sourceKind, String channelId,
 
 	/**
 	 * The same sums taken away: added to the sums of estimates that are then removed (every reader
-	 * sums the rows), this row leaves the sums of what stays.
+	 * sums the rows), this row leaves the sums of what stays. An edge day whose estimates all went
+	 * then sums to 0 where it summed to nothing: alike for the likely causes, which look for a day's
+	 * volume equal to a difference, and a difference is never 0.
 	 */
 	EstimateSummary negated() {
 		return new EstimateSummary(billingMonth, sourceKind, channelId, clientId, category, pricingType, currency,
