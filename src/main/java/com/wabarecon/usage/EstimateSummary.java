@@ -84,6 +84,22 @@ record EstimateSummary(String billingMonth, String sourceKind, String channelId,
 
 	}
 
+	/**
+	 * The same sums taken away: added to the sums of estimates that are then removed (every reader
+	 * sums the rows), this row leaves the sums of what stays. An edge day whose estimates all went
+	 * then sums to 0 where it summed to nothing: alike for the likely causes, which look for a day's
+	 * volume equal to a difference, and a difference is never 0.
+	 */
+	EstimateSummary negated() {
+		return new EstimateSummary(billingMonth, sourceKind, channelId, clientId, category, pricingType, currency,
+				country, countsAsEstimate, -volume, cost.negate(), -unpricedRows, -unpricedVolume, negate(volumeDayBefore),
+				negate(volumeFirstDay), negate(volumeLastDay), negate(volumeDayAfter));
+	}
+
+	private static Long negate(Long volume) {
+		return volume == null ? null : -volume;
+	}
+
 	/** The summary rows of some estimates, in the order their keys first appear. */
 	static List<EstimateSummary> of(Iterable<UsageEstimate> estimates) {
 		Map<Key, Sums> sums = new LinkedHashMap<>();

@@ -13,6 +13,7 @@ import com.wabarecon.support.bulk.MonthPartitions;
 import com.wabarecon.support.bulk.PreparedRow;
 import com.wabarecon.support.bulk.TableStatistics;
 
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.ItemWriter;
@@ -43,11 +44,15 @@ class UsageEstimateRepository {
 
 	private final TableStatistics statistics;
 
-	UsageEstimateRepository(JdbcClient jdbc, BulkLoader loader, MonthPartitions months, TableStatistics statistics) {
+	private final ChannelFiles channelFiles;
+
+	UsageEstimateRepository(JdbcClient jdbc, BulkLoader loader, MonthPartitions months, TableStatistics statistics,
+			ChannelFiles channelFiles) {
 		this.jdbc = jdbc;
 		this.loader = loader;
 		this.months = months;
 		this.statistics = statistics;
+		this.channelFiles = channelFiles;
 	}
 
 	/**
@@ -58,6 +63,7 @@ class UsageEstimateRepository {
 	void clearMonth(String month) {
 		months.clear(month);
 		jdbc.sql("DELETE FROM estimate_summary WHERE billing_month = ?").param(month).update();
+		jdbc.sql("DELETE FROM repeat_channel WHERE billing_month = ?").param(month).update();
 	}
 
 	/** Makes room for the month's estimates and removes what an earlier run loaded of the kind. */
@@ -69,8 +75,12 @@ class UsageEstimateRepository {
 		forgetSums(month, sourceKind);
 	}
 
+	/** The sums of the kind's estimates, and the channels noted as loaded from more than one file. */
 	private void forgetSums(String month, String sourceKind) {
 		jdbc.sql("DELETE FROM estimate_summary WHERE billing_month = ? AND source_kind = ?")
+			.params(month, sourceKind)
+			.update();
+		jdbc.sql("DELETE FROM repeat_channel WHERE billing_month = ? AND source_kind = ?")
 			.params(month, sourceKind)
 			.update();
 	}
@@ -114,7 +124,10 @@ class UsageEstimateRepository {
 		};
 	}
 
-	/** Loads prepared estimates, and their sums ({@link #loadSums}). */
+	/**
+	 * Loads prepared usage export estimates, their sums ({@link #loadSums}) and the channels whose
+	 * rows came from more than one file ({@link #noteRepeatCandidates}).
+	 */
 	ItemWriter<PreparedRow<UsageEstimate>> preparedWriter() {
 		return chunk -> {
 			Map<String, List<PreparedRow<UsageEstimate>>> tables = this.<PreparedRow<UsageEstimate>>byPartition(chunk.getItems(),
@@ -122,17 +135,47 @@ class UsageEstimateRepository {
 			for (Map.Entry<String, List<PreparedRow<UsageEstimate>>> rows : tables.entrySet()) {
 				loader.preparedWriter(TABLE.into(rows.getKey())).write(new Chunk<>(rows.getValue()));
 			}
-			loadSums(() -> chunk.getItems().stream().map(PreparedRow::item).iterator());
+			Iterable<UsageEstimate> estimates = () -> chunk.getItems().stream().map(PreparedRow::item).iterator();
+			loadSums(estimates);
+			noteRepeatCandidates(UsageEstimate.EXPORT, estimates);
 		};
 	}
 
-	/** Writes the estimates of several source rows (a balance period gives one per category). */
+	/**
+	 * Writes the estimates of several source rows (a balance period gives one per category), and
+	 * the channels whose periods came from more than one file.
+	 */
 	ItemWriter<EstimateGroup> groupWriter() {
 		return chunk -> {
 			List<UsageEstimate> flat = new ArrayList<>();
 			chunk.forEach(group -> flat.addAll(group.estimates()));
 			load(flat);
+			noteRepeatCandidates(UsageEstimate.BALANCE, flat);
 		};
+	}
+
+	/**
+	 * Per source kind, the listener of the step that loads it: what {@link #noteRepeatCandidates}
+	 * remembers lives as long as that step.
+	 */
+	StepExecutionListener repeatCandidatesListener(String sourceKind) {
+		return channelFiles.forgetting(sourceKind);
+	}
+
+	/**
+	 * The channels of estimates just written whose rows came from another file before
+	 * ({@link ChannelFiles}), in the same transaction: only their rows can repeat another file's,
+	 * and {@link RepeatedRows} compares them after the load. None in the normal case, where each
+	 * channel's rows come from one file.
+	 */
+	private void noteRepeatCandidates(String sourceKind, Iterable<UsageEstimate> written) {
+		String month = null;
+		for (String channel : channelFiles.repeatCandidates(sourceKind, written)) {
+			month = month != null ? month : written.iterator().next().billingMonth();
+			jdbc.sql("INSERT INTO repeat_channel (billing_month, source_kind, channel_id) VALUES (?, ?, ?)")
+				.params(month, sourceKind, channel)
+				.update();
+		}
 	}
 
 	/** Loads estimates, and their sums. */

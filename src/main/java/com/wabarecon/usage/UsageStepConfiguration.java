@@ -13,6 +13,8 @@ import com.wabarecon.ReconProperties;
 import com.wabarecon.support.MultiFileReader;
 import com.wabarecon.support.RateCards;
 import com.wabarecon.support.RunSteps;
+import com.wabarecon.support.accounting.InputFileRepository;
+import com.wabarecon.support.bulk.BulkLoader;
 import com.wabarecon.support.bulk.DatabaseProduct;
 import com.wabarecon.support.bulk.PreparedRow;
 import com.wabarecon.support.bulk.TableStatistics;
@@ -22,6 +24,7 @@ import com.wabarecon.support.csv.CsvRecord;
 import com.wabarecon.support.csv.CsvRecordReader;
 import com.wabarecon.support.accounting.FileAccounting;
 import com.wabarecon.support.reject.ImportSteps;
+import com.wabarecon.support.reject.RejectRepository;
 import com.wabarecon.usage.ReferenceRows.FxRow;
 import com.wabarecon.usage.ReferenceRows.MarketRow;
 import com.wabarecon.usage.ReferenceRows.RateCardRow;
@@ -50,8 +53,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * The usage stage: the reference files (rate cards, markets, FX), then, from an empty month
  * ({@code usageClearStep}), the month's legacy balance exports, webhooks and usage exports
- * (loaded without the month's index, in shares side by side), then, side by side, their
- * statistics and the webhook count. The job sees one step, {@code usageImportStep}, that runs
+ * (loaded without the month's index, in shares side by side), then the export rows repeated from
+ * another file rejected ({@code repeatedRowsStep}), then, side by side, their statistics and the
+ * webhook count. The job sees one step, {@code usageImportStep}, that runs
  * them in this order, and then prices the estimates without cost
  * ({@code estimatePricingStep}) beside the invoice import. Each step replaces what it loaded
  * before for the month. The month's index ({@code usageIndexStep}) is built before the
@@ -60,10 +64,14 @@ import org.springframework.transaction.PlatformTransactionManager;
 @Configuration
 class UsageStepConfiguration {
 
+	static final String USAGE_EXPORTS_STEP = "usageExportsStep";
+
+	static final String BALANCE_EXPORTS_STEP = "balanceExportsStep";
+
 	@Bean
 	Step usageImportStep(JobRepository jobRepository, Step rateCardsStep, Step marketsStep, Step fxStep,
-			Step usageClearStep, Step usageExportsStep, Step usageStatisticsStep, Step balanceExportsStep,
-			Step webhooksStep, Step webhookCountStep) {
+			Step usageClearStep, Step usageExportsStep, Step repeatedRowsStep, Step usageStatisticsStep,
+			Step balanceExportsStep, Step webhooksStep, Step webhookCountStep) {
 		// the usage exports load last: each loading step first deletes its own source kind's rows
 		// of the month, and after millions of export rows that delete would scan them all. The
 		// statistics (an ANALYZE) and the webhook count (a query over the staged events) each keep
@@ -81,6 +89,7 @@ class UsageStepConfiguration {
 			.next(balanceExportsStep)
 			.next(webhooksStep)
 			.next(usageExportsStep)
+			.next(repeatedRowsStep)
 			.next(statisticsAndCount)
 			.build();
 		return new StepBuilder("usageImportStep", jobRepository).flow(flow).build();
@@ -255,8 +264,34 @@ class UsageStepConfiguration {
 	Step usageExportsStep(ImportSteps steps,
 			PrefetchingReader<Prefetched<JsonRow, PreparedRow<UsageEstimate>>> usageExportsReader,
 			UsageEstimateRepository estimates, ReconProperties properties) {
-		return steps.sharedBulkStep("usageExportsStep", properties.importing().usageShares(), usageExportsReader,
-				Prefetched.unwrap(), estimates.preparedWriter(), steps.newAccounting(), estimates::prepareExportLoad);
+		return steps.sharedBulkStep(USAGE_EXPORTS_STEP, properties.importing().usageShares(), usageExportsReader,
+				Prefetched.unwrap(), estimates.preparedWriter(), steps.newAccounting(), estimates::prepareExportLoad,
+				estimates.repeatCandidatesListener(UsageEstimate.EXPORT));
+	}
+
+	@Bean
+	@StepScope
+	RepeatedRowsTasklet repeatedRowsTasklet(@Value("#{jobParameters['month']}") String month, JdbcClient jdbc,
+			DataSource dataSource, BulkLoader loader, RejectRepository rejects, InputFileRepository inputFiles,
+			ReconProperties properties) throws MetaDataAccessException {
+		RepeatedRows repeated = new RepeatedRows(jdbc, dataSource, loader, rejects, inputFiles,
+				properties.importing().maxRawContentChars(), DatabaseProduct.of(dataSource) == DatabaseProduct.POSTGRESQL);
+		return new RepeatedRowsTasklet(repeated, month, BALANCE_EXPORTS_STEP, USAGE_EXPORTS_STEP);
+	}
+
+	/**
+	 * The usage and balance export rows repeated from another file rejected, once the month's
+	 * exports are in and before their statistics. A step of its own, comparing in the database
+	 * once every share has loaded: its outcome does not depend on which share loaded which file
+	 * first. The channels it compares are noted in the database as the rows load (not only in the
+	 * loading steps' memory), so that when it fails, a restart in a new process, which does not load
+	 * the exports again, finds the same rows; when it completed, a restart keeps its outcome.
+	 */
+	@Bean
+	Step repeatedRowsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			RepeatedRowsTasklet repeatedRowsTasklet) {
+		return new StepBuilder("repeatedRowsStep", jobRepository).tasklet(repeatedRowsTasklet, transactionManager)
+			.build();
 	}
 
 	/**
@@ -312,8 +347,9 @@ class UsageStepConfiguration {
 	@Bean
 	Step balanceExportsStep(ImportSteps steps, MultiFileReader<JsonRow> balanceExportsReader,
 			BalanceRowMapper balanceRowMapper, FileAccounting balanceAccounting, UsageEstimateRepository estimates) {
-		return steps.bulkStep("balanceExportsStep", balanceExportsReader, balanceRowMapper, estimates.groupWriter(),
-				balanceAccounting, month -> estimates.deleteMonth(month, UsageEstimate.BALANCE));
+		return steps.bulkStep(BALANCE_EXPORTS_STEP, balanceExportsReader, balanceRowMapper, estimates.groupWriter(),
+				balanceAccounting, month -> estimates.deleteMonth(month, UsageEstimate.BALANCE),
+				estimates.repeatCandidatesListener(UsageEstimate.BALANCE));
 	}
 
 	// --- webhooks -------------------------------------------------------------------------

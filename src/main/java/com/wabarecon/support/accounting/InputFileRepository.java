@@ -57,6 +57,29 @@ public class InputFileRepository {
 	}
 
 	/**
+	 * Rows of the step's files that had loaded and are rejected afterwards, in the caller's
+	 * transaction: per file, as many rows loaded fewer and rejected more, so that the file's rows
+	 * still balance. A file the step did not record as loading that many rows fails, naming it.
+	 */
+	public void rejectLoaded(String month, String stepName, Map<String, Long> rowsByFile) {
+		List<String> files = List.copyOf(rowsByFile.keySet());
+		int[] updated = jdbcTemplate.batchUpdate("""
+				UPDATE input_file SET rows_loaded = rows_loaded - ?, rows_rejected = rows_rejected + ?
+				WHERE billing_month = ? AND step_name = ? AND source_file = ? AND rows_loaded >= ?""",
+				files.stream().map(file -> {
+					long rows = rowsByFile.get(file);
+					return new Object[] { rows, rows, month, stepName, file, rows };
+				}).toList(), new int[] { Types.BIGINT, Types.BIGINT, Types.CHAR, Types.VARCHAR, Types.VARCHAR,
+						Types.BIGINT });
+		for (int i = 0; i < updated.length; i++) {
+			if (updated[i] != 1) {
+				throw new IllegalStateException(stepName + " recorded no " + files.get(i) + " with "
+						+ rowsByFile.get(files.get(i)) + " rows loaded for " + month + ", which are to be rejected");
+			}
+		}
+	}
+
+	/**
 	 * Every file of the month's inbox inventory with what its step made of it, in step and file
 	 * order: a file the inventory gave a step but in which the step found no row (a header only,
 	 * an empty file) is there too, with no rows, so the table lists every file the close looked at.

@@ -107,9 +107,13 @@ public class ImportSteps {
 	 * and file counts); the shares record under the step's name. A restart clears again and loads
 	 * every share, the ones that completed too, as the other import steps read their files again
 	 * from the top.
+	 *
+	 * @param listeners more listeners of the step as a whole (not of each share): told before the
+	 * shares start and after they all ended
 	 */
 	public <I, O> Step sharedBulkStep(String name, int shares, ItemReader<I> reader, ItemProcessor<I, O> processor,
-			ItemWriter<O> writer, FileAccounting accounting, Consumer<String> clearMonth) {
+			ItemWriter<O> writer, FileAccounting accounting, Consumer<String> clearMonth,
+			StepExecutionListener... listeners) {
 		Step share = step(name + "Share", settings.bulkChunkSize(), reader, processor, writer, accounting, null);
 		SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor(name + "-");
 		threads.setConcurrencyLimit(shares);
@@ -130,12 +134,15 @@ public class ImportSteps {
 		FileShares files = new FileShares();
 		SimpleStepExecutionSplitter splitter = new SimpleStepExecutionSplitter(jobRepository, name, files);
 		splitter.setAllowStartIfComplete(true);
-		return new StepBuilder(name, jobRepository).partitioner(name, files)
+		var builder = new StepBuilder(name, jobRepository).partitioner(name, files)
 			.splitter(splitter)
 			.partitionHandler(handler)
 			.aggregator(ImportSteps::aggregate)
-			.listener(clear)
-			.build();
+			.listener(clear);
+		for (StepExecutionListener listener : listeners) {
+			builder.listener(listener);
+		}
+		return builder.build();
 	}
 
 	/** The shares' counts, and their skip reasons for the run summary, added up in the step. */

@@ -1,7 +1,10 @@
 package com.wabarecon.support.reject;
 
+import java.sql.Types;
+import java.util.List;
 import java.util.function.Consumer;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -26,10 +29,13 @@ public class RejectRepository {
 
 	private final JdbcClient jdbc;
 
+	private final JdbcTemplate jdbcTemplate;
+
 	private final TransactionTemplate ownTransaction;
 
-	public RejectRepository(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
+	public RejectRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate, PlatformTransactionManager transactionManager) {
 		this.jdbc = jdbc;
+		this.jdbcTemplate = jdbcTemplate;
 		this.ownTransaction = new TransactionTemplate(transactionManager);
 		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
@@ -49,6 +55,21 @@ public class RejectRepository {
 			.params(month, stepName, source.file(), source.line(), source.position(),
 					cut(source.raw(), maxRawChars), abridge(reason, MAX_REASON_CHARS))
 			.update());
+	}
+
+	/**
+	 * Rejects rows that had loaded, in the caller's transaction: for work that removes the rows
+	 * and rejects them at once, so that the one never stands without the other.
+	 */
+	public void addLoaded(String month, String stepName, List<Reject> rows, int maxRawChars) {
+		jdbcTemplate.batchUpdate("""
+				INSERT INTO import_reject
+				    (billing_month, step_name, source_file, line, position, raw_content, reason, created_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP)""", rows.stream()
+			.map(row -> new Object[] { month, stepName, row.source().file(), row.source().line(),
+					row.source().position(), cut(row.source().raw(), maxRawChars), abridge(row.reason(), MAX_REASON_CHARS) })
+			.toList(), new int[] { Types.CHAR, Types.VARCHAR, Types.VARCHAR, Types.BIGINT, Types.VARCHAR, Types.VARCHAR,
+					Types.VARCHAR });
 	}
 
 	public long count(String month) {
