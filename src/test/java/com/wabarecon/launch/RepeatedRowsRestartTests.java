@@ -103,7 +103,7 @@ class RepeatedRowsRestartTests {
 
 	private CliRun close(String... options) {
 		List<String> args = new ArrayList<>(List.of("close", "--month", MONTH, "--inbox", inbox.root().toString(), "--out",
-				dir.resolve("out").toString(), "--db-url", dbUrl));
+				dir.resolve("out").toString(), "--db-url", dbUrl, "--max-reject-pct", "100"));
 		args.addAll(List.of(options));
 		return CliRun.of(args.toArray(String[]::new));
 	}
