@@ -56,7 +56,8 @@ final class ClientPricing {
 			List<BigDecimal> costs = CostShares.of(tiers, volumes.get(tierKey(of[1], of[2])),
 					parts.stream().mapToLong(Part::volume).toArray(), of[0]);
 			for (int i = 0; i < parts.size(); i++) {
-				shares.merge(shareKey(parts.get(i).channel(), of[1], of[2]), costs.get(i), BigDecimal::add);
+				Part part = parts.get(i);
+				shares.merge(shareKey(part.channel(), part.country(), of[2]), costs.get(i), BigDecimal::add);
 			}
 		});
 	}
