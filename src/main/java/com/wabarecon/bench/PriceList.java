@@ -12,8 +12,8 @@ import com.wabarecon.rules.Tier;
 
 /**
  * The per-message rate card the generated month is priced with: one market per recipient
- * country (several countries may share one), list rates in USD (DOMAIN.md's illustrative ones
- * where it gives them), converted to each invoicing currency at a fixed factor. Utility and
+ * country (several countries may share one), list rates in USD (Meta's illustrative ones for
+ * Germany, India, Brazil and the US), converted to each invoicing currency at a fixed factor. Utility and
  * authentication fall in three volume tiers ({@code 0:B}, {@code B+1:5B}, {@code 5B+1:MAX}),
  * each 5 % cheaper than the one before. Immutable; thread-safe.
  */

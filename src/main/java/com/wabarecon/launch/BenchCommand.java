@@ -46,7 +46,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 		description = "Benchmark the close on a generated month against PostgreSQL's own speed (psql \\copy).")
 class BenchCommand implements Callable<Integer> {
 
-	/** A large partner (DOMAIN.md, "Scale"): 40,000 channels for 13,000 clients. */
+	/** A large partner: 40,000 channels for 13,000 clients. */
 	static final int LARGE_PARTNER_CHANNELS = 40_000;
 
 	static final double CLIENTS_PER_CHANNEL = 13_000.0 / 40_000;
