@@ -169,7 +169,7 @@ class DeliveryTasklet implements Tasklet {
 				BigDecimal estimated = rs.getBigDecimal(3);
 				// an estimate that cannot be known (not converted, not priced) is never written as 0.00
 				return "Invoiced by Meta: " + Money.text(rs.getBigDecimal(2), currency) + " " + currency + " (estimated "
-						+ (estimated == null ? "unknown: see the statement" : Money.text(estimated, currency) + " " + currency)
+						+ (estimated == null ? Money.UNKNOWN + ": see the statement" : Money.text(estimated, currency) + " " + currency)
 						+ ")";
 			})
 			.list()

@@ -39,9 +39,6 @@ final class DisputeWorkbook {
 
 	private static final int MAX_COLUMN_CHARS = 80;
 
-	/** What a cell says where an amount cannot be known. */
-	static final String UNKNOWN = "unknown";
-
 	private static final int PERCENT_DECIMALS = 2;
 
 	/** Room beside a header's text for its filter button. */
@@ -291,7 +288,7 @@ final class DisputeWorkbook {
 	/** An amount that may be unknown (an estimate not converted or not priced): then it says so, never 0.00. */
 	private void amountOrUnknown(Row row, int column, BigDecimal value, String currency) {
 		if (value == null) {
-			textCell(row, column, UNKNOWN);
+			textCell(row, column, Money.UNKNOWN);
 		}
 		else {
 			money(row, column, value, currency);

@@ -3,6 +3,7 @@ package com.wabarecon.reconciliation;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -21,7 +22,7 @@ class TieOutTasklet implements Tasklet {
 	static final String TIE_OUT_KEY = "tieOut";
 
 	/** Lines whose estimate cannot be known until someone adds a rate: FX or rate card. */
-	private static final Map<String, String> NEEDS_ATTENTION = new java.util.TreeMap<>(Map.of("UNPRICED",
+	private static final Map<String, String> NEEDS_ATTENTION = new TreeMap<>(Map.of("UNPRICED",
 			"estimates without a rate in the rate card: add it and close again with --rerun", "CURRENCY_MISMATCH",
 			"estimates in a currency without an agreed FX rate, or invoiced in two currencies"));
 
@@ -69,7 +70,7 @@ class TieOutTasklet implements Tasklet {
 			.map(check -> ((InvoiceFileTieOut.FileCheck) check).file())
 			.distinct()
 			.count();
-		Map<String, Long> perStatus = new java.util.TreeMap<>();
+		Map<String, Long> perStatus = new TreeMap<>();
 		jdbc.sql("""
 				SELECT status, COUNT(*) FROM recon_line WHERE billing_month = :month
 				  AND (CAST(:client AS VARCHAR(64)) IS NULL OR client_id = :client)

@@ -68,16 +68,12 @@ public final class LineVerdict {
 				invoiced, amountDelta, amountDeltaPct);
 	}
 
-	private static boolean estimatedAmountUnknown(Sides sides) {
-		return sides.estimatedAmount() == null;
-	}
-
 	private static LineStatus status(Sides sides, Tolerance tolerance, long volumeDelta, BigDecimal amountDelta,
 			BigDecimal invoiced) {
 		if (sides.invoiced() && !sides.knownClient()) {
 			return LineStatus.UNKNOWN_CHANNEL;
 		}
-		if (sides.currencyMismatch() || (estimatedAmountUnknown(sides) && !sides.unpriced())) {
+		if (sides.currencyMismatch() || (sides.estimatedAmount() == null && !sides.unpriced())) {
 			return LineStatus.CURRENCY_MISMATCH;
 		}
 		if (sides.unpriced()) {

@@ -14,6 +14,9 @@ public final class Money {
 
 	static final RoundingMode ROUNDING = RoundingMode.HALF_UP;
 
+	/** How every output that people read writes an amount that cannot be known: never 0.00. */
+	public static final String UNKNOWN = "unknown";
+
 	/** The CSV contract keeps at least this many decimals, whatever the currency's minor units. */
 	private static final int CSV_MIN_DECIMALS = 2;
 

@@ -89,9 +89,17 @@ public final class RateCard {
 
 	}
 
-	/** A version of a rate refused, why, and its rows (none when none of them could be read). */
-	public record Refused(LocalDate effectiveFrom, String currency, String market, String category, String reason,
-			List<Row> rows) {
+	/** A version of a rate refused, and its rows (none when none of them could be read). */
+	public record Refused(Refusal refusal, List<Row> rows) {
+
+		public LocalDate effectiveFrom() {
+			return refusal.effectiveFrom();
+		}
+
+		public String reason() {
+			return refusal.reason();
+		}
+
 	}
 
 	/**
@@ -127,8 +135,8 @@ public final class RateCard {
 			String what = "the " + version.currency() + " rates of " + markets.ofRateCard(spelled.get(version)) + " "
 					+ version.category() + " from " + version.effectiveFrom();
 			problem(what, version, of, brokenVersions.get(version), brokenFiles).ifPresent(reason -> refused.add(
-					new Refused(version.effectiveFrom(), version.currency(), spelled.get(version), version.category(),
-							reason, of)));
+					new Refused(new Refusal(version.effectiveFrom(), version.currency(), spelled.get(version),
+							version.category(), reason), of)));
 		});
 		return refused;
 	}
@@ -232,6 +240,11 @@ public final class RateCard {
 							: " (of " + String.join(", ", versions.stream().map(LocalDate::toString).toList()) + ")"));
 		}
 		return rate;
+	}
+
+	/** The markets the card's rates are resolved with. */
+	public Markets markets() {
+		return markets;
 	}
 
 	/** The versions in force, oldest first. */

@@ -9,6 +9,8 @@ import java.util.Map;
 
 import javax.xml.transform.TransformerFactory;
 
+import com.wabarecon.rules.Money;
+
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
@@ -345,8 +347,8 @@ class PoiStatementRenderer implements StatementRenderer {
 	 * rest as the whole.
 	 */
 	private static String unlessUnknown(String total, String currencies, String currency, String values) {
-		return "IF(COUNTIFS(" + currencies + "," + currency + "," + values + ",\"" + StatementFormats.UNKNOWN
-				+ "\")>0,\"" + StatementFormats.UNKNOWN + "\"," + total + ")";
+		return "IF(COUNTIFS(" + currencies + "," + currency + "," + values + ",\"" + Money.UNKNOWN
+				+ "\")>0,\"" + Money.UNKNOWN + "\"," + total + ")";
 	}
 
 	private static String unlessUnknown(String total, int currencyColumn, String currency, int column, int last) {

@@ -16,9 +16,6 @@ final class StatementFormats {
 	private StatementFormats() {
 	}
 
-	/** What a statement shows where an amount cannot be known: never 0.00. */
-	static final String UNKNOWN = "unknown";
-
 	/** A {@link java.text.DecimalFormat} pattern for amounts of the currency: {@code #,##0.00} (its {@link Money#digits}). */
 	static String moneyPattern(String currency) {
 		int digits = Money.digits(currency);

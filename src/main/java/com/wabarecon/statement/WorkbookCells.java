@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 
+import com.wabarecon.rules.Money;
 import com.wabarecon.support.FormulaGuard;
 
 import org.apache.poi.ss.usermodel.BuiltinFormats;
@@ -93,7 +94,7 @@ final class WorkbookCells {
 	/** An amount that may be unknown (an estimate not converted or not priced): then it says so, never 0.00. */
 	void amountOrUnknown(Row row, int column, BigDecimal value, String format) {
 		if (value == null) {
-			text(row, column, StatementFormats.UNKNOWN);
+			text(row, column, Money.UNKNOWN);
 		}
 		else {
 			number(row, column, value, format);

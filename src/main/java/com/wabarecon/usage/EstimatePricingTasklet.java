@@ -88,7 +88,7 @@ class EstimatePricingTasklet implements Tasklet {
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
 		// the month's estimates and their sums were analysed after their load (usageStatisticsStep)
 		RateCard card = rateCards.inForce(month);
-		Markets markets = rateCards.markets(month);
+		Markets markets = card.markets();
 		pricedCosts.forget(month.toString()); // the estimates priced by an earlier run count as unpriced again
 		List<Group> groups = groups();
 

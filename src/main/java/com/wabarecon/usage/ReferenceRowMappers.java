@@ -134,8 +134,7 @@ final class ReferenceRowMappers {
 			List<RateCard.Refusal> versions = new ArrayList<>();
 			for (RateCard.Refused refused : RateCard.refusals(rows, unreadable, markets.get())) {
 				refused.rows().forEach(row -> byPlace.put(place(row.file(), row.line()), refused.reason()));
-				versions.add(new RateCard.Refusal(refused.effectiveFrom(), refused.currency(), refused.market(),
-						refused.category(), refused.reason()));
+				versions.add(refused.refusal());
 			}
 			refusals.accept(versions);
 			return byPlace;

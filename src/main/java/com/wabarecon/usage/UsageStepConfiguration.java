@@ -2,29 +2,31 @@ package com.wabarecon.usage;
 
 import java.nio.file.Path;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 
 import javax.sql.DataSource;
 
-import com.wabarecon.support.FileShares;
-import com.wabarecon.support.inbox.InboxFileRepository;
-import com.wabarecon.support.inbox.InboxKind;
 import com.wabarecon.ReconProperties;
+import com.wabarecon.support.FileShares;
 import com.wabarecon.support.MultiFileReader;
+import com.wabarecon.support.Prefetched;
+import com.wabarecon.support.PrefetchingReader;
 import com.wabarecon.support.RateCards;
 import com.wabarecon.support.RunSteps;
+import com.wabarecon.support.accounting.FileAccounting;
 import com.wabarecon.support.accounting.InputFileRepository;
 import com.wabarecon.support.bulk.BulkLoader;
 import com.wabarecon.support.bulk.DatabaseProduct;
 import com.wabarecon.support.bulk.PreparedRow;
 import com.wabarecon.support.bulk.TableStatistics;
-import com.wabarecon.support.Prefetched;
-import com.wabarecon.support.PrefetchingReader;
 import com.wabarecon.support.csv.CsvRecord;
 import com.wabarecon.support.csv.CsvRecordReader;
-import com.wabarecon.support.accounting.FileAccounting;
+import com.wabarecon.support.inbox.InboxFileRepository;
+import com.wabarecon.support.inbox.InboxKind;
 import com.wabarecon.support.reject.ImportSteps;
 import com.wabarecon.support.reject.RejectRepository;
+import com.wabarecon.support.reject.RejectedRowException;
 import com.wabarecon.usage.ReferenceRows.FxRow;
 import com.wabarecon.usage.ReferenceRows.MarketRow;
 import com.wabarecon.usage.ReferenceRows.RateCardRow;
@@ -35,6 +37,7 @@ import org.springframework.batch.core.job.flow.Flow;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.batch.infrastructure.item.database.ItemSqlParameterSourceProvider;
@@ -44,8 +47,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -130,8 +133,8 @@ class UsageStepConfiguration {
 
 	/** Every record of a few small files (the rate cards), for a check over all of them. */
 	private static List<CsvRecord> readAll(MultiFileReader<CsvRecord> reader) {
-		List<CsvRecord> records = new java.util.ArrayList<>();
-		reader.open(new org.springframework.batch.infrastructure.item.ExecutionContext());
+		List<CsvRecord> records = new ArrayList<>();
+		reader.open(new ExecutionContext());
 		try {
 			for (CsvRecord record = read(reader); record != null; record = read(reader)) {
 				records.add(record);
@@ -149,7 +152,7 @@ class UsageStepConfiguration {
 			try {
 				return reader.read();
 			}
-			catch (com.wabarecon.support.reject.RejectedRowException ex) {
+			catch (RejectedRowException ex) {
 				// reported by the step's own reading
 			}
 			catch (Exception ex) {

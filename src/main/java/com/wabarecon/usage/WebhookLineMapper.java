@@ -6,6 +6,7 @@ import static com.wabarecon.usage.JsonFields.whole;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -135,7 +136,7 @@ class WebhookLineMapper implements ItemProcessor<TextLine, WebhookEvents> {
 			if (time == null) {
 				return true; // unreadable: judged, not skipped
 			}
-			LocalDate day = Instant.ofEpochSecond(time).atZone(java.time.ZoneOffset.UTC).toLocalDate();
+			LocalDate day = Instant.ofEpochSecond(time).atZone(ZoneOffset.UTC).toLocalDate();
 			if (!day.isBefore(to.withDayOfMonth(1).minusDays(1)) && !day.isAfter(to.plusDays(1))) {
 				return true;
 			}

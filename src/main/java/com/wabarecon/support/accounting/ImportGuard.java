@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.wabarecon.support.inbox.InboxInventory;
 
@@ -71,7 +72,7 @@ public class ImportGuard {
 		return problems;
 	}
 
-	private java.util.Optional<String> rejected(String month, String kind, List<String> steps, BigDecimal maxPct) {
+	private Optional<String> rejected(String month, String kind, List<String> steps, BigDecimal maxPct) {
 		List<FileCounts> files = new ArrayList<>();
 		jdbc.sql("""
 				SELECT step_name, source_file, rows_read, rows_loaded, rows_rejected, rows_skipped FROM input_file
@@ -85,12 +86,12 @@ public class ImportGuard {
 		long read = files.stream().mapToLong(FileCounts::read).sum();
 		long rejected = files.stream().mapToLong(FileCounts::rejected).sum();
 		if (read == 0 || rejected == 0) {
-			return java.util.Optional.empty();
+			return Optional.empty();
 		}
 		BigDecimal pct = BigDecimal.valueOf(rejected).multiply(BigDecimal.valueOf(100))
 			.divide(BigDecimal.valueOf(read), 1, RoundingMode.HALF_UP);
 		if (BigDecimal.valueOf(rejected).multiply(BigDecimal.valueOf(100)).compareTo(maxPct.multiply(BigDecimal.valueOf(read))) <= 0) {
-			return java.util.Optional.empty();
+			return Optional.empty();
 		}
 		List<String> worst = files.stream()
 			.filter(file -> file.rejected() > 0)
@@ -98,7 +99,7 @@ public class ImportGuard {
 			.map(file -> file.sourceFile() + " " + file.rejected() + " of " + file.read())
 			.toList();
 		long others = files.stream().filter(file -> file.rejected() > 0).count() - worst.size();
-		return java.util.Optional.of(kind + ": " + rejected + " of " + read + " rows rejected (" + pct.toPlainString()
+		return Optional.of(kind + ": " + rejected + " of " + read + " rows rejected (" + pct.toPlainString()
 				+ " %), more than the " + maxPct.stripTrailingZeros().toPlainString() + " % allowed (--max-reject-pct); "
 				+ "the most in " + String.join(", ", worst) + (others > 0 ? " and " + others + " more file(s)" : ""));
 	}
@@ -107,7 +108,7 @@ public class ImportGuard {
 	 * A file refused whole or read only up to a break is one reject, however many rows it held:
 	 * such files are weighed as files, against the kind's files.
 	 */
-	private java.util.Optional<String> cutShort(String month, String kind, List<String> steps, BigDecimal maxPct) {
+	private Optional<String> cutShort(String month, String kind, List<String> steps, BigDecimal maxPct) {
 		long files = jdbc.sql("SELECT COUNT(*) FROM input_file WHERE billing_month = :month AND step_name IN (:steps)")
 			.param("month", month)
 			.param("steps", steps)
@@ -126,9 +127,9 @@ public class ImportGuard {
 			.list();
 		if (files == 0 || cut.isEmpty()
 				|| BigDecimal.valueOf(cut.size()).multiply(BigDecimal.valueOf(100)).compareTo(maxPct.multiply(BigDecimal.valueOf(files))) <= 0) {
-			return java.util.Optional.empty();
+			return Optional.empty();
 		}
-		return java.util.Optional.of(kind + ": " + cut.size() + " of " + files + " files refused whole or read only up to "
+		return Optional.of(kind + ": " + cut.size() + " of " + files + " files refused whole or read only up to "
 				+ "a break, more than the " + maxPct.stripTrailingZeros().toPlainString() + " % allowed (--max-reject-pct): "
 				+ String.join(", ", cut.stream().limit(WORST_FILES).toList())
 				+ (cut.size() > WORST_FILES ? " and " + (cut.size() - WORST_FILES) + " more" : ""));
