@@ -1,9 +1,7 @@
 package com.wabarecon;
 
-import java.sql.SQLException;
-
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -19,28 +17,12 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(properties = { "recon.import.bulk-chunk-size=2", "recon.import.max-reject-pct=100" })
 class InvoiceTieOutPostgresTests extends InvoiceTieOutCases {
 
-	static String schema;
+	@RegisterExtension
+	static final PostgresSchema database = new PostgresSchema();
 
 	@DynamicPropertySource
-	static void database(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", () -> {
-			try {
-				if (schema == null) {
-					schema = PostgresDatabase.createSchema();
-				}
-				return PostgresDatabase.urlFor(schema);
-			}
-			catch (SQLException ex) {
-				throw new IllegalStateException(ex);
-			}
-		});
-	}
-
-	@AfterAll
-	static void dropSchema() throws Exception {
-		if (schema != null) {
-			PostgresDatabase.dropSchema(schema);
-		}
+	static void datasource(DynamicPropertyRegistry registry) {
+		registry.add("spring.datasource.url", database::url);
 	}
 
 	/** A trigger that returns no row for a TAX line: COPY runs it, and the line is not stored. */

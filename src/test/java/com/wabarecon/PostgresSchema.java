@@ -11,28 +11,42 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * A schema of the test class's own on the local PostgreSQL, created before its tests and
  * dropped after them. Register it as a static field with {@code @RegisterExtension}, beside
  * {@code @ExtendWith(PostgresDatabase.class)}, which skips the class when PostgreSQL is away.
+ * A Spring test gives its {@link #url()} to {@code spring.datasource.url} in a
+ * {@code @DynamicPropertySource}: the schema is created when first asked for, whichever of
+ * the extensions runs first.
  */
 public final class PostgresSchema implements BeforeAllCallback, AfterAllCallback {
 
 	private String name;
 
 	@Override
-	public void beforeAll(ExtensionContext context) throws SQLException {
-		name = PostgresDatabase.createSchema();
+	public void beforeAll(ExtensionContext context) {
+		name();
 	}
 
 	@Override
-	public void afterAll(ExtensionContext context) throws SQLException {
-		PostgresDatabase.dropSchema(name);
+	public synchronized void afterAll(ExtensionContext context) throws SQLException {
+		if (name != null) {
+			PostgresDatabase.dropSchema(name);
+			name = null;
+		}
 	}
 
-	public String name() {
+	public synchronized String name() {
+		if (name == null) {
+			try {
+				name = PostgresDatabase.createSchema();
+			}
+			catch (SQLException ex) {
+				throw new IllegalStateException("cannot create a test schema on the local PostgreSQL", ex);
+			}
+		}
 		return name;
 	}
 
 	/** A JDBC URL whose connections work in the schema. */
 	public String url() {
-		return PostgresDatabase.urlFor(name);
+		return PostgresDatabase.urlFor(name());
 	}
 
 	/** The first column of every row of a query in the schema, as text. */

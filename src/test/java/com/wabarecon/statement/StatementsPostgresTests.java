@@ -4,17 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.LocalDate;
 
 import com.wabarecon.PostgresDatabase;
+import com.wabarecon.PostgresSchema;
 import com.wabarecon.support.bulk.MonthPartitions;
 import com.wabarecon.support.bulk.WorkMemory;
 
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.step.StepExecution;
@@ -38,7 +38,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest
 class StatementsPostgresTests {
 
-	static String schema;
+	@RegisterExtension
+	static final PostgresSchema database = new PostgresSchema();
 
 	@Autowired
 	JobOperatorTestUtils jobOperatorTestUtils;
@@ -59,25 +60,8 @@ class StatementsPostgresTests {
 	Path out;
 
 	@DynamicPropertySource
-	static void database(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", () -> {
-			try {
-				if (schema == null) {
-					schema = PostgresDatabase.createSchema();
-				}
-				return PostgresDatabase.urlFor(schema);
-			}
-			catch (SQLException ex) {
-				throw new IllegalStateException(ex);
-			}
-		});
-	}
-
-	@AfterAll
-	static void dropSchema() throws Exception {
-		if (schema != null) {
-			PostgresDatabase.dropSchema(schema);
-		}
+	static void datasource(DynamicPropertyRegistry registry) {
+		registry.add("spring.datasource.url", database::url);
 	}
 
 	@Test
