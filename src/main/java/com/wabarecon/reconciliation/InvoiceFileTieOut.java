@@ -60,13 +60,13 @@ public class InvoiceFileTieOut {
 			int scale = Money.digits(currency);
 			BigDecimal accounted = loaded.add(rejected);
 			StringBuilder text = new StringBuilder(file).append(' ').append(currency).append(": file ")
-				.append(money(read, scale));
+				.append(Money.text(read, currency));
 			if (ties()) {
-				text.append(" = loaded ").append(money(loaded, scale)).append(" + rejected ").append(money(rejected, scale));
+				text.append(" = loaded ").append(Money.text(loaded, currency)).append(" + rejected ").append(Money.text(rejected, currency));
 			}
 			else {
-				text.append(" but loaded ").append(money(loaded, scale)).append(" + rejected ")
-					.append(money(rejected, scale)).append(" = ").append(money(accounted, scale))
+				text.append(" but loaded ").append(Money.text(loaded, currency)).append(" + rejected ")
+					.append(Money.text(rejected, currency)).append(" = ").append(Money.text(accounted, currency))
 					.append(" (difference ").append(exact(read.subtract(accounted), scale)).append("; rows: file ")
 					.append(rowsRead).append(", loaded ").append(rowsLoaded).append(" + rejected ").append(rowsRejected)
 					.append(')');
@@ -163,10 +163,6 @@ public class InvoiceFileTieOut {
 	/** A {@code CHAR(3)} as written ({@code null} stays {@code null}). */
 	private static String trim(String currency) {
 		return currency == null ? null : currency.strip();
-	}
-
-	private static String money(BigDecimal amount, int scale) {
-		return amount.setScale(scale, RoundingMode.HALF_UP).toPlainString();
 	}
 
 	/** At the currency's precision, or finer when that would hide a difference. */

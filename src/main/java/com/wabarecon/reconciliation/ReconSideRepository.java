@@ -146,7 +146,7 @@ class ReconSideRepository {
 	 */
 	static final String LINES = """
 			SELECT x.* FROM (
-			SELECT l.*, COALESCE(ch.client_id, wb.client_id) AS client_id, ch.channel_id, wd.waba_currency,
+			SELECT l.*, COALESCE(ch.client_id, CASE WHEN l.phone_number_id IS NULL THEN wd.client_id END) AS client_id, ch.channel_id, wd.waba_currency,
 			    e.volume_day_before, e.volume_first_day, e.volume_last_day, e.volume_day_after, e.webhook_volume
 			FROM (SELECT s.waba_id, s.phone_number_id, s.category, s.target_currency AS currency,
 			    SUM(CASE WHEN s.side = 'E' THEN s.volume ELSE 0 END) AS estimated_volume,
@@ -173,7 +173,6 @@ class ReconSideRepository {
 			WHERE s.billing_month = ?
 			GROUP BY s.waba_id, s.phone_number_id, s.category, s.target_currency) l
 			LEFT JOIN channel ch ON ch.phone_number_id = l.phone_number_id AND ch.waba_id = l.waba_id
-			LEFT JOIN waba wb ON wb.waba_id = l.waba_id AND l.phone_number_id IS NULL
 			LEFT JOIN waba wd ON wd.waba_id = l.waba_id
 			LEFT JOIN (SELECT waba_id, phone_number_id, category, SUM(volume_day_before) AS volume_day_before,
 			               SUM(volume_first_day) AS volume_first_day, SUM(volume_last_day) AS volume_last_day,

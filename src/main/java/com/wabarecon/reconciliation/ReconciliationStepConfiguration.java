@@ -192,13 +192,12 @@ class ReconciliationStepConfiguration {
 	/** The estimates loaded, per currency, for the tie-out: summed beside the judging of the lines. */
 	@Bean
 	@StepScope
-	Tasklet estimateTotalsTasklet(JdbcClient jdbc, InvoiceFileTieOut invoiceFileTieOut,
-			@Value("#{jobParameters['month']}") String month, @Value("#{jobParameters['client']}") String client) {
+	Tasklet estimateTotalsTasklet(JdbcClient jdbc, @Value("#{jobParameters['month']}") String month, @Value("#{jobParameters['client']}") String client) {
 		return (contribution, chunkContext) -> {
 			contribution.getStepExecution()
 				.getExecutionContext()
 				.putString(ESTIMATE_TOTALS_KEY,
-						TieOut.format(new TieOut(jdbc, invoiceFileTieOut).loadedEstimates(month, client)));
+						TieOut.format(TieOut.loadedEstimates(jdbc, month, client)));
 			return RepeatStatus.FINISHED;
 		};
 	}

@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import com.wabarecon.rules.Money;
 
@@ -78,8 +80,8 @@ class TieOut {
 	 * sums, so that the lines built from the sums are checked against the rows; taken beside the
 	 * judging of the lines ({@code estimateTotalsStep}) and handed to {@link #check}.
 	 */
-	Map<String, BigDecimal> loadedEstimates(String month, String client) {
-		return sums("""
+	static Map<String, BigDecimal> loadedEstimates(JdbcClient jdbc, String month, String client) {
+		return sums(jdbc, """
 				SELECT currency, SUM(COALESCE(cost, 0)) FROM usage_estimate
 				WHERE billing_month = :month AND counts_as_estimate AND pricing_type = 'REGULAR'
 				  AND (CAST(:client AS VARCHAR(64)) IS NULL OR client_id = :client)
@@ -106,31 +108,45 @@ class TieOut {
 	}
 
 	/**
-	 * The checks per currency, then the invoice files' (the files are the month's: the import
-	 * reads every file whatever the client).
+	 * The checks per currency, and the invoice files' (the files are the month's: the import reads
+	 * every file whatever the client).
+	 */
+	record Result(List<Check> perCurrency, List<InvoiceFileTieOut.FileCheck> files) {
+
+		/** Every check, per currency first. */
+		List<Figures> all() {
+			List<Figures> all = new ArrayList<>(perCurrency);
+			all.addAll(files);
+			return all;
+		}
+
+	}
+
+	/**
+	 * The month's checks, or the client's.
 	 *
 	 * @param loaded the estimates loaded, per currency ({@link #loadedEstimates})
 	 */
-	List<Figures> check(String month, String client, Map<String, BigDecimal> loaded) {
-		List<Figures> checks = new ArrayList<>();
-		Map<String, BigDecimal> lines = sums("""
+	Result check(String month, String client, Map<String, BigDecimal> loaded) {
+		List<Check> checks = new ArrayList<>();
+		Map<String, BigDecimal> lines = sums(jdbc, """
 				SELECT currency, SUM(invoiced_amount) FROM recon_line
 				WHERE billing_month = :month AND (CAST(:client AS VARCHAR(64)) IS NULL OR client_id = :client)
 				GROUP BY currency""", month, client);
 		Map<String, BigDecimal> other;
 		Map<String, BigDecimal> inputs;
 		if (client == null) {
-			other = sums("""
+			other = sums(jdbc, """
 					SELECT currency, SUM(amount) FROM invoice_line WHERE billing_month = :month
 					  AND line_type <> 'USAGE' AND CAST(:client AS VARCHAR(64)) IS NULL GROUP BY currency""", month, client);
-			inputs = sums("""
+			inputs = sums(jdbc, """
 					SELECT currency, SUM(amount_read - amount_rejected) FROM invoice_file_total
 					WHERE billing_month = :month AND currency IS NOT NULL AND CAST(:client AS VARCHAR(64)) IS NULL
 					GROUP BY currency""", month, client);
 		}
 		else {
 			other = Map.of();
-			inputs = sums("""
+			inputs = sums(jdbc, """
 					SELECT i.currency, SUM(i.amount) FROM invoice_line i""" + ReconSideRepository.INVOICE_LINE_OWNER + """
 					WHERE i.billing_month = :month AND i.line_type = 'USAGE'"""
 					+ " AND " + ReconSideRepository.INVOICE_LINE_CLIENT + " = :client GROUP BY i.currency", month, client);
@@ -139,29 +155,27 @@ class TieOut {
 			checks.add(new Check("invoice", currency, money(lines.get(currency), currency),
 					money(other.get(currency), currency), money(inputs.get(currency), currency)));
 		}
-		Map<String, BigDecimal> built = sums("""
-				SELECT source_currency, SUM(source_amount) FROM recon_side
-				WHERE billing_month = :month AND side = 'E'
-				  AND (CAST(:client AS VARCHAR(64)) IS NULL OR client_id = :client)
-				GROUP BY source_currency""", month, client);
+		Map<String, BigDecimal> built = new TreeMap<>();
 		Map<String, String> unpriced = new TreeMap<>();
 		jdbc.sql("""
-				SELECT source_currency, SUM(unpriced_volume), SUM(unpriced_rows) FROM recon_side
-				WHERE billing_month = :month AND side = 'E' AND unpriced_rows > 0
+				SELECT source_currency, SUM(source_amount), SUM(unpriced_volume), SUM(unpriced_rows) FROM recon_side
+				WHERE billing_month = :month AND side = 'E'
 				  AND (CAST(:client AS VARCHAR(64)) IS NULL OR client_id = :client)
 				GROUP BY source_currency""").param("month", month).param("client", client).query(rs -> {
-			unpriced.put(rs.getString(1).strip(), rs.getLong(2) + " messages in " + rs.getLong(3)
-					+ " estimate rows without a price (unknown: see the UNPRICED lines)");
+			built.put(rs.getString(1), rs.getBigDecimal(2));
+			if (rs.getLong(4) > 0) {
+				unpriced.put(rs.getString(1).strip(), rs.getLong(3) + " messages in " + rs.getLong(4)
+						+ " estimate rows without a price (unknown: see the UNPRICED lines)");
+			}
 		});
 		for (String currency : union(built, Map.of(), loaded)) {
 			checks.add(new Check("estimates", currency, money(built.get(currency), currency),
 					money(BigDecimal.ZERO, currency), money(loaded.get(currency), currency), unpriced.get(currency)));
 		}
-		checks.addAll(invoiceFiles.check(month));
-		return checks;
+		return new Result(checks, invoiceFiles.check(month));
 	}
 
-	private Map<String, BigDecimal> sums(String sql, String month, String client) {
+	private static Map<String, BigDecimal> sums(JdbcClient jdbc, String sql, String month, String client) {
 		Map<String, BigDecimal> sums = new TreeMap<>();
 		jdbc.sql(sql).param("month", month).param("client", client).query(rs -> {
 			sums.put(rs.getString(1), rs.getBigDecimal(2));
@@ -170,7 +184,7 @@ class TieOut {
 	}
 
 	private static List<String> union(Map<String, ?> a, Map<String, ?> b, Map<String, ?> c) {
-		var all = new java.util.TreeSet<String>();
+		Set<String> all = new TreeSet<>();
 		all.addAll(a.keySet());
 		all.addAll(b.keySet());
 		all.addAll(c.keySet());

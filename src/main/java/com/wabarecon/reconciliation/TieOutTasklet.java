@@ -12,6 +12,7 @@ import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Fails the close when the lines do not tie out to their inputs, with the figures in the
@@ -32,7 +33,7 @@ class TieOutTasklet implements Tasklet {
 
 	private final String client;
 
-	private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+	private final JdbcClient jdbc;
 
 	private final Supplier<String> loadedEstimates;
 
@@ -40,7 +41,7 @@ class TieOutTasklet implements Tasklet {
 	 * @param loadedEstimates the estimates loaded as {@code estimateTotalsStep} recorded them
 	 * ({@link TieOut#format}), or null where it has no record
 	 */
-	TieOutTasklet(TieOut tieOut, org.springframework.jdbc.core.simple.JdbcClient jdbc, String month, String client,
+	TieOutTasklet(TieOut tieOut, JdbcClient jdbc, String month, String client,
 			Supplier<String> loadedEstimates) {
 		this.tieOut = tieOut;
 		this.jdbc = jdbc;
@@ -53,8 +54,9 @@ class TieOutTasklet implements Tasklet {
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
 		String recorded = loadedEstimates.get();
 		Map<String, BigDecimal> loaded = recorded != null ? TieOut.parse(recorded)
-				: tieOut.loadedEstimates(month, client);
-		List<TieOut.Figures> checks = tieOut.check(month, client, loaded);
+				: TieOut.loadedEstimates(jdbc, month, client);
+		TieOut.Result result = tieOut.check(month, client, loaded);
+		List<TieOut.Figures> checks = result.all();
 		List<TieOut.Figures> failing = checks.stream().filter(check -> !check.ties()).toList();
 		if (!failing.isEmpty()) {
 			throw new IllegalStateException("the reconciliation of " + month + " does not tie out: "
@@ -62,14 +64,7 @@ class TieOutTasklet implements Tasklet {
 					+ describe(checks.stream().filter(TieOut.Figures::ties).toList()));
 		}
 		// the invoice files' figures are listed by the invoice step's summary, and in the workbook
-		List<TieOut.Figures> perCurrency = checks.stream()
-			.filter(check -> !(check instanceof InvoiceFileTieOut.FileCheck))
-			.toList();
-		long files = checks.stream()
-			.filter(check -> check instanceof InvoiceFileTieOut.FileCheck)
-			.map(check -> ((InvoiceFileTieOut.FileCheck) check).file())
-			.distinct()
-			.count();
+		long files = result.files().stream().map(InvoiceFileTieOut.FileCheck::file).distinct().count();
 		Map<String, Long> perStatus = new TreeMap<>();
 		jdbc.sql("""
 				SELECT status, COUNT(*) FROM recon_line WHERE billing_month = :month
@@ -91,13 +86,13 @@ class TieOutTasklet implements Tasklet {
 			.putString(TIE_OUT_KEY, checks.stream().map(TieOut.Figures::describe).collect(Collectors.joining("\n")));
 		contribution.setExitStatus(ExitStatus.COMPLETED.addExitDescription("lines: " + statuses
 				+ (attention.isEmpty() ? "" : System.lineSeparator() + "    NEEDS ATTENTION: " + attention)
-				+ System.lineSeparator() + "    tied out: " + describe(perCurrency)
+				+ System.lineSeparator() + "    tied out: " + describe(result.perCurrency())
 				+ (files == 0 ? "" : "; " + files + (files == 1 ? " invoice file" : " invoice files")
 						+ " as read = loaded + rejected")));
 		return RepeatStatus.FINISHED;
 	}
 
-	private static String describe(List<TieOut.Figures> checks) {
+	private static String describe(List<? extends TieOut.Figures> checks) {
 		return checks.stream().map(TieOut.Figures::describe).collect(Collectors.joining("; "));
 	}
 

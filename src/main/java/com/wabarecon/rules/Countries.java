@@ -10,7 +10,6 @@ import java.text.Normalizer;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -83,10 +82,6 @@ public final class Countries {
 	/** The code of a country name or alias, in any case and with or without accents; {@code null} when none. */
 	public static String codeOfName(String name) {
 		return name == null ? null : BY_NAME.get(spelling(name));
-	}
-
-	public static Set<String> codes() {
-		return NAMES.keySet();
 	}
 
 	/**

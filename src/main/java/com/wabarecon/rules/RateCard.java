@@ -248,7 +248,7 @@ public final class RateCard {
 	}
 
 	/** The versions in force, oldest first. */
-	public List<LocalDate> versions() {
+	private List<LocalDate> versions() {
 		return inForce.values().stream().map(Rate::version).distinct().sorted().toList();
 	}
 

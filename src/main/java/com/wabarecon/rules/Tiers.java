@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -115,22 +116,12 @@ public final class Tiers {
 			String upperText = label.substring(label.indexOf(':') + 1).strip();
 			Long upper = upperText.equalsIgnoreCase("MAX") ? null : Long.valueOf(upperText);
 			return tiers.stream()
-				.filter(tier -> Math.max(tier.lower(), 1) == lower && java.util.Objects.equals(tier.upper(), upper))
+				.filter(tier -> Math.max(tier.lower(), 1) == lower && Objects.equals(tier.upper(), upper))
 				.findFirst();
 		}
 		catch (NumberFormatException ex) {
 			return Optional.empty();
 		}
-	}
-
-	/** The tier the volume's last message falls in (the first tier for no volume). */
-	public Tier tierOf(long volume) {
-		for (Tier tier : tiers) {
-			if (tier.upper() == null || volume <= tier.upper()) {
-				return tier;
-			}
-		}
-		return tiers.get(tiers.size() - 1);
 	}
 
 	private static List<Tier> sorted(List<Tier> tiers) {

@@ -127,9 +127,11 @@ class JasperStatementRenderer implements StatementRenderer {
 			row.put("estimatedVolume", line.estimatedVolume());
 			row.put("invoicedVolume", line.invoicedVolume());
 			row.put("volumeDelta", line.volumeDelta());
-			row.put("estimatedAmount", shown(line.estimatedAmount(), line.currency()));
-			row.put("invoicedAmount", shown(line.invoicedAmount(), line.currency()));
-			row.put("amountDelta", shown(line.amountDelta(), line.currency()));
+			// shown at the currency's digits (a fraction of a cent shows as 0,00, not -0,00); the
+			// table's totals add the exact amounts, so that they are the reconciliation's totals
+			row.put("estimatedAmount", Money.round(line.estimatedAmount(), line.currency()));
+			row.put("invoicedAmount", Money.round(line.invoicedAmount(), line.currency()));
+			row.put("amountDelta", Money.round(line.amountDelta(), line.currency()));
 			row.put("estimatedExact", line.estimatedAmount());
 			row.put("invoicedExact", line.invoicedAmount());
 			row.put("amountDeltaExact", line.amountDelta());
@@ -142,22 +144,13 @@ class JasperStatementRenderer implements StatementRenderer {
 		}).toList();
 	}
 
-	/**
-	 * The amount at the currency's digits, as the line shows it: a difference of a fraction of a
-	 * cent shows as 0,00, not -0,00. The table's totals add the exact amounts (the *Exact
-	 * fields), so that they are the reconciliation's totals, the same as the summary's.
-	 */
-	private static BigDecimal shown(BigDecimal amount, String currency) {
-		return Money.round(amount, currency);
-	}
-
 	private static List<Map<String, ?>> totals(Statement statement) {
 		return statement.totals().stream().<Map<String, ?>>map(total -> {
 			Map<String, Object> row = new HashMap<>();
 			row.put("currency", total.currency());
-			row.put("estimated", shown(total.estimated(), total.currency()));
-			row.put("invoiced", shown(total.invoiced(), total.currency()));
-			row.put("difference", shown(total.difference(), total.currency()));
+			row.put("estimated", Money.round(total.estimated(), total.currency()));
+			row.put("invoiced", Money.round(total.invoiced(), total.currency()));
+			row.put("difference", Money.round(total.difference(), total.currency()));
 			row.put("adjustments", total.adjustments());
 			row.put("credits", total.credits());
 			row.put("taxes", total.taxes());

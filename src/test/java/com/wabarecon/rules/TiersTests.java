@@ -21,19 +21,33 @@ class TiersTests {
 
 	@ParameterizedTest(name = "{0} messages")
 	@CsvSource(delimiter = '|', textBlock = """
-			# volume | cost       | in tiers        | last tier
-			0        | 0          | 0 0 0           | 0:1000
-			1        | 0.0550     | 1 0 0           | 0:1000
-			1000     | 55.0000    | 1000 0 0        | 0:1000
-			1001     | 55.0500    | 1000 1 0        | 1001:5000
-			5000     | 255.0000   | 1000 4000 0     | 1001:5000
-			5001     | 255.0450   | 1000 4000 1     | 5001:MAX
-			12000    | 570.0000   | 1000 4000 7000  | 5001:MAX
+			# volume | cost       | in tiers
+			0        | 0          | 0 0 0
+			1        | 0.0550     | 1 0 0
+			1000     | 55.0000    | 1000 0 0
+			1001     | 55.0500    | 1000 1 0
+			5000     | 255.0000   | 1000 4000 0
+			5001     | 255.0450   | 1000 4000 1
+			12000    | 570.0000   | 1000 4000 7000
 			""")
-	void eachTiersRateAppliesOnlyInsideIt(long volume, BigDecimal cost, String split, String lastTier) {
+	void eachTiersRateAppliesOnlyInsideIt(long volume, BigDecimal cost, String split) {
 		assertThat(UTILITY.cost(volume)).isEqualByComparingTo(cost);
 		assertThat(UTILITY.split(volume)).containsExactly(Arrays.stream(split.split(" ")).mapToLong(Long::parseLong).toArray());
-		assertThat(UTILITY.tierOf(volume).label()).isEqualTo(lastTier);
+	}
+
+	/** India utility: 0.1150 up to 100,000, 0.1093 to 500,000, 0.1035 above (tiers given out of order). */
+	@ParameterizedTest(name = "{0} messages")
+	@CsvSource(delimiter = '|', textBlock = """
+			# volume | cost: 0.1150 x first 100,000 + 0.1093 x next 400,000 + 0.1035 x the rest
+			0        | 0
+			100000   | 11500.0000
+			100001   | 11500.1093
+			115000   | 13139.5000
+			600000   | 65570.0000
+			""")
+	void aRateCardsTiersPriceTheMessagesInsideThem(long volume, BigDecimal cost) {
+		Tiers india = Tiers.of(tiers("100001:500000@0.1093 0:100000@0.1150 500001:MAX@0.1035"));
+		assertThat(india.cost(volume)).isEqualByComparingTo(cost);
 	}
 
 	@ParameterizedTest(name = "{0}")
