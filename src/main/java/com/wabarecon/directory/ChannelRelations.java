@@ -5,10 +5,13 @@ import static com.wabarecon.directory.DirectoryColumns.PHONE_NUMBER_ID;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Keeps the directory's relations while {@code channels.csv} loads, row by row in the file's
@@ -25,8 +28,9 @@ import java.util.Objects;
  * contradiction). Its recorded numbers stay its own until its row is accepted, so a number
  * passes to another channel only after the row that gives it up.</li>
  * <li>A WABA's recorded values change only when every other channel recorded on it is listed
- * with the same new values (the WABA moves whole) or has left it in an earlier row: the
- * database moves all the WABA's channels together.</li>
+ * with the same new values in a row that is itself accepted (the WABA moves whole) or has left
+ * it in an earlier row: the database moves all the WABA's channels together, so a move that
+ * relied on a rejected row would carry that row's channel along.</li>
  * </ul>
  * Checking the same row again (Spring Batch processes a chunk's rows again when it scans a
  * failed write) finds nothing new. Not thread-safe.
@@ -53,10 +57,44 @@ final class ChannelRelations {
 	private final Map<String, Channel> accepted = new HashMap<>();
 
 	/**
+	 * The relations for a file, settled before its first row. Whether a listed channel moves with
+	 * its WABA depends on whether its own row is accepted, which a row-by-row check cannot know of
+	 * a row further down: the file's rows are checked in order until no recorded channel's row
+	 * changes verdict, and the rows of recorded channels found rejected count as rejected from the
+	 * start (the set only grows, so this ends).
+	 *
 	 * @param recordedChannels the channels the database records, with the file and line each was loaded from
 	 * @param listed the channels this file lists, by id
 	 */
-	ChannelRelations(Collection<Channel> recordedChannels, Map<String, Listing> listed) {
+	static ChannelRelations settled(Collection<Channel> recordedChannels, Map<String, Listing> listed) {
+		if (recordedChannels.isEmpty()) {
+			return new ChannelRelations(recordedChannels, listed);
+		}
+		List<Channel> rows = listed.values()
+			.stream()
+			.map(Listing::channel)
+			.filter(Objects::nonNull)
+			.sorted(Comparator.comparingLong(row -> row.source().line()))
+			.toList();
+		Set<String> rejected = new HashSet<>();
+		while (true) {
+			Map<String, Listing> assumed = new HashMap<>(listed);
+			rejected.forEach(id -> assumed.put(id, new Listing(listed.get(id).line(), null)));
+			ChannelRelations trial = new ChannelRelations(recordedChannels, assumed);
+			Set<String> found = new HashSet<>(rejected);
+			for (Channel row : rows) {
+				if (!trial.check(row).isEmpty() && trial.recorded.containsKey(row.channelId())) {
+					found.add(row.channelId());
+				}
+			}
+			if (found.equals(rejected)) {
+				return new ChannelRelations(recordedChannels, assumed);
+			}
+			rejected = found;
+		}
+	}
+
+	private ChannelRelations(Collection<Channel> recordedChannels, Map<String, Listing> listed) {
 		this.listed = listed;
 		for (Channel channel : recordedChannels) {
 			recorded.put(channel.channelId(), channel);

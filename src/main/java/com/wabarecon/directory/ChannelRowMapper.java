@@ -69,7 +69,10 @@ class ChannelRowMapper implements ItemProcessor<CsvRecord, Channel> {
 		}
 		if (relations == null) {
 			clients = knownClients.get();
-			relations = new ChannelRelations(recordedChannels.get(), listing(sameFile.get(), clients));
+			List<Channel> recorded = recordedChannels.get();
+			// the listing matters only for channels the database records: none on a first load
+			relations = ChannelRelations.settled(recorded,
+					recorded.isEmpty() ? Map.of() : listing(sameFile.get(), clients));
 		}
 		RowProblems problems = new RowProblems();
 		Channel channel = fields(row, clients, problems);

@@ -259,6 +259,35 @@ class ChannelRelationsTests {
 				+ "this row gives it to ch_002");
 	}
 
+	@Test
+	void aWabaDoesNotMoveWithAChannelWhoseOwnRowIsRejected() {
+		// given: ch_001 and ch_002 recorded on WABA 111 of c_001; the file moves both to c_002, but
+		// ch_002's row also takes the phone number id of ch_003 (recorded, not in the file)
+		Channel ch001 = row(2, "ch_001", "c_001", "111", "201", null, BERLIN, "EUR");
+		Channel ch002 = row(3, "ch_002", "c_001", "111", "202", null, BERLIN, "EUR");
+		Channel ch003 = row(4, "ch_003", "c_003", "113", "203", null, BERLIN, "EUR");
+		String itsNumber = "phone_number_id 203 belongs to channel ch_003 (recorded in the database from "
+				+ "directory/channels.csv line 4; not in this file); this row gives it to ch_002";
+
+		// the moving row first: ch_002's rejected row, further down, cannot carry the WABA
+		Channel moves = row(2, "ch_001", "c_002", "111", "201", null, BERLIN, "EUR");
+		Channel takesANumber = row(3, "ch_002", "c_002", "111", "203", null, BERLIN, "EUR");
+		ChannelRelations movingFirst = relations(List.of(ch001, ch002, ch003), moves, takesANumber);
+		assertThat(movingFirst.check(moves)).containsExactly("WABA 111 belongs to client c_001 (channel ch_002 "
+				+ "recorded in the database from directory/channels.csv line 3; its row, line 3, is rejected); "
+				+ "this row gives it to c_002");
+		assertThat(movingFirst.check(takesANumber)).contains(itsNumber);
+
+		// the rejected row first
+		Channel takesFirst = row(2, "ch_002", "c_002", "111", "203", null, BERLIN, "EUR");
+		Channel movesAfter = row(3, "ch_001", "c_002", "111", "201", null, BERLIN, "EUR");
+		ChannelRelations rejectedFirst = relations(List.of(ch001, ch002, ch003), takesFirst, movesAfter);
+		assertThat(rejectedFirst.check(takesFirst)).contains(itsNumber);
+		assertThat(rejectedFirst.check(movesAfter)).containsExactly("WABA 111 belongs to client c_001 (channel "
+				+ "ch_002 recorded in the database from directory/channels.csv line 3; its row, line 2, is rejected); "
+				+ "this row gives it to c_002");
+	}
+
 	static Channel row(long line, String channelId, String clientId, String wabaId, String phoneNumberId,
 			String display, String zone, String currency) {
 		return new Channel(channelId, clientId, wabaId, phoneNumberId, display, zone, currency,
@@ -271,7 +300,7 @@ class ChannelRelationsTests {
 		Map<String, Listing> listing = new HashMap<>();
 		Arrays.stream(listed)
 			.forEach(channel -> listing.putIfAbsent(channel.channelId(), new Listing(channel.source().line(), channel)));
-		return new ChannelRelations(recorded, listing);
+		return ChannelRelations.settled(recorded, listing);
 	}
 
 }
