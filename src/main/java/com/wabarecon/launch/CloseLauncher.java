@@ -8,7 +8,6 @@ import java.util.List;
 import com.wabarecon.CloseJobParameters;
 import com.wabarecon.ReconProperties;
 import com.wabarecon.Stage;
-import com.wabarecon.support.ProcessOwner;
 import com.wabarecon.support.accounting.ImportGuard;
 
 import org.slf4j.Logger;
@@ -148,7 +147,8 @@ class CloseLauncher {
 	/**
 	 * Marks failed, so that starting it again resumes it where it stopped, a close that could not
 	 * be resumed as it stands: one left "running" by a process that was killed (kill -9, power
-	 * cut), and one that ended "unknown" because it could not record how a step ended (its
+	 * cut, on any host: the caller holds the month's lock, so no close of the month runs), and one
+	 * that ended "unknown" because it could not record how a step ended (its
 	 * database connection was lost). Spring Batch refuses to restart an unknown execution, since
 	 * the work of its last chunk may be committed while the step's record of it is not. In this
 	 * close both are committed in one transaction on the one database, and a step run again
@@ -157,7 +157,7 @@ class CloseLauncher {
 	 * @return the execution as it now is
 	 */
 	private JobExecution recoverAbandoned(JobExecution execution) {
-		if (execution.isRunning() && ProcessOwner.isGone(execution)) {
+		if (execution.isRunning()) {
 			log.warn("{} was left running by a process that is gone; marking it failed to resume it", describe(execution));
 			jobOperator.recover(execution);
 		}

@@ -33,16 +33,6 @@ public class ProcessOwner implements JobExecutionListener {
 		jobRepository.updateExecutionContext(jobExecution);
 	}
 
-	/** True when the execution's process ran on this host and is gone (killed, crashed). */
-	public static boolean isGone(JobExecution execution) {
-		ExecutionContext context = execution.getExecutionContext();
-		if (!context.containsKey(PID) || !thisHost().equals(context.getString(HOST, ""))) {
-			return false;
-		}
-		long pid = context.getLong(PID);
-		return pid != ProcessHandle.current().pid() && !isAlive(pid);
-	}
-
 	/** "process 4711 on host build-1", or {@code null} when the execution does not say. */
 	public static String describe(JobExecution execution) {
 		ExecutionContext context = execution.getExecutionContext();
