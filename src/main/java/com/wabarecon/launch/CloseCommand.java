@@ -9,7 +9,6 @@ import java.util.concurrent.Callable;
 
 import com.wabarecon.Stage;
 import com.wabarecon.support.FieldChecks;
-import com.wabarecon.support.accounting.InputFileRepository;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -93,7 +92,7 @@ class CloseCommand implements Callable<Integer> {
 			CloseOutcome outcome = context.getBean(CloseLauncher.class).launch(request);
 			if (outcome.execution() != null && outcome.kind() != CloseOutcome.Kind.ALREADY_CLOSED) {
 				out.print(RunSummary.format(outcome.execution()));
-				out.print(RunSummary.files(context.getBean(InputFileRepository.class).forMonth(month.toString())));
+				out.print(RunSummary.files(context, outcome.execution()));
 			}
 			if (outcome.kind().exitCode == 0) {
 				out.println(outcome.message());

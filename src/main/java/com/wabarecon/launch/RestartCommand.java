@@ -3,7 +3,6 @@ package com.wabarecon.launch;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
-import com.wabarecon.support.accounting.InputFileRepository;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -40,8 +39,7 @@ class RestartCommand implements Callable<Integer> {
 			CloseOutcome outcome = context.getBean(CloseLauncher.class).restart(executionId);
 			if (outcome.execution() != null) {
 				out.print(RunSummary.format(outcome.execution()));
-				String month = outcome.execution().getJobParameters().getString("month");
-				out.print(RunSummary.files(context.getBean(InputFileRepository.class).forMonth(month)));
+				out.print(RunSummary.files(context, outcome.execution()));
 			}
 			(outcome.kind().exitCode == 0 ? out : err).println("restart " + executionId + ": " + outcome.message());
 			return outcome.kind().exitCode;

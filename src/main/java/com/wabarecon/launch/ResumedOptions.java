@@ -13,8 +13,8 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 /**
  * The options of a close that resumes a failed run: that run's own, as recorded. The lines, files
  * and emails it produced before it failed were made with them, and what it produces after must
- * agree. An option given again with another value (a tolerance, the inbox, the output folder, a
- * dry run, resending) would make another close: it is refused, naming the option, and
+ * agree. An option given again with another value (a tolerance, the share of rejects allowed, the
+ * inbox, the output folder, a dry run, resending) would make another close: it is refused, naming the option, and
  * {@code --rerun} starts that close from the beginning. Two options may differ: {@code --until}
  * says where the run stops, not what any stage produces, so the value given replaces the
  * recorded one; {@code --db-url} is where the run was found, recorded for the record only.
@@ -76,14 +76,15 @@ final class ResumedOptions {
 		}
 	}
 
-	/** Compared as numbers ({@code 0.5} is {@code 0.50}); a tolerance the run was not given is the configuration's. */
+	/** Compared as numbers ({@code 0.5} is {@code 0.50}); an option the run was not given is the configuration's. */
 	private void decimal(List<String> differences, String option, String name, BigDecimal given) {
 		if (given == null) {
 			return;
 		}
 		String value = recorded.getString(name);
 		if (value == null) {
-			differences.add(option + " " + given.toPlainString() + " (recorded: not given, the configuration's tolerances)");
+			differences.add(option + " " + given.toPlainString() + " (recorded: not given, the configuration's "
+					+ (name.equals(CloseJobParameters.MAX_REJECT_PCT) ? "share" : "tolerances") + ")");
 		}
 		else if (new BigDecimal(value).compareTo(given) != 0) {
 			differences.add(option + " " + given.toPlainString() + " (recorded: " + value + ")");

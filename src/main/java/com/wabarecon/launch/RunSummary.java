@@ -9,13 +9,17 @@ import java.util.Objects;
 
 import com.wabarecon.CloseJobParameters;
 import com.wabarecon.support.PartitionNames;
+import com.wabarecon.support.RunSteps;
 import com.wabarecon.support.SkipReasons;
 import com.wabarecon.support.accounting.FileCounts;
+import com.wabarecon.support.accounting.InputFileRepository;
 import com.wabarecon.support.reject.RejectsReportTasklet;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.context.ApplicationContext;
 
 /**
  * The text a person reads after a close, and in {@code status}: what ran, how it ended, and
@@ -56,6 +60,14 @@ final class RunSummary {
 	}
 
 	/** Per input file: rows read, loaded, rejected and skipped, and any remark on the file. */
+	/** The table of the month's input files as the close left them ({@link InputFileRepository#forMonth}). */
+	static String files(ApplicationContext context, JobExecution execution) {
+		String month = execution.getJobParameters().getString(CloseJobParameters.MONTH);
+		JobRepository jobRepository = context.getBean(JobRepository.class);
+		return files(context.getBean(InputFileRepository.class)
+			.forMonth(month, step -> RunSteps.completed(jobRepository, execution.getJobInstance(), step)));
+	}
+
 	static String files(List<FileCounts> files) {
 		if (files.isEmpty()) {
 			return "";

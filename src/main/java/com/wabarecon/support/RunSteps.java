@@ -5,9 +5,12 @@ import java.util.function.Consumer;
 
 import com.wabarecon.CloseJobParameters;
 
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -34,6 +37,15 @@ public final class RunSteps {
 			contribution.incrementWriteCount(work.apply(month, parameters.getString(CloseJobParameters.CLIENT)));
 			return RepeatStatus.FINISHED;
 		}, transactionManager).build();
+	}
+
+	/**
+	 * Whether an execution of the close completed the step: in this execution, or in one it
+	 * resumes (which the resumed close skips).
+	 */
+	public static boolean completed(JobRepository jobRepository, JobInstance close, String step) {
+		StepExecution last = jobRepository.getLastStepExecution(close, step);
+		return last != null && last.getStatus() == BatchStatus.COMPLETED;
 	}
 
 	/** A step of work on the run's month ({@code YYYY-MM}) that writes no rows of its own. */

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -167,6 +168,60 @@ class ResumedCloseTests {
 		// then
 		assertThat(fromTheDatabase.exitCode()).as(fromTheDatabase.err()).isZero();
 		assertThat(fromTheDatabase.out()).contains("2025-09, client c_003, rerun 1 · COMPLETED");
+	}
+
+	@Test
+	void aResumedCloseReadsAFileThatArrivedForAStepStillToRun() throws Exception {
+		// given: ch_001's usage export arrives after a close failed on clients.csv (before any usage was read)
+		Path export = inbox.resolve("2025-09/usage/ch_001-2025-09.json");
+		Path late = dir.resolve("ch_001-2025-09.json");
+		Files.move(export, late);
+		failedCloseWithAToleranceOf30();
+		Files.move(late, export);
+
+		// when
+		CliRun resumed = close();
+
+		// then: the resumed run read it with the other exports
+		assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+		assertThat(resumed.out()).containsPattern("2025-09/usage/ch_001-2025-09.json +120 +120 +0 +0");
+	}
+
+	@Test
+	void aResumedCloseIsRefusedWhenAFileAStepHadAlreadyReadChanged() throws Exception {
+		// given: a close that read clients.csv, then failed on channels.csv without its waba_currency column
+		Path channels = inbox.resolve("directory/channels.csv");
+		String good = Files.readString(channels);
+		Files.writeString(channels, good.lines()
+			.map(line -> line.substring(0, line.lastIndexOf(',')))
+			.collect(java.util.stream.Collectors.joining("\n", "", "\n")));
+		CliRun failed = close("--dry-run");
+		assertThat(failed.exitCode()).as(failed.out()).isEqualTo(1);
+		assertThat(failed.out()).containsPattern("clientsStep +COMPLETED")
+			.as("the files of the steps that did not run are listed as not read")
+			.contains("note: not read: usageExportsStep did not complete")
+			.doesNotContain("no rows in it");
+		// and then channels.csv put right, and a client added to clients.csv
+		Files.writeString(channels, good);
+		Path clients = inbox.resolve("directory/clients.csv");
+		long before = Files.size(clients);
+		Files.writeString(clients, "c_007,Late GmbH,late@seven.example,EUR,de-DE\n", StandardOpenOption.APPEND);
+
+		// when
+		CliRun resumed = close();
+
+		// then: refused, naming the file, the step that read it and --rerun; no channel loaded
+		assertThat(resumed.exitCode()).as(resumed.out()).isEqualTo(1);
+		assertThat(resumed.err()).contains("the inbox changed after steps of this close had read it: "
+				+ "directory/clients.csv changed in size (" + before + " bytes, now " + Files.size(clients) + ") after "
+				+ "clientsStep had read its files; those steps do not run again when it resumes: close the month "
+				+ "again with --rerun to read its files as they are now, or put the files back to resume it");
+		assertThat(count("SELECT COUNT(*) FROM channel")).isZero();
+
+		// and when the month is closed again from the start
+		CliRun rerun = close("--rerun", "--dry-run");
+		assertThat(rerun.exitCode()).as(rerun.err()).isZero();
+		assertThat(count("SELECT COUNT(*) FROM client WHERE client_id = 'c_007'")).isEqualTo(1);
 	}
 
 	/** A close given --amount-tolerance-abs 30 that fails on clients.csv, which is then put right. */

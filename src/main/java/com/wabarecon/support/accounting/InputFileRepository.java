@@ -7,6 +7,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
+
+import com.wabarecon.support.inbox.InboxKind;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -82,12 +85,20 @@ public class InputFileRepository {
 		}
 	}
 
+	/** {@link #forMonth(String, Predicate)} of a close whose import is complete (its reports, its tests). */
+	public List<FileCounts> forMonth(String month) {
+		return forMonth(month, step -> true);
+	}
+
 	/**
 	 * Every file of the month's inbox inventory with what its step made of it, in step and file
 	 * order: a file the inventory gave a step but in which the step found no row (a header only,
-	 * an empty file) is there too, with no rows, so the table lists every file the close looked at.
+	 * an empty file) is there too, with no rows, so the table lists every file the close looked at;
+	 * so is a file whose step has not completed (a close that failed before it), as not read.
+	 *
+	 * @param completed whether the close completed a step
 	 */
-	public List<FileCounts> forMonth(String month) {
+	public List<FileCounts> forMonth(String month, Predicate<String> completed) {
 		List<FileCounts> files = new ArrayList<>(jdbc.sql("""
 				SELECT step_name, source_file, sha256, rows_read, rows_loaded, rows_rejected, rows_skipped, note
 				FROM input_file WHERE billing_month = ?""")
@@ -99,12 +110,13 @@ public class InputFileRepository {
 		// index on their names (an anti-join planned as nested loops took 20 s)
 		Set<String> counted = new HashSet<>();
 		files.forEach(file -> counted.add(file.sourceFile()));
-		jdbc.sql("SELECT source_file, sha256 FROM inbox_file WHERE billing_month = ? AND decision = 'READ'")
+		jdbc.sql("SELECT source_file, sha256, kind FROM inbox_file WHERE billing_month = ? AND decision = 'READ'")
 			.param(month)
 			.query(rs -> {
 				if (!counted.contains(rs.getString(1))) {
+					String step = InboxKind.valueOf(rs.getString(3)).step();
 					files.add(new FileCounts("inboxStep", rs.getString(1), rs.getString(2), 0, 0, 0, 0,
-							"read: no rows in it"));
+							completed.test(step) ? "read: no rows in it" : "not read: " + step + " did not complete"));
 				}
 			});
 		files.sort(Comparator.comparing(FileCounts::stepName).thenComparing(FileCounts::sourceFile));

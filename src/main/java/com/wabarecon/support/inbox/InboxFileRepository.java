@@ -38,6 +38,18 @@ public class InboxFileRepository {
 				VALUES (?, ?, ?, ?, ?, ?, ?)""", rows);
 	}
 
+	/** The month's inventory as the inbox step last recorded it (without paths). */
+	List<InboxFile> recorded(String month) {
+		return jdbc.sql("""
+				SELECT source_file, kind, decision, reason, size_bytes, sha256 FROM inbox_file WHERE billing_month = ?
+				ORDER BY source_file""")
+			.param(month)
+			.query((rs, row) -> new InboxFile(rs.getString(1), null,
+					rs.getString(2) == null ? null : InboxKind.valueOf(rs.getString(2)),
+					InboxFile.Decision.valueOf(rs.getString(3)), rs.getString(4), rs.getLong(5), rs.getString(6)))
+			.list();
+	}
+
 	/** The files of a kind the month's close reads, in name order. */
 	public List<Path> read(Path inbox, String month, InboxKind kind) {
 		return jdbc.sql("""

@@ -7,22 +7,33 @@ package com.wabarecon.support.inbox;
 public enum InboxKind {
 
 	/** {@code directory/clients.csv} */
-	CLIENTS,
+	CLIENTS("clientsStep"),
 	/** {@code directory/channels.csv} */
-	CHANNELS,
+	CHANNELS("channelsStep"),
 	/** {@code rate-cards/*.csv} but markets.csv */
-	RATE_CARD,
+	RATE_CARD("rateCardsStep"),
 	/** {@code rate-cards/markets.csv} */
-	MARKETS,
+	MARKETS("marketsStep"),
 	/** {@code fx/<month>.csv} */
-	FX,
+	FX("fxStep"),
 	/** {@code <month>/usage/*.json}, {@code *.json.gz} */
-	USAGE_EXPORT,
+	USAGE_EXPORT("usageExportsStep"),
 	/** {@code <month>/usage/*.balance.json} */
-	BALANCE_EXPORT,
+	BALANCE_EXPORT("balanceExportsStep"),
 	/** {@code <month>/webhooks/*.ndjson}, {@code *.ndjson.gz}, and the neighbouring months' */
-	WEBHOOKS,
+	WEBHOOKS("webhooksStep"),
 	/** {@code <month>/invoice/*.csv}, {@code *.xlsx} */
-	INVOICE
+	INVOICE("invoiceImportStep");
+
+	private final String step;
+
+	InboxKind(String step) {
+		this.step = step;
+	}
+
+	/** The step of the close that reads the files of this kind. */
+	public String step() {
+		return step;
+	}
 
 }
