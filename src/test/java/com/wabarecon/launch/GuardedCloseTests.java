@@ -2,20 +2,27 @@ package com.wabarecon.launch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 
 import com.wabarecon.MonthFiles;
 import com.wabarecon.TestInbox;
+import com.wabarecon.support.accounting.ImportGuard;
+import com.wabarecon.support.inbox.InboxInventory;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * A close with too little to stand on fails before its reconciliation (exit 1), nothing is
@@ -166,6 +173,30 @@ class GuardedCloseTests {
 		assertThat(close.err()).contains("usage exports: 1 of 2 files refused whole or read only up to a break, more "
 				+ "than the 5 % allowed (--max-reject-pct): 2025-10/usage/ch_002.json").doesNotContain("rows rejected");
 		assertNothingReconciledRenderedOrSent();
+	}
+
+	@Test
+	void invoiceFilesThatCannotBeOpenedAreWeighedAsFilesRefusedWhole() throws Exception {
+		// given: the month imported with its one invoice file, and two more invoice files the inbox
+		// step found but could not open (permission denied: which a test run as root cannot make)
+		writeMonth();
+		CliRun imported = close("--until", "import");
+		assertThat(imported.exitCode()).as(imported.err()).isZero();
+		try (Connection connection = DriverManager.getConnection(dbUrl); Statement insert = connection.createStatement()) {
+			for (String file : List.of("b-part2.csv", "c-part3.csv")) {
+				insert.executeUpdate("INSERT INTO inbox_file (billing_month, source_file, kind, decision, reason, size_bytes) "
+						+ "VALUES ('2025-10', '2025-10/invoice/" + file + "', 'INVOICE', 'REFUSED', '"
+						+ InboxInventory.UNREADABLE + "', 100)");
+			}
+		}
+
+		// when
+		List<String> problems = new ImportGuard(JdbcClient.create(new DriverManagerDataSource(dbUrl)))
+			.problems(inbox.root(), YearMonth.parse(MONTH), new BigDecimal("5"));
+
+		// then: 2 of the 3 invoice files
+		assertThat(problems).containsExactly("invoice: 2 of 3 files refused whole or read only up to a break, more than "
+				+ "the 5 % allowed (--max-reject-pct): 2025-10/invoice/b-part2.csv, 2025-10/invoice/c-part3.csv");
 	}
 
 	@Test

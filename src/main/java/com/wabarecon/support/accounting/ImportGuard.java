@@ -5,12 +5,15 @@ import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import com.wabarecon.support.inbox.InboxInventory;
+import com.wabarecon.support.inbox.InboxKind;
+import com.wabarecon.support.reject.RowSource;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -106,15 +109,26 @@ public class ImportGuard {
 
 	/**
 	 * A file refused whole or read only up to a break is one reject, however many rows it held:
-	 * such files are weighed as files, against the kind's files.
+	 * such files are weighed as files, against the kind's files. So is a file of the kind that the
+	 * inbox step refused because it cannot be opened: no step of the kind read it at all.
 	 */
 	private Optional<String> cutShort(String month, String kind, List<String> steps, BigDecimal maxPct) {
-		long files = jdbc.sql("SELECT COUNT(*) FROM input_file WHERE billing_month = :month AND step_name IN (:steps)")
+		List<String> unreadable = jdbc.sql("""
+				SELECT source_file FROM inbox_file
+				WHERE billing_month = :month AND decision = 'REFUSED' AND reason = :unreadable AND kind IN (:kinds)""")
+			.param("month", month)
+			.param("unreadable", InboxInventory.UNREADABLE)
+			.param("kinds", Arrays.stream(InboxKind.values()).filter(k -> steps.contains(k.step())).map(Enum::name).toList())
+			.query(String.class)
+			.list();
+		long files = unreadable.size() + jdbc.sql(
+				"SELECT COUNT(*) FROM input_file WHERE billing_month = :month AND step_name IN (:steps)")
 			.param("month", month)
 			.param("steps", steps)
 			.query(Long.class)
 			.single();
-		List<String> cut = jdbc.sql("""
+		List<String> cut = new ArrayList<>(unreadable);
+		cut.addAll(jdbc.sql("""
 				SELECT DISTINCT source_file FROM import_reject
 				WHERE billing_month = :month AND step_name IN (:steps)
 				  AND (position = :wholeFile OR reason LIKE '%the rest of the file is not read%'
@@ -122,9 +136,10 @@ public class ImportGuard {
 				ORDER BY source_file""")
 			.param("month", month)
 			.param("steps", steps)
-			.param("wholeFile", com.wabarecon.support.reject.RowSource.WHOLE_FILE)
+			.param("wholeFile", RowSource.WHOLE_FILE)
 			.query(String.class)
-			.list();
+			.list());
+		cut.sort(null);
 		if (files == 0 || cut.isEmpty()
 				|| BigDecimal.valueOf(cut.size()).multiply(BigDecimal.valueOf(100)).compareTo(maxPct.multiply(BigDecimal.valueOf(files))) <= 0) {
 			return Optional.empty();

@@ -41,6 +41,9 @@ import com.wabarecon.support.InboxFiles;
  */
 public final class InboxInventory {
 
+	/** Why a file of a kind the close reads is refused when it cannot be opened. */
+	public static final String UNREADABLE = "cannot be read (permission denied)";
+
 	private static final String USAGE = "usage";
 
 	private static final String WEBHOOKS = "webhooks";
@@ -154,7 +157,7 @@ public final class InboxInventory {
 			return notRead(inbox, path, "not a regular file");
 		}
 		InboxFile file = InboxFile.read(InboxFiles.sourceName(inbox, path), path, inboxKind, size(path));
-		return Files.isReadable(path) ? file : file.refused("cannot be read (permission denied)", null);
+		return Files.isReadable(path) ? file : file.refused(UNREADABLE, null);
 	}
 
 	private static InboxFile notRead(Path inbox, Path path, String reason) {
