@@ -2,6 +2,7 @@ package com.wabarecon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.batch.test.JobRepositoryTestUtils;
 import org.springframework.batch.test.context.SpringBatchTest;
@@ -135,19 +137,42 @@ class WebhookMonthsCloseTests {
 		long septemberRejects = jdbc.sql("SELECT COUNT(*) FROM import_reject WHERE billing_month = '2025-09' "
 				+ "AND source_file = '2025-10/webhooks/unknown.ndjson'").query(Long.class).single();
 		// October: 1 of its 5 webhook lines rejected is more than the 5 % a close allows by default
-		var october = CloseJobRuns.start(jobOperatorTestUtils, new org.springframework.batch.core.job.parameters.JobParametersBuilder()
-			.addString(CloseJobParameters.MONTH, "2025-10")
-			.addString(CloseJobParameters.INBOX, inbox.root().toAbsolutePath().toString(), false)
-			.addString(CloseJobParameters.OUT, out.toString(), false)
-			.addString(CloseJobParameters.UNTIL, Stage.RECONCILE.id(), false)
-			.addString(CloseJobParameters.MAX_REJECT_PCT, "100", false));
-		assertThat(october.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(closeAllowingRejects("2025-10")).isEqualTo(BatchStatus.COMPLETED);
 
 		// then: September skips it (another month's status); October rejects it
 		assertThat(septemberRejects).isZero();
 		assertThat(jdbc.sql("SELECT reason FROM import_reject WHERE billing_month = '2025-10' "
 				+ "AND source_file = '2025-10/webhooks/unknown.ndjson'").query(String.class).list())
 			.containsExactly("metadata.phone_number_id '999999999999999' is not in the directory");
+	}
+
+	@Test
+	void aStatusOfAnUnknownNumberWhoseTimestampIsNoDateIsRejectedNotSkipped() throws Exception {
+		// given: in October's folder, a status of a number the directory does not know, timed in nanoseconds
+		long seconds = Instant.parse("2025-10-15T10:00:00Z").getEpochSecond();
+		inbox.write("2025-10/webhooks/unknown.ndjson",
+				MonthFiles.status(WABA, "999999999999999", "wamid.U", "delivered", "2025-10-15T10:00:00Z", "marketing",
+						"PMP", null).replace("\"" + seconds + "\"", "\"" + seconds + "000000000\"") + "\n");
+
+		// when: September closes, reading October's webhook folder for its late statuses
+		BatchStatus september = closeAllowingRejects("2025-09");
+
+		// then: no date can be told, so it is not skipped as another month's: it is rejected
+		assertThat(september).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(jdbc.sql("SELECT reason FROM import_reject WHERE billing_month = '2025-09' "
+				+ "AND source_file = '2025-10/webhooks/unknown.ndjson'").query(String.class).list())
+			.containsExactly("metadata.phone_number_id '999999999999999' is not in the directory");
+	}
+
+	/** How a close until the reconciliation that any share of rejects lets go on ends. */
+	private BatchStatus closeAllowingRejects(String month) throws Exception {
+		return CloseJobRuns.start(jobOperatorTestUtils, new JobParametersBuilder()
+			.addString(CloseJobParameters.MONTH, month)
+			.addString(CloseJobParameters.INBOX, inbox.root().toAbsolutePath().toString(), false)
+			.addString(CloseJobParameters.OUT, out.toString(), false)
+			.addString(CloseJobParameters.UNTIL, Stage.RECONCILE.id(), false)
+			.addString(CloseJobParameters.MAX_REJECT_PCT, "100", false))
+			.getStatus();
 	}
 
 	private void close(String month, Long rerun) throws Exception {

@@ -55,6 +55,11 @@ class WebhookLineMapper implements ItemProcessor<TextLine, WebhookEvents> {
 
 	private final EpochSeconds epochs;
 
+	/** Within a day of the month, in any time zone: from (inclusive) to (exclusive), in epoch seconds. */
+	private final long nearFrom;
+
+	private final long nearTo;
+
 	private final Supplier<Channels> directory;
 
 	private Channels channels;
@@ -66,6 +71,8 @@ class WebhookLineMapper implements ItemProcessor<TextLine, WebhookEvents> {
 		this.from = month.minusMonths(1).atDay(1);
 		this.to = month.atEndOfMonth();
 		this.epochs = new EpochSeconds(month);
+		this.nearFrom = month.atDay(1).minusDays(1).atStartOfDay(ZoneOffset.UTC).toEpochSecond();
+		this.nearTo = month.plusMonths(1).atDay(2).atStartOfDay(ZoneOffset.UTC).toEpochSecond();
 		this.directory = directory;
 	}
 
@@ -129,15 +136,12 @@ class WebhookLineMapper implements ItemProcessor<TextLine, WebhookEvents> {
 	 * Whether any status's timestamp falls within a day of the month being closed, whatever the
 	 * channel's time zone (they are all within 14 hours of UTC): a status of an unknown channel
 	 * outside it is another month's (a neighbouring month's folder), and left to that month's close.
+	 * A timestamp that cannot be read, or is no plausible date ({@link EpochSeconds}), is judged.
 	 */
 	private boolean anyWithinDays(JsonNode statuses) {
 		for (JsonNode status : statuses) {
 			Long time = whole(status, "timestamp");
-			if (time == null) {
-				return true; // unreadable: judged, not skipped
-			}
-			LocalDate day = Instant.ofEpochSecond(time).atZone(ZoneOffset.UTC).toLocalDate();
-			if (!day.isBefore(to.withDayOfMonth(1).minusDays(1)) && !day.isAfter(to.plusDays(1))) {
+			if (time == null || !epochs.plausible(time) || time >= nearFrom && time < nearTo) {
 				return true;
 			}
 		}
