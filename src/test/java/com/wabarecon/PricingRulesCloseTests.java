@@ -233,6 +233,25 @@ class PricingRulesCloseTests {
 	}
 
 	@Test
+	void aRefusedRateStaysRefusedWhenAnotherRowOfItsChunkFailsToBeWritten() throws Exception {
+		// given: April's India utility rate; July's refused (its tiers overlap), in a file whose
+		// marketing row names a market longer than the database holds (its write fails, the chunk
+		// is rolled back and written again row by row)
+		inbox.write("rate-cards/2025-04-01.csv", CARD_HEADER + "2025-04-01,INR,IN,UTILITY,0,,0.1160\n");
+		inbox.write("rate-cards/2025-07-01.csv", CARD_HEADER + "2025-07-01,INR,IN,UTILITY,0,100000,0.1150\n"
+				+ "2025-07-01,INR,IN,UTILITY,90000,,0.1093\n" + "2025-07-01,INR," + "M".repeat(101) + ",MARKETING,0,,0.8631\n");
+		export("ch_004", CH_004, "UTILITY", 1000);
+		invoice(line(CH_004, "UTILITY", 1000, "115.00", "INR"));
+
+		// when
+		CloseJobRuns.run(jobOperatorTestUtils, inbox.root(), out, MONTH, Stage.RECONCILE, null);
+
+		// then: the long row is rejected, and July's refusal still holds: not priced at April's 116.00
+		assertThat(rejects()).hasSize(3).anySatisfy(reject -> assertThat(reject).startsWith("rate-cards/2025-07-01.csv 4 "));
+		assertThat(lines()).containsExactly(Map.entry(CH_004 + " UTILITY", "UNPRICED 1000 1000 null 115.0000"));
+	}
+
+	@Test
 	void aClientsTiersAreCountedAcrossTheCurrenciesOfItsWabas() throws Exception {
 		// given: one client with an INR WABA and a USD WABA, both messaging India
 		inbox.write("directory/clients.csv", "client_id,name,billing_emails,statement_currency,locale\n"

@@ -13,6 +13,9 @@ import com.wabarecon.rules.Tier;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The month's rate cards as the import loaded them ({@code rate_card}, {@code rate_card_refusal},
@@ -22,10 +25,39 @@ import org.springframework.stereotype.Component;
 @Component
 public class RateCards {
 
+	/** The size of {@code rate_card_refusal.reason}. */
+	private static final int MAX_REASON_CHARS = 2000;
+
 	private final JdbcClient jdbc;
 
-	RateCards(JdbcClient jdbc) {
+	private final TransactionTemplate ownTransaction;
+
+	RateCards(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
 		this.jdbc = jdbc;
+		this.ownTransaction = new TransactionTemplate(transactionManager);
+		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+	}
+
+	/**
+	 * Records the month's refused versions of a rate, in a transaction of their own: the rate
+	 * cards step finds them while it processes its first chunk, whose rollback (a row the
+	 * database refuses, written again row by row) must not take them along, or the refused
+	 * version's older one would price in its place.
+	 */
+	public void refuse(YearMonth month, List<RateCard.Refusal> refusals) {
+		ownTransaction.executeWithoutResult(status -> {
+			jdbc.sql("DELETE FROM rate_card_refusal WHERE billing_month = ?").param(month.toString()).update();
+			for (RateCard.Refusal refusal : refusals) {
+				String reason = refusal.reason();
+				jdbc.sql("""
+						INSERT INTO rate_card_refusal (billing_month, effective_from, currency, market, category, reason)
+						VALUES (?, ?, ?, ?, ?, ?)""")
+					.params(month.toString(), refusal.effectiveFrom(), refusal.currency(), refusal.market(),
+							refusal.category(), reason.length() <= MAX_REASON_CHARS ? reason
+									: reason.substring(0, MAX_REASON_CHARS - 4) + " ...")
+					.update();
+			}
+		});
 	}
 
 	/** The markets of the month's {@code markets.csv} (none: every country is its own market). */

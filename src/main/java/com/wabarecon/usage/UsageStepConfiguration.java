@@ -114,21 +114,11 @@ class UsageStepConfiguration {
 	@Bean
 	@StepScope
 	ReferenceRowMappers.RateCardRows rateCardRowMapper(@Value("#{jobParameters['inbox']}") String inbox,
-			@Value("#{jobParameters['month']}") String month, RateCards rateCards, InboxFileRepository inboxFiles,
-			JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
+			@Value("#{jobParameters['month']}") String month, RateCards rateCards, InboxFileRepository inboxFiles) {
 		YearMonth closing = YearMonth.parse(month);
 		return new ReferenceRowMappers.RateCardRows(month,
 				() -> readAll(rateCards(Path.of(inbox), month, inboxFiles)),
-				() -> rateCards.markets(closing), refusals -> {
-					jdbc.sql("DELETE FROM rate_card_refusal WHERE billing_month = ?").param(month).update();
-					jdbcTemplate.batchUpdate("""
-							INSERT INTO rate_card_refusal (billing_month, effective_from, currency, market, category,
-							    reason)
-							VALUES (?, ?, ?, ?, ?, ?)""", refusals.stream()
-						.map(r -> new Object[] { month, r.effectiveFrom(), r.currency(), r.market(), r.category(),
-								r.reason().length() <= 2000 ? r.reason() : r.reason().substring(0, 1996) + " ..." })
-						.toList());
-				});
+				() -> rateCards.markets(closing), refusals -> rateCards.refuse(closing, refusals));
 	}
 
 	/** Every record of a few small files (the rate cards), for a check over all of them. */
