@@ -154,6 +154,23 @@ class ResumedCloseTests {
 	}
 
 	@Test
+	void aClientWhoseRowIsRejectedIsRefusedBeforeItsReconciliationNamingTheRow() throws Exception {
+		// given: c_009 in clients.csv, with an address that is none
+		Files.writeString(inbox.resolve("directory/clients.csv"), "c_009,Bad Email Ltd,not-an-email,EUR,de-DE\n",
+				StandardOpenOption.APPEND);
+
+		// when: its close, allowing any share of rejects
+		CliRun close = close("--client", "c_009", "--max-reject-pct", "100");
+
+		// then: not an empty close that exits 0, but refused, naming the row and why
+		assertThat(close.exitCode()).as(close.out()).isEqualTo(1);
+		assertThat(close.err()).contains("the close of 2025-09 is refused before its reconciliation: client c_009 is not "
+				+ "in the directory as loaded: its row is rejected (directory/clients.csv line 8: billing_emails has an "
+				+ "invalid address 'not-an-email')");
+		assertThat(out.resolve("2025-09/reconciliation-2025-09-c_009.csv")).doesNotExist();
+	}
+
+	@Test
 	void aClientInTheInboxOrOnlyInTheDatabaseIsClosed() throws Exception {
 		// given: c_003 in the inbox's clients.csv, not yet in the database
 		CliRun fromTheInbox = close("--client", "c_003", "--until", "import", "--dry-run");

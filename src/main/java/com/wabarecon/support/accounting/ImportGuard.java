@@ -75,6 +75,26 @@ public class ImportGuard {
 		return problems;
 	}
 
+	/**
+	 * Why a close of one client cannot go on: the client is not in the directory as loaded (its
+	 * row of {@code clients.csv} rejected, say), so the close would produce nothing for it; empty
+	 * when it is there.
+	 */
+	public Optional<String> clientProblem(String month, String client) {
+		long loaded = jdbc.sql("SELECT COUNT(*) FROM client WHERE client_id = ?").param(client).query(Long.class).single();
+		if (loaded > 0) {
+			return Optional.empty();
+		}
+		List<String> rejects = jdbc.sql("""
+				SELECT source_file || ' line ' || line || ': ' || reason FROM import_reject
+				WHERE billing_month = ? AND step_name = 'clientsStep' AND raw_content LIKE ? ORDER BY line""")
+			.params(month, client + ",%")
+			.query(String.class)
+			.list();
+		return Optional.of("client " + client + " is not in the directory as loaded"
+				+ (rejects.isEmpty() ? "" : ": its row is rejected (" + String.join("; ", rejects) + ")"));
+	}
+
 	private Optional<String> rejected(String month, String kind, List<String> steps, BigDecimal maxPct) {
 		List<FileCounts> files = new ArrayList<>();
 		jdbc.sql("""

@@ -3,6 +3,7 @@ package com.wabarecon.support.accounting;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 
 import com.wabarecon.CloseJobParameters;
@@ -36,8 +37,12 @@ class ImportGuardStepConfiguration {
 			String month = parameters.getString(CloseJobParameters.MONTH);
 			String given = parameters.getString(CloseJobParameters.MAX_REJECT_PCT);
 			BigDecimal maxRejectPct = given != null ? new BigDecimal(given) : properties.importing().maxRejectPct();
-			List<String> problems = guard.problems(Path.of(parameters.getString(CloseJobParameters.INBOX)),
-					YearMonth.parse(month), maxRejectPct);
+			List<String> problems = new ArrayList<>(guard.problems(
+					Path.of(parameters.getString(CloseJobParameters.INBOX)), YearMonth.parse(month), maxRejectPct));
+			String client = parameters.getString(CloseJobParameters.CLIENT);
+			if (client != null) {
+				guard.clientProblem(month, client).ifPresent(problems::add);
+			}
 			if (!problems.isEmpty()) {
 				throw new IllegalStateException("the close of " + month + " is refused before its reconciliation: "
 						+ String.join("; ", problems) + ". Nothing was reconciled, rendered or emailed; the month is "
