@@ -54,7 +54,7 @@ class MonthLocks {
 			boolean locked = product == DatabaseProduct.POSTGRESQL ? advisoryLock(connection, month)
 					: rowLock(connection, month);
 			if (locked) {
-				return new MonthLock(month, connection);
+				return new MonthLock(connection);
 			}
 			connection.close();
 			return null;
@@ -119,8 +119,9 @@ class MonthLocks {
 				properties.setProperty("password", hikari.getPassword());
 			}
 			if (product == DatabaseProduct.POSTGRESQL) {
-				// the lock is seen in pg_stat_activity under this name; keepalives let the
-				// server notice a connection whose machine went away
+				// the lock is seen in pg_stat_activity under this name; keepalives let this side
+				// notice a server that went away (the server notices a client that went away by
+				// its own tcp_keepalives_* settings)
 				properties.setProperty("ApplicationName", "recon close lock");
 				properties.setProperty("tcpKeepAlive", "true");
 			}
@@ -143,17 +144,10 @@ class MonthLocks {
 	/** A month's lock, held until closed. */
 	static final class MonthLock implements AutoCloseable {
 
-		private final YearMonth month;
-
 		private final Connection connection;
 
-		private MonthLock(YearMonth month, Connection connection) {
-			this.month = month;
+		private MonthLock(Connection connection) {
 			this.connection = connection;
-		}
-
-		YearMonth month() {
-			return month;
 		}
 
 		/** Releases the lock: the advisory lock ends with its session, the row lock with its transaction. */

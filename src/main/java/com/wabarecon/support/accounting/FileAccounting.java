@@ -1,20 +1,17 @@
 package com.wabarecon.support.accounting;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.wabarecon.CloseJobParameters;
+import com.wabarecon.support.FileDigests;
 import com.wabarecon.support.PartitionNames;
 import com.wabarecon.support.reject.RejectedRowException;
 import com.wabarecon.support.reject.SourcedItem;
@@ -199,19 +196,12 @@ public class FileAccounting implements ItemReadListener<Object>, ItemProcessList
 		return byExecution.computeIfAbsent(step.getStepExecution().getId(), id -> new Tallies());
 	}
 
-	/** A read buffer per digesting thread: a month has 35,000 files, and a buffer each was 2 GB of garbage. */
-	private static final ThreadLocal<byte[]> DIGEST_BUFFER = ThreadLocal.withInitial(() -> new byte[1 << 16]);
-
+	/** {@code null} when the file cannot be read (any more): the record then has no checksum. */
 	static String sha256(Path file) {
-		try (InputStream in = Files.newInputStream(file)) {
-			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			byte[] buffer = DIGEST_BUFFER.get();
-			for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
-				digest.update(buffer, 0, read);
-			}
-			return HexFormat.of().formatHex(digest.digest());
+		try {
+			return FileDigests.sha256(file);
 		}
-		catch (IOException | NoSuchAlgorithmException ex) {
+		catch (IOException ex) {
 			return null;
 		}
 	}
