@@ -4,6 +4,7 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -57,15 +58,18 @@ class ChannelLookup {
 
 		/** Display numbers compared as digits only ({@code +49 30 123} is {@code 4930123}). */
 		String displayContradiction(String givenDisplay) {
-			return givenDisplay == null || display == null || digits(givenDisplay).equals(digits(display)) ? null
+			return givenDisplay == null || display == null || givenDisplay.equals(display)
+					|| digits(givenDisplay).equals(digits(display)) ? null
 					: "phone_number '" + givenDisplay + "' is not the display number of channel " + channelId + " ("
 							+ display + " in " + DIRECTORY + ")";
 		}
 
 	}
 
+	private static final Pattern NOT_DIGITS = Pattern.compile("[^0-9]");
+
 	private static String digits(String number) {
-		return number.replaceAll("[^0-9]", "");
+		return NOT_DIGITS.matcher(number).replaceAll("");
 	}
 
 	static final class Channels {
