@@ -233,6 +233,22 @@ class PricingRulesCloseTests {
 	}
 
 	@Test
+	void aRateFinerThanTheRateCardKeepsIsRejectedNotRounded() throws Exception {
+		// given: July's India utility rate with 8 decimals, which NUMERIC(19,6) would store as 0.115000
+		inbox.write("rate-cards/2025-07-01.csv", CARD_HEADER + "2025-07-01,INR,IN,UTILITY,0,,0.11500049\n");
+		export("ch_004", CH_004, "UTILITY", 1000);
+		invoice(line(CH_004, "UTILITY", 1000, "115.00", "INR"));
+
+		// when
+		CloseJobRuns.run(jobOperatorTestUtils, inbox.root(), out, MONTH, Stage.RECONCILE, null);
+
+		// then: rejected, and the estimate unknown rather than 115.00 priced at a rate the card does not give
+		assertThat(rejects()).containsExactly("rate-cards/2025-07-01.csv 2 rate 0.11500049 has more than the 6 "
+				+ "decimals a rate card keeps: it would be rounded");
+		assertThat(lines()).containsExactly(Map.entry(CH_004 + " UTILITY", "UNPRICED 1000 1000 null 115.0000"));
+	}
+
+	@Test
 	void aRefusedRateStaysRefusedWhenAnotherRowOfItsChunkFailsToBeWritten() throws Exception {
 		// given: April's India utility rate; July's refused (its tiers overlap), in a file whose
 		// marketing row names a market longer than the database holds (its write fails, the chunk

@@ -34,6 +34,9 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
  */
 final class ReferenceRowMappers {
 
+	/** {@code rate_card.rate} is {@code NUMERIC(19,6)}: a finer rate would be rounded as it is stored. */
+	static final int RATE_DECIMALS = 6;
+
 	static final List<String> RATE_CARD_COLUMNS = List.of("effective_from", "currency", "market", "category",
 			"tier_lower", "tier_upper", "rate");
 
@@ -104,6 +107,10 @@ final class ReferenceRowMappers {
 			BigDecimal rate = decimal(row.text("rate"), "rate", problems);
 			problems.add(FieldChecks.currency("currency", currency))
 				.add(FieldChecks.required("market", market))
+				.add(rate != null && rate.stripTrailingZeros().scale() > RATE_DECIMALS
+						? "rate " + row.text("rate") + " has more than the " + RATE_DECIMALS
+								+ " decimals a rate card keeps: it would be rounded"
+						: null)
 				.add(category == null ? "category '" + row.text("category") + "' is not a known category" : null)
 				.add(lower != null && upper != null && upper < lower
 						? "tier_upper " + upper + " is below tier_lower " + lower : null);
