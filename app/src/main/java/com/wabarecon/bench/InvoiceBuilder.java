@@ -11,10 +11,10 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 
-import com.wabarecon.rules.Money;
-import com.wabarecon.rules.Tier;
 import com.wabarecon.bench.DirectoryPlan.ChannelPlan;
 import com.wabarecon.bench.DirectoryPlan.WabaPlan;
+import com.wabarecon.rules.Money;
+import com.wabarecon.rules.Tier;
 
 /**
  * Writes the invoice lines of each expected line so that they match it to the cent: each part's

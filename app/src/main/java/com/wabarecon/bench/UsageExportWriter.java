@@ -12,8 +12,8 @@ import java.util.List;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
-import com.wabarecon.rules.Tier;
 import com.wabarecon.bench.DirectoryPlan.ClientPlan;
+import com.wabarecon.rules.Tier;
 
 /**
  * The month's channel usage exports ({@code <month>/usage/*.json}), DAILY rows, streamed with

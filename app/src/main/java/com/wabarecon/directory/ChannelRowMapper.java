@@ -15,9 +15,9 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 import com.wabarecon.directory.ChannelRelations.Listing;
-import com.wabarecon.support.FieldChecks;
-import com.wabarecon.support.FirstOccurrence;
-import com.wabarecon.support.RowProblems;
+import com.wabarecon.importing.FieldChecks;
+import com.wabarecon.importing.FirstOccurrence;
+import com.wabarecon.importing.RowProblems;
 import com.wabarecon.support.csv.CsvRecord;
 import com.wabarecon.support.csv.CsvRecordReader;
 import com.wabarecon.support.reject.RejectedRowException;

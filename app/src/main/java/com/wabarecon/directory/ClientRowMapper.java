@@ -9,9 +9,9 @@ import static com.wabarecon.directory.DirectoryColumns.STATEMENT_CURRENCY;
 import java.util.Arrays;
 import java.util.List;
 
-import com.wabarecon.support.FieldChecks;
-import com.wabarecon.support.FirstOccurrence;
-import com.wabarecon.support.RowProblems;
+import com.wabarecon.importing.FieldChecks;
+import com.wabarecon.importing.FirstOccurrence;
+import com.wabarecon.importing.RowProblems;
 import com.wabarecon.support.csv.CsvRecord;
 
 import org.springframework.batch.infrastructure.item.ItemProcessor;

@@ -5,9 +5,9 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import com.wabarecon.importing.ImportSteps;
 import com.wabarecon.support.MonthFolders;
 import com.wabarecon.support.csv.CsvRecordReader;
-import com.wabarecon.support.reject.ImportSteps;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.step.Step;

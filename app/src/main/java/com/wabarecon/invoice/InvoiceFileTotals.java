@@ -11,10 +11,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import com.wabarecon.CloseJobParameters;
+import com.wabarecon.importing.FieldChecks;
+import com.wabarecon.importing.Prefetched;
 import com.wabarecon.invoice.InvoiceLine.LineType;
 import com.wabarecon.reconciliation.InvoiceFileTieOut;
-import com.wabarecon.support.FieldChecks;
-import com.wabarecon.support.Prefetched;
 import com.wabarecon.support.reject.RejectedRowException;
 import com.wabarecon.support.reject.RowSource;
 

@@ -3,15 +3,15 @@ package com.wabarecon.invoice;
 import java.nio.file.Path;
 
 import com.wabarecon.ReconProperties;
+import com.wabarecon.importing.ImportSteps;
+import com.wabarecon.importing.Prefetched;
+import com.wabarecon.importing.PrefetchingReader;
+import com.wabarecon.inbox.InboxFileRepository;
+import com.wabarecon.inbox.InboxKind;
 import com.wabarecon.reconciliation.InvoiceFileTieOut;
-import com.wabarecon.support.inbox.InboxFileRepository;
-import com.wabarecon.support.inbox.InboxKind;
-import com.wabarecon.support.Prefetched;
-import com.wabarecon.support.PrefetchingReader;
 import com.wabarecon.support.accounting.FileAccounting;
 import com.wabarecon.support.accounting.InputFileRepository;
 import com.wabarecon.support.bulk.BulkLoader;
-import com.wabarecon.support.reject.ImportSteps;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.step.Step;

@@ -23,11 +23,11 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Locale;
 
+import com.wabarecon.importing.FieldChecks;
+import com.wabarecon.importing.RowProblems;
 import com.wabarecon.invoice.InvoiceLine.LineType;
 import com.wabarecon.rules.Money;
-import com.wabarecon.support.FieldChecks;
-import com.wabarecon.support.Pricing;
-import com.wabarecon.support.RowProblems;
+import com.wabarecon.rules.Pricing;
 import com.wabarecon.support.accounting.FileAccounting;
 
 import org.slf4j.Logger;
@@ -49,7 +49,7 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
  * the file (its note in the accounting, and the log). Blank rows are filtered.
  * <p>
  * It sees each row once: it runs as the rows are read ({@link
- * com.wabarecon.support.PrefetchingReader#processingAhead}), not again when Spring Batch scans a
+ * com.wabarecon.importing.PrefetchingReader#processingAhead}), not again when Spring Batch scans a
  * chunk. One instance per step execution; not thread-safe.
  */
 class InvoiceLineMapper implements ItemProcessor<InvoiceRow, InvoiceLine>, StepExecutionListener {

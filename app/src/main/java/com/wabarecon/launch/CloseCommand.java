@@ -8,7 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
 
 import com.wabarecon.Stage;
-import com.wabarecon.support.FieldChecks;
+import com.wabarecon.importing.FieldChecks;
 
 import org.springframework.context.ConfigurableApplicationContext;
 

@@ -8,7 +8,7 @@ import java.util.List;
 import com.wabarecon.CloseJobParameters;
 import com.wabarecon.ReconProperties;
 import com.wabarecon.Stage;
-import com.wabarecon.support.accounting.ImportGuard;
+import com.wabarecon.importing.ImportGuard;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -3,7 +3,6 @@ package com.wabarecon.launch;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
-
 import org.springframework.context.ConfigurableApplicationContext;
 
 import picocli.CommandLine.Command;

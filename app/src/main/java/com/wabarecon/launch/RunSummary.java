@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.Objects;
 
 import com.wabarecon.CloseJobParameters;
+import com.wabarecon.importing.RejectsReportTasklet;
+import com.wabarecon.importing.SkipReasons;
 import com.wabarecon.support.PartitionNames;
 import com.wabarecon.support.RunSteps;
-import com.wabarecon.support.SkipReasons;
 import com.wabarecon.support.accounting.FileCounts;
 import com.wabarecon.support.accounting.InputFileRepository;
-import com.wabarecon.support.reject.RejectsReportTasklet;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;

@@ -13,7 +13,6 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 
 import com.wabarecon.rules.Money;
-import com.wabarecon.support.FastZipWorkbook;
 import com.wabarecon.support.accounting.FileCounts;
 
 import org.apache.poi.ss.usermodel.Cell;

@@ -10,7 +10,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import com.wabarecon.ReconProperties;
-import com.wabarecon.support.RateCards;
+import com.wabarecon.reference.RateCards;
 import com.wabarecon.support.RunSteps;
 import com.wabarecon.support.accounting.InputFileRepository;
 

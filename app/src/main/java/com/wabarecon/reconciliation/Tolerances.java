@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import com.wabarecon.CloseJobParameters;
-import com.wabarecon.rules.Tolerance;
 import com.wabarecon.ReconProperties;
+import com.wabarecon.rules.Tolerance;
 
 import org.springframework.batch.core.job.parameters.JobParameters;
 

@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 
-import com.wabarecon.support.FieldChecks;
-import com.wabarecon.support.RowProblems;
-import com.wabarecon.support.SkipReasons;
+import com.wabarecon.importing.FieldChecks;
+import com.wabarecon.importing.RowProblems;
+import com.wabarecon.importing.SkipReasons;
 import com.wabarecon.support.accounting.FileAccounting;
 import com.wabarecon.usage.ChannelLookup.ChannelInfo;
 import com.wabarecon.usage.ChannelLookup.Channels;

@@ -14,10 +14,10 @@ import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.wabarecon.reference.RateCards;
 import com.wabarecon.rules.CostShares;
 import com.wabarecon.rules.Markets;
 import com.wabarecon.rules.RateCard;
-import com.wabarecon.support.RateCards;
 import com.wabarecon.support.bulk.TableStatistics;
 
 import org.springframework.batch.core.ExitStatus;

@@ -14,8 +14,8 @@ import javax.sql.DataSource;
 
 import com.wabarecon.support.accounting.InputFileRepository;
 import com.wabarecon.support.bulk.BulkLoader;
-import com.wabarecon.support.reject.RejectRepository;
 import com.wabarecon.support.reject.RejectRepository.Reject;
+import com.wabarecon.support.reject.RejectRepository;
 import com.wabarecon.support.reject.RowSource;
 
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -13,11 +13,11 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import com.wabarecon.importing.FieldChecks;
+import com.wabarecon.importing.RowProblems;
+import com.wabarecon.importing.SkipReasons;
 import com.wabarecon.rules.Countries;
-import com.wabarecon.support.FieldChecks;
-import com.wabarecon.support.Pricing;
-import com.wabarecon.support.RowProblems;
-import com.wabarecon.support.SkipReasons;
+import com.wabarecon.rules.Pricing;
 import com.wabarecon.usage.ChannelLookup.ChannelInfo;
 import com.wabarecon.usage.ChannelLookup.Channels;
 

@@ -6,7 +6,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.wabarecon.support.Pricing;
+import com.wabarecon.rules.Pricing;
 import com.wabarecon.support.bulk.BulkLoader;
 import com.wabarecon.support.bulk.BulkTable;
 import com.wabarecon.support.bulk.TableStatistics;

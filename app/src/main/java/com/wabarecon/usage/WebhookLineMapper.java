@@ -14,8 +14,8 @@ import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.wabarecon.support.Pricing;
-import com.wabarecon.support.SkipReasons;
+import com.wabarecon.importing.SkipReasons;
+import com.wabarecon.rules.Pricing;
 import com.wabarecon.support.reject.RejectedRowException;
 import com.wabarecon.support.reject.RowSource;
 import com.wabarecon.usage.ChannelLookup.ChannelInfo;

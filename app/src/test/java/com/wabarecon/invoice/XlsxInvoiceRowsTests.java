@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.wabarecon.ReconProperties;
+import com.wabarecon.rules.Pricing;
 import com.wabarecon.support.reject.RejectedRowException;
 
 import org.apache.poi.ss.usermodel.Cell;

@@ -15,8 +15,8 @@ import java.util.List;
 
 import com.wabarecon.MonthFiles;
 import com.wabarecon.TestInbox;
-import com.wabarecon.support.accounting.ImportGuard;
-import com.wabarecon.support.inbox.InboxInventory;
+import com.wabarecon.importing.ImportGuard;
+import com.wabarecon.inbox.InboxInventory;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -2,8 +2,8 @@ package com.wabarecon.support.bulk;
 
 import javax.sql.DataSource;
 
-import com.wabarecon.ReconProperties;
 import com.wabarecon.ReconProperties.Import.BulkLoad;
+import com.wabarecon.ReconProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
