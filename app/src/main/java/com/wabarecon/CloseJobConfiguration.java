@@ -8,7 +8,6 @@ import com.wabarecon.support.ProcessOwner;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.FlowBuilder;
 import org.springframework.batch.core.job.builder.JobBuilder;
-import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.job.flow.Flow;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -28,7 +27,7 @@ class CloseJobConfiguration {
 	Job monthlyCloseJob(JobRepository jobRepository, CloseJobParametersValidator parametersValidator,
 			Step inboxStep, Step clientsStep, Step channelsStep, Step usageImportStep, Step estimatePricingStep, Step invoiceImportStep,
 			Step rejectsReportStep, Step importGuardStep, Step reconciliationStep, Step usageIndexStep, Step statementsStep,
-			Step deliveryStep, JobExecutionListener partnerReports) {
+			Step deliveryStep) {
 		var afterImport = new StopAfterStage(Stage.IMPORT);
 		var afterReconcile = new StopAfterStage(Stage.RECONCILE);
 		var afterStatements = new StopAfterStage(Stage.STATEMENTS);
@@ -42,7 +41,6 @@ class CloseJobConfiguration {
 			.build();
 		return new JobBuilder(CloseJobParameters.JOB_NAME, jobRepository).validator(parametersValidator)
 			.listener(new ProcessOwner(jobRepository))
-			.listener(partnerReports) // a report the run did not finish goes with it
 			.start(inboxStep) // every file of the month: read, refused or not read, with the reason
 			.next(clientsStep)
 			.next(channelsStep)

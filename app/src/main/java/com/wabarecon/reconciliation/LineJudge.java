@@ -2,16 +2,20 @@ package com.wabarecon.reconciliation;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.wabarecon.reference.RateCards;
 import com.wabarecon.rules.LineStatus;
 import com.wabarecon.rules.LineVerdict;
 import com.wabarecon.rules.Money;
 import com.wabarecon.rules.Tolerance;
 
 import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Judges one line with the rules core ({@link LineVerdict}: rounding, deltas, status) and
@@ -41,6 +45,22 @@ class LineJudge implements ItemProcessor<LineSides, ReconLine> {
 		this.causes = causes;
 		this.displayNumbers = displayNumbers;
 		this.wabas = wabas;
+	}
+
+	/**
+	 * The judge of a month's lines, with the directory's display number and WABA of every
+	 * channel and the rates in force for the likely causes.
+	 */
+	static LineJudge forMonth(String month, Tolerances tolerances, JdbcClient jdbc, RateCards rateCards) {
+		Map<String, String> displays = new HashMap<>();
+		Map<String, String> wabas = new HashMap<>();
+		jdbc.sql("SELECT phone_number_id, display_phone_number, waba_id FROM channel").query(rs -> {
+			displays.put(rs.getString(1), rs.getString(2));
+			wabas.put(rs.getString(1), rs.getString(3));
+		});
+		YearMonth closing = YearMonth.parse(month);
+		return new LineJudge(month, tolerances, new LikelyCauses(jdbc, closing, rateCards.inForce(closing)), displays,
+				wabas);
 	}
 
 	@Override

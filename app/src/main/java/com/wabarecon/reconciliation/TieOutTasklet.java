@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.springframework.batch.core.ExitStatus;
@@ -22,6 +21,8 @@ class TieOutTasklet implements Tasklet {
 
 	static final String TIE_OUT_KEY = "tieOut";
 
+	static final String ESTIMATE_TOTALS_KEY = "estimateTotals";
+
 	/** Lines whose estimate cannot be known until someone adds a rate: FX or rate card. */
 	private static final Map<String, String> NEEDS_ATTENTION = new TreeMap<>(Map.of("UNPRICED",
 			"estimates without a rate in the rate card: add it and close again with --rerun", "CURRENCY_MISMATCH",
@@ -35,14 +36,13 @@ class TieOutTasklet implements Tasklet {
 
 	private final JdbcClient jdbc;
 
-	private final Supplier<String> loadedEstimates;
+	private final String loadedEstimates;
 
 	/**
-	 * @param loadedEstimates the estimates loaded as {@code estimateTotalsStep} recorded them
-	 * ({@link TieOut#format}), or null where it has no record
+	 * @param loadedEstimates the estimates loaded as {@code estimateTotalsStep} promoted them
+	 * ({@link TieOut#format})
 	 */
-	TieOutTasklet(TieOut tieOut, JdbcClient jdbc, String month, String client,
-			Supplier<String> loadedEstimates) {
+	TieOutTasklet(TieOut tieOut, JdbcClient jdbc, String month, String client, String loadedEstimates) {
 		this.tieOut = tieOut;
 		this.jdbc = jdbc;
 		this.month = month;
@@ -52,9 +52,10 @@ class TieOutTasklet implements Tasklet {
 
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-		String recorded = loadedEstimates.get();
-		Map<String, BigDecimal> loaded = recorded != null ? TieOut.parse(recorded)
-				: TieOut.loadedEstimates(jdbc, month, client);
+		if (loadedEstimates == null) {
+			throw new IllegalStateException("the tie-out of " + month + " has no estimate totals: estimateTotalsStep runs before it");
+		}
+		Map<String, BigDecimal> loaded = TieOut.parse(loadedEstimates);
 		TieOut.Result result = tieOut.check(month, client, loaded);
 		List<TieOut.Figures> checks = result.all();
 		List<TieOut.Figures> failing = checks.stream().filter(check -> !check.ties()).toList();
