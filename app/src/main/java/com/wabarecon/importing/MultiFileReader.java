@@ -1,6 +1,7 @@
 package com.wabarecon.importing;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import com.wabarecon.inbox.InboxFiles;
@@ -78,6 +79,35 @@ public class MultiFileReader<T> implements ItemStreamReader<T> {
 				return item;
 			}
 			closeCurrent();
+		}
+	}
+
+	/**
+	 * Every item of a few small files, for a check over all of them: a row or file that cannot be
+	 * read is left out here, and left to the step, which reads them again and rejects it.
+	 */
+	public List<T> readAll(String what) {
+		List<T> items = new ArrayList<>();
+		open(new ExecutionContext());
+		try {
+			while (true) {
+				try {
+					T item = read();
+					if (item == null) {
+						return items;
+					}
+					items.add(item);
+				}
+				catch (RejectedRowException ex) {
+					// the step's own reading rejects it
+				}
+				catch (Exception ex) {
+					throw new IllegalStateException("cannot read " + what + ": " + ex.getMessage(), ex);
+				}
+			}
+		}
+		finally {
+			close();
 		}
 	}
 

@@ -2,10 +2,7 @@ package com.wabarecon.usage;
 
 import java.nio.file.Path;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.List;
-
-import javax.sql.DataSource;
 
 import com.wabarecon.ReconProperties;
 import com.wabarecon.importing.FileShares;
@@ -15,15 +12,9 @@ import com.wabarecon.importing.Prefetched;
 import com.wabarecon.importing.PrefetchingReader;
 import com.wabarecon.inbox.InboxFileRepository;
 import com.wabarecon.inbox.InboxKind;
-import com.wabarecon.reference.RateCards;
 import com.wabarecon.support.RunSteps;
 import com.wabarecon.support.accounting.FileAccounting;
-import com.wabarecon.support.accounting.InputFileRepository;
-import com.wabarecon.support.bulk.BulkLoader;
-import com.wabarecon.support.bulk.DatabaseProduct;
 import com.wabarecon.support.bulk.PreparedRow;
-import com.wabarecon.support.bulk.TableStatistics;
-import com.wabarecon.support.reject.RejectRepository;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.builder.FlowBuilder;
@@ -31,32 +22,19 @@ import org.springframework.batch.core.job.flow.Flow;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.batch.infrastructure.item.ItemStreamReader;
-import org.springframework.batch.infrastructure.item.ItemWriter;
-import org.springframework.batch.infrastructure.item.database.ItemSqlParameterSourceProvider;
-import org.springframework.batch.infrastructure.item.database.JdbcBatchItemWriter;
-import org.springframework.batch.infrastructure.item.database.builder.JdbcBatchItemWriterBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The usage stage: the reference files (rate cards, markets, FX), then, from an empty month
- * ({@code usageClearStep}), the month's legacy balance exports, webhooks and usage exports
- * (loaded without the month's index, in shares side by side), then the export rows repeated from
- * another file rejected ({@code repeatedRowsStep}), then, side by side, their statistics and the
- * webhook count. The job sees one step, {@code usageImportStep}, that runs
- * them in this order, and then prices the estimates without cost
- * ({@code estimatePricingStep}) beside the invoice import. Each step replaces what it loaded
- * before for the month. The month's index ({@code usageIndexStep}) is built before the
- * statements, the first to read the estimates by channel.
+ * The usage stage, {@code usageImportStep}: the reference files (markets, rate cards, FX), then,
+ * from an empty month ({@code usageClearStep}), the legacy balance exports, the webhooks and the
+ * usage exports (in shares side by side), the rows repeated from another file rejected, and
+ * their statistics beside the webhook count. Each step replaces what it loaded before for the
+ * month. The month's index ({@code usageIndexStep}) is built just before the statements, the
+ * first to read the estimates by channel.
  */
 @Configuration
 class UsageStepConfiguration {
@@ -92,8 +70,6 @@ class UsageStepConfiguration {
 		return new StepBuilder("usageImportStep", jobRepository).flow(flow).build();
 	}
 
-	// --- usage exports and legacy balance exports -------------------------------------------
-
 	/**
 	 * The largest input: one share of its files ({@link FileShares}), parsed, mapped and encoded
 	 * for the bulk load ahead, on a thread of their own, while the share loads the rows prepared
@@ -121,31 +97,6 @@ class UsageStepConfiguration {
 		return steps.sharedBulkStep(USAGE_EXPORTS_STEP, properties.importing().usageShares(), usageExportsReader,
 				Prefetched.unwrap(), estimates.preparedWriter(), steps.newAccounting(), estimates::prepareExportLoad,
 				estimates.repeatCandidatesListener(UsageEstimate.EXPORT));
-	}
-
-	@Bean
-	@StepScope
-	RepeatedRowsTasklet repeatedRowsTasklet(@Value("#{jobParameters['month']}") String month, JdbcClient jdbc,
-			DataSource dataSource, BulkLoader loader, RejectRepository rejects, InputFileRepository inputFiles,
-			ReconProperties properties) throws MetaDataAccessException {
-		RepeatedRows repeated = new RepeatedRows(jdbc, dataSource, loader, rejects, inputFiles,
-				properties.importing().maxRawContentChars(), DatabaseProduct.of(dataSource) == DatabaseProduct.POSTGRESQL);
-		return new RepeatedRowsTasklet(repeated, month, BALANCE_EXPORTS_STEP, USAGE_EXPORTS_STEP);
-	}
-
-	/**
-	 * The usage and balance export rows repeated from another file rejected, once the month's
-	 * exports are in and before their statistics. A step of its own, comparing in the database
-	 * once every share has loaded: its outcome does not depend on which share loaded which file
-	 * first. The channels it compares are noted in the database as the rows load (not only in the
-	 * loading steps' memory), so that when it fails, a restart in a new process, which does not load
-	 * the exports again, finds the same rows; when it completed, a restart keeps its outcome.
-	 */
-	@Bean
-	Step repeatedRowsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			RepeatedRowsTasklet repeatedRowsTasklet) {
-		return new StepBuilder("repeatedRowsStep", jobRepository).tasklet(repeatedRowsTasklet, transactionManager)
-			.build();
 	}
 
 	/**
@@ -204,79 +155,6 @@ class UsageStepConfiguration {
 		return steps.bulkStep(BALANCE_EXPORTS_STEP, balanceExportsReader, balanceRowMapper, estimates.groupWriter(),
 				balanceAccounting, month -> estimates.deleteMonth(month, UsageEstimate.BALANCE),
 				estimates.repeatCandidatesListener(UsageEstimate.BALANCE));
-	}
-
-	// --- webhooks -------------------------------------------------------------------------
-
-	/**
-	 * This month's webhook files, the previous month's and the next month's: a message counts in
-	 * the month of its first charged status in the WABA's time zone, whatever folder its statuses
-	 * were stored in. Meta retries for days, so late events land in the next month's folder; and
-	 * the previous month's folder holds statuses of this month's first hours (stored by UTC day)
-	 * and the first status of messages whose later statuses arrived this month, which must not
-	 * count again here. So each close sees every status of its month's messages, in whichever
-	 * order the months are closed. Each line is parsed and mapped ahead, as the usage exports are.
-	 */
-	@Bean
-	@StepScope
-	PrefetchingReader<Prefetched<TextLine, WebhookEvents>> webhooksReader(
-			@Value("#{jobParameters['inbox']}") String inbox, @Value("#{jobParameters['month']}") String month,
-			ChannelLookup channels, InboxFileRepository inboxFiles, ReconProperties properties) {
-		Path root = Path.of(inbox);
-		YearMonth closing = YearMonth.parse(month);
-		List<Path> files = inboxFiles.read(root, month, InboxKind.WEBHOOKS);
-		return PrefetchingReader.processingAhead(new MultiFileReader<>(root, files, NdjsonLineReader::new),
-				new WebhookLineMapper(closing, channels::load), properties.importing().prefetch());
-	}
-
-	@Bean
-	@StepScope
-	ItemWriter<WebhookEvents> webhookEventsWriter(@Value("#{jobParameters['month']}") String month,
-			WebhookEventRepository events) {
-		return events.writer(month);
-	}
-
-	@Bean
-	Step webhooksStep(ImportSteps steps, PrefetchingReader<Prefetched<TextLine, WebhookEvents>> webhooksReader,
-			ItemWriter<WebhookEvents> webhookEventsWriter, WebhookEventRepository events) {
-		return steps.bulkStep("webhooksStep", webhooksReader, Prefetched.unwrap(), webhookEventsWriter,
-				steps.newAccounting(), events::deleteMonth);
-	}
-
-	@Bean
-	@StepScope
-	WebhookCountTasklet webhookCountTasklet(@Value("#{jobParameters['month']}") String month,
-			WebhookEventRepository events) {
-		return new WebhookCountTasklet(events, YearMonth.parse(month));
-	}
-
-	@Bean
-	Step webhookCountStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			WebhookCountTasklet webhookCountTasklet) {
-		return new StepBuilder("webhookCountStep", jobRepository).tasklet(webhookCountTasklet, transactionManager)
-			.build();
-	}
-
-	// --- pricing --------------------------------------------------------------------------
-
-	@Bean
-	@StepScope
-	EstimatePricingTasklet estimatePricingTasklet(@Value("#{jobParameters['month']}") String month, JdbcClient jdbc,
-			JdbcTemplate jdbcTemplate, TableStatistics statistics, PricedCosts pricedCosts, RateCards rateCards) {
-		return new EstimatePricingTasklet(jdbc, jdbcTemplate, statistics, pricedCosts, rateCards,
-				YearMonth.parse(month));
-	}
-
-	@Bean
-	PricedCosts pricedCosts(JdbcClient jdbc, DataSource dataSource) throws MetaDataAccessException {
-		return new PricedCosts(jdbc, DatabaseProduct.of(dataSource) == DatabaseProduct.POSTGRESQL);
-	}
-
-	@Bean
-	Step estimatePricingStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			EstimatePricingTasklet estimatePricingTasklet) {
-		return new StepBuilder("estimatePricingStep", jobRepository).tasklet(estimatePricingTasklet, transactionManager)
-			.build();
 	}
 
 }

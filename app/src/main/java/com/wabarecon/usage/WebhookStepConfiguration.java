@@ -1,0 +1,82 @@
+package com.wabarecon.usage;
+
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.List;
+
+import com.wabarecon.ReconProperties;
+import com.wabarecon.importing.ImportSteps;
+import com.wabarecon.importing.MultiFileReader;
+import com.wabarecon.importing.Prefetched;
+import com.wabarecon.importing.PrefetchingReader;
+import com.wabarecon.inbox.InboxFileRepository;
+import com.wabarecon.inbox.InboxKind;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The month's status webhooks: each line parsed and mapped to the events of one message
+ * ({@code webhooksStep}), then counted into estimates per channel, day and category
+ * ({@code webhookCountStep}), both run by the usage stage.
+ */
+@Configuration
+class WebhookStepConfiguration {
+
+	/**
+	 * This month's webhook files, the previous month's and the next month's: a message counts in
+	 * the month of its first charged status in the WABA's time zone, whatever folder its statuses
+	 * were stored in. Meta retries for days, so late events land in the next month's folder; and
+	 * the previous month's folder holds statuses of this month's first hours (stored by UTC day)
+	 * and the first status of messages whose later statuses arrived this month, which must not
+	 * count again here. So each close sees every status of its month's messages, in whichever
+	 * order the months are closed. Each line is parsed and mapped ahead, as the usage exports are.
+	 */
+	@Bean
+	@StepScope
+	PrefetchingReader<Prefetched<TextLine, WebhookEvents>> webhooksReader(
+			@Value("#{jobParameters['inbox']}") String inbox, @Value("#{jobParameters['month']}") String month,
+			ChannelLookup channels, InboxFileRepository inboxFiles, ReconProperties properties) {
+		Path root = Path.of(inbox);
+		YearMonth closing = YearMonth.parse(month);
+		List<Path> files = inboxFiles.read(root, month, InboxKind.WEBHOOKS);
+		return PrefetchingReader.processingAhead(new MultiFileReader<>(root, files, NdjsonLineReader::new),
+				new WebhookLineMapper(closing, channels::load), properties.importing().prefetch());
+	}
+
+	@Bean
+	@StepScope
+	ItemWriter<WebhookEvents> webhookEventsWriter(@Value("#{jobParameters['month']}") String month,
+			WebhookEventRepository events) {
+		return events.writer(month);
+	}
+
+	@Bean
+	Step webhooksStep(ImportSteps steps, PrefetchingReader<Prefetched<TextLine, WebhookEvents>> webhooksReader,
+			ItemWriter<WebhookEvents> webhookEventsWriter, WebhookEventRepository events) {
+		return steps.bulkStep("webhooksStep", webhooksReader, Prefetched.unwrap(), webhookEventsWriter,
+				steps.newAccounting(), events::deleteMonth);
+	}
+
+	@Bean
+	@StepScope
+	WebhookCountTasklet webhookCountTasklet(@Value("#{jobParameters['month']}") String month,
+			WebhookEventRepository events) {
+		return new WebhookCountTasklet(events, YearMonth.parse(month));
+	}
+
+	@Bean
+	Step webhookCountStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			WebhookCountTasklet webhookCountTasklet) {
+		return new StepBuilder("webhookCountStep", jobRepository).tasklet(webhookCountTasklet, transactionManager)
+			.build();
+	}
+
+}
