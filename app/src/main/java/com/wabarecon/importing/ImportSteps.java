@@ -20,7 +20,6 @@ import org.springframework.batch.core.listener.ItemWriteListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.partition.support.DefaultStepExecutionAggregator;
 import org.springframework.batch.core.partition.support.SimpleStepExecutionSplitter;
-import org.springframework.batch.core.partition.support.TaskExecutorPartitionHandler;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
@@ -117,10 +116,6 @@ public class ImportSteps {
 		Step share = step(name + "Share", settings.bulkChunkSize(), reader, processor, writer, accounting, null);
 		SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor(name + "-");
 		threads.setConcurrencyLimit(shares);
-		TaskExecutorPartitionHandler handler = new TaskExecutorPartitionHandler();
-		handler.setStep(share);
-		handler.setTaskExecutor(threads);
-		handler.setGridSize(shares);
 		StepExecutionListener clear = new StepExecutionListener() {
 			@Override
 			public void beforeStep(StepExecution stepExecution) {
@@ -136,7 +131,9 @@ public class ImportSteps {
 		splitter.setAllowStartIfComplete(true);
 		var builder = new StepBuilder(name, jobRepository).partitioner(name, files)
 			.splitter(splitter)
-			.partitionHandler(handler)
+			.step(share)
+			.taskExecutor(threads)
+			.gridSize(shares)
 			.aggregator(ImportSteps::aggregate)
 			.listener(clear);
 		for (StepExecutionListener listener : listeners) {

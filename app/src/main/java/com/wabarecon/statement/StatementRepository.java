@@ -34,6 +34,18 @@ class StatementRepository {
 	 * The month's clients that have reconciliation lines (lines of unknown channels have none),
 	 * ordered by id; only {@code client} when it is given.
 	 */
+	/** How many clients of the run have reconciliation lines, and so a statement. */
+	long clientCount(String month, String client) {
+		return jdbc.sql("""
+				SELECT COUNT(DISTINCT client_id) FROM recon_line WHERE billing_month = :month
+				  AND client_id IS NOT NULL
+				  AND (CAST(:client AS VARCHAR(64)) IS NULL OR client_id = :client)""")
+			.param("month", month)
+			.param("client", client)
+			.query(Long.class)
+			.single();
+	}
+
 	List<String> clients(String month, String client) {
 		return jdbc.sql("""
 				SELECT DISTINCT client_id FROM recon_line WHERE billing_month = :month AND client_id IS NOT NULL

@@ -8,25 +8,19 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import com.wabarecon.ReconProperties;
-import com.wabarecon.support.MonthFolders;
-import com.wabarecon.support.ProgressLog;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.ChunkListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.Step;
-import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.core.partition.support.TaskExecutorPartitionHandler;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
 import org.springframework.batch.infrastructure.item.database.Order;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
@@ -136,42 +130,15 @@ class StatementsStepConfiguration {
 	@Bean
 	Step statementsStep(JobRepository jobRepository, ReconProperties properties,
 			ClientRangePartitioner statementClientsPartitioner, Step statementsWorkerStep,
-			StatementsProgress statementsProgress, JdbcClient jdbc) {
-		StepExecutionListener totals = new StepExecutionListener() {
-			@Override
-			public void beforeStep(StepExecution stepExecution) {
-				// lets the progress log say how many are left
-				var parameters = stepExecution.getJobParameters();
-				stepExecution.getExecutionContext()
-					.putLong(ProgressLog.TOTAL_KEY, jdbc.sql("""
-							SELECT COUNT(DISTINCT client_id) FROM recon_line WHERE billing_month = :month
-							  AND client_id IS NOT NULL
-							  AND (CAST(:client AS VARCHAR(64)) IS NULL OR client_id = :client)""")
-						.param("month", parameters.getString("month"))
-						.param("client", parameters.getString("client"))
-						.query(Long.class)
-						.single());
-			}
-
-			@Override
-			public ExitStatus afterStep(StepExecution stepExecution) {
-				var parameters = stepExecution.getJobParameters();
-				return stepExecution.getExitStatus()
-					.addExitDescription(stepExecution.getWriteCount() + " statements (PDF and XLSX) written under "
-							+ MonthFolders.outputFolder(Path.of(parameters.getString("out")),
-									parameters.getString("month")));
-			}
-		};
+			StatementsProgress statementsProgress, StatementRepository statements) {
 		SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("statements-");
 		threads.setConcurrencyLimit(properties.statement().threads());
-		TaskExecutorPartitionHandler partitions = new TaskExecutorPartitionHandler();
-		partitions.setStep(statementsWorkerStep);
-		partitions.setTaskExecutor(threads);
-		partitions.setGridSize(properties.statement().partitions());
 		return new StepBuilder("statementsStep", jobRepository)
 			.partitioner("statementsStep", statementClientsPartitioner)
-			.partitionHandler(partitions)
-			.listener(totals)
+			.step(statementsWorkerStep)
+			.taskExecutor(threads)
+			.gridSize(properties.statement().partitions())
+			.listener(new StatementsStepListener(statements))
 			.listener((StepExecutionListener) statementsProgress)
 			.build();
 	}
