@@ -63,7 +63,7 @@ class BenchCommand implements Callable<Integer> {
 	@Option(names = "--clients", description = "Clients (default: 13 for every 40 channels).")
 	Integer clients;
 
-	@Option(names = "--month", defaultValue = "2025-09", converter = CloseCommand.MonthConverter.class,
+	@Option(names = "--month", defaultValue = "2025-09", converter = MonthConverter.class,
 			description = "The generated month (default: ${DEFAULT-VALUE}).")
 	YearMonth month;
 
@@ -79,7 +79,7 @@ class BenchCommand implements Callable<Integer> {
 					+ "(default: SPRING_DATASOURCE_URL if it is PostgreSQL, else " + DEFAULT_DB_URL + ").")
 	String dbUrl;
 
-	@Option(names = "--until", paramLabel = "STAGE", converter = CloseCommand.StageConverter.class,
+	@Option(names = "--until", paramLabel = "STAGE", converter = StageConverter.class,
 			description = "Stop the close after this stage (import, reconcile, statements; default: the whole close).")
 	Stage until;
 

@@ -38,7 +38,7 @@ class GenerateCommand implements Callable<Integer> {
 	@Option(names = "--clients", required = true, paramLabel = "M", description = "Clients (at most N).")
 	int clients;
 
-	@Option(names = "--month", required = true, paramLabel = "YYYY-MM", converter = CloseCommand.MonthConverter.class,
+	@Option(names = "--month", required = true, paramLabel = "YYYY-MM", converter = MonthConverter.class,
 			description = "The billing month, 2025-07 or later (per-message pricing).")
 	YearMonth month;
 
