@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
  * The bench module's command line: {@code recon generate|bench|help}. The launcher
  * {@code ./recon} runs it for those two commands and the product's {@code ReconCli} for every
  * other, so it goes by the same name. Arguments are parsed before anything runs. Exit codes: 0
- * done, 1 failed (one line on stderr; the stack trace goes to the log), 2 usage error.
+ * done, 1 failed (the failure logged, then one line on stderr), 2 usage error.
  */
 @Command(name = "recon", sortOptions = false,
 		description = "The generator and the benchmark of the monthly close: a synthetic month, and the close's "
