@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
 
 import com.wabarecon.Stage;
@@ -14,12 +13,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code recon close --month YYYY-MM [...]}: runs the monthly close. Every option becomes a
@@ -122,34 +119,6 @@ class CloseCommand implements Callable<Integer> {
 		if (value != null && value.signum() < 0) {
 			throw new ParameterException(spec.commandLine(), option + " must not be negative");
 		}
-	}
-
-	static final class MonthConverter implements ITypeConverter<YearMonth> {
-
-		@Override
-		public YearMonth convert(String value) {
-			try {
-				return YearMonth.parse(value);
-			}
-			catch (DateTimeParseException ex) {
-				throw new TypeConversionException("'" + value + "' is not a month of the form YYYY-MM");
-			}
-		}
-
-	}
-
-	static final class StageConverter implements ITypeConverter<Stage> {
-
-		@Override
-		public Stage convert(String value) {
-			try {
-				return Stage.fromId(value);
-			}
-			catch (IllegalArgumentException ex) {
-				throw new TypeConversionException(ex.getMessage());
-			}
-		}
-
 	}
 
 }

@@ -40,9 +40,11 @@ import org.springframework.stereotype.Component;
  * One close of a month runs at a time, whole or by client: each takes the month's lock
  * ({@link MonthLocks}) before anything else and holds it until it ends; a close that finds it
  * taken is refused, naming the close that runs.
+ * <p>
+ * {@link #launch} is public for the bench, which closes a generated month in its own process.
  */
 @Component
-class CloseLauncher {
+public class CloseLauncher {
 
 	private static final Logger log = LoggerFactory.getLogger(CloseLauncher.class);
 
@@ -74,7 +76,7 @@ class CloseLauncher {
 		this.clients = clients;
 	}
 
-	CloseOutcome launch(CloseRequest request) {
+	public CloseOutcome launch(CloseRequest request) {
 		MonthLocks.MonthLock lock = locks.tryLock(request.month());
 		if (lock == null) {
 			return new CloseOutcome(CloseOutcome.Kind.REFUSED, null, holders.refusal(request.month()));

@@ -9,9 +9,9 @@ import org.springframework.batch.core.job.JobExecution;
  * @param execution the run, when one ran (or the completed run that made this one unnecessary)
  * @param message a one-line explanation for the person who asked
  */
-record CloseOutcome(Kind kind, JobExecution execution, String message) {
+public record CloseOutcome(Kind kind, JobExecution execution, String message) {
 
-	enum Kind {
+	public enum Kind {
 
 		/** The close ran and completed. */
 		COMPLETED(0),

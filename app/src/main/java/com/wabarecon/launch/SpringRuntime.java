@@ -11,9 +11,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Starts the application context for a command that needs the database, pointed at the
- * database the command names (or the configured one).
+ * database the command names (or the configured one). {@link #start} is public for the bench,
+ * which runs a close in its own process.
  */
-final class SpringRuntime {
+public final class SpringRuntime {
 
 	private static final int H2_DATABASE_ALREADY_OPEN = 90020;
 
@@ -58,7 +59,7 @@ final class SpringRuntime {
 		return false;
 	}
 
-	static ConfigurableApplicationContext start(String dbUrl) {
+	public static ConfigurableApplicationContext start(String dbUrl) {
 		// passed as a command-line property: it must win over application.yml and the environment
 		String[] args = dbUrl == null ? new String[0] : new String[] { "--spring.datasource.url=" + dbUrl };
 		return new SpringApplicationBuilder(ReconApplication.class).logStartupInfo(false).run(args);

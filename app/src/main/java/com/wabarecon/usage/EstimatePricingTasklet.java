@@ -1,14 +1,9 @@
 package com.wabarecon.usage;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
 
 import org.slf4j.Logger;
@@ -16,7 +11,7 @@ import org.slf4j.LoggerFactory;
 
 import com.wabarecon.reference.RateCards;
 import com.wabarecon.rules.CostShares;
-import com.wabarecon.rules.Markets;
+import com.wabarecon.rules.EstimatePricing;
 import com.wabarecon.rules.RateCard;
 import com.wabarecon.support.bulk.TableStatistics;
 
@@ -31,7 +26,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Prices the estimates that carry volume but no cost (webhook counts; usage exports of WABAs
  * on the partner's credit line) with the rates in force for the month, by the rules core
- * ({@link RateCard}, {@link CostShares}): tiers are counted on the client's whole monthly volume
+ * ({@link EstimatePricing}, {@link RateCard}, {@link CostShares}): tiers are counted on the client's whole monthly volume
  * for the market and category, in every currency and priced or not, and the resulting cost of
  * each currency's volume to price is rounded to the currency and shared to the cent among the
  * channels and recipient countries by volume ({@code estimate_price}). An estimate that cannot be
@@ -73,64 +68,31 @@ class EstimatePricingTasklet implements Tasklet {
 	 * their volume, and how much of it (in how many rows) is still to be priced.
 	 */
 	record Group(String client, String channel, String currency, String country, String category, String sourceKind,
-			long volume, long toPrice, long unpricedRows) {
-	}
+			long volume, long toPrice, long unpricedRows) implements EstimatePricing.Estimates {
 
-	/** What tiers are counted on: a client's market and category, across currencies. */
-	private record TierKey(String client, String market, String category) {
-	}
+		@Override
+		public boolean hasUnpriced() {
+			return unpricedRows > 0;
+		}
 
-	/** What one cost is shared within: a client's market and category in one currency. */
-	private record CostKey(String client, String market, String category, String currency) {
 	}
 
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
 		// the month's estimates and their sums were analysed after their load (usageStatisticsStep)
 		RateCard card = rateCards.inForce(month);
-		Markets markets = card.markets();
 		pricedCosts.forget(month.toString()); // the estimates priced by an earlier run count as unpriced again
-		List<Group> groups = groups();
-
-		Map<TierKey, Long> clientVolumes = new HashMap<>();
-		Map<CostKey, List<Group>> toPrice = new LinkedHashMap<>();
-		List<Unpriced> unpriced = new ArrayList<>();
-		for (Group group : groups) {
-			String market = markets.keyOfCountry(group.country());
-			if (market == null) {
-				if (group.unpricedRows() > 0) {
-					unpriced.add(new Unpriced(group, card.rate(group.currency(), group.country(), group.category())
-						.missing()));
-				}
-				continue;
-			}
-			clientVolumes.merge(new TierKey(group.client(), market, group.category()), group.volume(), Long::sum);
-			if (group.unpricedRows() > 0) {
-				toPrice.computeIfAbsent(new CostKey(group.client(), market, group.category(), group.currency()),
-						k -> new ArrayList<>())
-					.add(group);
-			}
-		}
+		EstimatePricing.Result<Group> pricing = EstimatePricing.of(groups(), card);
 
 		List<Object[]> prices = new ArrayList<>();
 		TreeSet<LocalDate> versions = new TreeSet<>();
-		toPrice.forEach((key, parts) -> {
-			parts.sort(Comparator.comparing(Group::channel).thenComparing(Group::country));
-			RateCard.Rate rate = card.rate(key.currency(), parts.get(0).country(), key.category());
-			if (!rate.found()) {
-				parts.forEach(part -> unpriced.add(new Unpriced(part, rate.missing())));
-				return;
-			}
-			long clientVolume = clientVolumes.get(new TierKey(key.client(), key.market(), key.category()));
-			List<BigDecimal> shares = CostShares.of(rate.tiers(), clientVolume,
-					parts.stream().mapToLong(Group::toPrice).toArray(), key.currency());
-			for (int i = 0; i < parts.size(); i++) {
-				Group part = parts.get(i);
-				prices.add(new Object[] { month.toString(), part.channel(), part.currency(), part.country(),
-						part.category(), part.toPrice(), shares.get(i), rate.market(), rate.version() });
-			}
-			versions.add(rate.version());
-		});
+		for (EstimatePricing.Price<Group> price : pricing.prices()) {
+			Group part = price.estimates();
+			prices.add(new Object[] { month.toString(), part.channel(), part.currency(), part.country(),
+					part.category(), part.toPrice(), price.cost(), price.rate().market(), price.rate().version() });
+			versions.add(price.rate().version());
+		}
+		List<Unpriced> unpriced = pricing.unpriced().stream().map(u -> new Unpriced(u.estimates(), u.reason())).toList();
 		jdbc.sql("DELETE FROM estimate_price WHERE billing_month = ?").param(month.toString()).update();
 		jdbcTemplate.batchUpdate("""
 				INSERT INTO estimate_price (billing_month, channel_id, currency, country, pricing_category, volume, cost,

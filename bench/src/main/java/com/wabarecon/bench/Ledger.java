@@ -79,7 +79,7 @@ final class Ledger {
 		line.volume += total;
 		// Meta bills the channel's volume in the tiers its client's volume reached, in proportion
 		List<Tier> tiers = prices.tiers(usage.currency(), flow.country(), flow.category());
-		long[] inTier = pricing.tierVolumes(usage.currency(), flow.country(), flow.category());
+		long[] inTier = pricing.tierVolumes(usage.channel().id(), flow.country(), flow.category());
 		// the client's volume may reach no tier beyond the first: the split has a row per tier
 		long clientVolume = 0;
 		int lastTier = 0;

@@ -3,11 +3,14 @@ package com.wabarecon.bench;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.wabarecon.rules.Markets;
+import com.wabarecon.rules.RateCard;
 import com.wabarecon.rules.Tier;
 
 /**
@@ -99,6 +102,8 @@ final class PriceList {
 
 	private final Map<String, List<Tier>> tiers = new LinkedHashMap<>();
 
+	private final RateCard rateCard;
+
 	PriceList() {
 		for (Country country : COUNTRIES) {
 			byCode.put(country.code(), country);
@@ -114,6 +119,7 @@ final class PriceList {
 				}
 			}
 		}
+		rateCard = rateCard();
 	}
 
 	String market(String country) {
@@ -131,6 +137,11 @@ final class PriceList {
 
 	Tier firstTier(String currency, String country, String category) {
 		return tiers(currency, country, category).get(0);
+	}
+
+	/** The rates in force as the close reads them from the files {@link ReferenceWriter} writes of this card. */
+	RateCard inForce() {
+		return rateCard;
 	}
 
 	/** Every row of the card: currency, market, category and tier, in a stable order. */
@@ -156,6 +167,20 @@ final class PriceList {
 	}
 
 	record CardRow(String currency, String market, String category, Tier tier) {
+	}
+
+	/**
+	 * The card by the close's own rules ({@link RateCard}, {@link Markets}). It has one version,
+	 * in force from {@link #EFFECTIVE_FROM} for every month generated, so it is read for that month.
+	 */
+	private RateCard rateCard() {
+		List<RateCard.Row> rows = new ArrayList<>();
+		String file = ReferenceWriter.RATE_CARDS + "/" + EFFECTIVE_FROM + ".csv";
+		for (CardRow row : rows()) {
+			rows.add(new RateCard.Row(EFFECTIVE_FROM, row.currency(), row.market(), row.category(), row.tier(), file,
+					rows.size() + 2L));
+		}
+		return RateCard.inForce(YearMonth.from(EFFECTIVE_FROM), rows, List.of(), new Markets(countryMarkets()));
 	}
 
 	private static List<Tier> card(Country country, String category, BigDecimal factor) {

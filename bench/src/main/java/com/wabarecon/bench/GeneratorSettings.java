@@ -14,7 +14,7 @@ import java.time.YearMonth;
  * @param creditLinePct share of the WABAs on the partner's credit line (exports without cost), in %
  * @param clientFilePct share of the eligible clients whose channels share one usage file, in %
  */
-public record GeneratorSettings(int channels, int clients, YearMonth month, Path out, long seed,
+record GeneratorSettings(int channels, int clients, YearMonth month, Path out, long seed,
 		double discrepancyPct, double webhookOnlyPct, int webhookMessages, double creditLinePct,
 		double clientFilePct) {
 

@@ -1,4 +1,4 @@
-package com.wabarecon.launch;
+package com.wabarecon.bench;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -7,9 +7,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
-import com.wabarecon.bench.GeneratorSettings;
-import com.wabarecon.bench.InboxGenerator;
-import com.wabarecon.bench.Manifest;
+import com.wabarecon.launch.MonthConverter;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,7 +36,7 @@ class GenerateCommand implements Callable<Integer> {
 	@Option(names = "--clients", required = true, paramLabel = "M", description = "Clients (at most N).")
 	int clients;
 
-	@Option(names = "--month", required = true, paramLabel = "YYYY-MM", converter = CloseCommand.MonthConverter.class,
+	@Option(names = "--month", required = true, paramLabel = "YYYY-MM", converter = MonthConverter.class,
 			description = "The billing month, 2025-07 or later (per-message pricing).")
 	YearMonth month;
 

@@ -8,7 +8,7 @@ import java.util.Map;
  * The figures of one benchmark run and the targets they are held to, printed as a person
  * reads them: per stage, then the floor, then each target with its verdict.
  */
-public record BenchReport(Manifest manifest, double generateSeconds, List<StageFigures> stages, double closeSeconds,
+record BenchReport(Manifest manifest, double generateSeconds, List<StageFigures> stages, double closeSeconds,
 		long maxHeapBytes, long peakHeapBytes, PsqlFloor.Result floor, Map<String, Long> statuses,
 		double importAndReconcileSeconds, long statements, double statementSeconds, String machine) {
 

@@ -6,7 +6,7 @@ package com.wabarecon.bench;
  * @param rows the rows (or statements) the stage wrote
  * @param peakHeapBytes the highest heap use sampled while it ran
  */
-public record StageFigures(String stage, long rows, double seconds, long peakHeapBytes) {
+record StageFigures(String stage, long rows, double seconds, long peakHeapBytes) {
 
 	public double rowsPerSecond() {
 		return seconds <= 0 ? 0 : rows / seconds;

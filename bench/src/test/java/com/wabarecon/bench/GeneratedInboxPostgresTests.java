@@ -17,9 +17,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code recon generate}, then {@code recon close} of what it wrote on the production database
- * (PostgreSQL, in a schema of its own): the same lines per status as the manifest says, as on
- * H2 ({@link GeneratedInboxCloseTests}), and no reject.
+ * {@code recon generate} (the bench's command line), then {@code recon close} (the product's) of
+ * what it wrote on the production database (PostgreSQL, in a schema of its own): the same lines
+ * per status as the manifest says, as on H2 ({@link GeneratedInboxCloseTests}), and no reject.
  */
 @ExtendWith(PostgresDatabase.class)
 class GeneratedInboxPostgresTests {
@@ -34,12 +34,12 @@ class GeneratedInboxPostgresTests {
 	void aGeneratedMonthClosesOnPostgresAsItsManifestSays() throws Exception {
 		// given
 		Path inbox = dir.resolve("inbox");
-		String[] generated = cli("generate", "--channels", "200", "--clients", "70", "--month", "2025-09", "--out",
+		String[] generated = bench("generate", "--channels", "200", "--clients", "70", "--month", "2025-09", "--out",
 				inbox.toString(), "--seed", "11", "--discrepancy-pct", "8");
 		Manifest manifest = Manifest.read(inbox);
 
 		// when
-		String[] closed = cli("close", "--month", "2025-09", "--inbox", inbox.toString(), "--out",
+		String[] closed = recon("close", "--month", "2025-09", "--inbox", inbox.toString(), "--out",
 				dir.resolve("out").toString(), "--until", "reconcile", "--db-url", database.url());
 
 		// then
@@ -60,9 +60,9 @@ class GeneratedInboxPostgresTests {
 
 	@Test
 	void aConversationBasedMonthOrTooManyClientsIsAUsageError() {
-		String[] cbp = cli("generate", "--channels", "10", "--clients", "5", "--month", "2025-06", "--out",
+		String[] cbp = bench("generate", "--channels", "10", "--clients", "5", "--month", "2025-06", "--out",
 				dir.resolve("cbp").toString());
-		String[] clients = cli("generate", "--channels", "10", "--clients", "11", "--month", "2025-09", "--out",
+		String[] clients = bench("generate", "--channels", "10", "--clients", "11", "--month", "2025-09", "--out",
 				dir.resolve("clients").toString());
 
 		assertThat(cbp[0]).isEqualTo("2");
@@ -71,8 +71,16 @@ class GeneratedInboxPostgresTests {
 		assertThat(clients[2]).contains("clients must be between 1 and the number of channels");
 	}
 
-	/** Exit code, standard output and standard error of one command. */
-	private static String[] cli(String... args) {
+	/** Exit code, standard output and standard error of one command of the bench. */
+	private static String[] bench(String... args) {
+		StringWriter out = new StringWriter();
+		StringWriter err = new StringWriter();
+		int exitCode = BenchCli.run(new PrintWriter(out), new PrintWriter(err), args);
+		return new String[] { Integer.toString(exitCode), out.toString(), err.toString() };
+	}
+
+	/** Exit code, standard output and standard error of one command of the product. */
+	private static String[] recon(String... args) {
 		StringWriter out = new StringWriter();
 		StringWriter err = new StringWriter();
 		int exitCode = ReconCli.run(new PrintWriter(out), new PrintWriter(err), args);

@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * aggregate-and-join query.
  * Each of the three is timed as the wall time of its {@code psql} process.
  */
-public final class PsqlFloor {
+final class PsqlFloor {
 
 	/** What the floor took, in seconds, and how many rows it moved. */
 	public record Result(double copyUsageSeconds, long usageRows, double copyInvoiceSeconds, long invoiceRows,

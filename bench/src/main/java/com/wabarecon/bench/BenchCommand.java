@@ -1,4 +1,4 @@
-package com.wabarecon.launch;
+package com.wabarecon.bench;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,13 +18,12 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 import com.wabarecon.Stage;
-import com.wabarecon.bench.BenchReport;
-import com.wabarecon.bench.GeneratorSettings;
-import com.wabarecon.bench.HeapSampler;
-import com.wabarecon.bench.InboxGenerator;
-import com.wabarecon.bench.Manifest;
-import com.wabarecon.bench.PsqlFloor;
-import com.wabarecon.bench.StageFigures;
+import com.wabarecon.launch.CloseLauncher;
+import com.wabarecon.launch.CloseOutcome;
+import com.wabarecon.launch.CloseRequest;
+import com.wabarecon.launch.MonthConverter;
+import com.wabarecon.launch.SpringRuntime;
+import com.wabarecon.launch.StageConverter;
 import com.wabarecon.support.PartitionNames;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -63,7 +62,7 @@ class BenchCommand implements Callable<Integer> {
 	@Option(names = "--clients", description = "Clients (default: 13 for every 40 channels).")
 	Integer clients;
 
-	@Option(names = "--month", defaultValue = "2025-09", converter = CloseCommand.MonthConverter.class,
+	@Option(names = "--month", defaultValue = "2025-09", converter = MonthConverter.class,
 			description = "The generated month (default: ${DEFAULT-VALUE}).")
 	YearMonth month;
 
@@ -79,7 +78,7 @@ class BenchCommand implements Callable<Integer> {
 					+ "(default: SPRING_DATASOURCE_URL if it is PostgreSQL, else " + DEFAULT_DB_URL + ").")
 	String dbUrl;
 
-	@Option(names = "--until", paramLabel = "STAGE", converter = CloseCommand.StageConverter.class,
+	@Option(names = "--until", paramLabel = "STAGE", converter = StageConverter.class,
 			description = "Stop the close after this stage (import, reconcile, statements; default: the whole close).")
 	Stage until;
 

@@ -24,7 +24,7 @@ import com.wabarecon.bench.DirectoryPlan.WabaPlan;
  * them, and the invoice written to match them but for the injected discrepancies. Each client
  * draws from its own random stream of the seed, so the same seed writes the same bytes.
  */
-public final class InboxGenerator {
+final class InboxGenerator {
 
 	private InboxGenerator() {
 	}

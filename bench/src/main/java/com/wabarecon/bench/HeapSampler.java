@@ -9,7 +9,7 @@ import java.util.List;
  * Samples the heap in use every few milliseconds on a daemon thread, so that the peak of any
  * interval of the run (a step's start to end) can be read afterwards.
  */
-public final class HeapSampler implements AutoCloseable {
+final class HeapSampler implements AutoCloseable {
 
 	private static final long INTERVAL_MILLIS = 50;
 
