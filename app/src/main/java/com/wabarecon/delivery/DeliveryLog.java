@@ -1,5 +1,6 @@
 package com.wabarecon.delivery;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -27,6 +28,17 @@ class DeliveryLog {
 	boolean delivered(String month, String clientId) {
 		return jdbc.sql("SELECT COUNT(*) FROM delivery_log WHERE billing_month = ? AND client_id = ? AND " + DELIVERED)
 			.params(month, clientId)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	/** True when one of these job executions delivered the client's statement of the month. */
+	boolean deliveredBy(String month, String clientId, Collection<Long> jobExecutionIds) {
+		return jdbc.sql("SELECT COUNT(*) FROM delivery_log WHERE billing_month = :month AND client_id = :client AND "
+				+ DELIVERED + " AND job_execution_id IN (:executions)")
+			.param("month", month)
+			.param("client", clientId)
+			.param("executions", jobExecutionIds)
 			.query(Long.class)
 			.single() > 0;
 	}

@@ -2,6 +2,7 @@ package com.wabarecon.delivery;
 
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import javax.sql.DataSource;
@@ -10,6 +11,7 @@ import com.wabarecon.CloseJobParameters;
 import com.wabarecon.ReconProperties;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -69,10 +71,16 @@ class DeliveryStepConfiguration {
 
 	@Bean
 	@StepScope
-	RunDeliveryLog runDeliveryLog(DeliveryLog deliveries, @Value("#{stepExecution}") StepExecution step) {
+	RunDeliveryLog runDeliveryLog(DeliveryLog deliveries, JobRepository jobRepository,
+			@Value("#{stepExecution}") StepExecution step) {
+		JobExecution execution = step.getJobExecution();
+		List<Long> runExecutions = jobRepository.getJobExecutions(execution.getJobInstance())
+			.stream()
+			.map(JobExecution::getId)
+			.toList();
 		JobParameters parameters = step.getJobParameters();
-		return new RunDeliveryLog(deliveries, parameters.getString(CloseJobParameters.MONTH), step.getJobExecutionId(),
-				Boolean.parseBoolean(parameters.getString(CloseJobParameters.RESEND, "false")));
+		return new RunDeliveryLog(deliveries, parameters.getString(CloseJobParameters.MONTH), execution.getId(),
+				Boolean.parseBoolean(parameters.getString(CloseJobParameters.RESEND, "false")), runExecutions);
 	}
 
 	@Bean

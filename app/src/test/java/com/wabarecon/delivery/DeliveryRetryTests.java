@@ -160,6 +160,27 @@ class DeliveryRetryTests {
 			.isEqualTo("1 statements delivered: 1 sent by SMTP; 5 already delivered before");
 	}
 
+	@Test
+	void theRestartOfAResendSendsOnlyWhatTheResendHasNotSent() throws Exception {
+		// given: the month closed, each client emailed once
+		CloseJobRuns.start(jobOperatorTestUtils, closeParameters(null));
+		// and a resend whose c_001 is refused three times
+		front.refuseNext(3);
+		JobExecution resend = CloseJobRuns.start(jobOperatorTestUtils, closeParameters(new JobParametersBuilder()
+			.addLong(CloseJobParameters.RERUN, 1L)
+			.addString(CloseJobParameters.RESEND, "true", false)));
+		assertThat(resend.getStatus()).isEqualTo(BatchStatus.FAILED);
+
+		// when
+		JobExecution restarted = jobOperatorTestUtils.getJobOperator().restart(resend);
+
+		// then: c_001 resent by the restart, the others by the resend, none a third time
+		assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(emailsPerClient()).containsOnlyKeys(CLIENTS).allSatisfy((client, emails) -> assertThat(emails).isEqualTo(2));
+		assertThat(log()).containsExactly("c_001 SENT 1", "c_002 SENT 1", "c_003 SENT 1", "c_004 SENT 1",
+				"c_005 SENT 1", "c_006 SENT 1");
+	}
+
 	private JobParametersBuilder closeParameters(JobParametersBuilder extra) {
 		var parameters = new JobParametersBuilder().addString(CloseJobParameters.MONTH, "2025-09")
 			.addString(CloseJobParameters.INBOX, TestInbox.SAMPLE.toAbsolutePath().toString(), false)
