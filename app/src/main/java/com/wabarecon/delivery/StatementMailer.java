@@ -11,7 +11,7 @@ interface StatementMailer {
 	record Receipt(String status, String detail) {
 	}
 
-	/** Sends it, or throws; a throw is retried by the caller. */
+	/** Sends it, or throws; the delivery step tries again when {@link DeliveryFailures} says it may help. */
 	Receipt send(StatementEmail email) throws Exception;
 
 }
