@@ -84,6 +84,7 @@ public class CsvRecordReader implements ItemStreamReader<CsvRecord> {
 				.onMalformedInput(CodingErrorAction.REPLACE)
 				.onUnmappableCharacter(CodingErrorAction.REPLACE);
 			in = new BufferedReader(new InputStreamReader(Files.newInputStream(file), utf8), 1 << 16);
+			skipByteOrderMark(in);
 		}
 		catch (NoSuchFileException ex) {
 			throw new InputFileException(sourceName + ": file not found (" + file.toAbsolutePath() + ")");
@@ -94,58 +95,52 @@ public class CsvRecordReader implements ItemStreamReader<CsvRecord> {
 		readHeader();
 	}
 
+	/** A byte order mark (Excel writes one) can only open the file, and is no part of its first line. */
+	private static void skipByteOrderMark(BufferedReader in) throws IOException {
+		in.mark(1);
+		if (in.read() != '\uFEFF') {
+			in.reset();
+		}
+	}
+
 	private void readHeader() {
-		String line = nextNonBlankLine();
-		if (line == null) {
+		HeaderSearch.Candidate<HeaderLine> found = HeaderSearch.find(this::nextHeaderLine, maxTitleLines,
+				line -> missingColumns.apply(line.header()));
+		if (found == null) {
 			throw new InputFileException(sourceName + ": the file is empty (a header line naming the columns "
 					+ String.join(", ", missingColumns.apply(new CsvHeader(new String[0]))) + " is expected)");
 		}
-		if (!line.isEmpty() && line.charAt(0) == '\uFEFF') {
-			line = line.substring(1);
+		if (!found.isHeader()) {
+			throw new InputFileException(sourceName + " line " + found.row().number() + ": "
+					+ found.refusal(found.row().header().names()));
 		}
-		// the candidate lacking the fewest columns is the one the error names
-		long closestLine = 0;
-		CsvHeader closest = null;
-		List<String> closestMissing = null;
-		for (int candidate = 0; line != null && candidate <= maxTitleLines; candidate++) {
-			parser = new RFC4180ParserBuilder().withSeparator(separatorOf(line)).build();
-			try {
-				header = new CsvHeader(parser.parseLine(line));
-			}
-			catch (IOException ex) {
-				if (maxTitleLines == 0) {
-					throw new InputFileException(
-							sourceName + " line " + lineNumber + ": unreadable header: " + ex.getMessage());
-				}
-				line = nextNonBlankLine(); // a title line, not a header
-				continue;
-			}
-			List<String> missing = missingColumns.apply(header);
-			if (missing.isEmpty()) {
-				return;
-			}
-			if (closest == null || missing.size() < closestMissing.size()) {
-				closestLine = lineNumber;
-				closest = header;
-				closestMissing = missing;
-			}
-			line = candidate < maxTitleLines ? nextNonBlankLine() : null;
-		}
-		if (closest == null) {
-			throw new InputFileException(sourceName + ": no header line naming the columns "
-					+ String.join(", ", missingColumns.apply(new CsvHeader(new String[0]))) + " in the first "
-					+ (maxTitleLines + 1) + " lines");
-		}
-		throw new InputFileException(sourceName + " line " + closestLine + ": missing required column(s) "
-				+ String.join(", ", closestMissing) + " (the header has: " + String.join(", ", closest.names()) + ")");
+		header = found.row().header();
+		parser = parser(found.row().separator());
 	}
 
-	private String nextNonBlankLine() {
+	/** A non-blank line offered as the header, split by the separator that splits it most. */
+	private record HeaderLine(long number, char separator, CsvHeader header) {
+	}
+
+	private HeaderLine nextHeaderLine() {
 		String line = nextLine();
 		while (line != null && line.isBlank()) {
 			line = nextLine();
 		}
-		return line;
+		if (line == null) {
+			return null;
+		}
+		char separator = separatorOf(line);
+		try {
+			return new HeaderLine(lineNumber, separator, new CsvHeader(parser(separator).parseLine(line)));
+		}
+		catch (IOException ex) { // RFC 4180 parsing of a single line reports nothing; the interface declares it
+			throw new InputFileException(sourceName + " line " + lineNumber + ": unreadable header: " + ex.getMessage());
+		}
+	}
+
+	private static ICSVParser parser(char separator) {
+		return new RFC4180ParserBuilder().withSeparator(separator).build();
 	}
 
 	/** The separator that splits the header into the most columns: comma, semicolon or tab. */
