@@ -91,7 +91,7 @@ final class XlsxInvoiceRows implements InvoiceRows {
 			this.formulas = new RowFormulas(sheet.getSheetName());
 			this.date1904 = workbook instanceof Date1904Support dates && dates.isDate1904();
 			this.rows = sheet.rowIterator();
-			this.positions = header.positions(List.of(findHeader(header, maxTitleRows)));
+			this.positions = header.positions(Arrays.asList(findHeader(header, maxTitleRows)));
 		}
 		catch (RuntimeException ex) {
 			close();
