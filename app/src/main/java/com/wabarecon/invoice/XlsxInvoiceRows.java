@@ -162,7 +162,7 @@ final class XlsxInvoiceRows implements InvoiceRows {
 		return workbook.isSheetVeryHidden(sheet) ? "very hidden" : "hidden";
 	}
 
-	/** Reads up to the header, found as {@link HeaderSearch} finds one; its cells. */
+	/** Reads up to the header, as {@link HeaderSearch} finds it, and returns its cells; refuses a sheet without one. */
 	private String[] findHeader(InvoiceHeader header, int maxTitleRows) {
 		HeaderSearch.Candidate<HeaderRow> found = HeaderSearch.find(this::nextNonBlankRow, maxTitleRows,
 				row -> header.missing(Arrays.asList(row.cells())));
@@ -178,7 +178,7 @@ final class XlsxInvoiceRows implements InvoiceRows {
 		return found.row().cells();
 	}
 
-	/** A row above the data, by its number as Excel shows it (from 1), and its cells' text. */
+	/** A non-blank row offered as the header: its number as Excel shows it (from 1) and its cells' text. */
 	private record HeaderRow(int number, String[] cells) {
 	}
 

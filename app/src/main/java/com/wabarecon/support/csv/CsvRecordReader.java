@@ -109,7 +109,7 @@ public class CsvRecordReader implements ItemStreamReader<CsvRecord> {
 		separator = found.row().separator();
 	}
 
-	/** A non-blank line offered as the header (always one line), split by the separator that splits it most. */
+	/** A non-blank line offered as the header (a header is one line), split by the separator that splits it most. */
 	private record HeaderLine(long number, char separator, CsvHeader header) {
 	}
 
@@ -125,7 +125,7 @@ public class CsvRecordReader implements ItemStreamReader<CsvRecord> {
 		try {
 			return new HeaderLine(lines.number(), separator, new CsvHeader(parser(separator).parseLine(line)));
 		}
-		catch (IOException ex) { // RFC 4180 parsing of a single line reports nothing; the interface declares it
+		catch (IOException ex) { // RFC4180Parser never throws it; ICSVParser declares it
 			throw new InputFileException(
 					sourceName + " line " + lines.number() + ": unreadable header: " + ex.getMessage());
 		}
@@ -159,7 +159,7 @@ public class CsvRecordReader implements ItemStreamReader<CsvRecord> {
 		return new RFC4180ParserBuilder().withSeparator(separator).build();
 	}
 
-	/** OpenCSV's reader of the records below the header, from the next line on, with a parser in no quoted field. */
+	/** OpenCSV's reader of the records from the next line on; a new one starts outside any quoted field. */
 	private CSVReader records() {
 		return new CSVReaderBuilder(lines).withCSVParser(parser(separator))
 			.withMultilineLimit(MAX_LINES_PER_RECORD)
