@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import com.github.pjfanning.xlsx.StreamingReader;
+import com.wabarecon.support.csv.HeaderSearch;
 import com.wabarecon.support.reject.RejectedRowException;
 import com.wabarecon.support.reject.RowSource;
 
@@ -90,7 +91,7 @@ final class XlsxInvoiceRows implements InvoiceRows {
 			this.formulas = new RowFormulas(sheet.getSheetName());
 			this.date1904 = workbook instanceof Date1904Support dates && dates.isDate1904();
 			this.rows = sheet.rowIterator();
-			this.positions = header.positions(List.of(findHeader(header, maxTitleRows)));
+			this.positions = header.positions(Arrays.asList(findHeader(header, maxTitleRows)));
 		}
 		catch (RuntimeException ex) {
 			close();
@@ -161,36 +162,35 @@ final class XlsxInvoiceRows implements InvoiceRows {
 		return workbook.isSheetVeryHidden(sheet) ? "very hidden" : "hidden";
 	}
 
-	/** Reads up to the header: the first row, among the first non-blank ones, that names every required field. */
+	/** Reads up to the header, as {@link HeaderSearch} finds it, and returns its cells; refuses a sheet without one. */
 	private String[] findHeader(InvoiceHeader header, int maxTitleRows) {
-		Row closest = null;
-		List<String> closestMissing = null;
-		String[] closestCells = null;
-		int candidates = 0;
-		while (candidates <= maxTitleRows && rows.hasNext()) {
-			Row row = rows.next();
-			String[] cells = cells(row).texts();
-			if (Arrays.stream(cells).allMatch(cell -> cell == null || cell.isBlank())) {
-				continue;
-			}
-			candidates++;
-			List<String> missing = header.missing(Arrays.asList(cells));
-			if (missing.isEmpty()) {
-				return cells;
-			}
-			if (closest == null || missing.size() < closestMissing.size()) {
-				closest = row;
-				closestMissing = missing;
-				closestCells = cells;
-			}
-		}
-		if (closest == null) {
+		HeaderSearch.Candidate<HeaderRow> found = HeaderSearch.find(this::nextNonBlankRow, maxTitleRows,
+				row -> header.missing(Arrays.asList(row.cells())));
+		if (found == null) {
 			throw refused(null, position + " is empty: no header row", null);
 		}
-		String names = Arrays.stream(closestCells).filter(cell -> cell != null && !cell.isBlank())
-			.collect(Collectors.joining(", "));
-		throw refused(closest.getRowNum() + 1L, position + " row " + (closest.getRowNum() + 1) + ": missing required column(s) "
-				+ String.join(", ", closestMissing) + " (the header has: " + names + ")", null);
+		if (!found.isHeader()) {
+			int number = found.row().number();
+			List<String> names = Arrays.stream(found.row().cells()).filter(cell -> cell != null && !cell.isBlank())
+				.toList();
+			throw refused((long) number, position + " row " + number + ": " + found.refusal(names), null);
+		}
+		return found.row().cells();
+	}
+
+	/** A non-blank row offered as the header: its number as Excel shows it (from 1) and its cells' text. */
+	private record HeaderRow(int number, String[] cells) {
+	}
+
+	private HeaderRow nextNonBlankRow() {
+		while (rows.hasNext()) {
+			Row row = rows.next();
+			String[] cells = cells(row).texts();
+			if (!Arrays.stream(cells).allMatch(cell -> cell == null || cell.isBlank())) {
+				return new HeaderRow(row.getRowNum() + 1, cells);
+			}
+		}
+		return null;
 	}
 
 	@Override

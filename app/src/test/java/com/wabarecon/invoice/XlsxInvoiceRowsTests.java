@@ -113,6 +113,40 @@ class XlsxInvoiceRowsTests {
 	}
 
 	@Test
+	void aHeaderThatStartsPastColumnAOrHasAnEmptyCellIsRead() throws Exception {
+		// given: the table from column B, with an empty column between currency and line_type
+		Path file = dir.resolve("offset.xlsx");
+		try (XSSFWorkbook workbook = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+			Sheet sheet = workbook.createSheet("Invoice lines");
+			String[] names = { "invoice_id", "period_start", "period_end", "waba_id", "pricing_category", "volume",
+					"amount", "currency", null, "line_type" };
+			String[] values = { "INV-1", "2025-09-01", "2025-09-30", "102290129340398", "marketing", "1200", "163.8",
+					"EUR", null, "USAGE" };
+			Row header = sheet.createRow(0);
+			Row line = sheet.createRow(1);
+			for (int i = 0; i < names.length; i++) {
+				if (names[i] != null) {
+					header.createCell(i + 1).setCellValue(names[i]);
+					line.createCell(i + 1).setCellValue(values[i]);
+				}
+			}
+			workbook.write(out);
+		}
+
+		// when
+		InvoiceRow row;
+		try (InvoiceRows rows = new XlsxInvoiceRows(file, "offset.xlsx", HEADER, "Invoice lines", 20)) {
+			row = rows.next();
+		}
+
+		// then
+		assertThat(row.text(InvoiceField.INVOICE_ID)).isEqualTo("INV-1");
+		assertThat(row.text(InvoiceField.CURRENCY)).isEqualTo("EUR");
+		assertThat(row.text(InvoiceField.LINE_TYPE)).isEqualTo("USAGE");
+		assertThat(row.source().raw()).isEqualTo(",INV-1,2025-09-01,2025-09-30,102290129340398,marketing,1200,163.8,EUR,,USAGE");
+	}
+
+	@Test
 	void aFormulaSavedWithoutItsValueIsEvaluatedOnItsRow() throws Exception {
 		// given: Cost = Quantity * 0.1365 with no cached result (as POI writes it), once with an empty <v/> (as openpyxl writes it)
 		Path file = dir.resolve("uncached.xlsx");

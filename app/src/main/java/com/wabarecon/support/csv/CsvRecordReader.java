@@ -1,20 +1,17 @@
 package com.wabarecon.support.csv;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 
+import com.opencsv.CSVReader;
+import com.opencsv.CSVReaderBuilder;
 import com.opencsv.ICSVParser;
 import com.opencsv.RFC4180ParserBuilder;
+import com.opencsv.exceptions.CsvMalformedLineException;
+import com.opencsv.exceptions.CsvMultilineLimitBrokenException;
 import com.wabarecon.support.reject.InputFileException;
 import com.wabarecon.support.reject.RejectedRowException;
 import com.wabarecon.support.reject.RowSource;
@@ -32,12 +29,17 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
  * (a skip in read) and the next record is read normally. A missing file or a header without a
  * required column fails the step with an {@link InputFileException}.
  * <p>
- * Keeps no restart state: a restarted step reads the file again from the top, and the steps
- * are written so that reading again replaces what the first attempt loaded. Not thread-safe.
+ * OpenCSV's reader assembles the records (RFC 4180); this class finds the header and judges
+ * each record. Keeps no restart state: a restarted step reads the file again from the top, and
+ * the steps are written so that reading again replaces what the first attempt loaded. Not
+ * thread-safe.
  */
 public class CsvRecordReader implements ItemStreamReader<CsvRecord> {
 
-	/** A quoted field still open after this many lines is taken as a quote that never closes. */
+	/**
+	 * A quoted field still open after this many lines is taken as a quote that never closes; the
+	 * line read past them goes with the rejected record.
+	 */
 	private static final int MAX_LINES_PER_RECORD = 10_000;
 
 	private static final char REPLACEMENT = '\uFFFD';
@@ -50,13 +52,13 @@ public class CsvRecordReader implements ItemStreamReader<CsvRecord> {
 
 	private final int maxTitleLines;
 
-	private BufferedReader in;
-
-	private ICSVParser parser;
+	private RecordLines lines;
 
 	private CsvHeader header;
 
-	private long lineNumber;
+	private char separator;
+
+	private CSVReader records;
 
 	public CsvRecordReader(Path file, String sourceName, List<String> requiredColumns) {
 		this(file, sourceName, header -> header.missing(requiredColumns), 0);
@@ -80,10 +82,7 @@ public class CsvRecordReader implements ItemStreamReader<CsvRecord> {
 	@Override
 	public void open(ExecutionContext executionContext) throws ItemStreamException {
 		try {
-			CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-				.onMalformedInput(CodingErrorAction.REPLACE)
-				.onUnmappableCharacter(CodingErrorAction.REPLACE);
-			in = new BufferedReader(new InputStreamReader(Files.newInputStream(file), utf8), 1 << 16);
+			lines = RecordLines.open(file);
 		}
 		catch (NoSuchFileException ex) {
 			throw new InputFileException(sourceName + ": file not found (" + file.toAbsolutePath() + ")");
@@ -92,60 +91,54 @@ public class CsvRecordReader implements ItemStreamReader<CsvRecord> {
 			throw new InputFileException(sourceName + ": cannot be read: " + ex.getMessage(), ex);
 		}
 		readHeader();
+		records = records();
 	}
 
 	private void readHeader() {
-		String line = nextNonBlankLine();
-		if (line == null) {
+		HeaderSearch.Candidate<HeaderLine> found = HeaderSearch.find(this::nextHeaderLine, maxTitleLines,
+				line -> missingColumns.apply(line.header()));
+		if (found == null) {
 			throw new InputFileException(sourceName + ": the file is empty (a header line naming the columns "
 					+ String.join(", ", missingColumns.apply(new CsvHeader(new String[0]))) + " is expected)");
 		}
-		if (!line.isEmpty() && line.charAt(0) == '\uFEFF') {
-			line = line.substring(1);
+		if (!found.isHeader()) {
+			throw new InputFileException(sourceName + " line " + found.row().number() + ": "
+					+ found.refusal(found.row().header().names()));
 		}
-		// the candidate lacking the fewest columns is the one the error names
-		long closestLine = 0;
-		CsvHeader closest = null;
-		List<String> closestMissing = null;
-		for (int candidate = 0; line != null && candidate <= maxTitleLines; candidate++) {
-			parser = new RFC4180ParserBuilder().withSeparator(separatorOf(line)).build();
-			try {
-				header = new CsvHeader(parser.parseLine(line));
-			}
-			catch (IOException ex) {
-				if (maxTitleLines == 0) {
-					throw new InputFileException(
-							sourceName + " line " + lineNumber + ": unreadable header: " + ex.getMessage());
-				}
-				line = nextNonBlankLine(); // a title line, not a header
-				continue;
-			}
-			List<String> missing = missingColumns.apply(header);
-			if (missing.isEmpty()) {
-				return;
-			}
-			if (closest == null || missing.size() < closestMissing.size()) {
-				closestLine = lineNumber;
-				closest = header;
-				closestMissing = missing;
-			}
-			line = candidate < maxTitleLines ? nextNonBlankLine() : null;
-		}
-		if (closest == null) {
-			throw new InputFileException(sourceName + ": no header line naming the columns "
-					+ String.join(", ", missingColumns.apply(new CsvHeader(new String[0]))) + " in the first "
-					+ (maxTitleLines + 1) + " lines");
-		}
-		throw new InputFileException(sourceName + " line " + closestLine + ": missing required column(s) "
-				+ String.join(", ", closestMissing) + " (the header has: " + String.join(", ", closest.names()) + ")");
+		header = found.row().header();
+		separator = found.row().separator();
 	}
 
-	private String nextNonBlankLine() {
+	/** A non-blank line offered as the header (a header is one line), split by the separator that splits it most. */
+	private record HeaderLine(long number, char separator, CsvHeader header) {
+	}
+
+	private HeaderLine nextHeaderLine() {
 		String line = nextLine();
 		while (line != null && line.isBlank()) {
 			line = nextLine();
 		}
-		return line;
+		if (line == null) {
+			return null;
+		}
+		char separator = separatorOf(line);
+		try {
+			return new HeaderLine(lines.number(), separator, new CsvHeader(parser(separator).parseLine(line)));
+		}
+		catch (IOException ex) { // RFC4180Parser never throws it; ICSVParser declares it
+			throw new InputFileException(
+					sourceName + " line " + lines.number() + ": unreadable header: " + ex.getMessage());
+		}
+	}
+
+	private String nextLine() {
+		lines.startRecord(); // lines above the data are not kept
+		try {
+			return lines.readLine();
+		}
+		catch (IOException ex) {
+			throw unreadable(ex);
+		}
 	}
 
 	/** The separator that splits the header into the most columns: comma, semicolon or tab. */
@@ -162,73 +155,69 @@ public class CsvRecordReader implements ItemStreamReader<CsvRecord> {
 		return best;
 	}
 
+	private static ICSVParser parser(char separator) {
+		return new RFC4180ParserBuilder().withSeparator(separator).build();
+	}
+
+	/** OpenCSV's reader of the records from the next line on; a new one starts outside any quoted field. */
+	private CSVReader records() {
+		return new CSVReaderBuilder(lines).withCSVParser(parser(separator))
+			.withMultilineLimit(MAX_LINES_PER_RECORD)
+			.withVerifyReader(false) // the reader is ours and open; checking costs a mark and reset per line
+			.build();
+	}
+
 	@Override
 	public CsvRecord read() {
-		String line = nextLine();
-		if (line == null) {
-			return null;
-		}
-		long startLine = lineNumber;
-		StringBuilder raw = new StringBuilder(line);
+		lines.startRecord();
 		String[] values;
 		try {
-			values = parser.parseLineMulti(line);
-			while (parser.isPending()) {
-				String more = nextLine();
-				if (more == null || lineNumber - startLine >= MAX_LINES_PER_RECORD) {
-					parser = new RFC4180ParserBuilder().withSeparator(parser.getSeparator()).build();
-					throw reject(startLine, raw, "a quoted field opened here is never closed");
-				}
-				raw.append('\n').append(more);
-				// each call returns the fields completed by that line
-				String[] rest = parser.parseLineMulti(more);
-				String[] joined = Arrays.copyOf(values, values.length + rest.length);
-				System.arraycopy(rest, 0, joined, values.length, rest.length);
-				values = joined;
-			}
+			values = records.readNextSilently();
+		}
+		catch (CsvMalformedLineException ex) { // the file ends inside a quoted field
+			records = records();
+			throw reject(lines.record(), "a quoted field opened here is never closed");
+		}
+		catch (CsvMultilineLimitBrokenException ex) {
+			records = records();
+			throw reject(lines.recordButLastLine(), "a quoted field opened here is never closed");
 		}
 		catch (IOException ex) {
-			throw reject(startLine, raw, "not valid CSV: " + ex.getMessage());
+			throw unreadable(ex);
 		}
-		if (raw.indexOf(String.valueOf(REPLACEMENT)) >= 0) {
-			throw reject(startLine, raw, "contains bytes that are not valid UTF-8");
+		if (values == null) {
+			return null;
 		}
-		CsvRecord record = new CsvRecord(RowSource.atLine(sourceName, startLine, raw.toString()), header, values);
+		String raw = lines.record();
+		if (raw.indexOf(REPLACEMENT) >= 0) {
+			throw reject(raw, "contains bytes that are not valid UTF-8");
+		}
+		CsvRecord record = new CsvRecord(RowSource.atLine(sourceName, lines.firstLine(), raw), header, values);
 		if (!record.isBlank() && values.length != header.size()) {
-			throw reject(startLine, raw,
-					"has " + values.length + " fields where the header has " + header.size());
+			throw reject(raw, "has " + values.length + " fields where the header has " + header.size());
 		}
 		return record;
 	}
 
-	private RejectedRowException reject(long line, CharSequence raw, String reason) {
-		return new RejectedRowException(RowSource.atLine(sourceName, line, raw.toString()), reason);
+	private RejectedRowException reject(String raw, String reason) {
+		return new RejectedRowException(RowSource.atLine(sourceName, lines.firstLine(), raw), reason);
 	}
 
-	private String nextLine() {
-		try {
-			String line = in.readLine();
-			if (line != null) {
-				lineNumber++;
-			}
-			return line;
-		}
-		catch (IOException ex) {
-			throw new InputFileException(sourceName + " line " + (lineNumber + 1) + ": cannot be read: " + ex.getMessage(),
-					ex);
-		}
+	private InputFileException unreadable(IOException ex) {
+		return new InputFileException(
+				sourceName + " line " + (lines.number() + 1) + ": cannot be read: " + ex.getMessage(), ex);
 	}
 
 	@Override
 	public void close() throws ItemStreamException {
-		if (in != null) {
+		if (lines != null) {
 			try {
-				in.close();
+				lines.close();
 			}
 			catch (IOException ex) {
 				throw new ItemStreamException("Cannot close " + sourceName, ex);
 			}
-			in = null;
+			lines = null;
 		}
 	}
 

@@ -81,6 +81,35 @@ class CsvRecordReaderTests {
 	}
 
 	@Test
+	void takesAQuoteStillOpenAfterTenThousandLinesAsNeverClosedAndReadsOnPastIt() throws IOException {
+		StringBuilder content = new StringBuilder("id,name\n1,\"opened\n");
+		content.append("x\n".repeat(9_999)).append("past the limit\n3,after\n");
+		Path file = write(content.toString());
+
+		List<Object> read = readAll(file);
+
+		assertThat(read).hasSize(2);
+		RejectedRowException rejected = (RejectedRowException) read.get(0);
+		assertThat(rejected.source().line()).isEqualTo(2);
+		assertThat(rejected.reason()).isEqualTo("a quoted field opened here is never closed");
+		assertThat(rejected.source().raw()).as("the record's 10,000 lines").startsWith("1,\"opened\nx\n").endsWith("\nx")
+			.hasLineCount(10_000);
+		CsvRecord after = (CsvRecord) read.get(1);
+		assertThat(after.source().line()).isEqualTo(10_003);
+		assertThat(after.text("name")).isEqualTo("after");
+	}
+
+	@Test
+	void aByteOrderMarkOpensTheFileAndIsNoLineOfItsOwn() throws IOException {
+		Path file = write("\uFEFF\nid,name\n1,a\n");
+
+		List<Object> read = readAll(file);
+
+		assertThat(((CsvRecord) read.get(0)).text("name")).isEqualTo("a");
+		assertThat(((CsvRecord) read.get(0)).source().line()).isEqualTo(3);
+	}
+
+	@Test
 	void failsTheFileWhenARequiredColumnIsMissingNamingIt() throws IOException {
 		Path file = write("id,label\n1,x\n");
 		CsvRecordReader reader = new CsvRecordReader(file, "test.csv", COLUMNS);
