@@ -3,8 +3,6 @@ package com.wabarecon;
 import static com.wabarecon.StopAfterStage.CONTINUE;
 import static com.wabarecon.StopAfterStage.STOP;
 
-import com.wabarecon.support.ProcessOwner;
-
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.FlowBuilder;
 import org.springframework.batch.core.job.builder.JobBuilder;

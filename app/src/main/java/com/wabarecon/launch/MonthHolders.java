@@ -4,7 +4,7 @@ import java.time.YearMonth;
 import java.util.Comparator;
 
 import com.wabarecon.CloseJobParameters;
-import com.wabarecon.support.ProcessOwner;
+import com.wabarecon.ProcessOwner;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;

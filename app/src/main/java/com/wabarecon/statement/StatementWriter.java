@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 
+import com.wabarecon.ProcessOwner;
 import com.wabarecon.support.MonthFolders;
-import com.wabarecon.support.ProcessOwner;
 
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;

@@ -1,4 +1,4 @@
-package com.wabarecon.support;
+package com.wabarecon;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;

@@ -1,0 +1,61 @@
+package com.wabarecon.support.bulk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.mock.env.MockEnvironment;
+
+class DataSourceSettingsTests {
+
+	@Test
+	void thePoolHoldsAConnectionForEveryThreadThatWorksAtOnceAndOneForTheJob() {
+		// 3 usage shares, 5 statement threads: the statements are the most threads at once, 5 + 1
+		assertThat(poolSize(new MockEnvironment().withProperty("recon.import.usage-shares", "3")
+			.withProperty("recon.statement.threads", "5"))).isEqualTo(6);
+		// one share and one thread: the two flows a stage runs side by side, 2 + 1
+		assertThat(poolSize(new MockEnvironment().withProperty("recon.import.usage-shares", "1")
+			.withProperty("recon.statement.threads", "1"))).isEqualTo(3);
+	}
+
+	@Test
+	void aPoolSizeTheConfigurationSetsIsKept() {
+		assertThat(poolSize(new MockEnvironment().withProperty("recon.statement.threads", "16")
+			.withProperty("spring.datasource.hikari.maximum-pool-size", "7"))).isEqualTo(7);
+	}
+
+	@Test
+	void postgresSessionsGetTheConfiguredOptionsUnlessTheUrlSetsItsOwn() {
+		MockEnvironment environment = new MockEnvironment().withProperty("recon.database.postgresql-options",
+				"-c jit=off");
+		assertThat(options(environment, "jdbc:postgresql://127.0.0.1:5432/test")).isEqualTo("-c jit=off");
+		assertThat(options(environment, "jdbc:postgresql://127.0.0.1:5432/test?options=-c%20work_mem=8MB")).isNull();
+		assertThat(options(environment, "jdbc:h2:mem:x")).isNull();
+	}
+
+	private static int poolSize(MockEnvironment environment) {
+		HikariDataSource dataSource = new HikariDataSource();
+		dataSource.setJdbcUrl("jdbc:h2:mem:pool");
+		if (environment.containsProperty("spring.datasource.hikari.maximum-pool-size")) {
+			dataSource.setMaximumPoolSize(
+					Integer.parseInt(environment.getProperty("spring.datasource.hikari.maximum-pool-size")));
+		}
+		settings(environment).postProcessBeforeInitialization(dataSource, "dataSource");
+		return dataSource.getMaximumPoolSize();
+	}
+
+	private static String options(MockEnvironment environment, String url) {
+		HikariDataSource dataSource = new HikariDataSource();
+		dataSource.setJdbcUrl(url);
+		settings(environment).postProcessBeforeInitialization(dataSource, "dataSource");
+		return dataSource.getDataSourceProperties().getProperty(DataSourceSettings.DRIVER_PROPERTY);
+	}
+
+	private static DataSourceSettings settings(MockEnvironment environment) {
+		DataSourceSettings settings = new DataSourceSettings();
+		settings.setEnvironment(environment);
+		return settings;
+	}
+
+}
