@@ -183,7 +183,7 @@ public class ImportSteps {
 		};
 		var builder = new StepBuilder(name, jobRepository).<I, O>chunk(chunkSize)
 			.transactionManager(transactionManager)
-			.reader(ScopedTargetReader.of(reader))
+			.reader(reader)
 			.processor(processor)
 			.writer(writer)
 			.faultTolerant()
