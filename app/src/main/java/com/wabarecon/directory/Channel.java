@@ -8,6 +8,6 @@ import com.wabarecon.support.reject.SourcedItem;
  * invoiced for. Its WABA's time zone decides which month a message belongs to, and its
  * currency is the one Meta invoices in.
  */
-public record Channel(String channelId, String clientId, String wabaId, String phoneNumberId,
+record Channel(String channelId, String clientId, String wabaId, String phoneNumberId,
 		String displayPhoneNumber, String wabaTimezone, String wabaCurrency, RowSource source) implements SourcedItem {
 }

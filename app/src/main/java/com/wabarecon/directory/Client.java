@@ -8,6 +8,6 @@ import com.wabarecon.support.reject.SourcedItem;
 /**
  * A client of the partner: who receives the statement, in which currency and language.
  */
-public record Client(String clientId, String name, List<String> billingEmails, String statementCurrency,
+record Client(String clientId, String name, List<String> billingEmails, String statementCurrency,
 		String locale, RowSource source) implements SourcedItem {
 }

@@ -10,7 +10,7 @@ import java.nio.file.Path;
  * @param reason why it is refused or not read; {@code null} when it is read
  * @param sha256 its checksum where the inventory took it (files of one kind and size), else {@code null}
  */
-public record InboxFile(String sourceName, Path path, InboxKind kind, Decision decision, String reason, long size,
+record InboxFile(String sourceName, Path path, InboxKind kind, Decision decision, String reason, long size,
 		String sha256) {
 
 	/** What the close does with a file. */

@@ -19,7 +19,7 @@ import org.apache.poi.xssf.streaming.SheetDataWriter;
  * lines); the fastest level makes the file somewhat larger and the writing much quicker. The
  * sheets' XML goes to the temporary files without a lock per character.
  */
-public class FastZipWorkbook extends SXSSFWorkbook {
+class FastZipWorkbook extends SXSSFWorkbook {
 
 	/** @param window rows kept in memory per sheet before they are flushed to a temporary file */
 	public FastZipWorkbook(int window) {

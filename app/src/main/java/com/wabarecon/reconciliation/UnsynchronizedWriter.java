@@ -8,7 +8,7 @@ import java.io.Writer;
  * every call. POI's streamed sheets write their XML a character at a time (escaping text), and
  * on a large partner's 128,000 lines that lock was a quarter of the workbook's time.
  */
-public final class UnsynchronizedWriter extends Writer {
+final class UnsynchronizedWriter extends Writer {
 
 	private static final int BUFFER_CHARS = 1 << 16;
 
