@@ -1,7 +1,6 @@
 package com.wabarecon.importing;
 
 import java.util.Collection;
-import java.util.Map;
 import java.util.function.Consumer;
 
 import com.wabarecon.CloseJobParameters;
@@ -24,7 +23,6 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.ItemReader;
 import org.springframework.batch.infrastructure.item.ItemWriter;
@@ -145,25 +143,7 @@ public class ImportSteps {
 	/** The shares' counts, and their skip reasons for the run summary, added up in the step. */
 	private static void aggregate(StepExecution step, Collection<StepExecution> shares) {
 		new DefaultStepExecutionAggregator().aggregate(step, shares);
-		ExecutionContext context = step.getExecutionContext();
-		forgetSkipReasons(context);
-		for (StepExecution share : shares) {
-			share.getExecutionContext()
-				.entrySet()
-				.stream()
-				.filter(entry -> entry.getKey().startsWith(SkipReasons.PREFIX))
-				.forEach(entry -> context.putLong(entry.getKey(),
-						context.getLong(entry.getKey(), 0L) + ((Number) entry.getValue()).longValue()));
-		}
-	}
-
-	private static void forgetSkipReasons(ExecutionContext context) {
-		context.entrySet()
-			.stream()
-			.map(Map.Entry::getKey)
-			.filter(key -> key.startsWith(SkipReasons.PREFIX))
-			.toList()
-			.forEach(context::remove);
+		SkipReasons.addUp(step, shares);
 	}
 
 	private <I, O> Step step(String name, int chunkSize, ItemReader<I> reader, ItemProcessor<I, O> processor,
@@ -175,7 +155,7 @@ public class ImportSteps {
 			@Override
 			public void beforeStep(StepExecution stepExecution) {
 				// a restart reads from the top again: the skips counted by the failed run go
-				forgetSkipReasons(stepExecution.getExecutionContext());
+				SkipReasons.forget(stepExecution.getExecutionContext());
 				if (clearMonth != null) {
 					clearMonth.accept(stepExecution.getJobParameters().getString(CloseJobParameters.MONTH));
 				}

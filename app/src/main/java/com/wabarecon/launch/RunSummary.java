@@ -86,13 +86,9 @@ final class RunSummary {
 	/** What a step says beyond its counts: why rows were skipped, and its own description. */
 	private static String notes(StepExecution step) {
 		StringBuilder text = new StringBuilder();
-		step.getExecutionContext()
-			.entrySet()
-			.stream()
-			.filter(entry -> entry.getKey().startsWith(SkipReasons.PREFIX))
-			.sorted(java.util.Map.Entry.comparingByKey())
-			.forEach(entry -> text.append(String.format("  %s: %s rows %s%n", step.getStepName(), entry.getValue(),
-					entry.getKey())));
+		SkipReasons.of(step)
+			.forEach((reason, count) -> text.append(
+					String.format("  %s: %s rows skipped: %s%n", step.getStepName(), count, reason)));
 		String description = step.getExitStatus().getExitDescription();
 		if (!description.isBlank() && step.getStatus() == org.springframework.batch.core.BatchStatus.COMPLETED) {
 			text.append(String.format("  %s: %s%n", step.getStepName(), description));
