@@ -39,7 +39,7 @@ class MonthlyCloseJobFunctionalTests {
 
 	static final Path SAMPLE_INBOX = Path.of("sample-invoices");
 
-	static final Path BAD_DIRECTORY = Path.of("src/test/resources/inboxes/bad-directory");
+	static final Path BAD_DIRECTORY = Path.of("app/src/test/resources/inboxes/bad-directory");
 
 	@Autowired
 	JobOperatorTestUtils jobOperatorTestUtils;
@@ -155,7 +155,7 @@ class MonthlyCloseJobFunctionalTests {
 	void aDirectoryFileWithoutARequiredColumnFailsTheCloseNamingFileAndColumn() throws Exception {
 		// when
 		JobExecution execution = jobOperatorTestUtils
-			.startJob(parameters(Path.of("src/test/resources/inboxes/missing-column"), "2025-09", null));
+			.startJob(parameters(Path.of("app/src/test/resources/inboxes/missing-column"), "2025-09", null));
 
 		// then
 		assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);

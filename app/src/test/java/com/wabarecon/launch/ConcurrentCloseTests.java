@@ -103,7 +103,7 @@ class ConcurrentCloseTests {
 	void aRestartOfAFailedCloseOfAMonthWhoseCloseRunsIsRefused() throws Exception {
 		// given: client c_001's close of June failed (its clients.csv lacks a column) ...
 		CloseOutcome failed = launcher.launch(new CloseRequest(YearMonth.parse("2025-06"), "c_001", false,
-				Path.of("src/test/resources/inboxes/missing-column"), out, true, false, null, null, null, null, null, null, null));
+				Path.of("app/src/test/resources/inboxes/missing-column"), out, true, false, null, null, null, null, null, null, null));
 		assertThat(failed.kind()).as(failed.message()).isEqualTo(CloseOutcome.Kind.FAILED);
 		CompletableFuture<CloseOutcome> whole;
 		try (HeldClientRow row = HeldClientRow.hold(URL)) {
@@ -151,7 +151,7 @@ class ConcurrentCloseTests {
 		// given: May's close failed, its inbox's directory lacking a column
 		Path inbox = out.resolve("inbox");
 		copy(Path.of("sample-invoices"), inbox);
-		copy(Path.of("src/test/resources/inboxes/missing-column/directory"), inbox.resolve("directory"));
+		copy(Path.of("app/src/test/resources/inboxes/missing-column/directory"), inbox.resolve("directory"));
 		CloseOutcome failed = launcher.launch(new CloseRequest(YearMonth.parse("2025-05"), null, false, inbox, out, true,
 				false, Stage.IMPORT, null, null, null, null, null, null));
 		assertThat(failed.kind()).as(failed.message()).isEqualTo(CloseOutcome.Kind.FAILED);

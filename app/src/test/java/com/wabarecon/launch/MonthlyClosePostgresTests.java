@@ -107,7 +107,7 @@ class MonthlyClosePostgresTests {
 	@Test
 	void rejectsBadDirectoryRowsOnPostgresAndLoadsTheGoodOnes() throws Exception {
 		// when
-		CliRun run = close("2025-11", "src/test/resources/inboxes/bad-directory", "--until", "import");
+		CliRun run = close("2025-11", "app/src/test/resources/inboxes/bad-directory", "--until", "import");
 
 		// then
 		assertThat(run.exitCode()).as(run.err()).isZero();
