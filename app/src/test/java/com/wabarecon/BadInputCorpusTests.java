@@ -15,17 +15,13 @@ import com.wabarecon.invoice.InvoiceFiles;
 import com.wabarecon.support.accounting.FileCounts;
 import com.wabarecon.support.accounting.InputFileRepository;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.test.JobOperatorTestUtils;
-import org.springframework.batch.test.JobRepositoryTestUtils;
-import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -37,9 +33,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * <p>
  * Everything is generated per case, so no odd or big file is committed.
  */
-@SpringBatchTest
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:bad-input-corpus;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-		+ "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
+@CloseJobTest
 class BadInputCorpusTests {
 
 	static final String MONTH = "2025-10";
@@ -66,9 +60,6 @@ class BadInputCorpusTests {
 	JobOperatorTestUtils jobOperatorTestUtils;
 
 	@Autowired
-	JobRepositoryTestUtils jobRepositoryTestUtils;
-
-	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
@@ -79,13 +70,6 @@ class BadInputCorpusTests {
 
 	@TempDir
 	Path out;
-
-	@BeforeEach
-	void emptyDatabase() {
-		jobRepositoryTestUtils.removeJobExecutions();
-		jdbc.sql("DELETE FROM import_reject").update();
-		jdbc.sql("DELETE FROM input_file").update();
-	}
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("corpus")

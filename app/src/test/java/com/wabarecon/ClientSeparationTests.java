@@ -16,10 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.test.JobOperatorTestUtils;
-import org.springframework.batch.test.JobRepositoryTestUtils;
-import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -35,9 +32,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * share of rejects, the test being about what the statements hold, not the guard that refuses
  * such a close (GuardedCloseTests).
  */
-@SpringBatchTest
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:client-separation;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-		+ "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
+@CloseJobTest
 class ClientSeparationTests {
 
 	static final String MONTH = "2025-09";
@@ -140,9 +135,6 @@ class ClientSeparationTests {
 	JobOperatorTestUtils jobOperatorTestUtils;
 
 	@Autowired
-	JobRepositoryTestUtils jobRepositoryTestUtils;
-
-	@Autowired
 	JdbcClient jdbc;
 
 	@TempDir
@@ -151,12 +143,7 @@ class ClientSeparationTests {
 	Path out;
 
 	@BeforeEach
-	void emptyDatabase() {
-		jobRepositoryTestUtils.removeJobExecutions();
-		for (String table : List.of("import_reject", "input_file", "delivery_log", "statement_file", "channel", "waba",
-				"client")) {
-			jdbc.sql("DELETE FROM " + table).update();
-		}
+	void outputFolder() {
 		out = dir.resolve("out");
 	}
 
