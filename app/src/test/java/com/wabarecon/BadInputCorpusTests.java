@@ -15,17 +15,13 @@ import com.wabarecon.invoice.InvoiceFiles;
 import com.wabarecon.support.accounting.FileCounts;
 import com.wabarecon.support.accounting.InputFileRepository;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.test.JobOperatorTestUtils;
-import org.springframework.batch.test.JobRepositoryTestUtils;
-import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -37,9 +33,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * <p>
  * Everything is generated per case, so no odd or big file is committed.
  */
-@SpringBatchTest
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:bad-input-corpus;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-		+ "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
+@CloseJobTest
 class BadInputCorpusTests {
 
 	static final String MONTH = "2025-10";
@@ -66,9 +60,6 @@ class BadInputCorpusTests {
 	JobOperatorTestUtils jobOperatorTestUtils;
 
 	@Autowired
-	JobRepositoryTestUtils jobRepositoryTestUtils;
-
-	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
@@ -79,13 +70,6 @@ class BadInputCorpusTests {
 
 	@TempDir
 	Path out;
-
-	@BeforeEach
-	void emptyDatabase() {
-		jobRepositoryTestUtils.removeJobExecutions();
-		jdbc.sql("DELETE FROM import_reject").update();
-		jdbc.sql("DELETE FROM input_file").update();
-	}
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("corpus")
@@ -209,15 +193,18 @@ class BadInputCorpusTests {
 						}, files -> {
 						}),
 				new Case("quoted newlines: a field over several lines is one record; later lines keep their numbers",
-						inbox -> inbox.write("directory/clients.csv", """
-								client_id,name,billing_emails,statement_currency,locale
-								c_001,Müller Feinkost GmbH,buchhaltung@mueller-feinkost.example,EUR,de-DE
-								c_nl,"Newline Trading
-								Second Line Ltd",ap@newline.example,EUR,en-GB
-								c_bad,Bad Currency Ltd,ap@bad.example,EURO,en-GB
-								c_nl2,"Other ""Quoted""
-								Name",ap@other.example,GBP,en-GB
-								"""),
+						inbox -> {
+							inbox.write("directory/clients.csv", """
+									client_id,name,billing_emails,statement_currency,locale
+									c_001,Müller Feinkost GmbH,buchhaltung@mueller-feinkost.example,EUR,de-DE
+									c_nl,"Newline Trading
+									Second Line Ltd",ap@newline.example,EUR,en-GB
+									c_bad,Bad Currency Ltd,ap@bad.example,EURO,en-GB
+									c_nl2,"Other ""Quoted""
+									Name",ap@other.example,GBP,en-GB
+									""");
+							inbox.write("directory/channels.csv", noChannels());
+						},
 						BatchStatus.COMPLETED,
 						List.of(new Expected("directory/clients.csv", 5L, "statement_currency 'EURO'")),
 						jdbc -> {
@@ -251,10 +238,13 @@ class BadInputCorpusTests {
 				}, files -> {
 				}),
 				new Case("a 10 MB single field: a client name longer than allowed is rejected, its raw content cut",
-						inbox -> inbox.write("directory/clients.csv", String.join("\n",
-								"client_id,name,billing_emails,statement_currency,locale",
-								"c_big,\"" + "N".repeat(TEN_MB) + "\",ap@big.example,EUR,en-GB",
-								"c_after_big,After Big Ltd,ap@after.example,EUR,en-GB") + "\n"),
+						inbox -> {
+							inbox.write("directory/clients.csv", String.join("\n",
+									"client_id,name,billing_emails,statement_currency,locale",
+									"c_big,\"" + "N".repeat(TEN_MB) + "\",ap@big.example,EUR,en-GB",
+									"c_after_big,After Big Ltd,ap@after.example,EUR,en-GB") + "\n");
+							inbox.write("directory/channels.csv", noChannels());
+						},
 						BatchStatus.COMPLETED,
 						List.of(new Expected("directory/clients.csv", 2L, "name is longer than 200")), jdbc -> {
 							assertThat(jdbc.sql("SELECT raw_content FROM import_reject").query(String.class).single())
@@ -479,6 +469,14 @@ class BadInputCorpusTests {
 	static String channels(String... rows) throws java.io.IOException {
 		String sample = Files.readString(TestInbox.SAMPLE.resolve("directory/channels.csv"));
 		return sample + (sample.endsWith("\n") ? "" : "\n") + String.join("\n", rows) + (rows.length > 0 ? "\n" : "");
+	}
+
+	/**
+	 * The sample's channels.csv without its channels: the inbox of a case whose clients.csv has not
+	 * the sample's clients, whose channels would be rejected for naming them.
+	 */
+	static String noChannels() throws java.io.IOException {
+		return Files.readAllLines(TestInbox.SAMPLE.resolve("directory/channels.csv")).get(0) + "\n";
 	}
 
 	/**

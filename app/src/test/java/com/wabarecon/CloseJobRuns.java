@@ -22,6 +22,22 @@ public final class CloseJobRuns {
 
 	public static JobExecution run(JobOperatorTestUtils jobs, Path inbox, Path out, String month, Stage until,
 			Long rerun) throws Exception {
+		return jobs.startJob(parameters(inbox, out, month, until, rerun).toJobParameters());
+	}
+
+	/**
+	 * A run that no share of rejected rows refuses ({@code --max-reject-pct 100}), for a test
+	 * whose few rows are bad on purpose and which is about something else than the guard that
+	 * refuses a close with too many rejects (GuardedCloseTests).
+	 */
+	public static JobExecution runAllowingRejects(JobOperatorTestUtils jobs, Path inbox, Path out, String month,
+			Stage until) throws Exception {
+		return jobs.startJob(parameters(inbox, out, month, until, null)
+			.addString(CloseJobParameters.MAX_REJECT_PCT, "100", false)
+			.toJobParameters());
+	}
+
+	private static JobParametersBuilder parameters(Path inbox, Path out, String month, Stage until, Long rerun) {
 		var parameters = new JobParametersBuilder().addString(CloseJobParameters.MONTH, month)
 			.addString(CloseJobParameters.INBOX, inbox.toAbsolutePath().toString(), false)
 			.addString(CloseJobParameters.OUT, out.toString(), false)
@@ -29,7 +45,7 @@ public final class CloseJobRuns {
 		if (rerun != null) {
 			parameters.addLong(CloseJobParameters.RERUN, rerun);
 		}
-		return jobs.startJob(parameters.toJobParameters());
+		return parameters;
 	}
 
 }

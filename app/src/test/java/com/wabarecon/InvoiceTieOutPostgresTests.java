@@ -1,29 +1,12 @@
 package com.wabarecon;
 
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.batch.test.context.SpringBatchTest;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-
 /**
- * The invoice's tie-out against its files as read ({@link InvoiceTieOutCases}) on PostgreSQL, in
- * a schema of its own, where the invoice lines load with COPY: two rows a chunk, so a chunk the
- * database refuses is copied again row by row.
+ * The invoice's tie-out against its files as read ({@link InvoiceTieOutCases}) on PostgreSQL,
+ * where the invoice lines load with COPY: two rows a chunk ({@link PostgresCloseJobTest}), so a
+ * chunk the database refuses is copied again row by row.
  */
-@ExtendWith(PostgresDatabase.class)
-@SpringBatchTest
-@SpringBootTest(properties = { "recon.import.bulk-chunk-size=2", "recon.import.max-reject-pct=100" })
+@PostgresCloseJobTest
 class InvoiceTieOutPostgresTests extends InvoiceTieOutCases {
-
-	@RegisterExtension
-	static final PostgresSchema database = new PostgresSchema();
-
-	@DynamicPropertySource
-	static void datasource(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", database::url);
-	}
 
 	/** A trigger that returns no row for a TAX line: COPY runs it, and the line is not stored. */
 	@Override

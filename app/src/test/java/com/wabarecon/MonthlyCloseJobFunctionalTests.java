@@ -14,7 +14,6 @@ import com.wabarecon.support.MonthFolders;
 import com.wabarecon.support.accounting.FileCounts;
 import com.wabarecon.support.accounting.InputFileRepository;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
@@ -23,18 +22,13 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.test.JobOperatorTestUtils;
-import org.springframework.batch.test.JobRepositoryTestUtils;
-import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The close job on the embedded database (H2 in PostgreSQL mode), against real files.
  */
-@SpringBatchTest
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:close-job;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-		+ "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
+@CloseJobTest
 class MonthlyCloseJobFunctionalTests {
 
 	static final Path SAMPLE_INBOX = Path.of("sample-invoices");
@@ -43,9 +37,6 @@ class MonthlyCloseJobFunctionalTests {
 
 	@Autowired
 	JobOperatorTestUtils jobOperatorTestUtils;
-
-	@Autowired
-	JobRepositoryTestUtils jobRepositoryTestUtils;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -58,16 +49,6 @@ class MonthlyCloseJobFunctionalTests {
 
 	@TempDir
 	Path inboxDir;
-
-	@BeforeEach
-	void emptyDatabase() {
-		jobRepositoryTestUtils.removeJobExecutions();
-		jdbc.sql("DELETE FROM import_reject").update();
-		jdbc.sql("DELETE FROM input_file").update();
-		jdbc.sql("DELETE FROM channel").update();
-		jdbc.sql("DELETE FROM waba").update();
-		jdbc.sql("DELETE FROM client").update();
-	}
 
 	@Test
 	void closesTheSampleMonthAndLoadsItsDirectory() throws Exception {

@@ -21,10 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.test.JobOperatorTestUtils;
-import org.springframework.batch.test.JobRepositoryTestUtils;
-import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -35,9 +32,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * whose usage exports carry no cost (the credit line: the rate card prices them), and an invoice.
  * Expected amounts are worked out by hand in each test.
  */
-@SpringBatchTest
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:pricing-rules;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-		+ "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
+@CloseJobTest
 class PricingRulesCloseTests {
 
 	static final String MONTH = "2025-10";
@@ -59,9 +54,6 @@ class PricingRulesCloseTests {
 	JobOperatorTestUtils jobOperatorTestUtils;
 
 	@Autowired
-	JobRepositoryTestUtils jobRepositoryTestUtils;
-
-	@Autowired
 	JdbcClient jdbc;
 
 	@TempDir
@@ -74,8 +66,6 @@ class PricingRulesCloseTests {
 
 	@BeforeEach
 	void newMonth() throws Exception {
-		jobRepositoryTestUtils.removeJobExecutions();
-		jdbc.sql("DELETE FROM import_reject").update();
 		inbox = TestInbox.withSampleDirectory(dir);
 	}
 

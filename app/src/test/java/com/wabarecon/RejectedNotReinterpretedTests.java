@@ -41,10 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.test.JobOperatorTestUtils;
-import org.springframework.batch.test.JobRepositoryTestUtils;
-import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -54,9 +51,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * reason, that the valid rows beside it load, and that the file's rows balance. Every file is
  * generated per test (workbooks with POI), so nothing odd or big is committed.
  */
-@SpringBatchTest
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:rejected-not-reinterpreted;MODE=PostgreSQL;"
-		+ "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
+@CloseJobTest
 class RejectedNotReinterpretedTests {
 
 	/** 2025-10-10T08:00:00Z, the time of {@link BadInputCorpusTests#status}. */
@@ -64,9 +59,6 @@ class RejectedNotReinterpretedTests {
 
 	@Autowired
 	JobOperatorTestUtils jobOperatorTestUtils;
-
-	@Autowired
-	JobRepositoryTestUtils jobRepositoryTestUtils;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -83,10 +75,7 @@ class RejectedNotReinterpretedTests {
 	TestInbox inbox;
 
 	@BeforeEach
-	void emptyDatabase() throws IOException {
-		jobRepositoryTestUtils.removeJobExecutions();
-		jdbc.sql("DELETE FROM import_reject").update();
-		jdbc.sql("DELETE FROM input_file").update();
+	void newInbox() throws IOException {
 		inbox = TestInbox.withSampleReferenceData(dir);
 	}
 

@@ -32,10 +32,7 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.test.JobOperatorTestUtils;
-import org.springframework.batch.test.JobRepositoryTestUtils;
-import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -46,20 +43,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * worked out by hand), that every file's rows balance and that the rejects file lists them. The
  * same on PostgreSQL: {@code RepeatedRowsPostgresTests}; after a restart: {@code RepeatedRowsRestartTests}.
  */
-@SpringBatchTest
-// the repeats rejected are many of these small months' rows: the test is about them, not the guard
-// that refuses a close with that many rejects (GuardedCloseTests)
-@SpringBootTest(properties = { "spring.datasource.url=jdbc:h2:mem:repeated-rows;MODE=PostgreSQL;"
-		+ "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "recon.import.max-reject-pct=100" })
+@CloseJobTest
 class RepeatedRowsTests {
 
 	static final String REPEATS = "): the same usage counts once";
 
 	@Autowired
 	JobOperatorTestUtils jobOperatorTestUtils;
-
-	@Autowired
-	JobRepositoryTestUtils jobRepositoryTestUtils;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -79,10 +69,7 @@ class RepeatedRowsTests {
 	JobExecution close;
 
 	@BeforeEach
-	void emptyDatabase() throws IOException {
-		jobRepositoryTestUtils.removeJobExecutions();
-		jdbc.sql("DELETE FROM import_reject").update();
-		jdbc.sql("DELETE FROM input_file").update();
+	void newInbox() throws IOException {
 		inbox = TestInbox.withSampleReferenceData(dir);
 	}
 
@@ -260,9 +247,13 @@ class RepeatedRowsTests {
 
 	// --- the close and what it left
 
-	/** Runs the close until the stage (it must complete), into {@link #close}. */
+	/**
+	 * Runs the close until the stage (it must complete), into {@link #close}. The repeats rejected
+	 * are many of these small months' rows: the test is about them, not the guard that refuses a
+	 * close with that many rejects (GuardedCloseTests).
+	 */
 	void close(Stage until) throws Exception {
-		close = CloseJobRuns.run(jobOperatorTestUtils, inbox.root(), out, MONTH, until, null);
+		close = CloseJobRuns.runAllowingRejects(jobOperatorTestUtils, inbox.root(), out, MONTH, until);
 		assertThat(close.getStatus()).as(close.getExitStatus().getExitDescription()).isEqualTo(BatchStatus.COMPLETED);
 		assertThat(inputFiles.forMonth(MONTH)).as("the month's input files")
 			.allSatisfy(file -> assertThat(file.balanced()).as(file.toString()).isTrue());

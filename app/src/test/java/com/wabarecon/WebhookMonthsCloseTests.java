@@ -12,10 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.test.JobOperatorTestUtils;
-import org.springframework.batch.test.JobRepositoryTestUtils;
-import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -25,9 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * UTC+05:30, webhooks only), so 30 September 23:58 there is 18:28 UTC and 1 October 00:01 is
  * 18:31 UTC on 30 September.
  */
-@SpringBatchTest
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:webhook-months;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-		+ "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
+@CloseJobTest
 class WebhookMonthsCloseTests {
 
 	static final String CH_006 = "207651234567803";
@@ -36,9 +31,6 @@ class WebhookMonthsCloseTests {
 
 	@Autowired
 	JobOperatorTestUtils jobOperatorTestUtils;
-
-	@Autowired
-	JobRepositoryTestUtils jobRepositoryTestUtils;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -53,7 +45,6 @@ class WebhookMonthsCloseTests {
 
 	@BeforeEach
 	void twoMonthsOfWebhooks() throws Exception {
-		jobRepositoryTestUtils.removeJobExecutions();
 		inbox = TestInbox.withSampleReferenceData(dir);
 		// message A: delivered 30 September 23:58, read 1 October 00:01 (both priced, as Meta sends
 		// them); the read arrived with October's files

@@ -14,30 +14,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import com.wabarecon.CloseJobTest;
 import com.wabarecon.support.accounting.FileCounts;
 import com.wabarecon.support.accounting.InputFileRepository;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.test.JobOperatorTestUtils;
-import org.springframework.batch.test.JobRepositoryTestUtils;
-import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The invoice step on the embedded database (H2 in PostgreSQL mode), against the sample
  * invoices and invoice files generated per test.
  */
-@SpringBatchTest
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:invoice-import;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-		+ "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
+@CloseJobTest
 class InvoiceImportFunctionalTests {
 
 	static final Path SAMPLE_INBOX = Path.of("sample-invoices");
@@ -56,9 +51,6 @@ class InvoiceImportFunctionalTests {
 	Step inboxStep;
 
 	@Autowired
-	JobRepositoryTestUtils jobRepositoryTestUtils;
-
-	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
@@ -66,15 +58,6 @@ class InvoiceImportFunctionalTests {
 
 	@TempDir
 	Path inbox;
-
-	@BeforeEach
-	void emptyDatabase() {
-		jobRepositoryTestUtils.removeJobExecutions();
-		jdbc.sql("DELETE FROM import_reject").update();
-		jdbc.sql("DELETE FROM input_file").update();
-		jdbc.sql("DELETE FROM invoice_file_total").update();
-		jdbc.sql("DELETE FROM invoice_line").update();
-	}
 
 	@Test
 	void importsTheSampleInvoicesOfSeptemberCanonicalCsvAndAliasedXlsx() {

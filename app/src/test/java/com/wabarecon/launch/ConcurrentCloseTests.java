@@ -21,7 +21,6 @@ import com.wabarecon.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * One close of a month at a time, whole or by client, on H2 (the month's row of
@@ -31,12 +30,10 @@ import org.springframework.boot.test.context.SpringBootTest;
  * be running while the test starts another waits in its clientsStep ({@link HeldClientRow}).
  * Each test closes months of its own: they share the database.
  */
-@SpringBootTest(properties = { "spring.datasource.url=" + ConcurrentCloseTests.URL,
-		"recon.out=${java.io.tmpdir}/recon-concurrent-close-tests" })
+@LauncherTest
 class ConcurrentCloseTests {
 
-	static final String URL = "jdbc:h2:mem:concurrent;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;"
-			+ "DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=120000";
+	static final String URL = LauncherTest.URL;
 
 	static final Duration A_WHILE = Duration.ofSeconds(60);
 

@@ -8,13 +8,11 @@ import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * The schedule closes the month before the one it fires in, once.
  */
-@SpringBootTest(properties = { "spring.datasource.url=jdbc:h2:mem:schedule;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-		+ "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "recon.out=${java.io.tmpdir}/recon-schedule-test" })
+@LauncherTest
 class ScheduledCloseTests {
 
 	@Autowired

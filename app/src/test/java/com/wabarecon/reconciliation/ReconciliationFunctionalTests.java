@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import com.opencsv.CSVReader;
 import com.wabarecon.CloseJobParameters;
 import com.wabarecon.CloseJobRuns;
+import com.wabarecon.CloseJobTest;
 import com.wabarecon.Stage;
 import com.wabarecon.StepExecutions;
 import com.wabarecon.TestInbox;
@@ -19,7 +20,6 @@ import com.wabarecon.TestInbox;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
@@ -28,25 +28,17 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.test.JobOperatorTestUtils;
-import org.springframework.batch.test.JobRepositoryTestUtils;
-import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The reconciliation of the real close job on the sample inbox, built to show every status.
  */
-@SpringBatchTest
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:reconciliation;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-		+ "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
+@CloseJobTest
 class ReconciliationFunctionalTests {
 
 	@Autowired
 	JobOperatorTestUtils jobOperatorTestUtils;
-
-	@Autowired
-	JobRepositoryTestUtils jobRepositoryTestUtils;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -63,9 +55,6 @@ class ReconciliationFunctionalTests {
 	org.springframework.batch.core.step.Step estimateTotalsStep;
 
 	@Autowired
-	org.springframework.batch.core.job.Job monthlyCloseJob;
-
-	@Autowired
 	@org.springframework.beans.factory.annotation.Qualifier("reconcileLinesStep")
 	org.springframework.batch.core.step.Step reconcileLinesStep;
 
@@ -75,12 +64,6 @@ class ReconciliationFunctionalTests {
 
 	@TempDir
 	Path out;
-
-	@BeforeEach
-	void emptyRepository() {
-		jobRepositoryTestUtils.removeJobExecutions();
-		jobOperatorTestUtils.setJob(monthlyCloseJob);
-	}
 
 	@Test
 	void theSampleSeptemberShowsEveryStatusWithItsReason() throws Exception {

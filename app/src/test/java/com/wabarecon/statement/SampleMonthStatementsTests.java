@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import com.wabarecon.CloseJobRuns;
+import com.wabarecon.CloseJobTest;
 import com.wabarecon.Stage;
 
 import org.junit.jupiter.api.Test;
@@ -13,10 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.test.JobOperatorTestUtils;
-import org.springframework.batch.test.JobRepositoryTestUtils;
-import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -24,16 +22,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * reconciliation lines shaped like the sample's (see {@link SampleReconLines}), then the real
  * statements step. To look at the files, give a folder: {@code -Dstatements.out=/tmp/statements}.
  */
-@SpringBatchTest
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:sample-statements;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-		+ "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
+@CloseJobTest
 class SampleMonthStatementsTests {
 
 	@Autowired
 	JobOperatorTestUtils jobOperatorTestUtils;
-
-	@Autowired
-	JobRepositoryTestUtils jobRepositoryTestUtils;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -44,7 +37,6 @@ class SampleMonthStatementsTests {
 	@Test
 	void theSampleCloseWritesBothFilesForEveryClient() throws Exception {
 		// given
-		jobRepositoryTestUtils.removeJobExecutions();
 		Path out = System.getProperty("statements.out") == null ? temporary : Path.of(System.getProperty("statements.out"));
 		for (String month : List.of("2025-06", "2025-09")) {
 			assertThat(CloseJobRuns.run(jobOperatorTestUtils, Path.of("sample-invoices"), out, month, Stage.IMPORT, null)

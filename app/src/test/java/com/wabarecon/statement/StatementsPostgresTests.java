@@ -6,40 +6,28 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
 
-import com.wabarecon.PostgresDatabase;
-import com.wabarecon.PostgresSchema;
+import com.wabarecon.PostgresCloseJobTest;
 import com.wabarecon.support.bulk.MonthPartitions;
 import com.wabarecon.support.bulk.WorkMemory;
 
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.test.JobOperatorTestUtils;
-import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The statements step on PostgreSQL, in a schema of its own: its queries (the client's lines,
- * charges through the channel table, daily sums, the previous month) and the statement_file
- * record work there too, and the files add up to the lines.
+ * The statements step on PostgreSQL: its queries (the client's lines, charges through the channel
+ * table, daily sums, the previous month) and the statement_file record work there too, and the
+ * files add up to the lines.
  */
-@ExtendWith(PostgresDatabase.class)
-@SpringBatchTest
-@SpringBootTest
+@PostgresCloseJobTest
 class StatementsPostgresTests {
-
-	@RegisterExtension
-	static final PostgresSchema database = new PostgresSchema();
 
 	@Autowired
 	JobOperatorTestUtils jobOperatorTestUtils;
@@ -58,11 +46,6 @@ class StatementsPostgresTests {
 
 	@TempDir
 	Path out;
-
-	@DynamicPropertySource
-	static void datasource(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", database::url);
-	}
 
 	@Test
 	void runsItsPostgresSessionsWithTheConfiguredServerSettings() {

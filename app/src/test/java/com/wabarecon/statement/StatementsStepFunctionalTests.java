@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 
+import com.wabarecon.CloseJobTest;
 import com.wabarecon.support.bulk.MonthPartitions;
 
 import org.apache.poi.ss.usermodel.Cell;
@@ -22,9 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.test.JobOperatorTestUtils;
-import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -32,9 +31,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * estimates shaped as the earlier stages leave them; the files are read back as a person and
  * an accountant would.
  */
-@SpringBatchTest
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:statements;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-		+ "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
+@CloseJobTest
 class StatementsStepFunctionalTests {
 
 	static final String MONTH = "2025-09";

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 import com.wabarecon.CloseJobRuns;
+import com.wabarecon.CloseJobTest;
 import com.wabarecon.Stage;
 import com.wabarecon.StepExecutions;
 import com.wabarecon.TestInbox;
@@ -17,32 +17,23 @@ import com.wabarecon.importing.SkipReasons;
 import com.wabarecon.support.accounting.FileCounts;
 import com.wabarecon.support.accounting.InputFileRepository;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.test.JobOperatorTestUtils;
-import org.springframework.batch.test.JobRepositoryTestUtils;
-import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The usage stage of the real close job, on real files (the sample inbox, and inboxes written
  * by the tests for the edge cases) and the embedded database.
  */
-@SpringBatchTest
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:usage-import;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-		+ "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
+@CloseJobTest
 class UsageImportFunctionalTests {
 
 	@Autowired
 	JobOperatorTestUtils jobOperatorTestUtils;
-
-	@Autowired
-	JobRepositoryTestUtils jobRepositoryTestUtils;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -52,11 +43,6 @@ class UsageImportFunctionalTests {
 
 	@TempDir
 	Path out;
-
-	@BeforeEach
-	void emptyRepository() {
-		jobRepositoryTestUtils.removeJobExecutions();
-	}
 
 	@Test
 	void importsEveryVariantOfTheSampleSeptember() throws Exception {
