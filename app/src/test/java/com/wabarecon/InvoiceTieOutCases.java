@@ -26,7 +26,6 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.test.JobOperatorTestUtils;
@@ -83,9 +82,6 @@ abstract class InvoiceTieOutCases {
 	@Autowired
 	@Qualifier("reconciliationStep")
 	Step reconciliationStep;
-
-	@Autowired
-	JobExecutionListener partnerReports;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -204,7 +200,7 @@ abstract class InvoiceTieOutCases {
 			.isEqualTo(1);
 
 		// when: the reconciliation of the month
-		Job reconcile = new JobBuilder("reconcileOnly", jobRepository).listener(partnerReports)
+		Job reconcile = new JobBuilder("reconcileOnly", jobRepository)
 			.start(reconciliationStep)
 			.build();
 		jobOperatorTestUtils.setJob(reconcile);
