@@ -29,8 +29,8 @@ class CloseJobConfiguration {
 		var afterImport = new StopAfterStage(Stage.IMPORT);
 		var afterReconcile = new StopAfterStage(Stage.RECONCILE);
 		var afterStatements = new StopAfterStage(Stage.STATEMENTS);
-		// the pricing is a MERGE on one PostgreSQL process; the invoice import, mostly parsing, takes
-		// the other core meanwhile (beside the whole usage import, it only slowed the usage exports)
+		// the pricing is database work and the invoice import mostly parsing: neither waits for the
+		// other. The usage import, which loads what the pricing prices, comes before both.
 		Flow pricingAndInvoice = new FlowBuilder<Flow>("pricingAndInvoice").split(new SimpleAsyncTaskExecutor("import-"))
 			.add(new FlowBuilder<Flow>("pricing").start(estimatePricingStep).build(),
 					new FlowBuilder<Flow>("invoice").start(invoiceImportStep).build())

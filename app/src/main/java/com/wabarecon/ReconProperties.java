@@ -28,17 +28,7 @@ import org.springframework.boot.context.properties.bind.Name;
 public record ReconProperties(@DefaultValue("sample-invoices") Path inbox, @DefaultValue("out") Path out,
 		@Name("import") @DefaultValue Import importing, @DefaultValue Schedule schedule,
 		@DefaultValue Invoice invoice, @DefaultValue Reconciliation reconciliation, @DefaultValue Delivery delivery,
-		@DefaultValue Statement statement, @DefaultValue Database database) {
-
-	/**
-	 * @param postgresqlOptions server settings for each PostgreSQL session (the driver's
-	 * {@code options}: {@code -c name=value ...}); empty for none. Not used on other databases.
-	 * @param aggregateWorkMem PostgreSQL's work memory for the transaction that builds the
-	 * reconciliation's sides (a setting such as {@code 64MB}); empty to leave the server's
-	 */
-	public record Database(@DefaultValue("-c jit=off -c max_parallel_workers_per_gather=0") String postgresqlOptions,
-			@DefaultValue("64MB") String aggregateWorkMem) {
-	}
+		@DefaultValue Statement statement) {
 
 	/**
 	 * @param chunkSize rows per transaction in the import steps
@@ -46,8 +36,6 @@ public record ReconProperties(@DefaultValue("sample-invoices") Path inbox, @Defa
 	 * @param maxRawContentChars how much of a rejected row is kept in the rejects file
 	 * @param bulkLoad how the large tables are loaded: {@code auto} (COPY on PostgreSQL, batched
 	 * inserts elsewhere), {@code copy} or {@code batch}
-	 * @param prefetch rows parsed ahead of loading, on a thread of their own; 0 parses in the
-	 * step's thread
 	 * @param usageShares how many shares of the usage export files load side by side, each on a
 	 * thread and a database connection of its own; 0 (the default): one per core
 	 * @param maxRejectPct the share of an input kind's rows (directory, usage exports, webhooks,
@@ -55,7 +43,7 @@ public record ReconProperties(@DefaultValue("sample-invoices") Path inbox, @Defa
 	 */
 	public record Import(@DefaultValue("1000") int chunkSize, @DefaultValue("10000") int bulkChunkSize,
 			@DefaultValue("2000") int maxRawContentChars,
-			@DefaultValue("auto") BulkLoad bulkLoad, @DefaultValue("0") int prefetch,
+			@DefaultValue("auto") BulkLoad bulkLoad,
 			@DefaultValue("0") int usageShares, @DefaultValue("5") java.math.BigDecimal maxRejectPct) {
 
 		public Import {

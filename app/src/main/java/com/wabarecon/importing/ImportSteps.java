@@ -96,7 +96,7 @@ public class ImportSteps {
 	 * A bulk step whose files are loaded in {@code shares} side by side, each share a partition
 	 * of its own ({@link FileShares}) on a thread and a database connection of its own: one
 	 * COPY keeps one PostgreSQL process busy and leaves it idle while the step's thread takes
-	 * the next chunk's rows, so two shares keep both cores busy. The reader, a step-scoped bean,
+	 * the next chunk's rows, so shares side by side keep the cores busy. The reader, a step-scoped bean,
 	 * reads its share's files (the execution context's {@link FileShares#INDEX} and
 	 * {@link FileShares#COUNT}).
 	 * <p>

@@ -12,7 +12,6 @@ import java.util.stream.Collectors;
 
 import com.wabarecon.CloseJobParameters;
 import com.wabarecon.importing.FieldChecks;
-import com.wabarecon.importing.Prefetched;
 import com.wabarecon.invoice.InvoiceLine.LineType;
 import com.wabarecon.reconciliation.InvoiceFileTieOut;
 import com.wabarecon.support.reject.RejectedRowException;
@@ -178,8 +177,7 @@ class InvoiceFileTotals implements ItemReadListener<Object>, SkipListener<Object
 	}
 
 	private static InvoiceRow row(Object item) {
-		Object row = item instanceof Prefetched<?, ?> prefetched ? prefetched.item() : item;
-		return row instanceof InvoiceRow invoiceRow ? invoiceRow : null;
+		return item instanceof InvoiceRow invoiceRow ? invoiceRow : null;
 	}
 
 	/**

@@ -4,8 +4,6 @@ import java.nio.file.Path;
 
 import com.wabarecon.ReconProperties;
 import com.wabarecon.importing.ImportSteps;
-import com.wabarecon.importing.Prefetched;
-import com.wabarecon.importing.PrefetchingReader;
 import com.wabarecon.inbox.InboxFileRepository;
 import com.wabarecon.inbox.InboxKind;
 import com.wabarecon.reconciliation.InvoiceFileTieOut;
@@ -63,28 +61,18 @@ class InvoiceImportStepConfiguration {
 		return new InvoiceLineWriter(loader.writer(InvoiceRepository.LINES), invoices);
 	}
 
-	/**
-	 * The invoice's rows read and mapped ahead, on a thread of their own, while the step loads
-	 * the lines mapped before (as the usage rows are): the step ran beside the pricing on one
-	 * core, and was the longer of the two.
-	 */
-	@Bean
-	@StepScope
-	PrefetchingReader<Prefetched<InvoiceRow, InvoiceLine>> invoiceLinesReader(InvoiceFileReader invoiceReader,
-			InvoiceLineMapper invoiceLineMapper, ReconProperties properties) {
-		return PrefetchingReader.processingAhead(invoiceReader, invoiceLineMapper, properties.importing().prefetch());
-	}
 
 	@Bean
-	Step invoiceImportStep(ImportSteps steps, PrefetchingReader<Prefetched<InvoiceRow, InvoiceLine>> invoiceLinesReader,
-			InvoiceFileReader invoiceReader, InvoiceLineMapper invoiceLineMapper, InvoiceLineWriter invoiceWriter,
+	Step invoiceImportStep(ImportSteps steps, InvoiceFileReader invoiceReader, InvoiceLineMapper invoiceLineMapper,
+			InvoiceLineWriter invoiceWriter,
 			InvoiceFileTotals invoiceFileTotals, FileAccounting invoiceFileAccounting) {
 		// the writer replaces the month's invoice itself (InvoiceLineWriter.beforeStep); the reader
 		// says when there is no invoice (InvoiceFileReader.afterStep); the mapper's warnings and the
-		// files' figures are added when the step ends, before the accounting records the files
-		// (registered after it: Spring Batch calls afterStep in reverse order)
-		return steps.bulkStep("invoiceImportStep", invoiceLinesReader, Prefetched.unwrap(), invoiceWriter,
-				invoiceFileAccounting, null, invoiceReader, invoiceLineMapper, invoiceFileTotals);
+		// files' figures are added when the step ends, before the accounting records the files:
+		// Spring Batch calls afterStep in reverse order, and registers the reader, the processor and
+		// the writer as listeners after the listeners given
+		return steps.bulkStep("invoiceImportStep", invoiceReader, invoiceLineMapper, invoiceWriter,
+				invoiceFileAccounting, null, invoiceFileTotals);
 	}
 
 }

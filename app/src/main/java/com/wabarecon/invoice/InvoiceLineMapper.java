@@ -48,9 +48,8 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
  * identical lines inside one file are all kept and, when the step ends, listed as a warning on
  * the file (its note in the accounting, and the log). Blank rows are filtered.
  * <p>
- * It sees each row once: it runs as the rows are read ({@link
- * com.wabarecon.importing.PrefetchingReader#processingAhead}), not again when Spring Batch scans a
- * chunk. One instance per step execution; not thread-safe.
+ * It sees each row once: a chunk that Spring Batch writes again row by row keeps what was made
+ * of its rows. One instance per step execution; not thread-safe.
  */
 class InvoiceLineMapper implements ItemProcessor<InvoiceRow, InvoiceLine>, StepExecutionListener {
 

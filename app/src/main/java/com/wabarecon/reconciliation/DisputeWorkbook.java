@@ -56,7 +56,7 @@ final class DisputeWorkbook {
 	record Run(Map<String, String> parameters, String tolerances, List<String> tieOut, List<FileCounts> inputs) {
 	}
 
-	private final SXSSFWorkbook workbook = new FastZipWorkbook(500);
+	private final SXSSFWorkbook workbook = new SXSSFWorkbook(500);
 
 	private final CellStyle header;
 
@@ -75,8 +75,7 @@ final class DisputeWorkbook {
 
 	/**
 	 * The longest text of each column, per sheet, for its width. POI's autosizing measures
-	 * every cell with font metrics: on a large partner's 130,000 lines it took most of the
-	 * reconciliation stage. Kept by the sheet itself, not its name: POI reads a sheet's name
+	 * every cell with font metrics, a cost that grows with every line. Kept by the sheet itself, not its name: POI reads a sheet's name
 	 * from its XML bean under a lock, and this is asked once per cell.
 	 */
 	private final Map<Sheet, int[]> widestChars = new IdentityHashMap<>();

@@ -55,7 +55,7 @@ class ReconLineRepository {
 			.update();
 	}
 
-	/** The month's lines, loaded in bulk (COPY on PostgreSQL): 128,000 of them for a large partner. */
+	/** The month's lines, loaded in bulk (COPY on PostgreSQL). */
 	ItemWriter<ReconLine> writer() {
 		return loader.writer(TABLE);
 	}

@@ -12,9 +12,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * core gave its channels. Every such estimate is priced again, so that a rerun adds the same
  * costs; the pricing removes its sums of an earlier run first.
  * <p>
- * PostgreSQL does both in one pass over the month's estimates: the update returns what it priced,
- * and those rows are summed (a data-modifying {@code WITH}). Elsewhere a {@code MERGE} prices and
- * a second pass sums: on PostgreSQL that pass took 2 s of a large partner's month on one core.
+ * The costs are put on the estimates first, then the priced estimates summed: on every database
+ * the same two statements, which differ only in how a row is addressed.
  */
 class PricedCosts {
 
@@ -54,17 +53,11 @@ class PricedCosts {
 			""".formatted(SUM_COLUMNS);
 
 	/** On PostgreSQL a row is its partition and place there ({@code tableoid}, {@code ctid}). */
-	private static final String POSTGRESQL = """
-			WITH shares AS (%s),
-			priced AS (
-			    UPDATE usage_estimate u SET cost = x.cost
-			    FROM shares x
-			    WHERE u.tableoid = x.part AND u.ctid = x.place AND u.billing_month = :month AND u.cost_source = 'RATE_CARD'
-			    RETURNING u.*),
-			summed AS (""".formatted(SHARES.formatted(EXACT, GROUP, MATCH, "u.tableoid AS part, u.ctid AS place",
-					"u.tableoid, u.ctid")) + INSERT_SUMS + """
-			    FROM priced GROUP BY %s)
-			SELECT COUNT(*) FROM priced""".formatted(SUM_COLUMNS);
+	private static final String UPDATE = """
+			UPDATE usage_estimate u SET cost = x.cost
+			FROM (%s) x
+			WHERE u.tableoid = x.part AND u.ctid = x.place AND u.billing_month = :month AND u.cost_source = 'RATE_CARD'"""
+		.formatted(SHARES.formatted(EXACT, GROUP, MATCH, "u.tableoid AS part, u.ctid AS place", "u.tableoid, u.ctid"));
 
 	/** Elsewhere (H2) a row is its {@code _ROWID_}. */
 	private static final String MERGE = """
@@ -81,12 +74,12 @@ class PricedCosts {
 
 	private final JdbcClient jdbc;
 
-	private final boolean updateReturning;
+	private final boolean postgres;
 
-	/** @param updateReturning whether the database returns an update's rows to a {@code WITH} (PostgreSQL) */
-	PricedCosts(JdbcClient jdbc, boolean updateReturning) {
+	/** @param postgres whether rows are addressed as PostgreSQL does, else as H2 does */
+	PricedCosts(JdbcClient jdbc, boolean postgres) {
 		this.jdbc = jdbc;
-		this.updateReturning = updateReturning;
+		this.postgres = postgres;
 	}
 
 	/**
@@ -99,10 +92,7 @@ class PricedCosts {
 
 	/** Prices the month's estimates and adds their costs to the sums; returns how many it priced. */
 	long apply(String month) {
-		if (updateReturning) {
-			return jdbc.sql(POSTGRESQL).param("month", month).query(Long.class).single();
-		}
-		long priced = jdbc.sql(MERGE).param("month", month).update();
+		long priced = jdbc.sql(postgres ? UPDATE : MERGE).param("month", month).update();
 		jdbc.sql(SUM_PRICED).param("month", month).update();
 		return priced;
 	}

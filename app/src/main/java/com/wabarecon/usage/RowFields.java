@@ -13,9 +13,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * The fields of one row object, read straight off the parser: scalars as Java values (text,
  * {@link Long}, exact {@link BigDecimal}, {@link Boolean}, JSON {@code null}), a nested object
- * or array as a tree. A usage row is a handful of scalars, and a tree per row (a map, a node per
- * value, the deserializer's bookkeeping) was a third of the parsing thread's time for a month's
- * six million rows. Reads as the tree did (a repeated name keeps its last value), and notes the
+ * or array as a tree. A usage row is a handful of scalars, which need no tree of their own (a map,
+ * a node per value, the deserializer's bookkeeping). Reads as the tree did (a repeated name keeps its last value), and notes the
  * first name the row repeats: such a row is rejected ({@link JsonRowsReader}), since which of
  * its values was meant cannot be known.
  */

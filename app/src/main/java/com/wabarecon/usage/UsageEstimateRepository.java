@@ -10,7 +10,6 @@ import java.util.function.Function;
 import com.wabarecon.support.bulk.BulkLoader;
 import com.wabarecon.support.bulk.BulkTable;
 import com.wabarecon.support.bulk.MonthPartitions;
-import com.wabarecon.support.bulk.PreparedRow;
 import com.wabarecon.support.bulk.TableStatistics;
 
 import org.springframework.batch.core.listener.StepExecutionListener;
@@ -113,30 +112,13 @@ class UsageEstimateRepository {
 	}
 
 	/**
-	 * A mapper whose estimates come out ready for {@link #preparedWriter}: for the parsing thread,
-	 * one per step execution.
+	 * Loads usage export estimates, their sums ({@link #loadSums}) and the channels whose rows
+	 * came from more than one file ({@link #noteRepeatCandidates}).
 	 */
-	<I> ItemProcessor<I, PreparedRow<UsageEstimate>> preparing(ItemProcessor<I, UsageEstimate> mapper) {
-		Function<UsageEstimate, PreparedRow<UsageEstimate>> prepare = loader.preparer(TABLE);
-		return item -> {
-			UsageEstimate estimate = mapper.process(item);
-			return estimate == null ? null : prepare.apply(estimate);
-		};
-	}
-
-	/**
-	 * Loads prepared usage export estimates, their sums ({@link #loadSums}) and the channels whose
-	 * rows came from more than one file ({@link #noteRepeatCandidates}).
-	 */
-	ItemWriter<PreparedRow<UsageEstimate>> preparedWriter() {
+	ItemWriter<UsageEstimate> exportWriter() {
 		return chunk -> {
-			Map<String, List<PreparedRow<UsageEstimate>>> tables = this.<PreparedRow<UsageEstimate>>byPartition(chunk.getItems(),
-					PreparedRow::item);
-			for (Map.Entry<String, List<PreparedRow<UsageEstimate>>> rows : tables.entrySet()) {
-				loader.preparedWriter(TABLE.into(rows.getKey())).write(new Chunk<>(rows.getValue()));
-			}
-			Iterable<UsageEstimate> estimates = () -> chunk.getItems().stream().map(PreparedRow::item).iterator();
-			loadSums(estimates);
+			List<UsageEstimate> estimates = List.copyOf(chunk.getItems());
+			load(estimates);
 			noteRepeatCandidates(UsageEstimate.EXPORT, estimates);
 		};
 	}
@@ -180,38 +162,22 @@ class UsageEstimateRepository {
 
 	/** Loads estimates, and their sums. */
 	void load(List<UsageEstimate> estimates) {
-		byPartition(estimates, Function.identity()).forEach((table, rows) -> loader.load(TABLE.into(table), rows));
+		byPartition(estimates).forEach((table, rows) -> loader.load(TABLE.into(table), rows));
 		loadSums(estimates);
 	}
 
 	/**
 	 * Rows of one load by the table that takes them directly ({@link MonthPartitions#tableFor}),
-	 * each in its order: the month's partition for their cost source. The table is looked up once
-	 * per month and cost source of the load, not per row.
+	 * each in its order: the month's partition for their cost source, looked up once per month and
+	 * cost source of the load.
 	 */
-	private <R> Map<String, List<R>> byPartition(Iterable<? extends R> rows, Function<R, UsageEstimate> estimate) {
-		Map<String, List<R>> tables = new LinkedHashMap<>();
-		Map<String, List<R>> bySource = new HashMap<>(); // of the month at hand: a handful
-		String month = null;
-		String costSource = null;
-		List<R> table = null;
-		for (R row : rows) {
-			UsageEstimate e = estimate.apply(row);
-			if (!e.billingMonth().equals(month)) {
-				month = e.billingMonth();
-				bySource.clear();
-				table = null;
-			}
-			// rows of a cost source come in runs: looked up only where a run changes
-			if (table == null || !e.costSource().equals(costSource)) {
-				costSource = e.costSource();
-				table = bySource.get(costSource);
-				if (table == null) {
-					table = tables.computeIfAbsent(months.tableFor(month, costSource), name -> new ArrayList<>());
-					bySource.put(costSource, table);
-				}
-			}
-			table.add(row);
+	private Map<String, List<UsageEstimate>> byPartition(Iterable<UsageEstimate> rows) {
+		Map<String, List<UsageEstimate>> tables = new LinkedHashMap<>();
+		Map<String, List<UsageEstimate>> bySource = new HashMap<>();
+		for (UsageEstimate e : rows) {
+			bySource.computeIfAbsent(e.billingMonth() + " " + e.costSource(), source -> tables
+				.computeIfAbsent(months.tableFor(e.billingMonth(), e.costSource()), name -> new ArrayList<>()))
+				.add(e);
 		}
 		return tables;
 	}

@@ -8,13 +8,10 @@ import com.wabarecon.ReconProperties;
 import com.wabarecon.importing.FileShares;
 import com.wabarecon.importing.ImportSteps;
 import com.wabarecon.importing.MultiFileReader;
-import com.wabarecon.importing.Prefetched;
-import com.wabarecon.importing.PrefetchingReader;
 import com.wabarecon.inbox.InboxFileRepository;
 import com.wabarecon.inbox.InboxKind;
 import com.wabarecon.support.RunSteps;
 import com.wabarecon.support.accounting.FileAccounting;
-import com.wabarecon.support.bulk.PreparedRow;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.builder.FlowBuilder;
@@ -70,32 +67,30 @@ class UsageStepConfiguration {
 		return new StepBuilder("usageImportStep", jobRepository).flow(flow).build();
 	}
 
-	/**
-	 * The largest input: one share of its files ({@link FileShares}), parsed, mapped and encoded
-	 * for the bulk load ahead, on a thread of their own, while the share loads the rows prepared
-	 * before.
-	 */
+	/** The largest input: one share of its files ({@link FileShares}). */
 	@Bean
 	@StepScope
-	PrefetchingReader<Prefetched<JsonRow, PreparedRow<UsageEstimate>>> usageExportsReader(
-			@Value("#{jobParameters['inbox']}") String inbox, @Value("#{jobParameters['month']}") String month,
+	MultiFileReader<JsonRow> usageExportsReader(@Value("#{jobParameters['inbox']}") String inbox,
+			@Value("#{jobParameters['month']}") String month,
 			@Value("#{stepExecutionContext['" + FileShares.INDEX + "']}") Integer share,
-			@Value("#{stepExecutionContext['" + FileShares.COUNT + "']}") Integer shares, ChannelLookup channels,
-			UsageEstimateRepository estimates, InboxFileRepository inboxFiles, ReconProperties properties) {
+			@Value("#{stepExecutionContext['" + FileShares.COUNT + "']}") Integer shares, InboxFileRepository inboxFiles) {
 		Path root = Path.of(inbox);
-		List<Path> files = FileShares.of(inboxFiles.read(root, month, InboxKind.USAGE_EXPORT), share, shares);
-		return PrefetchingReader.processingAhead(new MultiFileReader<>(root, files, JsonRowsReader::new),
-				estimates.preparing(new UsageRowMapper(YearMonth.parse(month), channels::load)),
-				properties.importing().prefetch());
+		return new MultiFileReader<>(root,
+				FileShares.of(inboxFiles.read(root, month, InboxKind.USAGE_EXPORT), share, shares), JsonRowsReader::new);
+	}
+
+	@Bean
+	@StepScope
+	UsageRowMapper usageRowMapper(@Value("#{jobParameters['month']}") String month, ChannelLookup channels) {
+		return new UsageRowMapper(YearMonth.parse(month), channels::load);
 	}
 
 	/** The usage exports, in shares loaded side by side. */
 	@Bean
-	Step usageExportsStep(ImportSteps steps,
-			PrefetchingReader<Prefetched<JsonRow, PreparedRow<UsageEstimate>>> usageExportsReader,
+	Step usageExportsStep(ImportSteps steps, MultiFileReader<JsonRow> usageExportsReader, UsageRowMapper usageRowMapper,
 			UsageEstimateRepository estimates, ReconProperties properties) {
 		return steps.sharedBulkStep(USAGE_EXPORTS_STEP, properties.importing().usageShares(), usageExportsReader,
-				Prefetched.unwrap(), estimates.preparedWriter(), steps.newAccounting(), estimates::prepareExportLoad,
+				usageRowMapper, estimates.exportWriter(), steps.newAccounting(), estimates::prepareExportLoad,
 				estimates.repeatCandidatesListener(UsageEstimate.EXPORT));
 	}
 

@@ -37,8 +37,8 @@ class WebhookEventRepository {
 			"country", "pricing_category", "pricing_type", "source_file", "source_line");
 
 	/*
-	 * Read back and loaded with the bulk loader, not INSERT ... SELECT: PostgreSQL runs a plain
-	 * SELECT on both cores. Whether a channel has an export comes from the sums written as the
+	 * Read back and loaded with the bulk loader, not INSERT ... SELECT, which PostgreSQL runs on
+	 * one process where a plain SELECT may use more. Whether a channel has an export comes from the sums written as the
 	 * exports loaded (estimate_summary): asked of the month's six million estimates, it was a
 	 * pass over them all.
 	 */

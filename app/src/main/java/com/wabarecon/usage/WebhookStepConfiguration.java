@@ -7,8 +7,6 @@ import java.util.List;
 import com.wabarecon.ReconProperties;
 import com.wabarecon.importing.ImportSteps;
 import com.wabarecon.importing.MultiFileReader;
-import com.wabarecon.importing.Prefetched;
-import com.wabarecon.importing.PrefetchingReader;
 import com.wabarecon.inbox.InboxFileRepository;
 import com.wabarecon.inbox.InboxKind;
 
@@ -37,18 +35,20 @@ class WebhookStepConfiguration {
 	 * the previous month's folder holds statuses of this month's first hours (stored by UTC day)
 	 * and the first status of messages whose later statuses arrived this month, which must not
 	 * count again here. So each close sees every status of its month's messages, in whichever
-	 * order the months are closed. Each line is parsed and mapped ahead, as the usage exports are.
+	 * order the months are closed.
 	 */
 	@Bean
 	@StepScope
-	PrefetchingReader<Prefetched<TextLine, WebhookEvents>> webhooksReader(
-			@Value("#{jobParameters['inbox']}") String inbox, @Value("#{jobParameters['month']}") String month,
-			ChannelLookup channels, InboxFileRepository inboxFiles, ReconProperties properties) {
+	MultiFileReader<TextLine> webhooksReader(@Value("#{jobParameters['inbox']}") String inbox,
+			@Value("#{jobParameters['month']}") String month, InboxFileRepository inboxFiles) {
 		Path root = Path.of(inbox);
-		YearMonth closing = YearMonth.parse(month);
-		List<Path> files = inboxFiles.read(root, month, InboxKind.WEBHOOKS);
-		return PrefetchingReader.processingAhead(new MultiFileReader<>(root, files, NdjsonLineReader::new),
-				new WebhookLineMapper(closing, channels::load), properties.importing().prefetch());
+		return new MultiFileReader<>(root, inboxFiles.read(root, month, InboxKind.WEBHOOKS), NdjsonLineReader::new);
+	}
+
+	@Bean
+	@StepScope
+	WebhookLineMapper webhookLineMapper(@Value("#{jobParameters['month']}") String month, ChannelLookup channels) {
+		return new WebhookLineMapper(YearMonth.parse(month), channels::load);
 	}
 
 	@Bean
@@ -59,9 +59,9 @@ class WebhookStepConfiguration {
 	}
 
 	@Bean
-	Step webhooksStep(ImportSteps steps, PrefetchingReader<Prefetched<TextLine, WebhookEvents>> webhooksReader,
+	Step webhooksStep(ImportSteps steps, MultiFileReader<TextLine> webhooksReader, WebhookLineMapper webhookLineMapper,
 			ItemWriter<WebhookEvents> webhookEventsWriter, WebhookEventRepository events) {
-		return steps.bulkStep("webhooksStep", webhooksReader, Prefetched.unwrap(), webhookEventsWriter,
+		return steps.bulkStep("webhooksStep", webhooksReader, webhookLineMapper, webhookEventsWriter,
 				steps.newAccounting(), events::deleteMonth);
 	}
 

@@ -8,7 +8,6 @@ import java.time.LocalDate;
 
 import com.wabarecon.PostgresCloseJobTest;
 import com.wabarecon.support.bulk.MonthPartitions;
-import com.wabarecon.support.bulk.WorkMemory;
 
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
@@ -19,7 +18,6 @@ import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The statements step on PostgreSQL: its queries (the client's lines, charges through the channel
@@ -39,34 +37,10 @@ class StatementsPostgresTests {
 	MonthPartitions months;
 
 	@Autowired
-	WorkMemory workMemory;
-
-	@Autowired
 	PlatformTransactionManager transactionManager;
 
 	@TempDir
 	Path out;
-
-	@Test
-	void runsItsPostgresSessionsWithTheConfiguredServerSettings() {
-		// recon.database.postgresql-options: the close's one-off queries are not JIT-compiled, and
-		// run without parallel workers
-		assertThat(jdbc.sql("SHOW jit").query(String.class).single()).isEqualTo("off");
-		assertThat(jdbc.sql("SHOW max_parallel_workers_per_gather").query(String.class).single()).isEqualTo("0");
-	}
-
-	@Test
-	void givesTheLargeAggregateMoreWorkMemoryForItsTransactionOnly() {
-		String outside = jdbc.sql("SHOW work_mem").query(String.class).single();
-
-		String inside = new TransactionTemplate(transactionManager).execute(status -> {
-			workMemory.forLargeAggregate();
-			return jdbc.sql("SHOW work_mem").query(String.class).single();
-		});
-
-		assertThat(inside).isEqualTo("64MB");
-		assertThat(jdbc.sql("SHOW work_mem").query(String.class).single()).isEqualTo(outside).isNotEqualTo("64MB");
-	}
 
 	@Test
 	void rendersTheStatementsOnPostgres() throws Exception {

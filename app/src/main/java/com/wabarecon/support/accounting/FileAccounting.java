@@ -151,15 +151,9 @@ public class FileAccounting implements ItemReadListener<Object>, ItemProcessList
 		Tallies tallies = byExecution.remove(stepExecution.getId());
 		Map<String, String> notes = tallies == null ? Map.of() : tallies.notes;
 		Map<String, long[]> tallied = tallies == null ? Map.of() : tallies.counts;
-		// a month's usage is 35,000 files and 900 MB: digested on every core, in the files' order
-		List<String> digests = List.copyOf(tallied.keySet())
-			.parallelStream()
-			.map(file -> sha256(inbox.resolve(file)))
-			.toList();
-		var digest = digests.iterator();
 		tallied.forEach((file, t) -> {
 			Path path = inbox.resolve(file);
-			counts.add(new FileCounts(stepName, file, digest.next(), t[READ], t[LOADED], t[REJECTED],
+			counts.add(new FileCounts(stepName, file, sha256(inbox.resolve(file)), t[READ], t[LOADED], t[REJECTED],
 					t[SKIPPED], notes.get(file)));
 			sizes.put(file, size(path));
 			if (t[READ] != t[LOADED] + t[REJECTED] + t[SKIPPED]) {

@@ -33,8 +33,8 @@ public class InputFileRepository {
 
 	/**
 	 * Replaces what a step recorded for the month by these files, in one transaction and one
-	 * batch: a large partner's month has some 35,000 export files, and a commit per file took
-	 * 13 s of the usage import.
+	 * batch: a month has tens of thousands of export files, and a commit per file waits for the
+	 * disk as often.
 	 */
 	@Transactional
 	public void replace(String month, String stepName, List<FileCounts> files, Map<String, Long> sizes) {
@@ -106,8 +106,8 @@ public class InputFileRepository {
 			.query((rs, n) -> new FileCounts(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
 					rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getString(8)))
 			.list());
-		// matched here, not by the database: a month has some 35,000 files, and the two tables no
-		// index on their names (an anti-join planned as nested loops took 20 s)
+		// matched here, not by the database: the two tables have no index on their names, and an
+		// anti-join over tens of thousands of files may be planned as nested loops
 		Set<String> counted = new HashSet<>();
 		files.forEach(file -> counted.add(file.sourceFile()));
 		jdbc.sql("SELECT source_file, sha256, kind FROM inbox_file WHERE billing_month = ? AND decision = 'READ'")

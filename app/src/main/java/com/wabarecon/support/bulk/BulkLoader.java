@@ -10,8 +10,7 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 /**
  * Appends rows to a table inside the caller's transaction (the chunk's), so a failed chunk
  * leaves nothing behind. PostgreSQL loads through {@code COPY}; every other database through
- * batched inserts. Rows may be prepared ahead, one by one ({@link #preparer}), and loaded
- * later ({@link #preparedWriter}). A value the database refuses surfaces as Spring's
+ * batched inserts. A value the database refuses surfaces as Spring's
  * {@link org.springframework.dao.DataIntegrityViolationException}, which an import step skips
  * row by row. Implementations are thread-safe.
  */
@@ -22,19 +21,6 @@ public interface BulkLoader {
 	/** An item writer that loads each chunk. */
 	default <T> ItemWriter<T> writer(BulkTable<T> table) {
 		return chunk -> load(table, chunk.getItems());
-	}
-
-	/**
-	 * Prepares rows one at a time, ahead of their load, for {@link #preparedWriter}: a new,
-	 * thread-confined function each call (the parsing thread's).
-	 */
-	default <T extends SourcedItem> Function<T, PreparedRow<T>> preparer(BulkTable<T> table) {
-		return PreparedRow::unencoded;
-	}
-
-	/** An item writer that loads each chunk of prepared rows, as {@link #writer} loads items. */
-	default <T extends SourcedItem> ItemWriter<PreparedRow<T>> preparedWriter(BulkTable<T> table) {
-		return chunk -> load(table, chunk.getItems().stream().map(PreparedRow::item).toList());
 	}
 
 	/** How this loader loads, for the run's log and the benchmark: {@code copy} or {@code batch}. */

@@ -26,14 +26,14 @@ class BulkLoaderConfiguration {
 
 	/**
 	 * What the month's estimates are read by: a channel's days (statements, likely causes). The
-	 * channel alone (about 150 rows a month each): built in 2.3 s for six million rows, against
-	 * 4.2 s with the category as a second column.
+	 * channel alone, a few hundred rows a month each, which a second column would not narrow
+	 * enough to pay for the larger index.
 	 */
 	static final String USAGE_ESTIMATE_INDEX = "channel_id";
 
 	/**
 	 * The estimates the pricing prices from the rate card, apart from the others: its update
-	 * reads a large partner's 206,015 of them, not the month's six million (3-4 s on one process).
+	 * reads those, a few percent of the month's estimates, not all of them.
 	 */
 	static final PostgresMonthPartitions.Split RATE_CARD_ROWS = new PostgresMonthPartitions.Split("cost_source",
 			"RATE_CARD");

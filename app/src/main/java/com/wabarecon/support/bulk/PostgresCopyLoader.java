@@ -25,8 +25,8 @@ import org.springframework.jdbc.support.SQLStateSQLExceptionTranslator;
  * a time, so the server takes in the first rows while the last are still being encoded.
  * <p>
  * The chunk's transaction commits without waiting for its WAL to reach the disk
- * ({@code SET LOCAL synchronous_commit = off}): a month's usage is some 300 commits, and the
- * waits cost the usage import 2 to 8 s. Nothing is put at risk: a crash can lose only the last
+ * ({@code SET LOCAL synchronous_commit = off}): a month's usage is hundreds of commits, each of
+ * which would wait for the disk. Nothing is put at risk: a crash can lose only the last
  * chunks committed so, together with the step's own record of them (same transaction), and the
  * next commit that waits (any other step's) makes them durable; a load step that did not
  * complete reads its inputs again from the top.
@@ -37,8 +37,8 @@ class PostgresCopyLoader implements BulkLoader {
 
 	static final String ASYNC_COMMIT = "SET LOCAL synchronous_commit = off";
 
-	/** How much encoded text is sent at a time. */
-	private static final int SEND_BYTES = 1 << 16;
+	/** How much text is sent at a time. */
+	private static final int SEND_CHARS = 1 << 16;
 
 	private final DataSource dataSource;
 
@@ -54,73 +54,15 @@ class PostgresCopyLoader implements BulkLoader {
 			return;
 		}
 		copy(table, copy -> {
-			CopyText text = new CopyText(SEND_BYTES + 4096);
+			CopyText text = new CopyText();
 			for (T item : items) {
 				text.row(table.values().apply(item));
-				if (text.length() >= SEND_BYTES) {
-					copy.writeToCopy(text.bytes(), 0, text.length());
-					text.clear();
+				if (text.length() >= SEND_CHARS) {
+					send(copy, text);
 				}
 			}
-			if (text.length() > 0) {
-				copy.writeToCopy(text.bytes(), 0, text.length());
-			}
+			send(copy, text);
 		});
-	}
-
-	/**
-	 * Encodes each row into a buffer of about {@value #SEND_BYTES} bytes, then into a fresh one:
-	 * the rows of a buffer lie one after the other, and the writer sends them in one piece.
-	 */
-	@Override
-	public <T extends SourcedItem> Function<T, PreparedRow<T>> preparer(BulkTable<T> table) {
-		return new Function<>() {
-
-			private CopyText text = new CopyText(SEND_BYTES + 4096);
-
-			@Override
-			public PreparedRow<T> apply(T item) {
-				if (text.length() >= SEND_BYTES) {
-					text = new CopyText(SEND_BYTES + 4096); // the rows in the last one keep it
-				}
-				int start = text.length();
-				text.row(table.values().apply(item));
-				return new PreparedRow<>(item, text.bytes(), start, text.length() - start);
-			}
-
-		};
-	}
-
-	@Override
-	public <T extends SourcedItem> ItemWriter<PreparedRow<T>> preparedWriter(BulkTable<T> table) {
-		return chunk -> {
-			if (chunk.isEmpty()) {
-				return;
-			}
-			if (chunk.getItems().get(0).text() == null) { // prepared by another loader
-				load(table, chunk.getItems().stream().map(PreparedRow::item).toList());
-				return;
-			}
-			copy(table, copy -> {
-				// consecutive rows of one buffer go as one piece
-				byte[] run = null;
-				int from = 0;
-				int to = 0;
-				for (PreparedRow<T> row : chunk) {
-					if (row.text() == run && row.offset() == to) {
-						to += row.length();
-						continue;
-					}
-					if (run != null) {
-						copy.writeToCopy(run, from, to - from);
-					}
-					run = row.text();
-					from = row.offset();
-					to = from + row.length();
-				}
-				copy.writeToCopy(run, from, to - from);
-			});
-		};
 	}
 
 	/** What is sent into an open COPY. */
@@ -154,6 +96,14 @@ class PostgresCopyLoader implements BulkLoader {
 		}
 		finally {
 			DataSourceUtils.releaseConnection(connection, dataSource);
+		}
+	}
+
+	private static void send(CopyIn copy, CopyText text) throws SQLException {
+		if (text.length() > 0) {
+			byte[] bytes = text.bytes();
+			copy.writeToCopy(bytes, 0, bytes.length);
+			text.clear();
 		}
 	}
 

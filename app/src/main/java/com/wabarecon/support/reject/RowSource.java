@@ -7,7 +7,7 @@ import java.util.function.Supplier;
  * Where an input row came from: enough for a person to open the file and find it.
  * <p>
  * The raw content may be given as a supplier: it is needed only when the row is rejected, and
- * turning every parsed JSON row back into text cost a tenth of the usage import.
+ * most rows are not: a parsed JSON row is turned back into text only if someone asks.
  */
 public final class RowSource {
 

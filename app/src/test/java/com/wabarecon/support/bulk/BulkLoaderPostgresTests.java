@@ -9,8 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.wabarecon.PostgresDatabase;
-import com.wabarecon.support.reject.RowSource;
-import com.wabarecon.support.reject.SourcedItem;
 import org.postgresql.ds.PGSimpleDataSource;
 
 import org.junit.jupiter.api.AfterAll;
@@ -21,7 +19,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -127,64 +124,6 @@ class BulkLoaderPostgresTests {
 			assertThat(stored.get(i).number()).isEqualTo(rows.get(i).number());
 			assertThat(stored.get(i).amount()).isEqualByComparingTo(rows.get(i).amount());
 			assertThat(stored.get(i).day()).isEqualTo(rows.get(i).day());
-		}
-	}
-
-	/** A row with its place in its file, as the import steps prepare them. */
-	record SourcedRow(Row row, RowSource source) implements SourcedItem {
-	}
-
-	static final BulkTable<SourcedRow> SOURCED = BulkTable.of("bulk_probe", r -> TABLE.values().apply(r.row()),
-			TABLE.columns().toArray(String[]::new));
-
-	@ParameterizedTest
-	@ValueSource(strings = { PostgresCopyLoader.METHOD, JdbcBatchLoader.METHOD })
-	void loadsRowsPreparedAheadAsItLoadsTheirValues(String method) throws Exception {
-		// given: rows prepared one by one (COPY text across several buffers), of which every
-		// 97th was then rejected, so a chunk's rows do not always lie one after the other
-		var prepare = loader(method).preparer(SOURCED);
-		List<PreparedRow<SourcedRow>> prepared = new ArrayList<>();
-		List<Row> kept = new ArrayList<>();
-		for (int i = 0; i < 12_000; i++) {
-			Row row = i < AWKWARD.size() ? AWKWARD.get(i)
-					: new Row((i / 7) % 2 == 0 ? REPEATED : "row " + i, (long) i, new BigDecimal(i).movePointLeft(2),
-							LocalDate.of(2025, 9, 1 + i % 30), i % 3 == 0);
-			PreparedRow<SourcedRow> ready = prepare.apply(new SourcedRow(row, new RowSource("f.json", (long) i, null, null)));
-			if (i % 97 != 96) {
-				prepared.add(ready);
-				kept.add(row);
-			}
-		}
-
-		// when: written in chunks of 5,000, as the usage step writes
-		var writer = loader(method).preparedWriter(SOURCED);
-		for (int from = 0; from < prepared.size(); from += 5000) {
-			var chunk = new Chunk<>(prepared.subList(from, Math.min(from + 5000, prepared.size())));
-			inTransaction(() -> {
-				try {
-					writer.write(chunk);
-				}
-				catch (Exception ex) {
-					throw new IllegalStateException(ex);
-				}
-			});
-		}
-
-		// then: every kept row, in order, exactly as given
-		List<Row> stored = stored();
-		assertThat(stored).hasSize(kept.size());
-		for (int i = 0; i < kept.size(); i++) {
-			assertThat(stored.get(i).text()).as("row %d", i).isEqualTo(kept.get(i).text());
-			assertThat(stored.get(i).number()).as("row %d", i).isEqualTo(kept.get(i).number());
-			assertThat(stored.get(i).day()).as("row %d", i).isEqualTo(kept.get(i).day());
-			assertThat(stored.get(i).flag()).as("row %d", i).isEqualTo(kept.get(i).flag());
-		}
-		long buffers = prepared.stream().filter(row -> row.text() != null).map(PreparedRow::text).distinct().count();
-		if (PostgresCopyLoader.METHOD.equals(method)) {
-			assertThat(buffers).as("COPY buffers").isGreaterThan(5);
-		}
-		else {
-			assertThat(buffers).as("nothing encoded for batched inserts").isZero();
 		}
 	}
 

@@ -25,15 +25,6 @@ class DataSourceSettingsTests {
 			.withProperty("spring.datasource.hikari.maximum-pool-size", "7"))).isEqualTo(7);
 	}
 
-	@Test
-	void postgresSessionsGetTheConfiguredOptionsUnlessTheUrlSetsItsOwn() {
-		MockEnvironment environment = new MockEnvironment().withProperty("recon.database.postgresql-options",
-				"-c jit=off");
-		assertThat(options(environment, "jdbc:postgresql://127.0.0.1:5432/test")).isEqualTo("-c jit=off");
-		assertThat(options(environment, "jdbc:postgresql://127.0.0.1:5432/test?options=-c%20work_mem=8MB")).isNull();
-		assertThat(options(environment, "jdbc:h2:mem:x")).isNull();
-	}
-
 	private static int poolSize(MockEnvironment environment) {
 		HikariDataSource dataSource = new HikariDataSource();
 		dataSource.setJdbcUrl("jdbc:h2:mem:pool");
@@ -43,13 +34,6 @@ class DataSourceSettingsTests {
 		}
 		settings(environment).postProcessBeforeInitialization(dataSource, "dataSource");
 		return dataSource.getMaximumPoolSize();
-	}
-
-	private static String options(MockEnvironment environment, String url) {
-		HikariDataSource dataSource = new HikariDataSource();
-		dataSource.setJdbcUrl(url);
-		settings(environment).postProcessBeforeInitialization(dataSource, "dataSource");
-		return dataSource.getDataSourceProperties().getProperty(DataSourceSettings.DRIVER_PROPERTY);
 	}
 
 	private static DataSourceSettings settings(MockEnvironment environment) {
