@@ -4,6 +4,11 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
+import javax.sql.DataSource;
+
+import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
+import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
+
 /**
  * Both sides of one reconciliation line, as the database summed them.
  *
@@ -32,6 +37,20 @@ record LineSides(String wabaId, String phoneNumberId, String category, String cl
 	 * sources put nothing on the day), and the webhooks' count where an export was there too.
 	 */
 	record EdgeVolumes(Long dayBefore, Long firstDay, Long lastDay, Long dayAfter, Long webhookVolume) {
+	}
+
+	/** The month's lines, both sides each, in output order: a restart judges every line again. */
+	static JdbcCursorItemReader<LineSides> reader(DataSource dataSource, String month) {
+		return new JdbcCursorItemReaderBuilder<LineSides>().name("lineSidesReader")
+			.dataSource(dataSource)
+			.sql(ReconSideRepository.LINES)
+			.preparedStatementSetter(statement -> {
+				statement.setString(1, month);
+				statement.setString(2, month);
+			})
+			.rowMapper(LineSides::map)
+			.saveState(false)
+			.build();
 	}
 
 	static LineSides map(ResultSet rs, int row) throws SQLException {

@@ -17,7 +17,6 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
-import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -86,16 +85,7 @@ class ReconciliationStepConfiguration {
 	@StepScope
 	JdbcCursorItemReader<LineSides> lineSidesReader(DataSource dataSource,
 			@Value("#{jobParameters['month']}") String month) {
-		return new JdbcCursorItemReaderBuilder<LineSides>().name("lineSidesReader")
-			.dataSource(dataSource)
-			.sql(ReconSideRepository.LINES)
-			.preparedStatementSetter(statement -> {
-				statement.setString(1, month);
-				statement.setString(2, month);
-			})
-			.rowMapper(LineSides::map)
-			.saveState(false) // a restart judges every line again
-			.build();
+		return LineSides.reader(dataSource, month);
 	}
 
 	@Bean

@@ -9,7 +9,6 @@ import java.util.function.Function;
 
 import com.wabarecon.support.bulk.BulkLoader;
 import com.wabarecon.support.bulk.BulkTable;
-import com.wabarecon.support.bulk.MonthPartitions;
 import com.wabarecon.support.bulk.TableStatistics;
 
 import org.springframework.batch.core.listener.StepExecutionListener;

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.List;
 
-import com.wabarecon.ReconProperties;
 import com.wabarecon.importing.ImportSteps;
 import com.wabarecon.importing.MultiFileReader;
 import com.wabarecon.inbox.InboxFileRepository;

@@ -6,7 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 
-import com.wabarecon.support.bulk.MonthPartitions;
+import com.wabarecon.usage.MonthPartitions;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 

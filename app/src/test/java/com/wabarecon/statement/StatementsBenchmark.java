@@ -18,7 +18,7 @@ import java.util.List;
 
 import com.wabarecon.PostgresDatabase;
 import com.wabarecon.ReconProperties;
-import com.wabarecon.support.bulk.MonthPartitions;
+import com.wabarecon.usage.MonthPartitions;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;

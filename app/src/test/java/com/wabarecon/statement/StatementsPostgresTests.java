@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 
 import com.wabarecon.PostgresCloseJobTest;
-import com.wabarecon.support.bulk.MonthPartitions;
+import com.wabarecon.usage.MonthPartitions;
 
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;

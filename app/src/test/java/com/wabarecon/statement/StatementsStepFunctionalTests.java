@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 
 import com.wabarecon.CloseJobTest;
-import com.wabarecon.support.bulk.MonthPartitions;
+import com.wabarecon.usage.MonthPartitions;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;

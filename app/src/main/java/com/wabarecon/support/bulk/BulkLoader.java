@@ -3,8 +3,6 @@ package com.wabarecon.support.bulk;
 import java.util.List;
 import java.util.function.Function;
 
-import com.wabarecon.support.reject.SourcedItem;
-
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /**

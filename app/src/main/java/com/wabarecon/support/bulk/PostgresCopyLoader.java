@@ -8,8 +8,6 @@ import java.util.function.Function;
 
 import javax.sql.DataSource;
 
-import com.wabarecon.support.reject.SourcedItem;
-
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 

@@ -1,4 +1,4 @@
-package com.wabarecon.support.bulk;
+package com.wabarecon.usage;
 
 /**
  * Where a table keeps each billing month's rows, and when the month's index is built. On

@@ -1,4 +1,4 @@
-package com.wabarecon.support.bulk;
+package com.wabarecon.usage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

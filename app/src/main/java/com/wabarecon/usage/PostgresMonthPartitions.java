@@ -1,4 +1,4 @@
-package com.wabarecon.support.bulk;
+package com.wabarecon.usage;
 
 import java.util.Locale;
 import java.util.Map;

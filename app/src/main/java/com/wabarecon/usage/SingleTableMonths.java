@@ -1,4 +1,6 @@
-package com.wabarecon.support.bulk;
+package com.wabarecon.usage;
+
+import com.wabarecon.support.bulk.TableStatistics;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
