@@ -1,8 +1,8 @@
 package com.wabarecon.importing;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.batch.core.scope.context.StepContext;
 import org.springframework.batch.core.scope.context.StepSynchronizationManager;
@@ -56,8 +56,7 @@ public final class SkipReasons {
 	private static Map<String, Long> counts(ExecutionContext context) {
 		Object counts = context.get(KEY);
 		if (counts == null) {
-			// processors may count on a thread that reads ahead, while the step's thread saves the context
-			counts = new ConcurrentHashMap<String, Long>();
+			counts = new HashMap<String, Long>();
 			context.put(KEY, counts);
 		}
 		return (Map<String, Long>) counts;

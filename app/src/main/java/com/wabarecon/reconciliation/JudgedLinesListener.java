@@ -1,5 +1,7 @@
 package com.wabarecon.reconciliation;
 
+import com.wabarecon.CloseJobParameters;
+
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
@@ -25,7 +27,7 @@ class JudgedLinesListener implements StepExecutionListener {
 	@Override
 	public void beforeStep(StepExecution stepExecution) {
 		var parameters = stepExecution.getJobParameters();
-		lines.delete(parameters.getString("month"), parameters.getString("client"));
+		lines.delete(parameters.getString(CloseJobParameters.MONTH), parameters.getString(CloseJobParameters.CLIENT));
 		sides.analyze();
 	}
 

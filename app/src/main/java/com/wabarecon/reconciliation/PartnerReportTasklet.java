@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.wabarecon.CloseJobParameters;
 import com.wabarecon.support.accounting.InputFileRepository;
 
 import org.springframework.batch.core.ExitStatus;
@@ -40,13 +41,13 @@ class PartnerReportTasklet implements Tasklet {
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
 		JobParameters parameters = contribution.getStepExecution().getJobParameters();
-		String month = parameters.getString("month");
+		String month = parameters.getString(CloseJobParameters.MONTH);
 		Map<String, String> recorded = new LinkedHashMap<>();
 		parameters.parameters().forEach(parameter -> recorded.put(parameter.name(), String.valueOf(parameter.value())));
 		var run = new DisputeWorkbook.Run(recorded, tolerances.describe(),
 				tieOut.isEmpty() ? List.of() : List.of(tieOut.split("\n")), inputs.forMonth(month));
 		PartnerReport report = PartnerReport.of(parameters);
-		contribution.incrementWriteCount(report.write(lines, month, parameters.getString("client"), run));
+		contribution.incrementWriteCount(report.write(lines, month, parameters.getString(CloseJobParameters.CLIENT), run));
 		contribution.setExitStatus(
 				ExitStatus.COMPLETED.addExitDescription("wrote " + report.csv() + " and " + report.xlsx()));
 		return RepeatStatus.FINISHED;

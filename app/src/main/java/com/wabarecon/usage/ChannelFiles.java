@@ -36,7 +36,7 @@ class ChannelFiles {
 	 * whose estimates here came from another file than their first. Not remembered between calls:
 	 * a chunk written again (after a rollback) finds them again.
 	 */
-	List<String> repeatCandidates(String sourceKind, Iterable<UsageEstimate> loaded) {
+	List<String> repeatCandidates(String sourceKind, Iterable<? extends UsageEstimate> loaded) {
 		Map<String, String> firsts = null;
 		List<String> candidates = List.of();
 		String lastChannel = null;

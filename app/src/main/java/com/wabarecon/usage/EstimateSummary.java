@@ -101,7 +101,7 @@ record EstimateSummary(String billingMonth, String sourceKind, String channelId,
 	}
 
 	/** The summary rows of some estimates, in the order their keys first appear. */
-	static List<EstimateSummary> of(Iterable<UsageEstimate> estimates) {
+	static List<EstimateSummary> of(Iterable<? extends UsageEstimate> estimates) {
 		Map<Key, Sums> sums = new LinkedHashMap<>();
 		EdgeDays edges = null; // every estimate of a chunk is of the same month: worked out once
 		for (UsageEstimate estimate : estimates) {

@@ -1,19 +1,15 @@
 package com.wabarecon.usage;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 import com.wabarecon.support.bulk.BulkLoader;
 import com.wabarecon.support.bulk.BulkTable;
 import com.wabarecon.support.bulk.TableStatistics;
 
 import org.springframework.batch.core.listener.StepExecutionListener;
-import org.springframework.batch.infrastructure.item.Chunk;
-import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -116,9 +112,8 @@ class UsageEstimateRepository {
 	 */
 	ItemWriter<UsageEstimate> exportWriter() {
 		return chunk -> {
-			List<UsageEstimate> estimates = List.copyOf(chunk.getItems());
-			load(estimates);
-			noteRepeatCandidates(UsageEstimate.EXPORT, estimates);
+			load(chunk.getItems());
+			noteRepeatCandidates(UsageEstimate.EXPORT, chunk.getItems());
 		};
 	}
 
@@ -149,7 +144,7 @@ class UsageEstimateRepository {
 	 * and {@link RepeatedRows} compares them after the load. None in the normal case, where each
 	 * channel's rows come from one file.
 	 */
-	private void noteRepeatCandidates(String sourceKind, Iterable<UsageEstimate> written) {
+	private void noteRepeatCandidates(String sourceKind, Iterable<? extends UsageEstimate> written) {
 		String month = null;
 		for (String channel : channelFiles.repeatCandidates(sourceKind, written)) {
 			month = month != null ? month : written.iterator().next().billingMonth();
@@ -160,23 +155,28 @@ class UsageEstimateRepository {
 	}
 
 	/** Loads estimates, and their sums. */
-	void load(List<UsageEstimate> estimates) {
+	void load(List<? extends UsageEstimate> estimates) {
 		byPartition(estimates).forEach((table, rows) -> loader.load(TABLE.into(table), rows));
 		loadSums(estimates);
 	}
 
 	/**
 	 * Rows of one load by the table that takes them directly ({@link MonthPartitions#tableFor}),
-	 * each in its order: the month's partition for their cost source, looked up once per month and
-	 * cost source of the load.
+	 * each in its order: the month's partition for their cost source. Rows of a month and cost
+	 * source come in runs, so the table is looked up where a run starts, not per row.
 	 */
-	private Map<String, List<UsageEstimate>> byPartition(Iterable<UsageEstimate> rows) {
+	private Map<String, List<UsageEstimate>> byPartition(Iterable<? extends UsageEstimate> rows) {
 		Map<String, List<UsageEstimate>> tables = new LinkedHashMap<>();
-		Map<String, List<UsageEstimate>> bySource = new HashMap<>();
+		List<UsageEstimate> table = null;
+		UsageEstimate first = null;
 		for (UsageEstimate e : rows) {
-			bySource.computeIfAbsent(e.billingMonth() + " " + e.costSource(), source -> tables
-				.computeIfAbsent(months.tableFor(e.billingMonth(), e.costSource()), name -> new ArrayList<>()))
-				.add(e);
+			if (table == null || !e.billingMonth().equals(first.billingMonth())
+					|| !e.costSource().equals(first.costSource())) {
+				first = e;
+				table = tables.computeIfAbsent(months.tableFor(e.billingMonth(), e.costSource()),
+						name -> new ArrayList<>());
+			}
+			table.add(e);
 		}
 		return tables;
 	}
@@ -185,7 +185,7 @@ class UsageEstimateRepository {
 	 * The sums of estimates just written ({@code estimate_summary}), in the same transaction:
 	 * they stand or fall with the rows.
 	 */
-	private void loadSums(Iterable<UsageEstimate> written) {
+	private void loadSums(Iterable<? extends UsageEstimate> written) {
 		loader.load(EstimateSummary.TABLE, EstimateSummary.of(written));
 	}
 
