@@ -25,6 +25,9 @@ class ReconLineRepository {
 				+ "phone_number_id NULLS FIRST, " + alias + "category, " + alias + "currency";
 	}
 
+	/** Lines read from the database at a time when they are streamed. */
+	private static final int STREAM_WINDOW = 1000;
+
 	static final BulkTable<ReconLine> TABLE = BulkTable.of("recon_line",
 			line -> new Object[] { line.billingMonth(), line.clientId(), line.wabaId(), line.phoneNumberId(),
 					line.channelId(), line.displayPhoneNumber(), line.category(), line.currency(),
@@ -60,10 +63,15 @@ class ReconLineRepository {
 		return loader.writer(TABLE);
 	}
 
-	/** Streams the month's lines (of one client, when given) in output order. */
+	/**
+	 * Streams the month's lines (of one client, when given) in output order, a window of rows
+	 * at a time: inside a transaction, PostgreSQL's driver then reads through a cursor instead of
+	 * holding every line.
+	 */
 	void forEach(String month, String client, Consumer<ReconLine> action) {
 		jdbc.sql("SELECT * FROM recon_line WHERE billing_month = :month "
 				+ "AND (CAST(:client AS VARCHAR(64)) IS NULL OR client_id = :client)" + ORDER)
+			.withFetchSize(STREAM_WINDOW)
 			.param("month", month)
 			.param("client", client)
 			.query((rs, n) -> new ReconLine(rs.getString("billing_month"), rs.getString("client_id"),
