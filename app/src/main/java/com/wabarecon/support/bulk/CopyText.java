@@ -1,54 +1,68 @@
 package com.wabarecon.support.bulk;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.util.Arrays;
+
+import org.postgresql.copy.CopyIn;
 
 import org.springframework.dao.DataIntegrityViolationException;
 
 /**
- * Rows in PostgreSQL's COPY text format: columns separated by tabs, rows ended by a newline,
- * {@code \N} for null and backslash escapes for the separators; decimals in plain notation,
- * whole numbers and ISO dates as they print, which PostgreSQL reads whatever its settings.
- * Not thread-safe.
+ * Rows in PostgreSQL's COPY text format, encoded straight into UTF-8 bytes: columns separated by
+ * tabs, rows ended by a newline, {@code \N} for null and backslash escapes for the separators;
+ * decimals in plain notation, whole numbers and ISO dates as they print, which PostgreSQL reads
+ * whatever its settings. Not thread-safe.
  */
 final class CopyText {
 
-	private final StringBuilder text = new StringBuilder();
+	private byte[] bytes = new byte[1 << 12];
+
+	private int length;
 
 	void row(Object[] values) {
 		for (int i = 0; i < values.length; i++) {
 			if (i > 0) {
-				text.append('\t');
+				put('\t');
 			}
 			value(values[i]);
 		}
-		text.append('\n');
+		put('\n');
 	}
 
-	/** The rows so far, in UTF-8. */
+	/** The rows so far. */
 	byte[] bytes() {
-		return text.toString().getBytes(StandardCharsets.UTF_8);
+		return Arrays.copyOf(bytes, length);
 	}
 
-	/** How many characters the rows so far take. */
+	/** How many bytes the rows so far take. */
 	int length() {
-		return text.length();
+		return length;
 	}
 
-	/** Starts over with an empty text (the rows so far were sent). */
+	/** Sends the rows so far into the COPY and starts over with an empty text. */
+	void sendTo(CopyIn copy) throws SQLException {
+		if (length > 0) {
+			copy.writeToCopy(bytes, 0, length);
+			clear();
+		}
+	}
+
+	/** Starts over with an empty text. */
 	void clear() {
-		text.setLength(0);
+		length = 0;
 	}
 
 	private void value(Object value) {
 		if (value == null) {
-			text.append("\\N");
+			put('\\');
+			put('N');
 		}
 		else if (value instanceof BigDecimal decimal) {
-			text.append(decimal.toPlainString());
+			escaped(decimal.toPlainString());
 		}
 		else if (value instanceof Boolean bool) {
-			text.append(bool ? 't' : 'f');
+			put(bool ? 't' : 'f');
 		}
 		else {
 			escaped(value.toString());
@@ -56,18 +70,60 @@ final class CopyText {
 	}
 
 	private void escaped(String value) {
+		// a value takes at most three bytes a character, and an escape two
+		ensure(3 * value.length());
 		for (int i = 0; i < value.length(); i++) {
 			char c = value.charAt(i);
 			switch (c) {
-				case '\\' -> text.append("\\\\");
-				case '\t' -> text.append("\\t");
-				case '\n' -> text.append("\\n");
-				case '\r' -> text.append("\\r");
+				case '\\' -> escape('\\');
+				case '\t' -> escape('t');
+				case '\n' -> escape('n');
+				case '\r' -> escape('r');
 				// PostgreSQL text cannot hold NUL; the INSERT path refuses such a row too
 				case '\0' -> throw new DataIntegrityViolationException(
 						"a value contains a NUL character, which PostgreSQL text cannot hold");
-				default -> text.append(c);
+				default -> {
+					if (c < 0x80) {
+						bytes[length++] = (byte) c;
+					}
+					else if (c < 0x800) {
+						bytes[length++] = (byte) (0xC0 | c >> 6);
+						bytes[length++] = (byte) (0x80 | c & 0x3F);
+					}
+					else if (Character.isHighSurrogate(c) && i + 1 < value.length()
+							&& Character.isLowSurrogate(value.charAt(i + 1))) {
+						int code = Character.toCodePoint(c, value.charAt(++i));
+						bytes[length++] = (byte) (0xF0 | code >> 18);
+						bytes[length++] = (byte) (0x80 | code >> 12 & 0x3F);
+						bytes[length++] = (byte) (0x80 | code >> 6 & 0x3F);
+						bytes[length++] = (byte) (0x80 | code & 0x3F);
+					}
+					else if (Character.isSurrogate(c)) {
+						bytes[length++] = '?'; // a lone surrogate, as Java's own UTF-8 encoder writes it
+					}
+					else {
+						bytes[length++] = (byte) (0xE0 | c >> 12);
+						bytes[length++] = (byte) (0x80 | c >> 6 & 0x3F);
+						bytes[length++] = (byte) (0x80 | c & 0x3F);
+					}
+				}
 			}
+		}
+	}
+
+	private void escape(char c) {
+		bytes[length++] = '\\';
+		bytes[length++] = (byte) c;
+	}
+
+	private void put(char c) {
+		ensure(2);
+		bytes[length++] = (byte) c;
+	}
+
+	private void ensure(int more) {
+		if (length + more > bytes.length) {
+			bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
 		}
 	}
 

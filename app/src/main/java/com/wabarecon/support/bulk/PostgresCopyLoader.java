@@ -36,7 +36,7 @@ class PostgresCopyLoader implements BulkLoader {
 	static final String ASYNC_COMMIT = "SET LOCAL synchronous_commit = off";
 
 	/** How much text is sent at a time. */
-	private static final int SEND_CHARS = 1 << 16;
+	private static final int SEND_BYTES = 1 << 16;
 
 	private final DataSource dataSource;
 
@@ -55,11 +55,11 @@ class PostgresCopyLoader implements BulkLoader {
 			CopyText text = new CopyText();
 			for (T item : items) {
 				text.row(table.values().apply(item));
-				if (text.length() >= SEND_CHARS) {
-					send(copy, text);
+				if (text.length() >= SEND_BYTES) {
+					text.sendTo(copy);
 				}
 			}
-			send(copy, text);
+			text.sendTo(copy);
 		});
 	}
 
@@ -94,14 +94,6 @@ class PostgresCopyLoader implements BulkLoader {
 		}
 		finally {
 			DataSourceUtils.releaseConnection(connection, dataSource);
-		}
-	}
-
-	private static void send(CopyIn copy, CopyText text) throws SQLException {
-		if (text.length() > 0) {
-			byte[] bytes = text.bytes();
-			copy.writeToCopy(bytes, 0, bytes.length);
-			text.clear();
 		}
 	}
 

@@ -43,6 +43,28 @@ class CopyTextTests {
 	}
 
 	@Test
+	void writesTextInUtf8AsJavaEncodesIt() {
+		String text = "Zürich € \uD83D\uDE00 \uD800 end"; // two, three and four bytes, and a lone surrogate
+		CopyText copy = new CopyText();
+
+		copy.row(new Object[] { text });
+
+		assertThat(copy.bytes()).isEqualTo((text + "\n").getBytes(StandardCharsets.UTF_8));
+		assertThat(new String(copy.bytes(), StandardCharsets.UTF_8)).isEqualTo("Zürich € \uD83D\uDE00 ? end\n");
+	}
+
+	@Test
+	void aLongValueGrowsTheText() {
+		String value = "ü".repeat(5000);
+		CopyText copy = new CopyText();
+
+		copy.row(new Object[] { value, value });
+
+		assertThat(copy.length()).isEqualTo(2 * 10_000 + 2);
+		assertThat(new String(copy.bytes(), StandardCharsets.UTF_8)).isEqualTo(value + "\t" + value + "\n");
+	}
+
+	@Test
 	void everyLengthOfNumberReadsAsItsText() {
 		CopyText text = new CopyText();
 		StringBuilder expected = new StringBuilder();
