@@ -1,7 +1,6 @@
 package com.wabarecon.invoice;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +12,9 @@ import java.util.stream.Collectors;
 import com.wabarecon.CloseJobParameters;
 import com.wabarecon.importing.FieldChecks;
 import com.wabarecon.invoice.InvoiceLine.LineType;
-import com.wabarecon.reconciliation.InvoiceFileTieOut;
+import com.wabarecon.importing.InvoiceFileTieOut;
+import com.wabarecon.importing.InvoiceFileTieOut.Key;
+import com.wabarecon.importing.InvoiceFileTieOut.Tally;
 import com.wabarecon.support.reject.RejectedRowException;
 import com.wabarecon.support.reject.RowSource;
 
@@ -51,45 +52,11 @@ class InvoiceFileTotals implements ItemReadListener<Object>, SkipListener<Object
 		.map(LineType::name)
 		.collect(Collectors.toUnmodifiableSet());
 
-	/** Lines kept of the rows whose amount cannot be read, per file, currency and line type. */
-	private static final int LISTED_LINES = 5;
-
-	/** One file's rows of one currency and line type ({@code null}: cannot be read). */
-	private record Key(String file, String currency, String lineType) {
-	}
-
-	/** The figures of one key. */
-	private static final class Tally {
-
-		long rowsRead;
-
-		BigDecimal amountRead = BigDecimal.ZERO;
-
-		long rowsRejected;
-
-		BigDecimal amountRejected = BigDecimal.ZERO;
-
-		long rowsUnreadable;
-
-		final List<Long> unreadableLines = new ArrayList<>();
-
-		void unreadable(Long line) {
-			rowsUnreadable++;
-			if (line != null && unreadableLines.size() < LISTED_LINES) {
-				unreadableLines.add(line);
-			}
-		}
-
-	}
-
-	private final InvoiceRepository invoices;
-
 	private final InvoiceFileTieOut tieOut;
 
 	private final Map<Key, Tally> tallies = new LinkedHashMap<>();
 
-	InvoiceFileTotals(InvoiceRepository invoices, InvoiceFileTieOut tieOut) {
-		this.invoices = invoices;
+	InvoiceFileTotals(InvoiceFileTieOut tieOut) {
 		this.tieOut = tieOut;
 	}
 
@@ -116,9 +83,8 @@ class InvoiceFileTotals implements ItemReadListener<Object>, SkipListener<Object
 			// a row that cannot be parsed (wrong number of fields, bytes that are not UTF-8)
 			RowSource source = rejected.source();
 			Tally tally = tally(new Key(source.file(), null, null));
-			tally.rowsRead++;
-			tally.rowsRejected++;
-			tally.unreadable(source.line());
+			tally.read(null, source.line());
+			tally.rejected(null);
 		}
 	}
 
@@ -133,33 +99,23 @@ class InvoiceFileTotals implements ItemReadListener<Object>, SkipListener<Object
 	@Override
 	public void onSkipInWrite(Object item, Throwable t) {
 		if (item instanceof InvoiceLine line) {
-			Tally tally = tally(new Key(line.source().file(), line.currency(), line.lineType().name()));
-			tally.rowsRejected++;
-			tally.amountRejected = tally.amountRejected.add(line.amount());
+			tally(new Key(line.source().file(), line.currency(), line.lineType().name())).rejected(line.amount());
 		}
 	}
 
 	private void read(InvoiceRow row) {
 		Key key = key(row);
-		Tally tally = tally(key);
-		tally.rowsRead++;
-		BigDecimal amount = InvoiceLineMapper.amount(row);
-		if (key.currency() != null && amount != null) {
-			tally.amountRead = tally.amountRead.add(amount);
-		}
-		else {
-			tally.unreadable(row.source().line());
-		}
+		tally(key).read(amount(key, row), row.source().line());
 	}
 
 	private void rejected(InvoiceRow row) {
 		Key key = key(row);
-		Tally tally = tally(key);
-		tally.rowsRejected++;
-		BigDecimal amount = InvoiceLineMapper.amount(row);
-		if (key.currency() != null && amount != null) {
-			tally.amountRejected = tally.amountRejected.add(amount);
-		}
+		tally(key).rejected(amount(key, row));
+	}
+
+	/** The row's amount, or {@code null} when it or its currency cannot be read. */
+	private static BigDecimal amount(Key key, InvoiceRow row) {
+		return key.currency() == null ? null : InvoiceLineMapper.amount(row);
 	}
 
 	/** The row's file, currency and line type, read as the mapper reads them. */
@@ -193,7 +149,7 @@ class InvoiceFileTotals implements ItemReadListener<Object>, SkipListener<Object
 		String month = stepExecution.getJobParameters().getString(CloseJobParameters.MONTH);
 		List<InvoiceFileTieOut.FileCheck> checks;
 		try {
-			invoices.replaceFileTotals(month, totals());
+			tieOut.record(month, tallies);
 			checks = tieOut.check(month);
 		}
 		catch (RuntimeException ex) {
@@ -218,15 +174,6 @@ class InvoiceFileTotals implements ItemReadListener<Object>, SkipListener<Object
 		stepExecution.setStatus(BatchStatus.FAILED); // a restart runs the step again
 		stepExecution.addFailureException(new IllegalStateException(message, cause));
 		return ExitStatus.FAILED.addExitDescription(message);
-	}
-
-	private List<InvoiceRepository.FileTotal> totals() {
-		List<InvoiceRepository.FileTotal> totals = new ArrayList<>(tallies.size());
-		tallies.forEach((key, tally) -> totals.add(new InvoiceRepository.FileTotal(key.file(), key.currency(),
-				key.lineType(), tally.rowsRead, tally.amountRead, tally.rowsRejected, tally.amountRejected,
-				tally.rowsUnreadable,
-				tally.unreadableLines.stream().map(String::valueOf).collect(Collectors.joining(",")))));
-		return totals;
 	}
 
 }

@@ -6,7 +6,7 @@ import com.wabarecon.ReconProperties;
 import com.wabarecon.importing.ImportSteps;
 import com.wabarecon.inbox.InboxFileRepository;
 import com.wabarecon.inbox.InboxKind;
-import com.wabarecon.reconciliation.InvoiceFileTieOut;
+import com.wabarecon.importing.InvoiceFileTieOut;
 import com.wabarecon.support.accounting.FileAccounting;
 import com.wabarecon.support.accounting.InputFileRepository;
 import com.wabarecon.support.bulk.BulkLoader;
@@ -52,8 +52,8 @@ class InvoiceImportStepConfiguration {
 	/** What each file held as read, one per step execution: a restart counts from nothing. */
 	@Bean
 	@StepScope
-	InvoiceFileTotals invoiceFileTotals(InvoiceRepository invoices, InvoiceFileTieOut invoiceFileTieOut) {
-		return new InvoiceFileTotals(invoices, invoiceFileTieOut);
+	InvoiceFileTotals invoiceFileTotals(InvoiceFileTieOut invoiceFileTieOut) {
+		return new InvoiceFileTotals(invoiceFileTieOut);
 	}
 
 	@Bean

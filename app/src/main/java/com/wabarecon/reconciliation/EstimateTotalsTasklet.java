@@ -1,6 +1,9 @@
 package com.wabarecon.reconciliation;
 
+import com.wabarecon.CloseJobParameters;
+
 import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
@@ -14,20 +17,16 @@ class EstimateTotalsTasklet implements Tasklet {
 
 	private final JdbcClient jdbc;
 
-	private final String month;
-
-	private final String client;
-
-	EstimateTotalsTasklet(JdbcClient jdbc, String month, String client) {
+	EstimateTotalsTasklet(JdbcClient jdbc) {
 		this.jdbc = jdbc;
-		this.month = month;
-		this.client = client;
 	}
 
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-		contribution.getStepExecution()
-			.getExecutionContext()
+		StepExecution step = contribution.getStepExecution();
+		String month = step.getJobParameters().getString(CloseJobParameters.MONTH);
+		String client = step.getJobParameters().getString(CloseJobParameters.CLIENT);
+		step.getExecutionContext()
 			.putString(TieOutTasklet.ESTIMATE_TOTALS_KEY, TieOut.format(TieOut.loadedEstimates(jdbc, month, client)));
 		return RepeatStatus.FINISHED;
 	}

@@ -3,6 +3,7 @@ package com.wabarecon.reconciliation;
 import javax.sql.DataSource;
 
 import com.wabarecon.ReconProperties;
+import com.wabarecon.importing.InvoiceFileTieOut;
 import com.wabarecon.reference.RateCards;
 import com.wabarecon.support.RunSteps;
 import com.wabarecon.support.accounting.InputFileRepository;
@@ -41,13 +42,19 @@ class ReconciliationStepConfiguration {
 	static final int LINES_PER_TRANSACTION = 5000;
 
 	@Bean
-	Step reconciliationStep(JobRepository jobRepository, Step reconcileEstimateSideStep,
-			Step reconcileInvoiceSideStep, Step reconcileEvidenceStep, Step estimateTotalsStep, Step reconcileLinesStep,
-			Step tieOutStep, Step reconciliationReportStep) {
+	Step reconciliationStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			ReconSideRepository sides, Step estimateTotalsStep, Step reconcileLinesStep, Step tieOutStep,
+			Step reconciliationReportStep) {
+		Step estimateSide = RunSteps.forTheRun("reconcileEstimateSideStep", jobRepository, transactionManager,
+				sides::buildEstimateSide);
+		Step invoiceSide = RunSteps.forTheRun("reconcileInvoiceSideStep", jobRepository, transactionManager,
+				sides::buildInvoiceSide);
+		Step evidence = RunSteps.forTheRun("reconcileEvidenceStep", jobRepository, transactionManager,
+				sides::buildEvidence);
 		Flow sidesAndEvidence = new FlowBuilder<Flow>("sidesAndEvidence")
 			.split(new SimpleAsyncTaskExecutor("reconcile-"))
-			.add(new FlowBuilder<Flow>("estimates").start(reconcileEstimateSideStep).build(),
-					new FlowBuilder<Flow>("others").start(reconcileInvoiceSideStep).next(reconcileEvidenceStep).build())
+			.add(new FlowBuilder<Flow>("estimates").start(estimateSide).build(),
+					new FlowBuilder<Flow>("others").start(invoiceSide).next(evidence).build())
 			.build();
 		// the estimates' totals are a pass over every estimate: beside the judging, PostgreSQL has a core for it
 		Flow linesAndTotals = new FlowBuilder<Flow>("linesAndTotals")
@@ -61,24 +68,6 @@ class ReconciliationStepConfiguration {
 			.next(reconciliationReportStep)
 			.build();
 		return new StepBuilder("reconciliationStep", jobRepository).flow(flow).build();
-	}
-
-	@Bean
-	Step reconcileEstimateSideStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			ReconSideRepository sides) {
-		return RunSteps.forTheRun("reconcileEstimateSideStep", jobRepository, transactionManager, sides::buildEstimateSide);
-	}
-
-	@Bean
-	Step reconcileInvoiceSideStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			ReconSideRepository sides) {
-		return RunSteps.forTheRun("reconcileInvoiceSideStep", jobRepository, transactionManager, sides::buildInvoiceSide);
-	}
-
-	@Bean
-	Step reconcileEvidenceStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			ReconSideRepository sides) {
-		return RunSteps.forTheRun("reconcileEvidenceStep", jobRepository, transactionManager, sides::buildEvidence);
 	}
 
 	@Bean
@@ -111,17 +100,10 @@ class ReconciliationStepConfiguration {
 	}
 
 	@Bean
-	@StepScope
-	EstimateTotalsTasklet estimateTotalsTasklet(JdbcClient jdbc, @Value("#{jobParameters['month']}") String month,
-			@Value("#{jobParameters['client']}") String client) {
-		return new EstimateTotalsTasklet(jdbc, month, client);
-	}
-
-	@Bean
 	Step estimateTotalsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			EstimateTotalsTasklet estimateTotalsTasklet) {
+			JdbcClient jdbc) {
 		return promoting("estimateTotalsStep", TieOutTasklet.ESTIMATE_TOTALS_KEY, jobRepository, transactionManager,
-				estimateTotalsTasklet);
+				new EstimateTotalsTasklet(jdbc));
 	}
 
 	@Bean

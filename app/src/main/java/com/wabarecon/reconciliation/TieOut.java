@@ -8,7 +8,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import com.wabarecon.importing.InvoiceFileTieOut;
 import com.wabarecon.rules.Money;
+import com.wabarecon.rules.TieOutCheck;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -24,15 +26,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class TieOut {
 
-	/** A check's outcome and figures. */
-	interface Figures {
-
-		boolean ties();
-
-		String describe();
-
-	}
-
 	/**
 	 * One currency's check: what the lines say against what the inputs say.
 	 *
@@ -40,7 +33,7 @@ class TieOut {
 	 * {@code null}
 	 */
 	record Check(String what, String currency, BigDecimal lines, BigDecimal other, BigDecimal inputs, String unknown)
-			implements Figures {
+			implements TieOutCheck {
 
 		Check(String what, String currency, BigDecimal lines, BigDecimal other, BigDecimal inputs) {
 			this(what, currency, lines, other, inputs, null);
@@ -114,8 +107,8 @@ class TieOut {
 	record Result(List<Check> perCurrency, List<InvoiceFileTieOut.FileCheck> files) {
 
 		/** Every check, per currency first. */
-		List<Figures> all() {
-			List<Figures> all = new ArrayList<>(perCurrency);
+		List<TieOutCheck> all() {
+			List<TieOutCheck> all = new ArrayList<>(perCurrency);
 			all.addAll(files);
 			return all;
 		}

@@ -6,6 +6,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import com.wabarecon.importing.InvoiceFileTieOut;
+import com.wabarecon.rules.TieOutCheck;
+
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
@@ -57,12 +60,12 @@ class TieOutTasklet implements Tasklet {
 		}
 		Map<String, BigDecimal> loaded = TieOut.parse(loadedEstimates);
 		TieOut.Result result = tieOut.check(month, client, loaded);
-		List<TieOut.Figures> checks = result.all();
-		List<TieOut.Figures> failing = checks.stream().filter(check -> !check.ties()).toList();
+		List<TieOutCheck> checks = result.all();
+		List<TieOutCheck> failing = checks.stream().filter(check -> !check.ties()).toList();
 		if (!failing.isEmpty()) {
 			throw new IllegalStateException("the reconciliation of " + month + " does not tie out: "
 					+ describe(failing) + "; the other checks hold: "
-					+ describe(checks.stream().filter(TieOut.Figures::ties).toList()));
+					+ describe(checks.stream().filter(TieOutCheck::ties).toList()));
 		}
 		// the invoice files' figures are listed by the invoice step's summary, and in the workbook
 		long files = result.files().stream().map(InvoiceFileTieOut.FileCheck::file).distinct().count();
@@ -84,7 +87,7 @@ class TieOutTasklet implements Tasklet {
 		// kept for the partner workbook, one check a line: the report does not sum the month again
 		contribution.getStepExecution()
 			.getExecutionContext()
-			.putString(TIE_OUT_KEY, checks.stream().map(TieOut.Figures::describe).collect(Collectors.joining("\n")));
+			.putString(TIE_OUT_KEY, checks.stream().map(TieOutCheck::describe).collect(Collectors.joining("\n")));
 		contribution.setExitStatus(ExitStatus.COMPLETED.addExitDescription("lines: " + statuses
 				+ (attention.isEmpty() ? "" : System.lineSeparator() + "    NEEDS ATTENTION: " + attention)
 				+ System.lineSeparator() + "    tied out: " + describe(result.perCurrency())
@@ -93,8 +96,8 @@ class TieOutTasklet implements Tasklet {
 		return RepeatStatus.FINISHED;
 	}
 
-	private static String describe(List<? extends TieOut.Figures> checks) {
-		return checks.stream().map(TieOut.Figures::describe).collect(Collectors.joining("; "));
+	private static String describe(List<? extends TieOutCheck> checks) {
+		return checks.stream().map(TieOutCheck::describe).collect(Collectors.joining("; "));
 	}
 
 }

@@ -1,23 +1,28 @@
-package com.wabarecon.reconciliation;
+package com.wabarecon.importing;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import com.wabarecon.rules.Money;
+import com.wabarecon.rules.TieOutCheck;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The invoice files' tie-out: per file and currency, the amounts of every row as the invoice
- * step read it ({@code invoice_file_total}) equal the lines loaded now ({@code invoice_line})
- * plus the rows rejected, and so do the rows' counts. Rows whose amount or currency cannot be
+ * step read it ({@linkplain #record recorded} in {@code invoice_file_total}) equal the lines
+ * loaded now ({@code invoice_line}) plus the rows rejected, and so do the rows' counts. Rows whose amount or currency cannot be
  * read are in no sum: they are counted and named beside the figures. Checked when the invoice
  * step ends and again by the reconciliation's tie-out, so that a line lost, or two identical
  * lines collapsed into one, after the import fails the close. A file never read has neither
@@ -30,12 +35,62 @@ public class InvoiceFileTieOut {
 	private static final int LISTED_LINES = 5;
 
 	/**
+	 * One file's rows of one currency and line type as read ({@code null} currency: it cannot be
+	 * read; {@code null} line type: none the invoice knows).
+	 */
+	public record Key(String file, String currency, String lineType) {
+	}
+
+	/**
+	 * What was read of one key's rows: every row and the amounts that can be read, the rows
+	 * rejected and their amounts, the rows whose amount or currency cannot be read and the first
+	 * of their lines. Not thread-safe.
+	 */
+	public static final class Tally {
+
+		private long rowsRead;
+
+		private BigDecimal amountRead = BigDecimal.ZERO;
+
+		private long rowsRejected;
+
+		private BigDecimal amountRejected = BigDecimal.ZERO;
+
+		private long rowsUnreadable;
+
+		private final List<Long> unreadableLines = new ArrayList<>();
+
+		/** A row read, with its amount, or {@code null} when its amount or currency cannot be read. */
+		public void read(BigDecimal amount, Long line) {
+			rowsRead++;
+			if (amount != null) {
+				amountRead = amountRead.add(amount);
+			}
+			else {
+				rowsUnreadable++;
+				if (line != null && unreadableLines.size() < LISTED_LINES) {
+					unreadableLines.add(line);
+				}
+			}
+		}
+
+		/** A row rejected, with its amount, or {@code null} when it cannot be read. */
+		public void rejected(BigDecimal amount) {
+			rowsRejected++;
+			if (amount != null) {
+				amountRejected = amountRejected.add(amount);
+			}
+		}
+
+	}
+
+	/**
 	 * One file's figures in one currency ({@code null}: its rows whose currency cannot be read,
 	 * or, with no row read, a file refused whole).
 	 */
 	public record FileCheck(String file, String currency, long rowsRead, BigDecimal read, long rowsLoaded,
 			BigDecimal loaded, long rowsRejected, BigDecimal rejected, long rowsUnreadable, List<Long> unreadableLines)
-			implements TieOut.Figures {
+			implements TieOutCheck {
 
 		@Override
 		public boolean ties() {
@@ -100,24 +155,45 @@ public class InvoiceFileTieOut {
 
 	private final JdbcClient jdbc;
 
-	InvoiceFileTieOut(JdbcClient jdbc) {
+	private final JdbcTemplate jdbcTemplate;
+
+	InvoiceFileTieOut(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
 		this.jdbc = jdbc;
+		this.jdbcTemplate = jdbcTemplate;
+	}
+
+	/** Replaces the month's figures as read by these, in one transaction. */
+	@Transactional
+	public void record(String month, Map<Key, Tally> read) {
+		jdbc.sql("DELETE FROM invoice_file_total WHERE billing_month = ?").param(month).update();
+		List<Object[]> rows = new ArrayList<>(read.size());
+		read.forEach((key, tally) -> rows.add(new Object[] { month, key.file(), key.currency(), key.lineType(),
+				tally.rowsRead, tally.amountRead, tally.rowsRejected, tally.amountRejected, tally.rowsUnreadable,
+				tally.unreadableLines.isEmpty() ? null
+						: tally.unreadableLines.stream().map(String::valueOf).collect(Collectors.joining(",")) }));
+		jdbcTemplate.batchUpdate("""
+				INSERT INTO invoice_file_total (billing_month, source_file, currency, line_type, rows_read, amount_read,
+				    rows_rejected, amount_rejected, rows_unreadable, unreadable_lines)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows,
+				new int[] { Types.CHAR, Types.VARCHAR, Types.CHAR, Types.VARCHAR, Types.BIGINT, Types.NUMERIC,
+						Types.BIGINT, Types.NUMERIC, Types.BIGINT, Types.VARCHAR });
 	}
 
 	/** The month's files, each currency a check, in file and currency order. */
 	public List<FileCheck> check(String month) {
-		Map<List<String>, Sums> figures = new TreeMap<>(Comparator.<List<String>, String>comparing(key -> key.get(0))
-			.thenComparing(key -> key.get(1), Comparator.nullsLast(Comparator.naturalOrder())));
+		Comparator<List<String>> order = Comparator.<List<String>, String>comparing(key -> key.get(0))
+			.thenComparing(key -> key.get(1), Comparator.nullsLast(Comparator.naturalOrder()));
+		Map<List<String>, Tally> read = new TreeMap<>(order);
+		Map<List<String>, Loaded> loaded = new TreeMap<>(order);
 		jdbc.sql("""
 				SELECT source_file, currency, rows_read, amount_read, rows_rejected, amount_rejected, rows_unreadable,
 				       unreadable_lines
 				FROM invoice_file_total WHERE billing_month = ?""").param(month).query(rs -> {
-			Sums file = figures.computeIfAbsent(Arrays.asList(rs.getString(1), trim(rs.getString(2))),
-					key -> new Sums());
+			Tally file = read.computeIfAbsent(Arrays.asList(rs.getString(1), trim(rs.getString(2))), key -> new Tally());
 			file.rowsRead += rs.getLong(3);
-			file.read = file.read.add(rs.getBigDecimal(4));
+			file.amountRead = file.amountRead.add(rs.getBigDecimal(4));
 			file.rowsRejected += rs.getLong(5);
-			file.rejected = file.rejected.add(rs.getBigDecimal(6));
+			file.amountRejected = file.amountRejected.add(rs.getBigDecimal(6));
 			file.rowsUnreadable += rs.getLong(7);
 			String lines = rs.getString(8);
 			if (lines != null) {
@@ -127,36 +203,24 @@ public class InvoiceFileTieOut {
 		jdbc.sql("""
 				SELECT source_file, currency, COUNT(*), SUM(amount) FROM invoice_line WHERE billing_month = ?
 				GROUP BY source_file, currency""").param(month).query(rs -> {
-			Sums file = figures.computeIfAbsent(Arrays.asList(rs.getString(1), trim(rs.getString(2))),
-					key -> new Sums());
-			file.rowsLoaded = rs.getLong(3);
-			file.loaded = rs.getBigDecimal(4);
+			List<String> key = Arrays.asList(rs.getString(1), trim(rs.getString(2)));
+			read.computeIfAbsent(key, k -> new Tally());
+			loaded.put(key, new Loaded(rs.getLong(3), rs.getBigDecimal(4)));
 		});
-		List<FileCheck> checks = new ArrayList<>(figures.size());
-		figures.forEach((key, file) -> checks.add(new FileCheck(key.get(0), key.get(1), file.rowsRead, file.read,
-				file.rowsLoaded, file.loaded, file.rowsRejected, file.rejected, file.rowsUnreadable,
-				file.unreadableLines.stream().sorted().limit(LISTED_LINES).toList())));
+		List<FileCheck> checks = new ArrayList<>(read.size());
+		read.forEach((key, file) -> {
+			Loaded lines = loaded.getOrDefault(key, Loaded.NONE);
+			checks.add(new FileCheck(key.get(0), key.get(1), file.rowsRead, file.amountRead, lines.rows(), lines.amount(),
+				file.rowsRejected, file.amountRejected, file.rowsUnreadable,
+				file.unreadableLines.stream().sorted().limit(LISTED_LINES).toList()));
+		});
 		return checks;
 	}
 
-	/** One file's figures in one currency, summed over line types. */
-	private static final class Sums {
+	/** The lines loaded of one file and currency. */
+	private record Loaded(long rows, BigDecimal amount) {
 
-		long rowsRead;
-
-		BigDecimal read = BigDecimal.ZERO;
-
-		long rowsLoaded;
-
-		BigDecimal loaded = BigDecimal.ZERO;
-
-		long rowsRejected;
-
-		BigDecimal rejected = BigDecimal.ZERO;
-
-		long rowsUnreadable;
-
-		final List<Long> unreadableLines = new ArrayList<>();
+		static final Loaded NONE = new Loaded(0, BigDecimal.ZERO);
 
 	}
 

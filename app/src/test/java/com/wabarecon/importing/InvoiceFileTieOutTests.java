@@ -1,11 +1,11 @@
-package com.wabarecon.reconciliation;
+package com.wabarecon.importing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.util.List;
 
-import com.wabarecon.reconciliation.InvoiceFileTieOut.FileCheck;
+import com.wabarecon.importing.InvoiceFileTieOut.FileCheck;
 
 import org.junit.jupiter.api.Test;
 
