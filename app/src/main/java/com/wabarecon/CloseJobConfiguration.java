@@ -45,14 +45,16 @@ class CloseJobConfiguration {
 			.next(usageImportStep)
 			.next(pricingAndInvoiceStep)
 			.next(rejectsReportStep)
-			.next(afterImport).on(STOP).end()
+			// a run asked to stop after a stage ends STOPPED: the month stays open, and the next
+			// start of the close resumes it at the following stage
+			.next(afterImport).on(STOP).stopAndRestart(importGuardStep)
 			// a close with too little to stand on is refused here: nothing reconciled, rendered or sent
 			.from(afterImport).on(CONTINUE).to(importGuardStep)
 			.next(reconciliationStep)
-			.next(afterReconcile).on(STOP).end()
+			.next(afterReconcile).on(STOP).stopAndRestart(usageIndexStep)
 			.from(afterReconcile).on(CONTINUE).to(usageIndexStep) // the statements read the estimates by channel
 			.next(statementsStep)
-			.next(afterStatements).on(STOP).end()
+			.next(afterStatements).on(STOP).stopAndRestart(deliveryStep)
 			.from(afterStatements).on(CONTINUE).to(deliveryStep)
 			.end()
 			.build();

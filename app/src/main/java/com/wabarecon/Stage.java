@@ -12,6 +12,11 @@ public enum Stage {
 
 	IMPORT, RECONCILE, STATEMENTS, DELIVERY;
 
+	/** Whether this stage comes after that one in the close. */
+	public boolean isAfter(Stage other) {
+		return compareTo(other) > 0;
+	}
+
 	/** The spelling used on the command line and in job parameters. */
 	public String id() {
 		return name().toLowerCase(Locale.ROOT);

@@ -6,7 +6,8 @@ import org.springframework.batch.core.job.flow.JobExecutionDecider;
 import org.springframework.batch.core.step.StepExecution;
 
 /**
- * Ends the close after a stage when the run asked to go no further ({@code --until}).
+ * Stops the close after a stage when the run asked to go no further ({@code --until}): the run
+ * ends STOPPED and the month stays open; starting the close again resumes it at the next stage.
  */
 class StopAfterStage implements JobExecutionDecider {
 
@@ -23,7 +24,8 @@ class StopAfterStage implements JobExecutionDecider {
 	@Override
 	public FlowExecutionStatus decide(JobExecution jobExecution, StepExecution stepExecution) {
 		String until = jobExecution.getJobParameters().getString(CloseJobParameters.UNTIL, Stage.DELIVERY.id());
-		return new FlowExecutionStatus(Stage.fromId(until) == stage ? STOP : CONTINUE);
+		// at or past the stage asked for: a run restarted after it stopped goes no further than asked
+		return new FlowExecutionStatus(stage.isAfter(Stage.fromId(until)) || stage == Stage.fromId(until) ? STOP : CONTINUE);
 	}
 
 }

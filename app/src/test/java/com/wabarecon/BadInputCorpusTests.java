@@ -115,7 +115,7 @@ class BadInputCorpusTests {
 								{"channel_id": "ch_001", "currency": "EUR", "granularity": "DAILY", "usage": [
 								 %s,
 								 {"start": %d, "country": "DE", "pricing_ca""".formatted(row(10), OCT_2)),
-						BatchStatus.COMPLETED,
+						BatchStatus.STOPPED,
 						List.of(new Expected(USAGE + "ch_001.json", 3L, "JSON syntax error, the rest of the file is not read")),
 						jdbc -> assertThat(volume(jdbc, "ch_001")).isEqualTo(10), files -> {
 						}),
@@ -124,7 +124,7 @@ class BadInputCorpusTests {
 					inbox.write(USAGE + "b-no-usage.json", "{\"channel_id\": \"ch_001\", \"rows\": [" + row(5) + "]}");
 					inbox.write(USAGE + "c-usage-object.json", "{\"channel_id\": \"ch_001\", \"usage\": " + row(5) + "}");
 					inbox.write(USAGE + "d-good.json", export("ch_001", row(10)));
-				}, BatchStatus.COMPLETED,
+				}, BatchStatus.STOPPED,
 						List.of(new Expected(USAGE + "a-array.json", null, "expected a JSON object"),
 								new Expected(USAGE + "b-no-usage.json", null, "not a usage export"),
 								new Expected(USAGE + "c-usage-object.json", null, "not a usage export")),
@@ -142,7 +142,7 @@ class BadInputCorpusTests {
 								"{\"start\": %d, \"country\": \"DE\", \"pricing_category\": \"MARKETING\", \"pricing_type\": \"REGULAR\", \"volume\": 2.5}"
 									.formatted(OCT_2),
 								row(7))),
-						BatchStatus.COMPLETED,
+						BatchStatus.STOPPED,
 						List.of(new Expected(USAGE + "ch_001.json", 3L, "volume 'ten' is not a whole number"),
 								new Expected(USAGE + "ch_001.json", 4L, "cost 'a lot' is not a number"),
 								new Expected(USAGE + "ch_001.json", 5L, "start"),
@@ -156,7 +156,7 @@ class BadInputCorpusTests {
 							BOM + status(CH_002, "wamid.BOM1", "delivered") + "\n" + status(CH_002, "wamid.BOM2", "delivered") + "\n");
 					inbox.write(INVOICE + "invoice.csv", BOM + HEADER + "\n" + invoiceLine(CH_001, 10) + "\n");
 					inbox.write("directory/channels.csv", BOM + channels(channel("ch_bom", "200000000000001", "Europe/Berlin")));
-				}, BatchStatus.COMPLETED, List.of(), jdbc -> {
+				}, BatchStatus.STOPPED, List.of(), jdbc -> {
 					assertThat(volume(jdbc, "ch_001")).isEqualTo(10);
 					assertThat(volume(jdbc, "ch_002")).isEqualTo(2);
 					assertThat(invoiceLines(jdbc, INVOICE + "invoice.csv")).isEqualTo(1);
@@ -170,7 +170,7 @@ class BadInputCorpusTests {
 							status(CH_002, "wamid.CRLF1", "delivered") + "\r\n" + status(CH_002, "wamid.CRLF2", "delivered") + "\r\n");
 					inbox.write(INVOICE + "invoice.csv", String.join("\r\n", HEADER, invoiceLine(CH_001, 10),
 							invoiceLine(CH_002, 20).replace(",20,", ",20x,"), invoiceLine(CH_002, 30)) + "\r\n");
-				}, BatchStatus.COMPLETED,
+				}, BatchStatus.STOPPED,
 						List.of(new Expected(USAGE + "ch_001.json", 3L, "volume 'five' is not a whole number"),
 								new Expected(INVOICE + "invoice.csv", 3L, "volume '20x' is not a whole number")),
 						jdbc -> {
@@ -185,7 +185,7 @@ class BadInputCorpusTests {
 							invoiceLine(CH_002, 30).replace(",", ";").replace(";USAGE", ";USAGE;extra")) + "\n");
 					inbox.write("directory/channels.csv",
 							channels(channel("ch_semi", "200000000000002", "Europe/Berlin")).replace(',', ';'));
-				}, BatchStatus.COMPLETED,
+				}, BatchStatus.STOPPED,
 						List.of(new Expected(INVOICE + "invoice.csv", 4L, "has 17 fields where the header has 16")),
 						jdbc -> {
 							assertThat(invoiceLines(jdbc, INVOICE + "invoice.csv")).isEqualTo(2);
@@ -205,7 +205,7 @@ class BadInputCorpusTests {
 									""");
 							inbox.write("directory/channels.csv", noChannels());
 						},
-						BatchStatus.COMPLETED,
+						BatchStatus.STOPPED,
 						List.of(new Expected("directory/clients.csv", 5L, "statement_currency 'EURO'")),
 						jdbc -> {
 							assertThat(clientName(jdbc, "c_nl")).isEqualTo("Newline Trading\nSecond Line Ltd");
@@ -218,7 +218,7 @@ class BadInputCorpusTests {
 					inbox.write(WEBHOOKS + "empty.ndjson", "");
 					inbox.write(INVOICE + "a-empty.csv", "");
 					inbox.write(INVOICE + "b-good.csv", HEADER + "\n" + invoiceLine(CH_001, 10) + "\n");
-				}, BatchStatus.COMPLETED,
+				}, BatchStatus.STOPPED,
 						List.of(new Expected(USAGE + "a-empty.json", null, "the file is empty"),
 								new Expected(INVOICE + "a-empty.csv", null, "the file is empty")),
 						jdbc -> {
@@ -232,7 +232,7 @@ class BadInputCorpusTests {
 					inbox.write(INVOICE + "a-header-only.csv", HEADER + "\n");
 					inbox.write(INVOICE + "b-good.csv", HEADER + "\n" + invoiceLine(CH_001, 10) + "\n");
 					inbox.write("directory/channels.csv", channels());
-				}, BatchStatus.COMPLETED, List.of(), jdbc -> {
+				}, BatchStatus.STOPPED, List.of(), jdbc -> {
 					assertThat(volume(jdbc, "ch_001")).isEqualTo(10);
 					assertThat(invoiceLines(jdbc, INVOICE + "b-good.csv")).isEqualTo(1);
 				}, files -> {
@@ -245,7 +245,7 @@ class BadInputCorpusTests {
 									"c_after_big,After Big Ltd,ap@after.example,EUR,en-GB") + "\n");
 							inbox.write("directory/channels.csv", noChannels());
 						},
-						BatchStatus.COMPLETED,
+						BatchStatus.STOPPED,
 						List.of(new Expected("directory/clients.csv", 2L, "name is longer than 200")), jdbc -> {
 							assertThat(jdbc.sql("SELECT raw_content FROM import_reject").query(String.class).single())
 								.startsWith("c_big,\"NNN")
@@ -257,7 +257,7 @@ class BadInputCorpusTests {
 				new Case("a 10 MB single field: a 10 MB JSON value is rejected with its row, the others load",
 						inbox -> inbox.write(USAGE + "ch_001.json", export("ch_001", row(10),
 								row(3).replace("\"MARKETING\"", "\"" + "M".repeat(TEN_MB) + "\""), row(4))),
-						BatchStatus.COMPLETED,
+						BatchStatus.STOPPED,
 						List.of(new Expected(USAGE + "ch_001.json", 3L, "is not a known category")), jdbc -> {
 							assertThat(volume(jdbc, "ch_001")).isEqualTo(14);
 							assertThat(jdbc.sql("SELECT reason FROM import_reject").query(String.class).single())
@@ -275,7 +275,7 @@ class BadInputCorpusTests {
 							"\n" + status(CH_002, "wamid.L3", "delivered") + "\n");
 					write(inbox, USAGE + "ch_001.json", "{\"channel_id\": \"ch_001\", \"usage\": [\n " + row(10) + ",\n ",
 							row(5).replace("\"DE\"", "\"D\u00c9\""), "\n]}");
-				}, BatchStatus.COMPLETED,
+				}, BatchStatus.STOPPED,
 						List.of(new Expected(INVOICE + "invoice.csv", 3L, "not valid UTF-8"),
 								new Expected(WEBHOOKS + "ch_002.ndjson", 2L, "not valid UTF-8"),
 								new Expected(USAGE + "ch_001.json", 3L, "Invalid UTF-8")),
@@ -289,7 +289,7 @@ class BadInputCorpusTests {
 					String invoice = HEADER + "\n" + invoiceLine(CH_001, 10) + "\n" + invoiceLine(CH_002, 20) + "\n";
 					inbox.write(INVOICE + "a.csv", invoice);
 					inbox.write(INVOICE + "b-copy.csv", invoice);
-				}, BatchStatus.COMPLETED,
+				}, BatchStatus.STOPPED,
 						List.of(new Expected(INVOICE + "b-copy.csv", null, "a copy of " + INVOICE + "a.csv (the same "
 								+ "content, SHA-256 ")),
 						jdbc -> assertThat(invoiceLines(jdbc, INVOICE + "a.csv") + invoiceLines(jdbc, INVOICE + "b-copy.csv")).isEqualTo(2), files -> assertThat(files)
@@ -302,14 +302,14 @@ class BadInputCorpusTests {
 							""".formatted(row(10));
 					inbox.write(USAGE + "ch_001.json", export);
 					inbox.write(USAGE + "ch_001_copy.JSON", export);
-				}, BatchStatus.COMPLETED,
+				}, BatchStatus.STOPPED,
 						List.of(new Expected(USAGE + "ch_001_copy.JSON", null, "a copy of " + USAGE + "ch_001.json")),
 						jdbc -> assertThat(volume(jdbc, "ch_001")).isEqualTo(10), files -> {
 						}),
 				new Case("exports named .JSON or .json.gz: read like .json", inbox -> {
 					inbox.write(USAGE + "ch_001.JSON", export("ch_001", row(10)));
 					inbox.write(USAGE + "ch_002.json.gz", export("ch_002", row(20)));
-				}, BatchStatus.COMPLETED, List.of(), jdbc -> {
+				}, BatchStatus.STOPPED, List.of(), jdbc -> {
 					assertThat(volume(jdbc, "ch_001")).isEqualTo(10);
 					assertThat(volume(jdbc, "ch_002")).isEqualTo(20);
 				}, files -> assertThat(files).extracting(FileCounts::sourceFile)
@@ -317,7 +317,7 @@ class BadInputCorpusTests {
 				new Case("a symbolic link to an export: refused whole as a copy of it", inbox -> {
 					java.nio.file.Path target = inbox.write(USAGE + "ch_001.json", export("ch_001", row(10)));
 					Files.createSymbolicLink(target.resolveSibling("ch_001_link.json"), target);
-				}, BatchStatus.COMPLETED,
+				}, BatchStatus.STOPPED,
 						List.of(new Expected(USAGE + "ch_001_link.json", null, "a copy of " + USAGE + "ch_001.json")),
 						jdbc -> assertThat(volume(jdbc, "ch_001")).isEqualTo(10), files -> {
 						}),
@@ -330,7 +330,7 @@ class BadInputCorpusTests {
 					inbox.write(WEBHOOKS + "statuses.json", "{}");
 					inbox.write(INVOICE + "meta-invoice.xls", "not really a workbook");
 					inbox.write(MONTH + "/readme.md", "hello");
-				}, BatchStatus.COMPLETED,
+				}, BatchStatus.STOPPED,
 						List.of(new Expected(USAGE + "notes.txt", null, "not read: usage exports are read from .json and .json.gz files"),
 								new Expected(USAGE + "old/ch_001.json", null, "not read: in a folder below " + USAGE.substring(0, USAGE.length() - 1) + "/"),
 								new Expected(WEBHOOKS + "statuses.json", null, "not read: webhooks are read from .ndjson and .ndjson.gz files, one stored webhook body per line"),
@@ -343,7 +343,7 @@ class BadInputCorpusTests {
 				new Case("two identical lines in one invoice file: both kept, listed as a warning on the file", inbox -> {
 					String tax = "INV-10,2025-11-03,2025-10-01,2025-10-31,102290129340398,,,,,,,,,34.00,EUR,TAX";
 					inbox.write(INVOICE + "invoice.csv", String.join("\n", HEADER, invoiceLine(CH_001, 10), tax, tax) + "\n");
-				}, BatchStatus.COMPLETED, List.of(),
+				}, BatchStatus.STOPPED, List.of(),
 						jdbc -> assertThat(invoiceLines(jdbc, INVOICE + "invoice.csv")).isEqualTo(3),
 						files -> assertThat(files).filteredOn(file -> file.sourceFile().equals(INVOICE + "invoice.csv"))
 							.extracting(FileCounts::loaded, FileCounts::note)
@@ -353,7 +353,7 @@ class BadInputCorpusTests {
 					inbox.write(INVOICE + "a-september.csv", HEADER + "\n"
 							+ InvoiceFiles.usage("2025-09", "INV-9", CH_001, "MARKETING", 10, "1.37", "EUR") + "\n");
 					inbox.write(INVOICE + "b-good.csv", HEADER + "\n" + invoiceLine(CH_001, 10) + "\n");
-				}, BatchStatus.COMPLETED,
+				}, BatchStatus.STOPPED,
 						List.of(new Expected(INVOICE + "a-september.csv", 2L,
 								"invoice period 2025-09-01..2025-09-30 is not the month being closed (2025-10)")),
 						jdbc -> {
@@ -367,7 +367,7 @@ class BadInputCorpusTests {
 					InvoiceFiles.passwordProtectedXlsx(root, MONTH, "b-password.xlsx");
 					InvoiceFiles.zipBombXlsx(root, MONTH, "c-zip-bomb.xlsx");
 					InvoiceFiles.xlsx(root, MONTH, "d-good.xlsx", List.of(invoiceLine(CH_001, 10)));
-				}, BatchStatus.COMPLETED,
+				}, BatchStatus.STOPPED,
 						List.of(new Expected(INVOICE + "a-corrupt.xlsx", null, "a-corrupt.xlsx: cannot be opened as an XLSX workbook"),
 								new Expected(INVOICE + "b-password.xlsx", null, "is a password-protected (encrypted) workbook"),
 								new Expected(INVOICE + "c-zip-bomb.xlsx", null, "Zip bomb detected")),
@@ -380,7 +380,7 @@ class BadInputCorpusTests {
 								status(CH_002, "wamid.U3", "deleted"), status(CH_002, "wamid.U4", "warning"),
 								status(CH_002, "wamid.U5", "delivered").replace("\"type\":\"regular\"", "\"type\":\"premium\""))
 								+ "\n"),
-						BatchStatus.COMPLETED,
+						BatchStatus.STOPPED,
 						List.of(new Expected(WEBHOOKS + "ch_002.ndjson", 5L, "pricing.type 'premium' is not a known pricing type")),
 						jdbc -> assertThat(volume(jdbc, "ch_002")).isEqualTo(2),
 						files -> assertThat(files).filteredOn(file -> file.sourceFile().equals(WEBHOOKS + "ch_002.ndjson"))
@@ -394,7 +394,7 @@ class BadInputCorpusTests {
 								"ch_rel_zone,c_001,300000000000101,200000000000104,,Europe/Vienna,EUR",
 								"ch_rel_phone,c_001,300000000000102,200000000000101,,Europe/Berlin,EUR",
 								"ch_rel_display,c_001,300000000000102,200000000000105,+49 300 000 101,Europe/Berlin,EUR")),
-						BatchStatus.COMPLETED,
+						BatchStatus.STOPPED,
 						List.of(new Expected("directory/channels.csv", 15L, "WABA 300000000000101 belongs to client "
 								+ "c_001 (directory/channels.csv line 14); this row gives it to c_002"),
 								new Expected("directory/channels.csv", 16L, "WABA 300000000000101 is invoiced in EUR "
@@ -418,7 +418,7 @@ class BadInputCorpusTests {
 								channels(channel("ch_tz_ok", "200000000000003", "America/Sao_Paulo"),
 										channel("ch_tz_bad", "200000000000004", "Europe/Atlantis"),
 										channel("ch_tz_utc", "200000000000005", "+05:30"))),
-						BatchStatus.COMPLETED,
+						BatchStatus.STOPPED,
 						List.of(new Expected("directory/channels.csv", 15L, "waba_timezone 'Europe/Atlantis'"),
 								new Expected("directory/channels.csv", 16L, "waba_timezone '+05:30'")),
 						jdbc -> {

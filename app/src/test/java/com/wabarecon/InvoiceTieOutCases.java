@@ -129,7 +129,7 @@ abstract class InvoiceTieOutCases {
 
 		// then: 163.80 + 40.95 + 34.00 + 34.00 = 272.75, all of it loaded and reconciled
 		assertThat(execution.getStatus()).as(execution.getExitStatus().getExitDescription())
-			.isEqualTo(BatchStatus.COMPLETED);
+			.isEqualTo(BatchStatus.STOPPED);
 		assertThat(count("SELECT COUNT(*) FROM invoice_line WHERE line_type = 'TAX'")).isEqualTo(2);
 		String warning = "2 identical lines kept: lines 4 and 5 (TAX 34.00 EUR, WABA 102290129340398)";
 		assertThat(file("a-eur.csv")).extracting(FileCounts::read, FileCounts::loaded, FileCounts::rejected,
@@ -155,7 +155,7 @@ abstract class InvoiceTieOutCases {
 		JobExecution execution = CloseJobRuns.start(jobOperatorTestUtils, parameters(Stage.RECONCILE));
 
 		// then: a-eur.csv 163.80 + 40.95 + 34.00 = 238.75 loaded; b's 34.00 rejected
-		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.STOPPED);
 		assertThat(rejects()).containsExactly(INVOICE + "b-eur-tax.csv 2 duplicate line (first seen in " + INVOICE
 				+ "a-eur.csv line 4)");
 		assertThat(filesAsRead(execution)).containsExactly(
@@ -177,7 +177,7 @@ abstract class InvoiceTieOutCases {
 		JobExecution execution = CloseJobRuns.start(jobOperatorTestUtils, parameters(Stage.RECONCILE));
 
 		// then: read 163.80 + 12.34 + 34.00 = 210.14; loaded 163.80 + 34.00 = 197.80; rejected 12.34
-		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.STOPPED);
 		assertThat(rejects()).containsExactly(
 				INVOICE + "a-eur.csv 3 pricing_category 'PROMOTION' is not a pricing category",
 				INVOICE + "a-eur.csv 5 amount 'n/a' is not a number",
@@ -195,7 +195,7 @@ abstract class InvoiceTieOutCases {
 		// given: the month imported with its two identical tax lines, then one of them gone, as if
 		// the two had been collapsed into one
 		invoice("a-eur.csv", CH_001_USAGE, CH_002_USAGE, charge("TAX", "34.00"), charge("TAX", "34.00"));
-		assertThat(CloseJobRuns.start(jobOperatorTestUtils, parameters(Stage.IMPORT)).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(CloseJobRuns.start(jobOperatorTestUtils, parameters(Stage.IMPORT)).getStatus()).isEqualTo(BatchStatus.STOPPED);
 		assertThat(jdbc.sql("DELETE FROM invoice_line WHERE billing_month = ? AND source_line = 5").param(MONTH).update())
 			.isEqualTo(1);
 
@@ -242,7 +242,7 @@ abstract class InvoiceTieOutCases {
 		JobExecution restarted = CloseJobRuns.start(jobOperatorTestUtils, parameters(Stage.IMPORT));
 
 		// then: the invoice step ran again and loaded the month whole
-		assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(restarted.getStatus()).isEqualTo(BatchStatus.STOPPED);
 		assertThat(restarted.getJobInstanceId()).isEqualTo(failed.getJobInstanceId());
 		assertThat(filesAsRead(restarted))
 			.containsExactly(INVOICE + "a-eur.csv EUR: file 238.75 = loaded 238.75 + rejected 0.00");
@@ -260,7 +260,7 @@ abstract class InvoiceTieOutCases {
 		JobExecution execution = CloseJobRuns.start(jobOperatorTestUtils, parameters(Stage.RECONCILE));
 
 		// then: read 163.80 + 7.00 + 40.95 + 34.00 = 245.75; line 3's 7.00 rejected once
-		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.STOPPED);
 		assertThat(StepExecutions.named(execution, "invoiceImportStep").getRollbackCount())
 			.as("the chunk was rolled back, then written row by row").isPositive();
 		assertThat(rejects()).singleElement()
@@ -293,7 +293,7 @@ abstract class InvoiceTieOutCases {
 
 		// then: every row once: read 163.80 + 40.95 + 12.34 + 34.00 - 2.10 = 248.99, loaded 236.65,
 		// rejected 12.34 and line 6, whose amount cannot be read
-		assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(restarted.getStatus()).isEqualTo(BatchStatus.STOPPED);
 		assertThat(restarted.getJobInstanceId()).isEqualTo(failed.getJobInstanceId());
 		assertThat(filesAsRead(restarted)).containsExactly(INVOICE + "a-eur.csv EUR: file 248.99 = loaded 236.65 + "
 				+ "rejected 12.34 + 1 row whose amount cannot be read (line 6)");

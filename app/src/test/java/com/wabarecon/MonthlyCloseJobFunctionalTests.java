@@ -79,7 +79,7 @@ class MonthlyCloseJobFunctionalTests {
 		JobExecution again = jobOperatorTestUtils.startJob(parameters(BAD_DIRECTORY, "2025-09", 1L));
 
 		// then
-		assertThat(again.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(again.getStatus()).as("stopped after the import, as asked").isEqualTo(BatchStatus.STOPPED);
 		assertThat(count("client")).isEqualTo(2);
 		assertThat(count("channel")).isEqualTo(2);
 		assertThat(count("import_reject")).isEqualTo(12);
@@ -92,7 +92,7 @@ class MonthlyCloseJobFunctionalTests {
 		JobExecution execution = jobOperatorTestUtils.startJob(parameters(BAD_DIRECTORY, "2025-10", null));
 
 		// then
-		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(execution.getStatus()).as("stopped after the import, as asked").isEqualTo(BatchStatus.STOPPED);
 		StepExecution clients = StepExecutions.named(execution, "clientsStep");
 		assertThat(clients.getWriteCount()).isEqualTo(2);
 		assertThat(clients.getProcessSkipCount()).isEqualTo(5);
@@ -164,7 +164,7 @@ class MonthlyCloseJobFunctionalTests {
 		JobExecution again = jobOperatorTestUtils.startJob(parameters(inbox.root(), "2025-09", 1L));
 
 		// then: ch_003 and ch_010 stay as recorded, and hold their numbers and WABAs
-		assertThat(again.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(again.getStatus()).as("stopped after the import, as asked").isEqualTo(BatchStatus.STOPPED);
 		assertThat(rejects(out, "2025-09")).extracting(row -> row[0] + " line " + row[1] + ": " + row[4])
 			.containsExactly("directory/channels.csv line 9: WABA 405566778899001 belongs to client c_004 "
 					+ "(channel ch_010 recorded in the database from directory/channels.csv line 11; not in this file); "
@@ -197,7 +197,7 @@ class MonthlyCloseJobFunctionalTests {
 		JobExecution again = jobOperatorTestUtils.startJob(parameters(inbox.root(), "2025-09", 1L));
 
 		// then
-		assertThat(again.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(again.getStatus()).as("stopped after the import, as asked").isEqualTo(BatchStatus.STOPPED);
 		assertThat(rejects(out, "2025-09")).isEmpty();
 		assertThat(jdbc.sql("SELECT channel_id || ' ' || client_id FROM channel WHERE waba_id = '405566778899001' "
 				+ "ORDER BY channel_id").query(String.class).list()).containsExactly("ch_009 c_005", "ch_010 c_005");

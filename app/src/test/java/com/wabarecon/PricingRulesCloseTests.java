@@ -81,7 +81,7 @@ class PricingRulesCloseTests {
 		JobExecution execution = CloseJobRuns.run(jobOperatorTestUtils, inbox.root(), out, MONTH, Stage.RECONCILE, null);
 
 		// then: 1,000 x 0.1150 = 115.00 INR, as invoiced
-		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.STOPPED);
 		assertThat(lines()).containsExactly(Map.entry(CH_004 + " UTILITY", "MATCHED 1000 1000 115.0000 115.0000"));
 	}
 
@@ -152,7 +152,7 @@ class PricingRulesCloseTests {
 		JobExecution execution = CloseJobRuns.run(jobOperatorTestUtils, inbox.root(), out, MONTH, Stage.RECONCILE, null);
 
 		// then: both utility rows rejected with the reason and their rows; marketing is kept
-		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.STOPPED);
 		String refusal = "the INR rates of India UTILITY from 2025-07-01 are refused: tiers 0:100000 and 90000:MAX "
 				+ "overlap (messages 90000 to 100000 would be priced twice) (rate-cards/2025-07-01.csv line 2, "
 				+ "rate-cards/2025-07-01.csv line 3)";

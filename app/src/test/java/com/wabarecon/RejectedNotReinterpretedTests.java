@@ -456,7 +456,7 @@ class RejectedNotReinterpretedTests {
 	void close() throws Exception {
 		JobExecution execution = CloseJobRuns.run(jobOperatorTestUtils, inbox.root(), out, MONTH, Stage.IMPORT, null);
 		assertThat(execution.getStatus()).as(execution.getExitStatus().getExitDescription())
-			.isEqualTo(BatchStatus.COMPLETED);
+			.isEqualTo(BatchStatus.STOPPED);
 		assertThat(inputFiles.forMonth(MONTH)).as("the month's input files")
 			.allSatisfy(file -> assertThat(file.balanced()).as(file.toString()).isTrue());
 	}

@@ -128,7 +128,7 @@ class WebhookMonthsCloseTests {
 		long septemberRejects = jdbc.sql("SELECT COUNT(*) FROM import_reject WHERE billing_month = '2025-09' "
 				+ "AND source_file = '2025-10/webhooks/unknown.ndjson'").query(Long.class).single();
 		// October: 1 of its 5 webhook lines rejected is more than the 5 % a close allows by default
-		assertThat(closeAllowingRejects("2025-10")).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(closeAllowingRejects("2025-10")).isEqualTo(BatchStatus.STOPPED);
 
 		// then: September skips it (another month's status); October rejects it
 		assertThat(septemberRejects).isZero();
@@ -149,7 +149,7 @@ class WebhookMonthsCloseTests {
 		BatchStatus september = closeAllowingRejects("2025-09");
 
 		// then: no date can be told, so it is not skipped as another month's: it is rejected
-		assertThat(september).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(september).isEqualTo(BatchStatus.STOPPED);
 		assertThat(jdbc.sql("SELECT reason FROM import_reject WHERE billing_month = '2025-09' "
 				+ "AND source_file = '2025-10/webhooks/unknown.ndjson'").query(String.class).list())
 			.containsExactly("metadata.phone_number_id '999999999999999' is not in the directory");
@@ -168,7 +168,7 @@ class WebhookMonthsCloseTests {
 
 	private void close(String month, Long rerun) throws Exception {
 		var execution = CloseJobRuns.run(jobOperatorTestUtils, inbox.root(), out, month, Stage.RECONCILE, rerun);
-		assertThat(execution.getStatus()).as(month).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(execution.getStatus()).as(month).isEqualTo(BatchStatus.STOPPED);
 	}
 
 	/** The month's charged messages (or conversations) counted from webhooks, per category. */

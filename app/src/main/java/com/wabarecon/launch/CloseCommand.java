@@ -87,7 +87,7 @@ class CloseCommand implements Callable<Integer> {
 				amountTolerancePct, amountToleranceAbs, volumeTolerancePct, volumeToleranceAbs, maxRejectPct);
 		try (ConfigurableApplicationContext context = SpringRuntime.start(database.dbUrl)) {
 			CloseOutcome outcome = context.getBean(CloseLauncher.class).launch(request);
-			if (outcome.execution() != null && outcome.kind() != CloseOutcome.Kind.ALREADY_CLOSED) {
+			if (outcome.execution() != null && outcome.kind() != CloseOutcome.Kind.NOTHING_TO_RUN) {
 				out.print(RunSummary.format(outcome.execution()));
 				out.print(RunSummary.files(context, outcome.execution()));
 			}

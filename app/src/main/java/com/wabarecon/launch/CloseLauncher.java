@@ -27,6 +27,7 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.launch.JobRestartException;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -87,25 +88,30 @@ public class CloseLauncher {
 	}
 
 	private CloseOutcome launchHolding(CloseRequest request) {
-		JobExecution latest = latestRun(request);
+		JobExecution latest = latestRun(request.month(), request.client());
 		if (latest != null) {
 			latest = recoverAbandoned(latest);
 		}
 		JobParameters parameters;
 		if (latest == null) {
-			parameters = withOptions(identity(request, null), request);
+			parameters = withOptions(identity(request.month(), request.client(), null), request);
 		}
 		else if (request.rerun()) {
-			parameters = withOptions(identity(request, nextRerun(request)), request);
+			parameters = withOptions(identity(request.month(), request.client(), nextRerun(request)), request);
 		}
 		else if (refused(latest)) {
 			// a refused close is over: its month is read anew, with the options given now
 			log.info("Execution {} was refused before its reconciliation; {} starts anew from the month's files",
 					latest.getId(), request.describe());
-			parameters = withOptions(identity(request, nextRerun(request)), request);
+			parameters = withOptions(identity(request.month(), request.client(), nextRerun(request)), request);
+		}
+		else if (latest.getStatus() == BatchStatus.STOPPED && !stage(request).isAfter(stoppedAfter(latest))) {
+			return new CloseOutcome(CloseOutcome.Kind.NOTHING_TO_RUN, latest, request.describe() + " went through "
+					+ stoppedAfter(latest).id() + " in execution " + latest.getId() + " and stopped there as asked; nothing "
+					+ "was run (" + continuing(request.month(), request.client()) + " continues it)");
 		}
 		else if (latest.getStatus() == BatchStatus.COMPLETED) {
-			return new CloseOutcome(CloseOutcome.Kind.ALREADY_CLOSED, latest, request.describe()
+			return new CloseOutcome(CloseOutcome.Kind.NOTHING_TO_RUN, latest, request.describe()
 					+ " is already closed by execution " + latest.getId() + "; nothing was run (add --rerun to close it again)");
 		}
 		else {
@@ -118,6 +124,12 @@ public class CloseLauncher {
 						+ "it, or add --rerun to close the month again from the start with the new ones");
 			}
 			parameters = resumed.parameters();
+			if (latest.getStatus() == BatchStatus.STOPPED) {
+				// a run stopped as asked goes on as far as asked now: the whole close unless told otherwise
+				parameters = new JobParametersBuilder(parameters)
+					.addString(CloseJobParameters.UNTIL, stage(request).id(), false)
+					.toJobParameters();
+			}
 		}
 		if (request.client() != null) {
 			String unknown = clients.unknown(request.client(), Path.of(parameters.getString(CloseJobParameters.INBOX)));
@@ -127,6 +139,11 @@ public class CloseLauncher {
 		}
 		try {
 			JobExecution execution = jobOperator.start(closeJob, parameters);
+			if (execution.getStatus() == BatchStatus.STOPPED) {
+				return new CloseOutcome(CloseOutcome.Kind.STOPPED, execution, request.describe() + " stopped after "
+						+ stoppedAfter(execution).id() + " as asked; the month stays open: "
+						+ continuing(request.month(), request.client()) + " continues it");
+			}
 			boolean completed = execution.getStatus() == BatchStatus.COMPLETED;
 			return new CloseOutcome(completed ? CloseOutcome.Kind.COMPLETED : CloseOutcome.Kind.FAILED, execution,
 					completed ? request.describe() + " closed" : RunSummary.failureReason(execution));
@@ -144,6 +161,21 @@ public class CloseLauncher {
 		catch (InvalidJobParametersException ex) {
 			return new CloseOutcome(CloseOutcome.Kind.INVALID, null, ex.getMessage());
 		}
+	}
+
+	/** The last stage the request asks for: the whole close unless {@code --until} says otherwise. */
+	private static Stage stage(CloseRequest request) {
+		return request.until() != null ? request.until() : Stage.DELIVERY;
+	}
+
+	/** The stage after which a run stopped as asked ({@code --until}). */
+	private static Stage stoppedAfter(JobExecution execution) {
+		return Stage.fromId(execution.getJobParameters().getString(CloseJobParameters.UNTIL, Stage.DELIVERY.id()));
+	}
+
+	/** "close --month 2025-09" or "close --month 2025-09 --client c_001": the command that goes on with a close. */
+	private static String continuing(YearMonth month, String client) {
+		return "close --month " + month + (client == null ? "" : " --client " + client);
 	}
 
 	/**
@@ -232,11 +264,19 @@ public class CloseLauncher {
 				DatabaseFailures.lost(RunSummary.innermostMessage(failure)));
 	}
 
-	/** Restarts a failed (or abandoned) execution with its own parameters. */
+	/**
+	 * Restarts a failed (or abandoned) execution with its own parameters: the latest execution of
+	 * the month's latest run, not one that completed, stopped as asked or was resumed since.
+	 */
 	CloseOutcome restart(long executionId) {
-		JobExecution execution = jobRepository.getJobExecution(executionId);
+		JobExecution execution = execution(executionId);
 		if (execution == null) {
-			return new CloseOutcome(CloseOutcome.Kind.INVALID, null, "there is no execution " + executionId);
+			return new CloseOutcome(CloseOutcome.Kind.INVALID, null,
+					"there is no execution " + executionId + " (recon status lists them)");
+		}
+		String notResumable = notResumable(execution);
+		if (notResumable != null) {
+			return new CloseOutcome(CloseOutcome.Kind.INVALID, null, notResumable);
 		}
 		if (refused(execution)) {
 			return new CloseOutcome(CloseOutcome.Kind.INVALID, null, "execution " + executionId + " was refused before "
@@ -254,10 +294,50 @@ public class CloseLauncher {
 		}
 	}
 
+	private JobExecution execution(long executionId) {
+		try {
+			return jobRepository.getJobExecution(executionId);
+		}
+		catch (EmptyResultDataAccessException ex) {
+			return null;
+		}
+	}
+
+	/** Why the execution is not one to restart, or {@code null} when it is. */
+	private String notResumable(JobExecution execution) {
+		JobParameters parameters = execution.getJobParameters();
+		YearMonth month = YearMonth.parse(parameters.getString(CloseJobParameters.MONTH));
+		String client = parameters.getString(CloseJobParameters.CLIENT);
+		String close = month + (client == null ? ", all clients" : ", client " + client);
+		JobExecution latest = latestRun(month, client);
+		if (latest != null && latest.getId() != execution.getId()) {
+			boolean sameRun = latest.getJobInstance().getInstanceId() == execution.getJobInstance().getInstanceId();
+			return "execution " + execution.getId() + " (" + close + ") was " + (sameRun ? "resumed" : "replaced by a "
+					+ "later run of the close") + ": its latest execution is " + latest.getId() + ", "
+					+ latest.getStatus() + "; nothing was run"
+					+ (latest.getStatus() == BatchStatus.COMPLETED ? "" : " (restart " + latest.getId() + " to resume it)");
+		}
+		return switch (execution.getStatus()) {
+			case COMPLETED -> "execution " + execution.getId() + " (" + close + ") completed: there is nothing to resume";
+			case STOPPED -> "execution " + execution.getId() + " (" + close + ") stopped after "
+					+ stoppedAfter(execution).id() + " as asked: " + continuing(month, client) + " continues it";
+			default -> null;
+		};
+	}
+
 	private CloseOutcome restartHolding(JobExecution execution) {
 		long executionId = execution.getId();
 		try {
 			JobExecution restarted = jobOperator.restart(execution);
+			if (restarted.getStatus() == BatchStatus.STOPPED) {
+				JobParameters parameters = restarted.getJobParameters();
+				return new CloseOutcome(CloseOutcome.Kind.STOPPED, restarted, "execution " + executionId
+						+ " resumed and stopped after " + stoppedAfter(restarted).id() + " as asked, as execution "
+						+ restarted.getId() + "; the month stays open: "
+						+ continuing(YearMonth.parse(parameters.getString(CloseJobParameters.MONTH)),
+								parameters.getString(CloseJobParameters.CLIENT))
+						+ " continues it");
+			}
 			boolean completed = restarted.getStatus() == BatchStatus.COMPLETED;
 			return new CloseOutcome(completed ? CloseOutcome.Kind.COMPLETED : CloseOutcome.Kind.FAILED, restarted,
 					completed ? "execution " + executionId + " resumed and completed as execution " + restarted.getId()
@@ -273,10 +353,10 @@ public class CloseLauncher {
 	}
 
 	/** The last execution of the close's latest run: the one with the highest rerun number. */
-	private JobExecution latestRun(CloseRequest request) {
+	private JobExecution latestRun(YearMonth month, String client) {
 		JobExecution latest = null;
 		for (Long rerun = null;; rerun = rerun == null ? 1 : rerun + 1) {
-			JobInstance instance = jobRepository.getJobInstance(CloseJobParameters.JOB_NAME, identity(request, rerun));
+			JobInstance instance = jobRepository.getJobInstance(CloseJobParameters.JOB_NAME, identity(month, client, rerun));
 			if (instance == null) {
 				return latest;
 			}
@@ -288,17 +368,17 @@ public class CloseLauncher {
 	/** The first rerun number not used yet: a new run. */
 	private long nextRerun(CloseRequest request) {
 		for (long rerun = 1;; rerun++) {
-			if (jobRepository.getJobInstance(CloseJobParameters.JOB_NAME, identity(request, rerun)) == null) {
+			if (jobRepository.getJobInstance(CloseJobParameters.JOB_NAME,
+					identity(request.month(), request.client(), rerun)) == null) {
 				return rerun;
 			}
 		}
 	}
 
-	private static JobParameters identity(CloseRequest request, Long rerun) {
-		JobParametersBuilder builder = new JobParametersBuilder().addString(CloseJobParameters.MONTH,
-				request.month().toString());
-		if (request.client() != null) {
-			builder.addString(CloseJobParameters.CLIENT, request.client());
+	private static JobParameters identity(YearMonth month, String client, Long rerun) {
+		JobParametersBuilder builder = new JobParametersBuilder().addString(CloseJobParameters.MONTH, month.toString());
+		if (client != null) {
+			builder.addString(CloseJobParameters.CLIENT, client);
 		}
 		if (rerun != null) {
 			builder.addLong(CloseJobParameters.RERUN, rerun);

@@ -15,8 +15,13 @@ public record CloseOutcome(Kind kind, JobExecution execution, String message) {
 
 		/** The close ran and completed. */
 		COMPLETED(0),
-		/** Nothing ran: the month was already closed by a completed run. */
-		ALREADY_CLOSED(0),
+		/** The close ran the stages asked for ({@code --until}) and stopped there: the month stays open. */
+		STOPPED(0),
+		/**
+		 * Nothing ran: a completed run closed the month, or a stopped one already went as far as
+		 * asked.
+		 */
+		NOTHING_TO_RUN(0),
 		/** The close ran and failed. */
 		FAILED(1),
 		/** Nothing ran: the parameters were refused. */

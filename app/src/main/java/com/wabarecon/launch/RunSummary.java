@@ -15,6 +15,7 @@ import com.wabarecon.support.RunSteps;
 import com.wabarecon.support.accounting.FileCounts;
 import com.wabarecon.support.accounting.InputFileRepository;
 
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.repository.JobRepository;
@@ -90,20 +91,26 @@ final class RunSummary {
 			.forEach((reason, count) -> text.append(
 					String.format("  %s: %s rows skipped: %s%n", step.getStepName(), count, reason)));
 		String description = step.getExitStatus().getExitDescription();
-		if (!description.isBlank() && step.getStatus() == org.springframework.batch.core.BatchStatus.COMPLETED) {
+		if (!description.isBlank() && step.getStatus() == BatchStatus.COMPLETED) {
 			text.append(String.format("  %s: %s%n", step.getStepName(), description));
 		}
 		return text.toString();
 	}
 
-	/** "execution 3 · 2025-09, all clients · COMPLETED in 2.1 s" */
+	/**
+	 * "execution 3 · 2025-09, all clients · COMPLETED in 2.1 s"; a run stopped as asked says
+	 * where: "· STOPPED after import in 1.4 s".
+	 */
 	static String headline(JobExecution execution) {
 		JobParameters parameters = execution.getJobParameters();
 		String client = parameters.getString(CloseJobParameters.CLIENT);
 		Long rerun = parameters.getLong(CloseJobParameters.RERUN);
 		return "execution " + execution.getId() + " · " + parameters.getString(CloseJobParameters.MONTH)
 				+ (client == null ? ", all clients" : ", client " + client) + (rerun == null ? "" : ", rerun " + rerun)
-				+ " · " + execution.getStatus() + " in " + seconds(execution.getStartTime(), execution.getEndTime());
+				+ " · " + execution.getStatus()
+				+ (execution.getStatus() == BatchStatus.STOPPED
+						? " after " + parameters.getString(CloseJobParameters.UNTIL) : "")
+				+ " in " + seconds(execution.getStartTime(), execution.getEndTime());
 	}
 
 	private static String stepLine(StepExecution step) {

@@ -36,7 +36,7 @@ class ScheduledClose {
 		CloseOutcome outcome = launcher.launch(new CloseRequest(month, null, false, null, null, false, false, null, null,
 				null, null, null, null, null));
 		switch (outcome.kind()) {
-			case ALREADY_CLOSED -> log.info("Scheduled close of {} skipped: {}", month, outcome.message());
+			case NOTHING_TO_RUN -> log.info("Scheduled close of {} skipped: {}", month, outcome.message());
 			case COMPLETED -> log.info("Scheduled close of {} completed: {}", month,
 					RunSummary.headline(outcome.execution()));
 			default -> log.error("Scheduled close of {} did not complete: {}", month, outcome.message());

@@ -71,7 +71,7 @@ class ConcurrentCloseTests {
 		}
 		// and the whole close goes on to the end
 		CloseOutcome outcome = whole.get(120, TimeUnit.SECONDS);
-		assertThat(outcome.kind()).as(outcome.message()).isEqualTo(CloseOutcome.Kind.COMPLETED);
+		assertThat(outcome.kind()).as(outcome.message()).isEqualTo(CloseOutcome.Kind.STOPPED);
 	}
 
 	@Test
@@ -93,7 +93,7 @@ class ConcurrentCloseTests {
 			assertThat(lastExecutionId()).isEqualTo(running);
 		}
 		CloseOutcome outcome = client.get(120, TimeUnit.SECONDS);
-		assertThat(outcome.kind()).as(outcome.message()).isEqualTo(CloseOutcome.Kind.COMPLETED);
+		assertThat(outcome.kind()).as(outcome.message()).isEqualTo(CloseOutcome.Kind.STOPPED);
 	}
 
 	@Test
@@ -118,7 +118,7 @@ class ConcurrentCloseTests {
 			assertThat(lastExecutionId()).isEqualTo(running);
 		}
 		CloseOutcome outcome = whole.get(120, TimeUnit.SECONDS);
-		assertThat(outcome.kind()).as(outcome.message()).isEqualTo(CloseOutcome.Kind.COMPLETED);
+		assertThat(outcome.kind()).as(outcome.message()).isEqualTo(CloseOutcome.Kind.STOPPED);
 	}
 
 	@Test
@@ -139,8 +139,8 @@ class ConcurrentCloseTests {
 		}
 		CloseOutcome julyOutcome = july.get(120, TimeUnit.SECONDS);
 		CloseOutcome augustOutcome = august.get(120, TimeUnit.SECONDS);
-		assertThat(julyOutcome.kind()).as(julyOutcome.message()).isEqualTo(CloseOutcome.Kind.COMPLETED);
-		assertThat(augustOutcome.kind()).as(augustOutcome.message()).isEqualTo(CloseOutcome.Kind.COMPLETED);
+		assertThat(julyOutcome.kind()).as(julyOutcome.message()).isEqualTo(CloseOutcome.Kind.STOPPED);
+		assertThat(augustOutcome.kind()).as(augustOutcome.message()).isEqualTo(CloseOutcome.Kind.STOPPED);
 	}
 
 	@Test
@@ -159,7 +159,7 @@ class ConcurrentCloseTests {
 				false, Stage.IMPORT, null, null, null, null, null, null));
 
 		// then: the month was free; the close resumed the failed run
-		assertThat(again.kind()).as(again.message()).isEqualTo(CloseOutcome.Kind.COMPLETED);
+		assertThat(again.kind()).as(again.message()).isEqualTo(CloseOutcome.Kind.STOPPED);
 		assertThat(again.execution().getJobInstanceId()).isEqualTo(failed.execution().getJobInstanceId());
 	}
 

@@ -61,7 +61,7 @@ class EmbeddedDatabaseProcessTests {
 					+ "PostgreSQL (--db-url), where closes of different months run side by side");
 		// and the whole close goes on to the end
 		assertThat(whole.waitForExit(A_WHILE)).as(whole.describe()).isZero();
-		assertThat(whole.out()).contains("2025-09, all clients · COMPLETED");
+		assertThat(whole.out()).contains("2025-09, all clients · STOPPED after import");
 	}
 
 	@Test

@@ -116,7 +116,7 @@ class MonthLockPostgresTests {
 		// then: the month was free for both; the killed run is resumed
 		assertThat(clientExit).as(client.describe()).isZero();
 		assertThat(again.waitForExit(A_WHILE)).as(again.describe()).isZero();
-		assertThat(again.out()).contains("left running by a process that is gone", "2025-09, all clients · COMPLETED");
+		assertThat(again.out()).contains("left running by a process that is gone", "2025-09, all clients · STOPPED after import");
 	}
 
 	@Test
@@ -138,7 +138,7 @@ class MonthLockPostgresTests {
 
 		// then: the month was free; the failed run resumed
 		assertThat(again.exitCode()).as(again.err()).isZero();
-		assertThat(again.out()).contains("execution 2 · 2025-09, all clients · COMPLETED");
+		assertThat(again.out()).contains("execution 2 · 2025-09, all clients · STOPPED after import");
 	}
 
 	/** A close of the sample inbox's month, up to the import, as a process of its own. */

@@ -174,7 +174,7 @@ class RepeatedRowsPostgresTests {
 
 		// then: the import is not run again, and what it rejected stands
 		assertThat(restarted.exitCode()).as(restarted.err()).isZero();
-		assertThat(restarted.out()).contains("resumed and completed").doesNotContain("repeatedRowsStep", "usageExportsStep");
+		assertThat(restarted.out()).contains("resumed and stopped after reconcile as asked").doesNotContain("repeatedRowsStep", "usageExportsStep");
 		assertThat(rejects()).isEqualTo(rejected);
 		assertThat(files()).containsExactly(USAGE + "a-ch_001.json 5 5 0 0", USAGE + "b-resent.json 4 1 3 0");
 		assertEstimated("157 21.430500");

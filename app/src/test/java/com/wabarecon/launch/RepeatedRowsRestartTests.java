@@ -73,7 +73,7 @@ class RepeatedRowsRestartTests {
 
 		// then
 		assertThat(restarted.exitCode()).as(restarted.err()).isZero();
-		assertThat(restarted.out()).contains("resumed and completed", "reconcileLinesStep")
+		assertThat(restarted.out()).contains("resumed and stopped after reconcile as asked", "reconcileLinesStep")
 			.doesNotContain("usageExportsStep", "repeatedRowsStep");
 		assertThat(outcome()).isEqualTo(REJECTED_ONCE);
 		assertThat(list("SELECT status FROM recon_line")).containsExactly("MATCHED");
@@ -97,7 +97,7 @@ class RepeatedRowsRestartTests {
 
 		// then: the exports are not loaded again; the rows that repeat are found from what the load noted
 		assertThat(restarted.exitCode()).as(restarted.err()).isZero();
-		assertThat(restarted.out()).contains("resumed and completed", "repeatedRowsStep").doesNotContain("usageExportsStep");
+		assertThat(restarted.out()).contains("resumed and stopped after import as asked", "repeatedRowsStep").doesNotContain("usageExportsStep");
 		assertThat(outcome()).isEqualTo(REJECTED_ONCE);
 	}
 

@@ -57,7 +57,7 @@ class RestartTests {
 		// then: the steps that had completed are not run again; the failed one and the rest are (the
 		// tie-out with the estimates' totals recorded by the first run)
 		assertThat(restarted.exitCode()).as(restarted.err()).isZero();
-		assertThat(restarted.out()).contains("resumed and completed", "reconcileLinesStep", "tieOutStep")
+		assertThat(restarted.out()).contains("resumed and stopped after reconcile as asked", "reconcileLinesStep", "tieOutStep")
 			.doesNotContain("clientsStep", "usageExportsStep", "invoiceImportStep", "reconcileEstimateSideStep",
 					"reconcileInvoiceSideStep", "reconcileEvidenceStep", "estimateTotalsStep");
 		assertThat(count("SELECT COUNT(*) FROM recon_line WHERE billing_month = '2025-09'")).isEqualTo(27);
@@ -91,7 +91,7 @@ class RestartTests {
 
 		// then: the step cleared the month and loaded both shares, so every row is there once
 		assertThat(restarted.exitCode()).as(restarted.err()).isZero();
-		assertThat(restarted.out()).contains("resumed and completed", "usageExportsStep").doesNotContain("clientsStep");
+		assertThat(restarted.out()).contains("resumed and stopped after import as asked", "usageExportsStep").doesNotContain("clientsStep");
 		assertThat(count("SELECT COUNT(*) FROM batch_step_execution WHERE step_name = 'usageExportsStep:share0'"))
 			.as("the completed share ran again").isEqualTo(2);
 		assertThat(list(ESTIMATES_BY_KIND)).isEqualTo(loaded);
@@ -142,7 +142,7 @@ class RestartTests {
 
 		// then: the estimates priced again at the same costs, and their sums as the rows have them
 		assertThat(restarted.exitCode()).as(restarted.err()).isZero();
-		assertThat(restarted.out()).contains("resumed and completed", "estimatePricingStep")
+		assertThat(restarted.out()).contains("resumed and stopped after import as asked", "estimatePricingStep")
 			.doesNotContain("usageExportsStep");
 		assertThat(list(ESTIMATE_COSTS)).isEqualTo(costs);
 		assertThat(list(EstimateSums.fromSummary("2025-09"))).isEqualTo(sums)
@@ -181,7 +181,7 @@ class RestartTests {
 
 		// then
 		assertThat(close.exitCode()).as(close.err()).isZero();
-		assertThat(close.out()).contains("2025-09, all clients · COMPLETED");
+		assertThat(close.out()).contains("2025-09, all clients · STOPPED after import");
 		assertThat(count("SELECT COUNT(*) FROM batch_job_execution WHERE status = 'FAILED'")).as("the stuck one").isEqualTo(1);
 	}
 

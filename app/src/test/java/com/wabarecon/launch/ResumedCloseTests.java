@@ -184,7 +184,7 @@ class ResumedCloseTests {
 
 		// then
 		assertThat(fromTheDatabase.exitCode()).as(fromTheDatabase.err()).isZero();
-		assertThat(fromTheDatabase.out()).contains("2025-09, client c_003, rerun 1 · COMPLETED");
+		assertThat(fromTheDatabase.out()).contains("2025-09, client c_003, rerun 1 · STOPPED after import");
 	}
 
 	@Test

@@ -27,7 +27,7 @@ class ScheduledCloseTests {
 
 		assertThat(first.kind()).as(first.message()).isEqualTo(CloseOutcome.Kind.COMPLETED);
 		assertThat(first.execution().getJobParameters().getString("month")).isEqualTo("2025-09");
-		assertThat(second.kind()).isEqualTo(CloseOutcome.Kind.ALREADY_CLOSED);
+		assertThat(second.kind()).isEqualTo(CloseOutcome.Kind.NOTHING_TO_RUN);
 	}
 
 }

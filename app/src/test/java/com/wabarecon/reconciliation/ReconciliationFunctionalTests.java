@@ -71,7 +71,7 @@ class ReconciliationFunctionalTests {
 		JobExecution execution = CloseJobRuns.start(jobOperatorTestUtils, parameters(null));
 
 		// then
-		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.STOPPED);
 		Map<String, String> lines = lines();
 		assertThat(lines).containsEntry("106540352242922 MARKETING", "MATCHED 1200 1200 163.8000 163.8000")
 			.containsEntry("106540352242923 MARKETING", "WITHIN_TOLERANCE 2400 2402 327.6000 327.8700")
@@ -249,7 +249,7 @@ class ReconciliationFunctionalTests {
 
 		JobExecution execution = CloseJobRuns.start(jobOperatorTestUtils, parameters(new JobParametersBuilder().addString(CloseJobParameters.CLIENT, "c_003")));
 
-		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.STOPPED);
 		List<String> lines = Files.readAllLines(out.resolve("2025-09/reconciliation-2025-09-c_003.csv"));
 		assertThat(lines).hasSize(4).allSatisfy(line -> assertThat(line).matches("billing_month.*|2025-09,c_003,.*"));
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM recon_line WHERE billing_month = '2025-09'").query(Long.class).single())

@@ -50,7 +50,7 @@ class UsageImportFunctionalTests {
 		JobExecution execution = CloseJobRuns.run(jobOperatorTestUtils, TestInbox.SAMPLE, out, "2025-09", Stage.IMPORT, null);
 
 		// then
-		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.STOPPED);
 		Map<String, String> charged = charged("2025-09");
 		assertThat(charged).containsEntry("ch_001 MARKETING", "1200 163.80 EUR") // documented shape, DAILY
 			.containsEntry("ch_002 MARKETING", "2400 327.60 EUR") // half_hour, lower-case enums
@@ -96,7 +96,7 @@ class UsageImportFunctionalTests {
 		JobExecution execution = CloseJobRuns.run(jobOperatorTestUtils, TestInbox.SAMPLE, out, "2025-06", Stage.IMPORT, null);
 
 		// then
-		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.STOPPED);
 		Map<String, String> charged = charged("2025-06");
 		assertThat(charged).containsEntry("ch_001 MARKETING", "900 101.79 EUR") // channel from the file name
 			.containsEntry("ch_004 UTILITY", "20000 2300.00 INR") // channel from channel_id
@@ -140,7 +140,7 @@ class UsageImportFunctionalTests {
 		JobExecution execution = CloseJobRuns.run(jobOperatorTestUtils, inbox.root(), out, "2025-10", Stage.IMPORT, null);
 
 		// then: A, B, E and the late I count; C, D, F, G do not; H is free
-		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.STOPPED);
 		assertThat(volume("2025-10", "ch_006", "MARKETING", "REGULAR")).isEqualTo(4);
 		assertThat(volume("2025-10", "ch_006", "MARKETING", "FREE_CUSTOMER_SERVICE")).isEqualTo(1);
 		assertThat(jdbc.sql("""
@@ -178,7 +178,7 @@ class UsageImportFunctionalTests {
 		JobExecution execution = CloseJobRuns.run(jobOperatorTestUtils, inbox.root(), out, "2025-10", Stage.IMPORT, null);
 
 		// then
-		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.STOPPED);
 		var step = StepExecutions.named(execution, "usageExportsStep");
 		assertThat(step.getReadSkipCount()).as("the truncated file").isEqualTo(1);
 		assertThat(step.getProcessSkipCount()).as("'ten', CHATTING, ch_999").isEqualTo(3);
@@ -214,7 +214,7 @@ class UsageImportFunctionalTests {
 
 		JobExecution again = CloseJobRuns.run(jobOperatorTestUtils, TestInbox.SAMPLE, out, "2025-09", Stage.IMPORT, 1L);
 
-		assertThat(again.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(again.getStatus()).isEqualTo(BatchStatus.STOPPED);
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM usage_estimate WHERE billing_month = '2025-09'").query(Long.class).single())
 			.isEqualTo(before);
 		assertThat(charged("2025-09")).containsEntry("ch_006 MARKETING", "48 47.74 INR");

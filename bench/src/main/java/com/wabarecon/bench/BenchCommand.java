@@ -140,7 +140,8 @@ class BenchCommand implements Callable<Integer> {
 			// sampled heap in use: the pools' own peaks, added up, are reached at different moments
 			peakHeap = heap.peak(0, System.currentTimeMillis());
 			execution = outcome.execution();
-			if (outcome.kind() != CloseOutcome.Kind.COMPLETED) {
+			// --until: the close stops after that stage, as asked
+			if (outcome.kind() != CloseOutcome.Kind.COMPLETED && outcome.kind() != CloseOutcome.Kind.STOPPED) {
 				throw new IllegalStateException("the close did not complete: " + outcome.message());
 			}
 			for (StepExecution step : execution.getStepExecutions()) {

@@ -54,7 +54,7 @@ class GeneratedInboxCloseTests {
 				Stage.RECONCILE, null);
 
 		// then
-		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(execution.getStatus()).as("stopped after the reconciliation, as asked").isEqualTo(BatchStatus.STOPPED);
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM import_reject WHERE billing_month = ?").param(MONTH.toString())
 			.query(Long.class).single()).isEqualTo(manifest.expectedRejects());
 		assertThat(StepExecutions.named(execution, "clientsStep").getWriteCount()).isEqualTo(manifest.clients());

@@ -46,7 +46,7 @@ class GeneratedInboxPostgresTests {
 		assertThat(generated[0]).as(generated[2]).isEqualTo("0");
 		assertThat(generated[1]).contains("200 channels", "expected lines");
 		assertThat(closed[0]).as(closed[2]).isEqualTo("0");
-		assertThat(closed[1]).contains("2025-09, all clients · COMPLETED");
+		assertThat(closed[1]).contains("2025-09, all clients · STOPPED after reconcile");
 		assertThat(query("SELECT COUNT(*) FROM import_reject WHERE billing_month = '2025-09'"))
 			.containsExactly(Long.toString(manifest.expectedRejects()));
 		assertThat(query("SELECT status || ' ' || COUNT(*) FROM recon_line WHERE billing_month = '2025-09' "
