@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Writes sample-invoices/: a complete, deterministic sample inbox (the layout of README.md's "Inputs").
+"""Writes sample-invoices/: a complete, deterministic sample inbox (the layout of docs/formats.md's "Inputs").
 
 Two months: 2025-09 (per-message pricing) and 2025-06 (conversation-based pricing), for the
 clients and channels of sample-invoices/directory. Every figure is derived here, so the

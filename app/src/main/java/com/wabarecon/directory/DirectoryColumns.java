@@ -3,7 +3,7 @@ package com.wabarecon.directory;
 import java.util.List;
 
 /**
- * The columns of {@code clients.csv} and {@code channels.csv} (README, "Inputs": the directory).
+ * The columns of {@code clients.csv} and {@code channels.csv} (docs/formats.md, "Inputs": the directory).
  */
 final class DirectoryColumns {
 

@@ -6,7 +6,7 @@ import java.util.function.Function;
 import com.wabarecon.ReconProperties;
 
 /**
- * The fields of an invoice line (README, "Inputs": the invoice), by their canonical
+ * The fields of an invoice line (docs/formats.md, "Inputs": the invoice), by their canonical
  * column names, and which of them a file's header must have. The others may be absent.
  */
 enum InvoiceField {

@@ -15,7 +15,7 @@ import com.wabarecon.rules.Money;
 import com.wabarecon.support.FormulaGuard;
 
 /**
- * Writes {@code reconciliation-<month>.csv} exactly as its contract in README ("Outputs") says: these
+ * Writes {@code reconciliation-<month>.csv} exactly as its contract in docs/formats.md ("Outputs") says: these
  * columns in this order, categories in their upper-case spelling, amounts with a dot and no
  * thousands separator at the currency's precision, an empty {@code client_id} on unknown
  * channels and an empty {@code phone_number_id} on WABA-level lines. Text that a spreadsheet

@@ -3,7 +3,7 @@ package com.wabarecon.support;
 import java.nio.file.Path;
 
 /**
- * Where a month's files are, in the inbox and in the output folder (layout in README.md).
+ * Where a month's files are, in the inbox and in the output folder (layout in docs/formats.md).
  * One place, so that every stage agrees on the names.
  */
 public final class MonthFolders {

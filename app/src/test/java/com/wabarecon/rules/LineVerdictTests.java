@@ -9,7 +9,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The line verdict, row by row. Every expected figure is worked out by hand from the rules in
- * README ("Reconciliation"): amounts rounded half up to the currency's minor units, deltas are
+ * docs/formats.md ("Reconciliation"): amounts rounded half up to the currency's minor units, deltas are
  * invoiced minus estimated, the amount delta in % of the invoiced amount (2 decimals), and the
  * default tolerance {@code amount <= max(1.00, 0.5%)} and {@code volume <= max(5, 0.5%)}.
  * An empty cell is unknown ({@code null}).

@@ -9,7 +9,7 @@ import com.wabarecon.bench.DirectoryPlan.WabaPlan;
 
 /**
  * {@code directory/clients.csv} and {@code directory/channels.csv} of the plan, in the
- * columns the directory import reads (README, "Inputs": the directory).
+ * columns the directory import reads (docs/formats.md, "Inputs": the directory).
  */
 final class DirectoryWriter {
 

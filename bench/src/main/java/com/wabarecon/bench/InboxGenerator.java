@@ -15,7 +15,7 @@ import com.wabarecon.bench.DirectoryPlan.ClientPlan;
 import com.wabarecon.bench.DirectoryPlan.WabaPlan;
 
 /**
- * Generates a synthetic inbox of one month in the layout the close reads (README, "Inputs"):
+ * Generates a synthetic inbox of one month in the layout the close reads (docs/formats.md, "Inputs"):
  * directory, rate card, markets and FX, usage exports, webhooks and Meta's invoice, with a
  * manifest of what it holds and of the reconciliation the close must arrive at.
  * <p>
