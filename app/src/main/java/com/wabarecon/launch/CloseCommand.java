@@ -85,7 +85,7 @@ class CloseCommand implements Callable<Integer> {
 		PrintWriter err = spec.commandLine().getErr();
 		CloseRequest request = new CloseRequest(month, client, rerun, inbox, this.out, dryRun, resend, until, database.dbUrl,
 				amountTolerancePct, amountToleranceAbs, volumeTolerancePct, volumeToleranceAbs, maxRejectPct);
-		try (ConfigurableApplicationContext context = SpringRuntime.start(database.dbUrl)) {
+		try (ConfigurableApplicationContext context = SpringRuntime.start(database.dbUrl, database.config)) {
 			CloseOutcome outcome = context.getBean(CloseLauncher.class).launch(request);
 			if (outcome.execution() != null && outcome.kind() != CloseOutcome.Kind.NOTHING_TO_RUN) {
 				out.print(RunSummary.format(outcome.execution()));
@@ -96,7 +96,7 @@ class CloseCommand implements Callable<Integer> {
 			}
 			else {
 				err.println("close " + request.describe() + ": " + outcome.message()
-						+ (outcome.kind() == CloseOutcome.Kind.FAILED ? " (details in logs/recon.log)" : ""));
+						+ (outcome.kind() == CloseOutcome.Kind.FAILED ? " (details in " + LogFile.path() + ")" : ""));
 			}
 			return outcome.kind().exitCode;
 		}

@@ -1,14 +1,36 @@
 package com.wabarecon.launch;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
- * The {@code --db-url} option every command that reads the database shares.
+ * The options every command that starts the application shares: the database, and a
+ * configuration file of one's own.
  */
 class DatabaseOption {
 
+	@Spec(Spec.Target.MIXEE)
+	CommandSpec spec;
+
 	@Option(names = "--db-url", paramLabel = "URL",
-			description = "JDBC URL of the database (default: SPRING_DATASOURCE_URL, else the embedded H2 under data/).")
+			description = "JDBC URL of the database (default: SPRING_DATASOURCE_URL, else the embedded H2 under "
+					+ "the home's data/).")
 	String dbUrl;
+
+	Path config;
+
+	@Option(names = "--config", paramLabel = "FILE", description = "A YAML or properties file of settings, over "
+			+ "config/application.yml and the built-in ones (the environment still wins).")
+	void config(Path file) {
+		if (!Files.isRegularFile(file)) {
+			throw new ParameterException(spec.commandLine(), "--config " + file + ": no such file");
+		}
+		this.config = file.toAbsolutePath().normalize();
+	}
 
 }

@@ -56,7 +56,7 @@ class LinesCommand implements Callable<Integer> {
 		}
 		PrintWriter out = spec.commandLine().getOut();
 		PrintWriter err = spec.commandLine().getErr();
-		try (ConfigurableApplicationContext context = SpringRuntime.start(database.dbUrl)) {
+		try (ConfigurableApplicationContext context = SpringRuntime.start(database.dbUrl, database.config)) {
 			long printed = context.getBean(MonthLines.class).print(month.toString(), client, wanted, csv, out);
 			if (printed == 0) {
 				err.println("lines " + month + ": no " + (wanted == null ? "discrepancy" : wanted + " line")

@@ -34,7 +34,7 @@ class RestartCommand implements Callable<Integer> {
 	public Integer call() {
 		PrintWriter out = spec.commandLine().getOut();
 		PrintWriter err = spec.commandLine().getErr();
-		try (ConfigurableApplicationContext context = SpringRuntime.start(database.dbUrl)) {
+		try (ConfigurableApplicationContext context = SpringRuntime.start(database.dbUrl, database.config)) {
 			CloseOutcome outcome = context.getBean(CloseLauncher.class).restart(executionId);
 			if (outcome.execution() != null) {
 				out.print(RunSummary.format(outcome.execution()));

@@ -36,7 +36,7 @@ class ServeCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws InterruptedException {
-		try (ConfigurableApplicationContext context = SpringRuntime.start(database.dbUrl)) {
+		try (ConfigurableApplicationContext context = SpringRuntime.start(database.dbUrl, database.config)) {
 			ReconProperties.Schedule schedule = context.getBean(ReconProperties.class).schedule();
 			ZoneId zone = ZoneId.of(schedule.zone());
 			ScheduledClose close = context.getBean(ScheduledClose.class);

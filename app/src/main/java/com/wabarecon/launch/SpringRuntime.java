@@ -1,6 +1,9 @@
 package com.wabarecon.launch;
 
+import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -60,9 +63,23 @@ public final class SpringRuntime {
 	}
 
 	public static ConfigurableApplicationContext start(String dbUrl) {
-		// passed as a command-line property: it must win over application.yml and the environment
-		String[] args = dbUrl == null ? new String[0] : new String[] { "--spring.datasource.url=" + dbUrl };
-		return new SpringApplicationBuilder(ReconApplication.class).logStartupInfo(false).run(args);
+		return start(dbUrl, null);
+	}
+
+	/**
+	 * @param config a settings file read after config/application.yml (its values win over that
+	 * file's and the built-in ones), or {@code null}
+	 */
+	static ConfigurableApplicationContext start(String dbUrl, Path config) {
+		List<String> args = new ArrayList<>();
+		if (dbUrl != null) {
+			// passed as a command-line property: it must win over application.yml and the environment
+			args.add("--spring.datasource.url=" + dbUrl);
+		}
+		if (config != null) {
+			args.add("--spring.config.additional-location=file:" + config);
+		}
+		return new SpringApplicationBuilder(ReconApplication.class).logStartupInfo(false).run(args.toArray(String[]::new));
 	}
 
 }

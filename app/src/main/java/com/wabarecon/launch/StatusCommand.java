@@ -39,7 +39,7 @@ class StatusCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		PrintWriter out = spec.commandLine().getOut();
-		try (ConfigurableApplicationContext context = SpringRuntime.start(database.dbUrl)) {
+		try (ConfigurableApplicationContext context = SpringRuntime.start(database.dbUrl, database.config)) {
 			List<JobExecution> executions = context.getBean(RunHistory.class).recent(limit);
 			if (executions.isEmpty()) {
 				out.println("No close has run yet.");

@@ -44,17 +44,33 @@ final class ChildClose {
 		this.log = log;
 	}
 
-	/** Starts {@code recon <args>} with its files under {@code dir}. */
+	/** Starts {@code recon <args>} with its files, its log included, under {@code dir}. */
 	static ChildClose start(Path dir, Map<String, String> environment, String... args) throws IOException {
+		return start(dir, null, environment, args);
+	}
+
+	/**
+	 * Starts {@code recon <args>} in the working folder given (this JVM's when {@code null}),
+	 * its output under {@code dir}; its log where the application puts it when a working folder is
+	 * given, under {@code dir} otherwise.
+	 */
+	static ChildClose start(Path dir, Path workingFolder, Map<String, String> environment, String... args)
+			throws IOException {
 		String name = "run-" + RUNS.incrementAndGet();
 		Path tmp = Files.createDirectories(dir.resolve(name + "-tmp"));
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				// the client compiler only: on a busy 2-core machine it halves a close's CPU time
-				"-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Djava.io.tmpdir=" + tmp, "-DLOG_FILE=" + dir.resolve(name + ".log"),
-				"-cp", classPath(), ReconApplication.class.getName()));
+				"-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Djava.io.tmpdir=" + tmp));
+		if (workingFolder == null) {
+			command.add("-DLOG_FILE=" + dir.resolve(name + ".log"));
+		}
+		command.addAll(List.of("-cp", classPath(), ReconApplication.class.getName()));
 		command.addAll(List.of(args));
 		ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(dir.resolve(name + ".out").toFile())
 			.redirectError(dir.resolve(name + ".err").toFile());
+		if (workingFolder != null) {
+			builder.directory(workingFolder.toFile());
+		}
 		builder.environment().keySet().removeIf(key -> key.startsWith("SPRING_") || key.startsWith("RECON_"));
 		builder.environment().putAll(environment);
 		return new ChildClose(builder.start(), dir.resolve(name + ".out"), dir.resolve(name + ".err"),
