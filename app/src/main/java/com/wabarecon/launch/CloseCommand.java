@@ -90,6 +90,7 @@ class CloseCommand implements Callable<Integer> {
 			if (outcome.execution() != null && outcome.kind() != CloseOutcome.Kind.NOTHING_TO_RUN) {
 				out.print(RunSummary.format(outcome.execution()));
 				out.print(RunSummary.files(context, outcome.execution()));
+				out.print(RunSummary.attention(context, outcome.execution()));
 			}
 			if (outcome.kind().exitCode == 0) {
 				out.println(outcome.message());

@@ -39,6 +39,7 @@ class RestartCommand implements Callable<Integer> {
 			if (outcome.execution() != null) {
 				out.print(RunSummary.format(outcome.execution()));
 				out.print(RunSummary.files(context, outcome.execution()));
+				out.print(RunSummary.attention(context, outcome.execution()));
 			}
 			(outcome.kind().exitCode == 0 ? out : err).println("restart " + executionId + ": " + outcome.message());
 			return outcome.kind().exitCode;

@@ -1,19 +1,27 @@
 package com.wabarecon.launch;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import com.wabarecon.CloseJobParameters;
 import com.wabarecon.importing.RejectsReportTasklet;
 import com.wabarecon.importing.SkipReasons;
+import com.wabarecon.reconciliation.MonthLines;
+import com.wabarecon.rules.LineStatus;
+import com.wabarecon.support.MonthFolders;
 import com.wabarecon.support.PartitionNames;
 import com.wabarecon.support.RunSteps;
 import com.wabarecon.support.accounting.FileCounts;
 import com.wabarecon.support.accounting.InputFileRepository;
+import com.wabarecon.support.reject.RejectRepository;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -32,7 +40,10 @@ final class RunSummary {
 
 	private static final String FILE_ROW = "  %-56s %9s %9s %9s %9s%n";
 
-	private static final String ROW = "  %-22s %-10s %10s %10s %10s %10s%n";
+	/** The step column's least width, and how far a step made of steps indents its own. */
+	private static final int STEP_COLUMN = 22;
+
+	private static final int INDENT = 2;
 
 	private RunSummary() {
 	}
@@ -40,14 +51,38 @@ final class RunSummary {
 	static String format(JobExecution execution) {
 		StringBuilder text = new StringBuilder();
 		text.append(headline(execution)).append(System.lineSeparator());
-		text.append(String.format(ROW, "step", "status", "read", "loaded", "rejected", "skipped"));
-		for (StepExecution step : steps(execution)) {
-			text.append(stepLine(step));
+		List<StepExecution> steps = steps(execution);
+		Map<StepExecution, StepExecution> parents = new IdentityHashMap<>();
+		Map<StepExecution, Integer> depths = new IdentityHashMap<>();
+		for (StepExecution step : steps) {
+			StepExecution parent = enclosing(step, steps);
+			parents.put(step, parent);
+			depths.put(step, parent == null ? 0 : depths.get(parent) + 1);
 		}
-		for (StepExecution step : steps(execution)) {
+		int width = STEP_COLUMN;
+		for (StepExecution step : steps) {
+			width = Math.max(width, INDENT * depths.get(step) + step.getStepName().length());
+		}
+		String row = "  %-" + width + "s %-10s %8s %9s %9s %9s %9s%n";
+		text.append(String.format(row, "step", "status", "time", "read", "loaded", "rejected", "skipped"));
+		for (StepExecution step : steps) {
+			String name = " ".repeat(INDENT * depths.get(step)) + step.getStepName();
+			String time = seconds(step.getStartTime(), step.getEndTime());
+			if (parents.containsValue(step)) {
+				// a step made of steps: its children count the rows
+				text.append(String.format(row, name, step.getStatus(), time, "", "", "", "").stripTrailing())
+					.append(System.lineSeparator());
+			}
+			else {
+				long rejected = step.getReadSkipCount() + step.getProcessSkipCount() + step.getWriteSkipCount();
+				text.append(String.format(row, name, step.getStatus(), time, step.getReadCount() + step.getReadSkipCount(),
+						step.getWriteCount(), rejected, step.getFilterCount()));
+			}
+		}
+		for (StepExecution step : steps) {
 			text.append(notes(step));
 		}
-		for (StepExecution step : steps(execution)) {
+		for (StepExecution step : steps) {
 			if (step.getExecutionContext().containsKey(RejectsReportTasklet.FILE_KEY)) {
 				text.append(String.format("  rejects: %s (%d rows)%n",
 						step.getExecutionContext().getString(RejectsReportTasklet.FILE_KEY),
@@ -60,7 +95,78 @@ final class RunSummary {
 		return text.toString();
 	}
 
-	/** Per input file: rows read, loaded, rejected and skipped, and any remark on the file. */
+	/**
+	 * The innermost earlier step made of steps whose run encloses this one's, or {@code null}.
+	 * A step made of steps (a flow, or a split's) commits nothing itself: every other step
+	 * commits at least once, and a partitioned step adds up its partitions' commits.
+	 */
+	private static StepExecution enclosing(StepExecution step, List<StepExecution> steps) {
+		StepExecution enclosing = null;
+		for (StepExecution other : steps) {
+			if (other == step) {
+				break;
+			}
+			if (other.getCommitCount() == 0 && other.getRollbackCount() == 0 && encloses(other, step)) {
+				enclosing = other;
+			}
+		}
+		return enclosing;
+	}
+
+	private static boolean encloses(StepExecution outer, StepExecution inner) {
+		LocalDateTime outerStart = outer.getStartTime();
+		LocalDateTime innerStart = inner.getStartTime();
+		if (outerStart == null || innerStart == null || innerStart.isBefore(outerStart)) {
+			return false;
+		}
+		LocalDateTime outerEnd = outer.getEndTime();
+		LocalDateTime innerEnd = inner.getEndTime();
+		// a step still running encloses what started after it
+		return outerEnd == null || innerEnd != null && innerStart.isBefore(outerEnd) && !innerEnd.isAfter(outerEnd);
+	}
+
+	/**
+	 * The last line of a close's answer: whether the month needs a person's attention, and where
+	 * to look. A run that failed says why instead.
+	 */
+	static String attention(ApplicationContext context, JobExecution execution) {
+		if (execution.getStatus().isUnsuccessful()) {
+			return "";
+		}
+		JobParameters parameters = execution.getJobParameters();
+		String month = parameters.getString(CloseJobParameters.MONTH);
+		String client = parameters.getString(CloseJobParameters.CLIENT);
+		Map<LineStatus, Long> statuses = context.getBean(MonthLines.class).statusCounts(month, client);
+		long rejected = context.getBean(RejectRepository.class).count(month);
+		Path rejects = MonthFolders.rejectsFile(Path.of(parameters.getString(CloseJobParameters.OUT)), month);
+		List<String> discrepancies = new ArrayList<>();
+		long lines = 0;
+		for (Map.Entry<LineStatus, Long> status : statuses.entrySet()) {
+			if (status.getKey().isDiscrepancy()) {
+				discrepancies.add(status.getValue() + " " + status.getKey());
+				lines += status.getValue();
+			}
+		}
+		String notYet = statuses.isEmpty() ? " (the reconciliation has not run yet)" : "";
+		if (lines == 0 && rejected == 0) {
+			return "nothing needs attention" + (statuses.isEmpty() ? " so far: no row was rejected" + notYet
+					: ": every line matched or is within tolerance, and no row was rejected") + System.lineSeparator();
+		}
+		List<String> what = new ArrayList<>();
+		List<String> where = new ArrayList<>();
+		if (lines > 0) {
+			what.add(lines + (lines == 1 ? " discrepancy (" : " discrepancies (") + String.join(", ", discrepancies) + ")");
+			where.add("recon lines --month " + month + (client == null ? "" : " --client " + client)
+					+ " or the partner workbook's Discrepancies sheet");
+		}
+		if (rejected > 0) {
+			what.add(rejected + (rejected == 1 ? " rejected row" : " rejected rows"));
+			where.add(rejects.toString());
+		}
+		return "needs attention: " + String.join(" and ", what) + notYet + "; see " + String.join(", and ", where)
+				+ System.lineSeparator();
+	}
+
 	/** The table of the month's input files as the close left them ({@link InputFileRepository#forMonth}). */
 	static String files(ApplicationContext context, JobExecution execution) {
 		String month = execution.getJobParameters().getString(CloseJobParameters.MONTH);
@@ -111,12 +217,6 @@ final class RunSummary {
 				+ (execution.getStatus() == BatchStatus.STOPPED
 						? " after " + parameters.getString(CloseJobParameters.UNTIL) : "")
 				+ " in " + seconds(execution.getStartTime(), execution.getEndTime());
-	}
-
-	private static String stepLine(StepExecution step) {
-		long rejected = step.getReadSkipCount() + step.getProcessSkipCount() + step.getWriteSkipCount();
-		return String.format(ROW, step.getStepName(), step.getStatus(), step.getReadCount() + step.getReadSkipCount(),
-				step.getWriteCount(), rejected, step.getFilterCount());
 	}
 
 	/**

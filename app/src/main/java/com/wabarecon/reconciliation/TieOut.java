@@ -1,6 +1,7 @@
 package com.wabarecon.reconciliation;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,16 +45,21 @@ class TieOut {
 			return lines.add(other).compareTo(inputs) == 0;
 		}
 
-		/** "invoice EUR: lines 897.15 + adjustments, credits and taxes 31.90 = 929.05, invoice totals 929.05" */
+		/**
+		 * "invoice EUR: lines 897.15 + adjustments, credits and taxes 31.90 = 929.05, invoice totals
+		 * 929.05", at the currency's precision; a difference whole, however small.
+		 */
 		@Override
 		public String describe() {
 			String source = what.equals("invoice") ? "invoice totals" : "estimates loaded";
-			return what + " " + currency + ": lines " + lines.toPlainString()
+			BigDecimal difference = inputs.subtract(lines.add(other));
+			return what + " " + currency + ": lines " + Money.text(lines, currency)
 					+ (other.signum() == 0 ? ""
-							: " + adjustments, credits and taxes " + other.toPlainString() + " = "
-									+ lines.add(other).toPlainString())
-					+ ", " + source + " " + inputs.toPlainString()
-					+ (ties() ? "" : " (difference " + inputs.subtract(lines.add(other)).toPlainString() + ")")
+							: " + adjustments, credits and taxes " + Money.text(other, currency) + " = "
+									+ Money.text(lines.add(other), currency))
+					+ ", " + source + " " + Money.text(inputs, currency)
+					+ (ties() ? "" : " (difference " + difference.setScale(Math.max(Money.digits(currency),
+							difference.stripTrailingZeros().scale()), RoundingMode.UNNECESSARY).toPlainString() + ")")
 					+ (unknown == null ? "" : "; not in either: " + unknown);
 		}
 

@@ -67,6 +67,9 @@ class ReconCliTests {
 				"2025-09, all clients stopped after import as asked; the month stays open: close --month 2025-09 continues it");
 		assertThat(first.out()).doesNotContain("reconciliationStep");
 		assertThat(Files.exists(dir.resolve("out/2025-09/rejects-2025-09.csv"))).isTrue();
+		// the sample's two deliberate bad rows (sample-invoices/README.md)
+		assertThat(first.out()).contains("needs attention: 2 rejected rows (the reconciliation has not run yet); see "
+				+ dir.resolve("out/2025-09/rejects-2025-09.csv") + System.lineSeparator());
 
 		CliRun asFar = close("--until", "import");
 		assertThat(asFar.exitCode()).as(asFar.err()).isZero();
@@ -86,6 +89,11 @@ class ReconCliTests {
 		assertThat(rest.out()).contains("execution 3 · 2025-09, all clients · COMPLETED", "statementsStep",
 				"2025-09, all clients closed");
 		assertThat(rest.out()).doesNotContain("reconciliationStep");
+		// the sample's seven discrepancies and two bad rows (sample-invoices/README.md)
+		assertThat(rest.out()).contains("needs attention: 7 discrepancies (2 OVER_INVOICED, 1 UNDER_INVOICED, "
+				+ "1 MISSING_FROM_INVOICE, 1 NOT_ESTIMATED, 1 UNKNOWN_CHANNEL, 1 CURRENCY_MISMATCH) and 2 rejected rows; "
+				+ "see recon lines --month 2025-09 or the partner workbook's Discrepancies sheet, and "
+				+ dir.resolve("out/2025-09/rejects-2025-09.csv") + System.lineSeparator());
 
 		CliRun again = close();
 		assertThat(again.exitCode()).isZero();
