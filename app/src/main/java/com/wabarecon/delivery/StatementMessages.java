@@ -1,6 +1,8 @@
 package com.wabarecon.delivery;
 
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
 
 import com.wabarecon.ReconProperties;
 
@@ -17,7 +19,21 @@ import org.springframework.mail.javamail.MimeMessageHelper;
  */
 final class StatementMessages {
 
+	/** The statement files' types; JavaMail's own table knows no workbook and sends it as octet-stream. */
+	private static final Map<String, String> CONTENT_TYPES = Map.of(".pdf", "application/pdf", ".xlsx",
+			"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
 	private StatementMessages() {
+	}
+
+	static String contentType(String fileName) {
+		String lower = fileName.toLowerCase(Locale.ROOT);
+		return CONTENT_TYPES.entrySet()
+			.stream()
+			.filter(type -> lower.endsWith(type.getKey()))
+			.map(Map.Entry::getValue)
+			.findFirst()
+			.orElse("application/octet-stream");
 	}
 
 	static MimeMessage fill(MimeMessage message, StatementEmail email, ReconProperties.Delivery settings)
@@ -31,7 +47,8 @@ final class StatementMessages {
 		helper.setSubject(email.subject());
 		helper.setText(email.body(), false);
 		for (Path file : email.attachments()) {
-			helper.addAttachment(file.getFileName().toString(), new FileSystemResource(file));
+			String name = file.getFileName().toString();
+			helper.addAttachment(name, new FileSystemResource(file), contentType(name));
 		}
 		message.saveChanges();
 		return message;

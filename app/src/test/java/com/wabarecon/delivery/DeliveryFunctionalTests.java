@@ -125,6 +125,8 @@ class DeliveryFunctionalTests {
 			assertThat(message.getFrom()[0].toString()).isEqualTo("billing@bsp.example");
 			assertThat(attachments(message)).containsExactlyInAnyOrder("statement-" + client + "-2025-09.pdf",
 					"statement-" + client + "-2025-09.xlsx");
+			assertThat(attachmentTypes(message)).containsExactlyInAnyOrder("application/pdf",
+					"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 			if (addresses.containsKey(client)) {
 				assertThat(recipients(message)).containsExactlyInAnyOrderElementsOf(addresses.get(client));
 			}
@@ -253,6 +255,19 @@ class DeliveryFunctionalTests {
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/** Each attachment's MIME type, without its parameters. */
+	private static List<String> attachmentTypes(MimeMessage message) throws Exception {
+		List<String> types = new ArrayList<>();
+		Multipart parts = (Multipart) message.getContent();
+		for (int i = 0; i < parts.getCount(); i++) {
+			BodyPart part = parts.getBodyPart(i);
+			if (part.getFileName() != null) {
+				types.add(part.getContentType().split(";")[0].strip());
+			}
+		}
+		return types;
 	}
 
 	private static List<String> attachments(MimeMessage message) throws Exception {
