@@ -3,8 +3,13 @@ package com.wabarecon;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import com.wabarecon.rules.Pricing;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -95,7 +100,26 @@ public record ReconProperties(@DefaultValue("sample-invoices") Path inbox, @Defa
 	public record Reconciliation(@DefaultValue Tolerance tolerance, Map<String, Tolerance> categories) {
 
 		public Reconciliation {
-			categories = categories == null ? Map.of() : Map.copyOf(categories);
+			categories = categories == null ? Map.of() : canonical(categories);
+		}
+
+		/**
+		 * The overrides under their categories' canonical names: a key bound from the environment
+		 * comes in lower case ({@code RECON_RECONCILIATION_CATEGORIES_MARKETING_AMOUNTABS}), and one
+		 * that names no category would be ignored without a word, so it is refused.
+		 */
+		private static Map<String, Tolerance> canonical(Map<String, Tolerance> categories) {
+			Map<String, Tolerance> canonical = new TreeMap<>();
+			categories.forEach((key, tolerance) -> {
+				String category = Pricing.category(key);
+				if (category == null) {
+					throw new IllegalArgumentException("recon.reconciliation.categories." + key + ": '" + key
+							+ "' is not a pricing category (one of " + String.join(", ", new TreeSet<>(Pricing.CATEGORIES))
+							+ ")");
+				}
+				canonical.put(category, tolerance);
+			});
+			return Collections.unmodifiableMap(canonical);
 		}
 
 	}

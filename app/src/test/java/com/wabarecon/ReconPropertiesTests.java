@@ -1,0 +1,53 @@
+package com.wabarecon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+
+/**
+ * Per-category tolerances bind under the category's canonical name however they are spelled,
+ * from a YAML file or from the environment, and a key that names no category is refused rather
+ * than ignored.
+ */
+class ReconPropertiesTests {
+
+	@Test
+	void aCategorySetFromTheEnvironmentKeepsItsCanonicalName() {
+		StandardEnvironment environment = new StandardEnvironment();
+		// as Spring Boot reads the process's environment, this one holding one variable
+		environment.getPropertySources()
+			.replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+					new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+							Map.of("RECON_RECONCILIATION_CATEGORIES_MARKETING_AMOUNTABS", "2.50")));
+
+		ReconProperties.Reconciliation bound = Binder.get(environment)
+			.bind("recon.reconciliation", ReconProperties.Reconciliation.class)
+			.get();
+
+		assertThat(bound.categories()).containsOnlyKeys("MARKETING");
+		assertThat(bound.categories().get("MARKETING").amountAbs()).isEqualByComparingTo(new BigDecimal("2.50"));
+	}
+
+	@Test
+	void aKeyThatNamesNoCategoryIsRefused() {
+		Binder binder = new Binder(new MapConfigurationPropertySource(
+				Map.of("recon.reconciliation.categories.MARKETTING.amount-abs", "2.50")));
+
+		assertThatThrownBy(() -> binder.bind("recon.reconciliation", ReconProperties.Reconciliation.class))
+			.isInstanceOf(BindException.class)
+			.rootCause()
+			.hasMessageStartingWith("recon.reconciliation.categories.MARKETTING: 'MARKETTING' is not a pricing category "
+					+ "(one of AUTHENTICATION, AUTHENTICATION_INTERNATIONAL, MARKETING, ");
+	}
+
+}
