@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -104,21 +105,26 @@ public record ReconProperties(@DefaultValue("sample-invoices") Path inbox, @Defa
 		}
 
 		/**
-		 * The overrides under their categories' canonical names: a key bound from the environment
-		 * comes in lower case ({@code RECON_RECONCILIATION_CATEGORIES_MARKETING_AMOUNTABS}), and one
-		 * that names no category would be ignored without a word, so it is refused.
+		 * The overrides under their categories' canonical names. A key bound from the environment
+		 * comes in lower case ({@code RECON_RECONCILIATION_CATEGORIES_MARKETING_AMOUNTABS}): it
+		 * overrides, field by field, what a file sets under the canonical name. A key that names no
+		 * category would be ignored without a word, so it is refused.
 		 */
 		private static Map<String, Tolerance> canonical(Map<String, Tolerance> categories) {
 			Map<String, Tolerance> canonical = new TreeMap<>();
-			categories.forEach((key, tolerance) -> {
-				String category = Pricing.category(key);
-				if (category == null) {
-					throw new IllegalArgumentException("recon.reconciliation.categories." + key + ": '" + key
-							+ "' is not a pricing category (one of " + String.join(", ", new TreeSet<>(Pricing.CATEGORIES))
-							+ ")");
-				}
-				canonical.put(category, tolerance);
-			});
+			categories.entrySet()
+				.stream()
+				.sorted(Comparator.comparing((Map.Entry<String, Tolerance> entry) -> !entry.getKey()
+					.equals(Pricing.category(entry.getKey()))))
+				.forEach(entry -> {
+					String category = Pricing.category(entry.getKey());
+					if (category == null) {
+						throw new IllegalArgumentException("recon.reconciliation.categories." + entry.getKey() + ": '"
+								+ entry.getKey() + "' is not a pricing category (one of "
+								+ String.join(", ", new TreeSet<>(Pricing.CATEGORIES)) + ")");
+					}
+					canonical.merge(category, entry.getValue(), Tolerance::overriddenBy);
+				});
 			return Collections.unmodifiableMap(canonical);
 		}
 
@@ -130,6 +136,15 @@ public record ReconProperties(@DefaultValue("sample-invoices") Path inbox, @Defa
 	 * volume)}. A {@code null} field means "not set here".
 	 */
 	public record Tolerance(BigDecimal amountAbs, BigDecimal amountPct, Long volumeAbs, BigDecimal volumePct) {
+
+		/** These figures with each one the other sets in its place. */
+		Tolerance overriddenBy(Tolerance other) {
+			return new Tolerance(other.amountAbs != null ? other.amountAbs : amountAbs,
+					other.amountPct != null ? other.amountPct : amountPct,
+					other.volumeAbs != null ? other.volumeAbs : volumeAbs,
+					other.volumePct != null ? other.volumePct : volumePct);
+		}
+
 	}
 
 	/**

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
@@ -36,6 +37,28 @@ class ReconPropertiesTests {
 
 		assertThat(bound.categories()).containsOnlyKeys("MARKETING");
 		assertThat(bound.categories().get("MARKETING").amountAbs()).isEqualByComparingTo(new BigDecimal("2.50"));
+	}
+
+	@Test
+	void theEnvironmentOverridesAFilesCategoryFieldByField() {
+		StandardEnvironment environment = new StandardEnvironment();
+		environment.getPropertySources()
+			.replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+					new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+							Map.of("RECON_RECONCILIATION_CATEGORIES_AUTHENTICATION_AMOUNTABS", "0.50")));
+		// as application.yml sets it
+		environment.getPropertySources()
+			.addLast(new MapPropertySource("application.yml",
+					Map.of("recon.reconciliation.categories.AUTHENTICATION.amount-abs", "0.10",
+							"recon.reconciliation.categories.AUTHENTICATION.volume-abs", "2")));
+
+		ReconProperties.Reconciliation bound = Binder.get(environment)
+			.bind("recon.reconciliation", ReconProperties.Reconciliation.class)
+			.get();
+
+		assertThat(bound.categories()).containsOnlyKeys("AUTHENTICATION");
+		assertThat(bound.categories().get("AUTHENTICATION").amountAbs()).isEqualByComparingTo(new BigDecimal("0.50"));
+		assertThat(bound.categories().get("AUTHENTICATION").volumeAbs()).isEqualTo(2L);
 	}
 
 	@Test
