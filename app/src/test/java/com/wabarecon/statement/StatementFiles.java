@@ -35,6 +35,20 @@ public final class StatementFiles {
 		}
 	}
 
+	/** The text of each page, in order. */
+	static List<String> pdfPageTexts(Path pdf) throws IOException {
+		try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+			List<String> pages = new ArrayList<>();
+			for (int page = 1; page <= document.getNumberOfPages(); page++) {
+				PDFTextStripper stripper = new PDFTextStripper();
+				stripper.setStartPage(page);
+				stripper.setEndPage(page);
+				pages.add(stripper.getText(document));
+			}
+			return pages;
+		}
+	}
+
 	static int pdfPages(Path pdf) throws IOException {
 		try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
 			return document.getNumberOfPages();

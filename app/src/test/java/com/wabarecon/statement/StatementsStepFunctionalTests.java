@@ -114,6 +114,18 @@ class StatementsStepFunctionalTests {
 	}
 
 	@Test
+	void everyPageIsNumberedAndTheUsageChartsFollowTheTablesWithoutAPageBetween() throws Exception {
+		// when
+		StatementStepRuns.render(jobOperatorTestUtils, out, MONTH, "c_001");
+
+		// then: c_001's tables fill page 1; the charts need a page of their own, with their heading
+		List<String> pages = StatementFiles.pdfPageTexts(pdf("c_001"));
+		assertThat(pages).hasSize(2);
+		assertThat(pages.get(0)).contains("Page 1 of 2", "Compared with").doesNotContain("Usage over the month");
+		assertThat(pages.get(1)).contains("Page 2 of 2", "Usage over the month (estimates)", "Messages by category per day");
+	}
+
+	@Test
 	void thePdfShowsTheReconciliationsTotalsInTheClientsLocale() throws Exception {
 		// when
 		StatementStepRuns.render(jobOperatorTestUtils, out, MONTH, "c_001");
