@@ -52,8 +52,10 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 		"recon.delivery.from=billing@bsp.example" })
 class DeliveryFunctionalTests {
 
+	/** One server for the class, on a free port: a fixed one may be taken by another run on the machine. */
 	@RegisterExtension
-	static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+	static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
+		.withPerMethodLifecycle(false);
 
 	/** Clients whose sends fail, and how many more times. */
 	static final Map<String, Integer> FAILURES = new ConcurrentHashMap<>();
@@ -80,7 +82,7 @@ class DeliveryFunctionalTests {
 				}
 			};
 			sender.setHost("127.0.0.1");
-			sender.setPort(ServerSetupTest.SMTP.getPort());
+			sender.setPort(smtp.getSmtp().getPort());
 			return sender;
 		}
 
@@ -99,7 +101,8 @@ class DeliveryFunctionalTests {
 	Path out;
 
 	@BeforeEach
-	void reset() {
+	void reset() throws Exception {
+		smtp.purgeEmailFromAllMailboxes();
 		jobRepositoryTestUtils.removeJobExecutions();
 		jdbc.sql("DELETE FROM delivery_log").update();
 		jdbc.sql("DELETE FROM statement_file").update();
