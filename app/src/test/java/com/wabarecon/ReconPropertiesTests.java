@@ -24,12 +24,7 @@ class ReconPropertiesTests {
 
 	@Test
 	void aCategorySetFromTheEnvironmentKeepsItsCanonicalName() {
-		StandardEnvironment environment = new StandardEnvironment();
-		// as Spring Boot reads the process's environment, this one holding one variable
-		environment.getPropertySources()
-			.replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-					new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-							Map.of("RECON_RECONCILIATION_CATEGORIES_MARKETING_AMOUNTABS", "2.50")));
+		StandardEnvironment environment = withVariable("RECON_RECONCILIATION_CATEGORIES_MARKETING_AMOUNTABS", "2.50");
 
 		ReconProperties.Reconciliation bound = Binder.get(environment)
 			.bind("recon.reconciliation", ReconProperties.Reconciliation.class)
@@ -41,11 +36,7 @@ class ReconPropertiesTests {
 
 	@Test
 	void theEnvironmentOverridesAFilesCategoryFieldByField() {
-		StandardEnvironment environment = new StandardEnvironment();
-		environment.getPropertySources()
-			.replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-					new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-							Map.of("RECON_RECONCILIATION_CATEGORIES_AUTHENTICATION_AMOUNTABS", "0.50")));
+		StandardEnvironment environment = withVariable("RECON_RECONCILIATION_CATEGORIES_AUTHENTICATION_AMOUNTABS", "0.50");
 		// as application.yml sets it
 		environment.getPropertySources()
 			.addLast(new MapPropertySource("application.yml",
@@ -71,6 +62,16 @@ class ReconPropertiesTests {
 			.rootCause()
 			.hasMessageStartingWith("recon.reconciliation.categories.MARKETTING: 'MARKETTING' is not a pricing category "
 					+ "(one of AUTHENTICATION, AUTHENTICATION_INTERNATIONAL, MARKETING, ");
+	}
+
+	/** An environment as Spring Boot reads the process's, this one holding one variable. */
+	private static StandardEnvironment withVariable(String name, String value) {
+		StandardEnvironment environment = new StandardEnvironment();
+		environment.getPropertySources()
+			.replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+					new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+							Map.of(name, value)));
+		return environment;
 	}
 
 }

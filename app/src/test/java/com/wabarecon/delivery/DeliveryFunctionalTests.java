@@ -263,26 +263,29 @@ class DeliveryFunctionalTests {
 	/** Each attachment's MIME type, without its parameters. */
 	private static List<String> attachmentTypes(MimeMessage message) throws Exception {
 		List<String> types = new ArrayList<>();
-		Multipart parts = (Multipart) message.getContent();
-		for (int i = 0; i < parts.getCount(); i++) {
-			BodyPart part = parts.getBodyPart(i);
-			if (part.getFileName() != null) {
-				types.add(part.getContentType().split(";")[0].strip());
-			}
+		for (BodyPart part : attachmentParts(message)) {
+			types.add(part.getContentType().split(";")[0].strip());
 		}
 		return types;
 	}
 
 	private static List<String> attachments(MimeMessage message) throws Exception {
 		List<String> names = new ArrayList<>();
-		Multipart parts = (Multipart) message.getContent();
-		for (int i = 0; i < parts.getCount(); i++) {
-			BodyPart part = parts.getBodyPart(i);
-			if (part.getFileName() != null) {
-				names.add(part.getFileName());
-			}
+		for (BodyPart part : attachmentParts(message)) {
+			names.add(part.getFileName());
 		}
 		return names;
+	}
+
+	private static List<BodyPart> attachmentParts(MimeMessage message) throws Exception {
+		List<BodyPart> attached = new ArrayList<>();
+		Multipart parts = (Multipart) message.getContent();
+		for (int i = 0; i < parts.getCount(); i++) {
+			if (parts.getBodyPart(i).getFileName() != null) {
+				attached.add(parts.getBodyPart(i));
+			}
+		}
+		return attached;
 	}
 
 	/** The plain-text body, decoded. */
