@@ -99,6 +99,31 @@ class HomeAndConfigurationTests {
 	}
 
 	@Test
+	void theWorkedExampleReadsAGermanInvoiceAsTheEnglishOneReconciles() throws Exception {
+		// given: the sample inbox, its EUR invoice replaced by the same lines under German headers
+		Path inbox = dir.resolve("inbox");
+		copy(PROJECT.resolve("sample-invoices"), inbox);
+		Files.delete(inbox.resolve("2025-09/invoice/meta-invoice-2025-09-EUR.csv"));
+		Files.copy(Path.of("docs/examples/rechnung-2025-09-EUR.csv"),
+				inbox.resolve("2025-09/invoice/rechnung-2025-09-EUR.csv"));
+
+		// when: closed with the example's settings, and the sample as it is without them
+		CliRun german = CliRun.of("close", "--month", "2025-09", "--until", "reconcile", "--dry-run", "--inbox",
+				inbox.toString(), "--out", dir.resolve("out-de").toString(), "--config",
+				"docs/examples/invoice-columns-de.yml", "--db-url", url("db-de"));
+		CliRun english = CliRun.of("close", "--month", "2025-09", "--until", "reconcile", "--dry-run", "--inbox",
+				"sample-invoices", "--out", dir.resolve("out-en").toString(), "--db-url", url("db-en"));
+
+		// then: every German line loaded, and the month reconciles exactly as with Meta's English file
+		assertThat(german.exitCode()).as(german.err()).isZero();
+		assertThat(english.exitCode()).as(english.err()).isZero();
+		assertThat(german.out()).contains("2025-09/invoice/rechnung-2025-09-EUR.csv EUR: file 929.05 = loaded 929.05 "
+				+ "+ rejected 0.00");
+		assertThat(dir.resolve("out-de/2025-09/reconciliation-2025-09.csv"))
+			.hasSameBinaryContentAs(dir.resolve("out-en/2025-09/reconciliation-2025-09.csv"));
+	}
+
+	@Test
 	void theSystemdUnitsPassSystemdsOwnCheck() throws Exception {
 		assumeTrue(onPath("systemd-analyze"), "systemd-analyze is not installed here");
 		Process verify = new ProcessBuilder("systemd-analyze", "verify", "jobs/recon-close.service",
@@ -134,8 +159,22 @@ class HomeAndConfigurationTests {
 	/** A close of the sample month up to the import, dry, on an embedded database of its own. */
 	private String[] close(String month, String database) {
 		return new String[] { "close", "--month", month, "--until", "import", "--dry-run", "--inbox",
-				PROJECT.resolve("sample-invoices").toString(), "--db-url", "jdbc:h2:file:" + dir.resolve(database)
-						+ "/recon;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" };
+				PROJECT.resolve("sample-invoices").toString(), "--db-url", url(database) };
+	}
+
+	private String url(String database) {
+		return "jdbc:h2:file:" + dir.resolve(database) + "/recon;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+				+ "DEFAULT_NULL_ORDERING=HIGH";
+	}
+
+	private static void copy(Path from, Path to) throws IOException {
+		try (var files = Files.walk(from)) {
+			for (Path file : files.filter(Files::isRegularFile).toList()) {
+				Path target = to.resolve(from.relativize(file).toString());
+				Files.createDirectories(target.getParent());
+				Files.copy(file, target);
+			}
+		}
 	}
 
 	private static String[] with(String[] args, String... more) {
