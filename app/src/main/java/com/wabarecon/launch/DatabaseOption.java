@@ -1,6 +1,5 @@
 package com.wabarecon.launch;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,8 +26,9 @@ class DatabaseOption {
 	@Option(names = "--config", paramLabel = "FILE", description = "A YAML or properties file of settings, over "
 			+ "config/application.yml and the built-in ones (the environment still wins).")
 	void config(Path file) {
-		if (!Files.isRegularFile(file)) {
-			throw new ParameterException(spec.commandLine(), "--config " + file + ": no such file");
+		String problem = SettingsFiles.problem(file);
+		if (problem != null) {
+			throw new ParameterException(spec.commandLine(), "--config " + file + ": " + problem);
 		}
 		this.config = file.toAbsolutePath().normalize();
 	}

@@ -3,7 +3,6 @@ package com.wabarecon.launch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +11,8 @@ import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+
+import com.wabarecon.TestInbox;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -96,13 +97,23 @@ class HomeAndConfigurationTests {
 		CliRun missing = CliRun.of("status", "--config", dir.resolve("nope.yml").toString());
 		assertThat(missing.exitCode()).isEqualTo(2);
 		assertThat(missing.err().lines().findFirst()).contains("--config " + dir.resolve("nope.yml") + ": no such file");
+
+		Path text = Files.writeString(dir.resolve("settings.txt"), "recon.out=/tmp/x\n");
+		CliRun notSettings = CliRun.of("status", "--config", text.toString());
+		assertThat(notSettings.exitCode()).isEqualTo(2);
+		assertThat(notSettings.err().lines().findFirst())
+			.contains("--config " + text + ": a settings file ends in .yml, .yaml or .properties");
+
+		Path broken = Files.writeString(dir.resolve("broken.yml"), "recon: [unclosed\n");
+		CliRun unreadable = CliRun.of("status", "--config", broken.toString());
+		assertThat(unreadable.exitCode()).isEqualTo(2);
+		assertThat(unreadable.err().lines().findFirst().orElseThrow()).startsWith("--config " + broken + ": not valid YAML: ");
 	}
 
 	@Test
 	void theWorkedExampleReadsAGermanInvoiceAsTheEnglishOneReconciles() throws Exception {
 		// given: the sample inbox, its EUR invoice replaced by the same lines under German headers
-		Path inbox = dir.resolve("inbox");
-		copy(PROJECT.resolve("sample-invoices"), inbox);
+		Path inbox = TestInbox.copyOfSample(dir.resolve("inbox")).root();
 		Files.delete(inbox.resolve("2025-09/invoice/meta-invoice-2025-09-EUR.csv"));
 		Files.copy(Path.of("docs/examples/rechnung-2025-09-EUR.csv"),
 				inbox.resolve("2025-09/invoice/rechnung-2025-09-EUR.csv"));
@@ -165,16 +176,6 @@ class HomeAndConfigurationTests {
 	private String url(String database) {
 		return "jdbc:h2:file:" + dir.resolve(database) + "/recon;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
 				+ "DEFAULT_NULL_ORDERING=HIGH";
-	}
-
-	private static void copy(Path from, Path to) throws IOException {
-		try (var files = Files.walk(from)) {
-			for (Path file : files.filter(Files::isRegularFile).toList()) {
-				Path target = to.resolve(from.relativize(file).toString());
-				Files.createDirectories(target.getParent());
-				Files.copy(file, target);
-			}
-		}
 	}
 
 	private static String[] with(String[] args, String... more) {
