@@ -25,7 +25,7 @@ class StopAfterStage implements JobExecutionDecider {
 	public FlowExecutionStatus decide(JobExecution jobExecution, StepExecution stepExecution) {
 		String until = jobExecution.getJobParameters().getString(CloseJobParameters.UNTIL, Stage.DELIVERY.id());
 		// at or past the stage asked for: a run restarted after it stopped goes no further than asked
-		return new FlowExecutionStatus(stage.isAfter(Stage.fromId(until)) || stage == Stage.fromId(until) ? STOP : CONTINUE);
+		return new FlowExecutionStatus(Stage.fromId(until).isAfter(stage) ? CONTINUE : STOP);
 	}
 
 }

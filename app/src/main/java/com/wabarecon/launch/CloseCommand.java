@@ -7,7 +7,6 @@ import java.time.YearMonth;
 import java.util.concurrent.Callable;
 
 import com.wabarecon.Stage;
-import com.wabarecon.importing.FieldChecks;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -111,9 +110,7 @@ class CloseCommand implements Callable<Integer> {
 		if (volumeToleranceAbs != null && volumeToleranceAbs < 0) {
 			throw new ParameterException(spec.commandLine(), "--volume-tolerance-abs must not be negative");
 		}
-		if (client != null && FieldChecks.safeId("--client", client) != null) {
-			throw new ParameterException(spec.commandLine(), FieldChecks.safeId("--client", client));
-		}
+		ClientIds.check(spec, client);
 	}
 
 	private void checkNotNegative(String option, BigDecimal value) {

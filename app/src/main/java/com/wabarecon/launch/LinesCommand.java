@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import com.wabarecon.importing.FieldChecks;
 import com.wabarecon.reconciliation.MonthLines;
 import com.wabarecon.rules.LineStatus;
 
@@ -51,9 +50,7 @@ class LinesCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		LineStatus wanted = status();
-		if (client != null && FieldChecks.safeId("--client", client) != null) {
-			throw new ParameterException(spec.commandLine(), FieldChecks.safeId("--client", client));
-		}
+		ClientIds.check(spec, client);
 		PrintWriter out = spec.commandLine().getOut();
 		PrintWriter err = spec.commandLine().getErr();
 		try (ConfigurableApplicationContext context = SpringRuntime.start(database.dbUrl, database.config)) {

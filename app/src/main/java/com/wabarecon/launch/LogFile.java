@@ -2,31 +2,29 @@ package com.wabarecon.launch;
 
 import java.nio.file.Path;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.core.FileAppender;
+
+import org.slf4j.LoggerFactory;
+
 /**
- * Where the log file is, as logback-spring.xml decides it: {@code LOG_FILE} (a system property,
- * then the environment), else {@code logs/recon.log} in the home ({@code RECON_HOME}, else the
- * working folder).
+ * The log file a failed command names: the file logback-spring.xml's {@code FILE} appender
+ * writes, as logging configured it ({@code LOG_FILE}, else {@code logs/recon.log} in the home).
  */
 final class LogFile {
 
 	private LogFile() {
 	}
 
-	static Path path() {
-		String file = setting("LOG_FILE");
-		if (file != null) {
-			return Path.of(file).toAbsolutePath().normalize();
+	/** The log file, or "the log file" when the logging in use keeps none. */
+	static String path() {
+		if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context
+				&& context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("FILE") instanceof FileAppender<?> file
+				&& file.getFile() != null) {
+			return Path.of(file.getFile()).toAbsolutePath().normalize().toString();
 		}
-		String home = setting("RECON_HOME");
-		return Path.of(home == null ? "." : home, "logs", "recon.log").toAbsolutePath().normalize();
-	}
-
-	private static String setting(String name) {
-		String value = System.getProperty(name);
-		if (value == null || value.isBlank()) {
-			value = System.getenv(name);
-		}
-		return value == null || value.isBlank() ? null : value;
+		return "the log file";
 	}
 
 }

@@ -2,7 +2,6 @@ package com.wabarecon.reconciliation;
 
 import java.io.PrintWriter;
 import java.math.BigDecimal;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Predicate;
 
@@ -11,7 +10,6 @@ import com.opencsv.ICSVWriter;
 import com.wabarecon.rules.LineStatus;
 import com.wabarecon.rules.Money;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,11 +25,8 @@ public class MonthLines {
 
 	private final ReconLineRepository lines;
 
-	private final JdbcClient jdbc;
-
-	MonthLines(ReconLineRepository lines, JdbcClient jdbc) {
+	MonthLines(ReconLineRepository lines) {
 		this.lines = lines;
-		this.jdbc = jdbc;
 	}
 
 	/**
@@ -72,15 +67,7 @@ public class MonthLines {
 
 	/** How many of the month's lines (one client's, when given) have each status; none before a reconciliation. */
 	public Map<LineStatus, Long> statusCounts(String month, String client) {
-		Map<LineStatus, Long> counts = new EnumMap<>(LineStatus.class);
-		jdbc.sql("SELECT status, COUNT(*) FROM recon_line WHERE billing_month = :month "
-				+ "AND (CAST(:client AS VARCHAR(64)) IS NULL OR client_id = :client) GROUP BY status")
-			.param("month", month)
-			.param("client", client)
-			.query(rs -> {
-				counts.put(LineStatus.valueOf(rs.getString(1)), rs.getLong(2));
-			});
-		return counts;
+		return lines.statusCounts(month, client);
 	}
 
 	private static String amount(BigDecimal amount, String currency) {

@@ -1,5 +1,7 @@
 package com.wabarecon.reconciliation;
 
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import com.wabarecon.rules.LineStatus;
@@ -61,6 +63,19 @@ class ReconLineRepository {
 	/** The month's lines, loaded in bulk (COPY on PostgreSQL). */
 	ItemWriter<ReconLine> writer() {
 		return loader.writer(TABLE);
+	}
+
+	/** How many of the month's lines (one client's, when given) have each status; none before a reconciliation. */
+	Map<LineStatus, Long> statusCounts(String month, String client) {
+		Map<LineStatus, Long> counts = new EnumMap<>(LineStatus.class);
+		jdbc.sql("SELECT status, COUNT(*) FROM recon_line WHERE billing_month = :month "
+				+ "AND (CAST(:client AS VARCHAR(64)) IS NULL OR client_id = :client) GROUP BY status")
+			.param("month", month)
+			.param("client", client)
+			.query(rs -> {
+				counts.put(LineStatus.valueOf(rs.getString(1)), rs.getLong(2));
+			});
+		return counts;
 	}
 
 	/**

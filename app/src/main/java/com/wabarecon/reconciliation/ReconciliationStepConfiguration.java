@@ -108,10 +108,10 @@ class ReconciliationStepConfiguration {
 
 	@Bean
 	@StepScope
-	TieOutTasklet tieOutTasklet(JdbcClient jdbc, InvoiceFileTieOut invoiceFileTieOut,
+	TieOutTasklet tieOutTasklet(JdbcClient jdbc, ReconLineRepository lines, InvoiceFileTieOut invoiceFileTieOut,
 			@Value("#{jobParameters['month']}") String month, @Value("#{jobParameters['client']}") String client,
 			@Value("#{jobExecutionContext['" + TieOutTasklet.ESTIMATE_TOTALS_KEY + "']}") String estimateTotals) {
-		return new TieOutTasklet(new TieOut(jdbc, invoiceFileTieOut), jdbc, month, client, estimateTotals);
+		return new TieOutTasklet(new TieOut(jdbc, invoiceFileTieOut), lines, month, client, estimateTotals);
 	}
 
 	@Bean

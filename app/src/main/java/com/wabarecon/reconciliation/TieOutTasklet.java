@@ -14,7 +14,6 @@ import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Fails the close when the lines do not tie out to their inputs, with the figures in the
@@ -37,7 +36,7 @@ class TieOutTasklet implements Tasklet {
 
 	private final String client;
 
-	private final JdbcClient jdbc;
+	private final ReconLineRepository lines;
 
 	private final String loadedEstimates;
 
@@ -45,9 +44,9 @@ class TieOutTasklet implements Tasklet {
 	 * @param loadedEstimates the estimates loaded as {@code estimateTotalsStep} promoted them
 	 * ({@link TieOut#format})
 	 */
-	TieOutTasklet(TieOut tieOut, JdbcClient jdbc, String month, String client, String loadedEstimates) {
+	TieOutTasklet(TieOut tieOut, ReconLineRepository lines, String month, String client, String loadedEstimates) {
 		this.tieOut = tieOut;
-		this.jdbc = jdbc;
+		this.lines = lines;
 		this.month = month;
 		this.client = client;
 		this.loadedEstimates = loadedEstimates;
@@ -70,15 +69,7 @@ class TieOutTasklet implements Tasklet {
 		// the invoice files' figures are listed by the invoice step's summary, and in the workbook
 		long files = result.files().stream().map(InvoiceFileTieOut.FileCheck::file).distinct().count();
 		Map<String, Long> perStatus = new TreeMap<>();
-		jdbc.sql("""
-				SELECT status, COUNT(*) FROM recon_line WHERE billing_month = :month
-				  AND (CAST(:client AS VARCHAR(64)) IS NULL OR client_id = :client)
-				GROUP BY status""")
-			.param("month", month)
-			.param("client", client)
-			.query(rs -> {
-				perStatus.put(rs.getString(1), rs.getLong(2));
-			});
+		lines.statusCounts(month, client).forEach((status, count) -> perStatus.put(status.name(), count));
 		String statuses = perStatus.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
 			.collect(Collectors.joining(", "));
 		String attention = NEEDS_ATTENTION.entrySet().stream().filter(e -> perStatus.containsKey(e.getKey()))
