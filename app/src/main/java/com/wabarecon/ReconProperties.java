@@ -150,15 +150,15 @@ public record ReconProperties(@DefaultValue("sample-invoices") Path inbox, @Defa
 	/**
 	 * @param from the sender of the statement emails
 	 * @param replyTo where clients' replies go; empty for none
-	 * @param subject subject template: {@code {client_name}}, {@code {client_id}}, {@code {month}}
-	 * @param body body template: the same placeholders, and {@code {totals}} (one line per currency)
+	 * @param subject subject template: {@code {client_name}}, {@code {client_id}}, {@code {month}};
+	 * empty (the default): the client's language's
+	 * @param body body template: the same placeholders, and {@code {totals}} (one line per
+	 * currency); empty (the default): the client's language's
 	 * @param attempts how many times a send is tried before the client is reported as not reached
 	 * @param backoff the wait before the second attempt; it doubles before each next one
 	 */
 	public record Delivery(@DefaultValue("billing@partner.example") String from, @DefaultValue("") String replyTo,
-			@DefaultValue("{client_name}: WhatsApp statement {month}") String subject,
-			@DefaultValue("Dear {client_name},\n\nplease find attached your WhatsApp Business statement for {month}, "
-					+ "as PDF and as Excel.\n\n{totals}\n\nKind regards,\nBilling") String body,
+			@DefaultValue("") String subject, @DefaultValue("") String body,
 			@DefaultValue("3") int attempts, @DefaultValue("2s") Duration backoff) {
 	}
 

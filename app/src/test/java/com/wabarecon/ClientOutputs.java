@@ -103,7 +103,10 @@ public record ClientOutputs(String pdfText, List<String> cells, List<String> lin
 		}
 	}
 
-	/** The rows under the header "Invoice, WABA, Type, Currency, Amount", up to the first empty row. */
+	/**
+	 * The rows under the header "Invoice, WABA, Type, Currency, Amount" (in the client's language,
+	 * WABA in every one), up to the first empty row.
+	 */
 	private static void charges(Sheet sheet, List<String> charges) {
 		int header = -1;
 		for (Row row : sheet) {
@@ -116,7 +119,7 @@ public record ClientOutputs(String pdfText, List<String> cells, List<String> lin
 						: String.join(" ", first, text(row.getCell(1)), text(row.getCell(2)), text(row.getCell(3)),
 								amount(row.getCell(4))));
 			}
-			else if (first.equals("Invoice") && text(row.getCell(1)).equals("WABA")) {
+			else if (text(row.getCell(1)).equals("WABA") && row.getLastCellNum() == 5) {
 				header = row.getRowNum();
 			}
 		}

@@ -46,13 +46,16 @@ class ClientSeparationTests {
 	 *
 	 * @param pdfSummary the PDF's summary row: estimated, invoiced, difference, adjustments,
 	 * credits, taxes, total invoiced, in the client's locale
-	 * @param pdfCharges the PDF's adjustments, credits and taxes
-	 * @param emailTotals the email's line of totals
+	 * @param pdfCharges the PDF's adjustments, credits and taxes (or the line saying there are none),
+	 * in the client's language
+	 * @param pdfNotes what else the PDF says, compared without white space (a sentence may wrap)
+	 * @param emailTotals the email's line of totals, in the client's language
 	 * @param lines the workbook's lines ({@link ClientOutputs#lines()})
 	 * @param charges the workbook's adjustments, credits and taxes ({@link ClientOutputs#charges()})
 	 */
 	record Client(String id, List<String> emails, List<String> wabas, List<String> phones, List<String> displays,
-			String pdfSummary, List<String> pdfCharges, String emailTotals, List<String> lines, List<String> charges) {
+			String pdfSummary, List<String> pdfCharges, List<String> pdfNotes, String emailTotals, List<String> lines,
+			List<String> charges) {
 	}
 
 	static final String NO_CHARGES_PDF = "No adjustments, credits or taxes on this month's invoices.";
@@ -68,9 +71,11 @@ class ClientSeparationTests {
 					// 163.80 + 44.00 + 16.50 + 327.60 + 21.80 + 275.00 = 848.70; 873.97 invoiced;
 					// 873.97 - 2.10 + 34.00 = 905.87
 					"EUR 848,70 873,97 25,27 -2,10 0,00 34,00 905,87",
-					List.of("INV-2025-09-EUR-0042 102290129340398 Adjustment EUR -2,10",
-							"INV-2025-09-EUR-0042 102290129340398 Tax EUR 34,00"),
-					"Invoiced by Meta: 873.97 EUR (estimated 848.70 EUR)",
+					// de-DE: German words, German numbers
+					List.of("INV-2025-09-EUR-0042 102290129340398 Anpassung EUR -2,10",
+							"INV-2025-09-EUR-0042 102290129340398 Steuer EUR 34,00"),
+					List.of("WhatsApp-Business-Abrechnung", "ZeilenjeStatus:", "Seite1von2"),
+					"Von Meta berechnet: 873,97 EUR (geschätzt 848,70 EUR)",
 					List.of("102290129340398 106540352242922 MARKETING EUR 163.80 163.80",
 							"102290129340398 106540352242922 SERVICE EUR 0.00 0.00",
 							"102290129340398 106540352242922 UTILITY EUR 44.00 44.00",
@@ -79,13 +84,14 @@ class ClientSeparationTests {
 							"102290129340399 106540352242924 MARKETING EUR 21.80 21.80",
 							"102290129340399 106540352242924 SERVICE EUR 0.00 0.00",
 							"102290129340399 106540352242924 UTILITY EUR 275.00 300.00"),
-					List.of("INV-2025-09-EUR-0042 102290129340398 Adjustment EUR -2.10",
-							"INV-2025-09-EUR-0042 102290129340398 Tax EUR 34.00")),
+					List.of("INV-2025-09-EUR-0042 102290129340398 Anpassung EUR -2.10",
+							"INV-2025-09-EUR-0042 102290129340398 Steuer EUR 34.00")),
 			new Client("c_002", List.of("accounts@bharat-retail.example"), List.of("203311456789012"),
 					List.of("207651234567801", "207651234567802", "207651234567803"),
 					List.of("919812345678", "919823456789", "918012345678"),
 					"INR 28,667.73 28,667.88 0.15 0.00 0.00 0.00 28,667.88", List.of(NO_CHARGES_PDF),
-					"Invoiced by Meta: 28667.88 INR (estimated 28667.73 INR)",
+					List.of("WhatsAppBusinessusagestatement"),
+					"Invoiced by Meta: 28,667.88 INR (estimated 28,667.73 INR)",
 					List.of("203311456789012 207651234567801 AUTHENTICATION INR 1380.00 1380.00",
 							"203311456789012 207651234567801 AUTHENTICATION_INTERNATIONAL INR 1150.00 1150.00",
 							"203311456789012 207651234567801 MARKETING INR 7767.90 7767.90",
@@ -99,17 +105,19 @@ class ClientSeparationTests {
 			new Client("c_003", List.of("financeiro@loja-exemplo.example"), List.of("304455667788990"),
 					List.of("308812345670001", "308812345670002"), List.of("5511987654321", "5521998765432"),
 					// 1001.15 + 9.63 + 515.70 = 1526.48; 1031.40 + 515.70 = 1547.10
-					"BRL 1.526,48 1.547,10 20,62 0,00 0,00 0,00 1.547,10", List.of(NO_CHARGES_PDF),
-					"Invoiced by Meta: 1547.10 BRL (estimated 1526.48 BRL)",
+					"BRL 1.526,48 1.547,10 20,62 0,00 0,00 0,00 1.547,10",
+					List.of("Nenhum ajuste, crédito ou imposto nas faturas deste mês."),
+					List.of("ExtratodeusodoWhatsAppBusiness", "Página1de"),
+					"Faturado pela Meta: 1.547,10 BRL (estimado: 1.526,48 BRL)",
 					List.of("304455667788990 308812345670001 MARKETING BRL 1001.15 1031.40",
 							"304455667788990 308812345670002 AUTHENTICATION BRL 9.63 0.00",
 							"304455667788990 308812345670002 MARKETING BRL 515.70 515.70"),
-					List.of(NO_CHARGES_XLSX)),
+					List.of("Nenhum nas faturas deste mês.")),
 			new Client("c_004", List.of("ap@acme-logistics.example"), List.of("405566778899001"),
 					List.of("409912345600001", "409912345600002"), List.of("12125550100", "12125550123"),
 					// 8.00 + 15.50 + 0.00 + 11.25 = 34.75; 8.00 + 15.00 + 0.30 + 11.25 = 34.55; 34.55 - 25.00 = 9.55
 					"USD 34.75 34.55 -0.20 0.00 -25.00 0.00 9.55",
-					List.of("INV-2025-09-USD-0042 405566778899001 Credit USD -25.00"),
+					List.of("INV-2025-09-USD-0042 405566778899001 Credit USD -25.00"), List.of("Page1of"),
 					"Invoiced by Meta: 34.55 USD (estimated 34.75 USD)",
 					List.of("405566778899001 - UTILITY USD 8.00 8.00",
 							"405566778899001 409912345600001 MARKETING USD 15.50 15.00",
@@ -118,15 +126,25 @@ class ClientSeparationTests {
 					List.of("INV-2025-09-USD-0042 405566778899001 Credit USD -25.00")),
 			new Client("c_005", List.of("logistirio@papadopoulos-wines.example"), List.of("506677889900112"),
 					List.of("501012345678901"), List.of("302101234567"),
-					"USD 47,36 47,36 0,00 0,00 0,00 0,00 47,36", List.of(NO_CHARGES_PDF),
-					"Invoiced by Meta: 47.36 USD (estimated 47.36 USD)",
-					List.of("506677889900112 501012345678901 MARKETING USD 47.36 47.36"), List.of(NO_CHARGES_XLSX)),
+					"USD 47,36 47,36 0,00 0,00 0,00 0,00 47,36",
+					List.of("Δεν υπάρχουν προσαρμογές, πιστώσεις ή φόροι στα τιμολόγια αυτού του μήνα."),
+					// invoiced in USD, stated in EUR: 47.36 x 0.9050 (fx/2025-09.csv) = 42.8608, 42.86 EUR
+					List.of("ΚατάστασηχρήσηςWhatsAppBusiness", "Σελίδα1από", "είναι42,86EUR.",
+							"USD:μετατροπήμε1USD=0,9050EUR,τησυμφωνημένηισοτιμίαγιατονμήναΣεπτέμβριος2025"),
+					"Τιμολογήθηκε από τη Meta: 47,36 USD (εκτίμηση: 47,36 USD)",
+					List.of("506677889900112 501012345678901 MARKETING USD 47.36 47.36"),
+					List.of("Καμία στα τιμολόγια αυτού του μήνα.")),
 			new Client("c_006", List.of("buh@romashka.example"), List.of("607788990011223"), List.of("601112345678901"),
 					List.of("35722123456"),
 					// the GBP estimate has no rate to EUR: it cannot be known, and so neither can the totals
-					"EUR unknown 16,35 unknown 0,00 0,00 0,00 16,35", List.of(NO_CHARGES_PDF),
-					"Invoiced by Meta: 16.35 EUR (estimated unknown: see the statement)",
-					List.of("607788990011223 601112345678901 MARKETING EUR - 16.35"), List.of(NO_CHARGES_XLSX)));
+					"EUR неизвестно 16,35 неизвестно 0,00 0,00 0,00 16,35",
+					List.of("В счетах за этот месяц нет корректировок, кредитов и налогов."),
+					// the reason in Russian, with no file or setting named
+					List.of("ОтчётобиспользованииWhatsAppBusiness", "Страница1из",
+							"согласованногокурсаGBP→EURзаСентябрь2025нет"),
+					"По счетам Meta: 16,35 EUR (оценка: неизвестна, см. отчёт)",
+					List.of("607788990011223 601112345678901 MARKETING EUR - 16.35"),
+					List.of("В счетах за этот месяц нет.")));
 
 	/** The invoice's line of a channel no client has: its WABA, phone number id and display number. */
 	static final List<String> NOBODYS = List.of("999000111222333", "999000111222444", "4915112345678");
@@ -245,6 +263,7 @@ class ClientSeparationTests {
 			assertThat(outputs.pdfText()).as("%s's PDF", client.id())
 				.contains(client.pdfSummary())
 				.contains(client.pdfCharges());
+			assertThat(pdf).as("%s's PDF", client.id()).contains(client.pdfNotes()).doesNotContain("fx/", ".csv");
 			String cells = String.join("\n", outputs.cells());
 			assertThat(cells).as("%s's workbook", client.id())
 				.contains(client.wabas())

@@ -22,6 +22,7 @@ import org.springframework.batch.infrastructure.item.database.Order;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -58,8 +59,8 @@ class DeliveryStepConfiguration {
 		return new JdbcPagingItemReaderBuilder<StatementToDeliver>().name("statementsToDeliverReader")
 			.dataSource(dataSource)
 			.saveState(false)
-			.selectClause("SELECT client_id, name, billing_emails, pdf_path, xlsx_path")
-			.fromClause("FROM (SELECT f.client_id, c.name, c.billing_emails, f.pdf_path, f.xlsx_path"
+			.selectClause("SELECT client_id, name, billing_emails, pdf_path, xlsx_path, locale")
+			.fromClause("FROM (SELECT f.client_id, c.name, c.billing_emails, f.pdf_path, f.xlsx_path, c.locale"
 					+ " FROM statement_file f JOIN client c ON c.client_id = f.client_id WHERE f.billing_month = :month"
 					+ (client == null ? "" : " AND f.client_id = :client") + ") s")
 			.sortKeys(Map.of("client_id", Order.ASCENDING))
@@ -86,13 +87,13 @@ class DeliveryStepConfiguration {
 	@Bean
 	@StepScope
 	StatementSender statementSender(JdbcClient jdbc, RunDeliveryLog runDeliveryLog, ObjectProvider<JavaMailSender> smtp,
-			ReconProperties properties, @Value("#{jobParameters['month']}") String month,
+			ReconProperties properties, MessageSource messageSource, @Value("#{jobParameters['month']}") String month,
 			@Value("#{jobParameters['out']}") String out, @Value("#{jobParameters['dryRun']}") String dryRun) {
 		JavaMailSender sender = smtp.getIfAvailable();
 		StatementMailer mailer = sender != null ? new SmtpStatementMailer(sender, properties.delivery())
 				: new OutboxStatementMailer(Path.of(out), properties.delivery());
 		return new StatementSender(Boolean.parseBoolean(dryRun), runDeliveryLog,
-				new StatementEmails(jdbc, properties.delivery(), Path.of(out), month), mailer);
+				new StatementEmails(jdbc, properties.delivery(), Path.of(out), month, messageSource), mailer);
 	}
 
 	@Bean

@@ -3,18 +3,22 @@ package com.wabarecon.delivery;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.stream.Collectors;
 
 import com.wabarecon.ReconProperties;
 import com.wabarecon.rules.Money;
 import com.wabarecon.support.MonthFolders;
+import com.wabarecon.support.wording.Wording;
 
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Composes the email of one client's statement of the month: to the client's billing addresses,
- * subject and body from the templates of {@code recon.delivery} (client name and id, month, the
+ * subject and body in the client's language (the bundles' {@code email.*}), or from the
+ * templates of {@code recon.delivery} where the partner set them (client name and id, month, the
  * invoiced and estimated totals per currency), the client's two files attached.
  */
 class StatementEmails {
@@ -27,18 +31,27 @@ class StatementEmails {
 
 	private final String month;
 
-	StatementEmails(JdbcClient jdbc, ReconProperties.Delivery settings, Path out, String month) {
+	private final MessageSource messages;
+
+	StatementEmails(JdbcClient jdbc, ReconProperties.Delivery settings, Path out, String month,
+			MessageSource messages) {
 		this.jdbc = jdbc;
 		this.settings = settings;
 		this.out = out;
 		this.month = month;
+		this.messages = messages;
 	}
 
 	StatementEmail compose(StatementToDeliver statement) throws StatementRefused {
 		checkFiles(statement);
-		String totals = totals(statement.clientId());
-		return new StatementEmail(month, statement.clientId(), statement.emails(),
-				fill(settings.subject(), statement, totals), fill(settings.body(), statement, totals),
+		Wording wording = Wording.of(messages, statement.locale());
+		String monthName = wording.month(YearMonth.parse(month));
+		String totals = totals(statement.clientId(), wording);
+		String subject = settings.subject().isBlank() ? wording.text("email.subject", statement.name(), monthName)
+				: fill(settings.subject(), statement, monthName, totals);
+		String body = settings.body().isBlank() ? wording.text("email.body", statement.name(), monthName, totals)
+				: fill(settings.body(), statement, monthName, totals);
+		return new StatementEmail(month, statement.clientId(), statement.emails(), subject, body,
 				List.of(statement.pdf(), statement.xlsx()));
 	}
 
@@ -56,7 +69,7 @@ class StatementEmails {
 		}
 	}
 
-	private String totals(String clientId) {
+	private String totals(String clientId, Wording wording) {
 		return jdbc.sql("""
 				SELECT currency, SUM(invoiced_amount),
 				    CASE WHEN COUNT(*) = COUNT(estimated_amount) THEN SUM(estimated_amount) END FROM recon_line
@@ -66,16 +79,20 @@ class StatementEmails {
 				String currency = rs.getString(1);
 				BigDecimal estimated = rs.getBigDecimal(3);
 				// an estimate that cannot be known (not converted, not priced) is never written as 0.00
-				return "Invoiced by Meta: " + Money.text(rs.getBigDecimal(2), currency) + " " + currency + " (estimated "
-						+ (estimated == null ? Money.UNKNOWN + ": see the statement" : Money.text(estimated, currency) + " " + currency)
-						+ ")";
+				return wording.text("email.total", amount(wording, rs.getBigDecimal(2), currency), currency,
+						estimated == null ? wording.text("email.estimated.unknown")
+								: wording.text("email.estimated", amount(wording, estimated, currency), currency));
 			})
 			.list()
 			.stream()
 			.collect(Collectors.joining("\n"));
 	}
 
-	private String fill(String template, StatementToDeliver statement, String totals) {
+	private static String amount(Wording wording, BigDecimal amount, String currency) {
+		return wording.number(Money.round(amount, currency), false);
+	}
+
+	private static String fill(String template, StatementToDeliver statement, String month, String totals) {
 		return template.replace("{client_name}", statement.name())
 			.replace("{client_id}", statement.clientId())
 			.replace("{month}", month)

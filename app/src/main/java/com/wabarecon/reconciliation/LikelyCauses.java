@@ -10,6 +10,8 @@ import java.util.Map;
 
 import com.wabarecon.rules.RateCard;
 import com.wabarecon.rules.Tier;
+import com.wabarecon.support.wording.Arg;
+import com.wabarecon.support.wording.Phrase;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -37,28 +39,33 @@ class LikelyCauses {
 		this.card = card;
 	}
 
-	List<String> of(LineSides line, long volumeDelta) {
-		List<String> causes = new ArrayList<>();
+	/** The likely causes found, as one phrase "likely cause: a; b"; an empty list when none is. */
+	List<Phrase> of(LineSides line, long volumeDelta) {
+		List<Phrase> causes = new ArrayList<>();
 		if (line.invoiced() && line.clientId() != null) {
 			causes.addAll(rateCardDifferences(line));
 		}
 		if (volumeDelta != 0 && line.clientId() != null) {
-			String boundary = timeZoneBoundary(line, Math.abs(volumeDelta));
+			Phrase boundary = timeZoneBoundary(line, Math.abs(volumeDelta));
 			if (boundary != null) {
 				causes.add(boundary);
 			}
 		}
 		if (line.estimated()) {
-			String crossCheck = webhookCrossCheck(line);
+			Phrase crossCheck = webhookCrossCheck(line);
 			if (crossCheck != null) {
 				causes.add(crossCheck);
 			}
 		}
-		return causes;
+		// the causes as one argument, "a; b", each worded in the reader's language
+		return causes.stream()
+			.reduce((first, next) -> Phrase.of("reason.and", first, next))
+			.map(all -> List.of(Phrase.of("reason.likelyCause", all)))
+			.orElse(List.of());
 	}
 
-	private List<String> rateCardDifferences(LineSides line) {
-		List<String> differences = new ArrayList<>();
+	private List<Phrase> rateCardDifferences(LineSides line) {
+		List<Phrase> differences = new ArrayList<>();
 		jdbc.sql("""
 				SELECT market, tier, unit_rate, currency FROM invoice_line
 				WHERE billing_month = :month AND line_type = 'USAGE' AND pricing_type = 'REGULAR'
@@ -86,24 +93,26 @@ class LikelyCauses {
 				}
 				Tier other = inForce.tiers().tiers().stream().filter(t -> t.rate().compareTo(rate) == 0).findFirst()
 					.orElse(null);
-				differences.add("the invoice's unit rate " + plain(rate) + " for " + market
-						+ (tier == null ? "" : " tier " + tier) + " differs from the rate card's " + plain(expected.rate())
-						+ " (card of " + inForce.version() + ")"
-						+ (other == null ? "" : ": it is the card's rate of tier " + other.label()
-								+ " (Meta counts tiers on the whole business portfolio)"));
+				Arg where = tier == null ? Phrase.text(market)
+						: Phrase.of("reason.marketTier", Phrase.text(market), Phrase.text(tier));
+				List<Arg> args = List.of(Phrase.decimal(plain(rate)), where, Phrase.decimal(plain(expected.rate())),
+						Phrase.day(inForce.version()));
+				differences.add(other == null ? new Phrase("reason.cause.rate", args)
+						: Phrase.of("reason.cause.otherTier", new Phrase("reason.cause.rate", args),
+								Phrase.text(other.label())));
 			});
 		return differences;
 	}
 
 	/** A rate with at least four decimals, as rate cards print them: 0.0550, 2.3000. */
-	private static String plain(BigDecimal rate) {
+	private static BigDecimal plain(BigDecimal rate) {
 		BigDecimal stripped = rate.stripTrailingZeros();
-		return stripped.setScale(Math.max(4, stripped.scale())).toPlainString();
+		return stripped.setScale(Math.max(4, stripped.scale()));
 	}
 
 
 	/** The first day at the edge of the month, in date order, whose volume equals the difference. */
-	private String timeZoneBoundary(LineSides line, long difference) {
+	private Phrase timeZoneBoundary(LineSides line, long difference) {
 		LineSides.EdgeVolumes edges = line.edges();
 		LocalDate first = month.atDay(1);
 		LocalDate last = month.atEndOfMonth();
@@ -116,19 +125,17 @@ class LikelyCauses {
 			.stream()
 			.filter(day -> day.getValue() != null && day.getValue() == difference)
 			.findFirst()
-			.map(day -> "the difference (" + difference + " messages) equals the volume the source puts on "
-					+ day.getKey() + ", a day at the edge of the month in the WABA's time zone: a time-zone boundary")
+			.map(day -> Phrase.of("reason.cause.timeZone", Phrase.count(difference), Phrase.day(day.getKey())))
 			.orElse(null);
 	}
 
-	private String webhookCrossCheck(LineSides line) {
+	private Phrase webhookCrossCheck(LineSides line) {
 		Long counted = line.edges().webhookVolume();
 		if (counted == null || counted == line.estimatedVolume()) {
 			return null;
 		}
-		return "the webhooks count " + counted + " messages where the usage export says " + line.estimatedVolume()
-				+ (counted == line.invoicedVolume() ? ", as the invoice does" : "")
-				+ " (late, missing or extra events on one side)";
+		return Phrase.of(counted == line.invoicedVolume() ? "reason.cause.webhooksAsInvoice" : "reason.cause.webhooks",
+				Phrase.count(counted), Phrase.count(line.estimatedVolume()));
 	}
 
 }

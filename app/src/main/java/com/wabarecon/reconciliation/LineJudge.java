@@ -13,14 +13,20 @@ import com.wabarecon.rules.LineStatus;
 import com.wabarecon.rules.LineVerdict;
 import com.wabarecon.rules.Money;
 import com.wabarecon.rules.Tolerance;
+import com.wabarecon.support.wording.Arg;
+import com.wabarecon.support.wording.Phrase;
+import com.wabarecon.support.wording.Phrases;
+import com.wabarecon.support.wording.Wording;
 
 import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Judges one line with the rules core ({@link LineVerdict}: rounding, deltas, status) and
  * gives every line that is not matched its reason: which side differs and, where the data
- * shows it, the likely cause. One instance per step execution; not thread-safe.
+ * shows it, the likely cause. The reason is kept twice: as phrases, which a statement words in
+ * its client's language, and worded for the partner's files. One instance per step execution; not thread-safe.
  */
 class LineJudge implements ItemProcessor<LineSides, ReconLine> {
 
@@ -34,24 +40,28 @@ class LineJudge implements ItemProcessor<LineSides, ReconLine> {
 
 	private final Map<String, String> wabas;
 
+	private final Wording wording;
+
 	/**
 	 * @param displayNumbers the directory's display number of each phone number id
 	 * @param wabas the directory's WABA of each phone number id
 	 */
 	LineJudge(String month, Tolerances tolerances, LikelyCauses causes, Map<String, String> displayNumbers,
-			Map<String, String> wabas) {
+			Map<String, String> wabas, Wording wording) {
 		this.month = month;
 		this.tolerances = tolerances;
 		this.causes = causes;
 		this.displayNumbers = displayNumbers;
 		this.wabas = wabas;
+		this.wording = wording;
 	}
 
 	/**
 	 * The judge of a month's lines, with the directory's display number and WABA of every
 	 * channel and the rates in force for the likely causes.
 	 */
-	static LineJudge forMonth(String month, Tolerances tolerances, JdbcClient jdbc, RateCards rateCards) {
+	static LineJudge forMonth(String month, Tolerances tolerances, JdbcClient jdbc, RateCards rateCards,
+			MessageSource messages) {
 		Map<String, String> displays = new HashMap<>();
 		Map<String, String> wabas = new HashMap<>();
 		jdbc.sql("SELECT phone_number_id, display_phone_number, waba_id FROM channel").query(rs -> {
@@ -60,13 +70,13 @@ class LineJudge implements ItemProcessor<LineSides, ReconLine> {
 		});
 		YearMonth closing = YearMonth.parse(month);
 		return new LineJudge(month, tolerances, new LikelyCauses(jdbc, closing, rateCards.inForce(closing)), displays,
-				wabas);
+				wabas, Wording.partner(messages));
 	}
 
 	@Override
 	public ReconLine process(LineSides line) {
 		String currency = line.currency();
-		String currencyProblem = currencyProblem(line);
+		Phrase currencyProblem = currencyProblem(line);
 		boolean unpriced = line.unpricedRows() > 0;
 		Tolerance tolerance = tolerances.forCategory(line.category());
 		LineVerdict.Verdict verdict = LineVerdict.judge(new LineVerdict.Sides(line.clientId() != null, line.estimated(),
@@ -75,47 +85,46 @@ class LineJudge implements ItemProcessor<LineSides, ReconLine> {
 				currencyProblem != null, unpriced), tolerance);
 
 		LineStatus status = verdict.status();
-		List<String> reason = new ArrayList<>();
+		List<Phrase> reason = new ArrayList<>();
 		switch (status) {
 			case MATCHED -> {
 			}
 			case UNKNOWN_CHANNEL -> reason.add(unknownChannel(line));
 			case CURRENCY_MISMATCH -> reason.add(currencyProblem);
-			case UNPRICED -> reason.add("the estimate of " + line.unpricedVolume() + " of its " + line.estimatedVolume()
-					+ " messages cannot be priced: " + line.unpricedReason());
-			case WITHIN_TOLERANCE -> reason.add(difference(line, verdict, currency) + ", within tolerance ("
-					+ tolerance.describe() + ")");
-			case MISSING_FROM_INVOICE -> reason.add("no invoice line for " + line.estimatedVolume()
-					+ " estimated messages (" + verdict.estimatedAmount().toPlainString() + " " + currency + ")");
-			case NOT_ESTIMATED -> reason.add("invoiced " + line.invoicedVolume() + " messages ("
-					+ verdict.invoicedAmount().toPlainString() + " " + currency + ") with no estimate for this "
-					+ (line.phoneNumberId() == null ? "WABA" : "channel") + " and category");
+			case UNPRICED -> reason.add(Phrase.of("reason.unpriced", Phrase.count(line.unpricedVolume()),
+					Phrase.count(line.estimatedVolume()), Phrase.text(String.valueOf(line.unpricedReason()))));
+			case WITHIN_TOLERANCE -> reason.add(Phrase.of("reason.withinTolerance", difference(line, verdict, currency),
+					Phrase.decimal(tolerance.amountAbs().setScale(Math.max(2, tolerance.amountAbs().scale()))),
+					Phrase.decimal(tolerance.amountPct().stripTrailingZeros()), Phrase.count(tolerance.volumeAbs()),
+					Phrase.decimal(tolerance.volumePct().stripTrailingZeros())));
+			case MISSING_FROM_INVOICE -> reason.add(Phrase.of("reason.missingFromInvoice",
+					Phrase.count(line.estimatedVolume()), Phrase.amount(verdict.estimatedAmount()), Phrase.text(currency)));
+			case NOT_ESTIMATED -> reason.add(Phrase.of(
+					line.phoneNumberId() == null ? "reason.notEstimated.waba" : "reason.notEstimated.channel",
+					Phrase.count(line.invoicedVolume()), Phrase.amount(verdict.invoicedAmount()), Phrase.text(currency)));
 			case OVER_INVOICED, UNDER_INVOICED -> reason.add(difference(line, verdict, currency));
 		}
 		if (status != LineStatus.MATCHED && status != LineStatus.UNKNOWN_CHANNEL) {
-			List<String> likely = causes.of(line, verdict.volumeDelta());
-			if (!likely.isEmpty()) {
-				reason.add("likely cause: " + String.join("; ", likely));
-			}
+			reason.addAll(causes.of(line, verdict.volumeDelta()));
 		}
 		String display = line.phoneNumberId() == null ? null : displayNumbers.get(line.phoneNumberId());
 		return new ReconLine(month, line.clientId(), line.wabaId(), line.phoneNumberId(), line.channelId(), display,
 				line.category(), currency, line.estimatedVolume(), line.invoicedVolume(), verdict.volumeDelta(),
 				verdict.estimatedAmount(), verdict.invoicedAmount(), verdict.amountDelta(), verdict.amountDeltaPct(),
-				line.estimatedFreeVolume(), line.invoicedFreeVolume(), status,
-				reason.isEmpty() ? null : String.join("; ", reason), line.invoiceIds(), line.estimateSources());
+				line.estimatedFreeVolume(), line.invoicedFreeVolume(), status, wording.phrases(reason),
+				Phrases.encode(reason), line.invoiceIds(), line.estimateSources());
 	}
 
 	/** Why an invoice line has no client: its number or WABA is not in the directory, or on another WABA there. */
-	private String unknownChannel(LineSides line) {
+	private Phrase unknownChannel(LineSides line) {
 		if (line.phoneNumberId() == null) {
-			return "WABA " + line.wabaId() + " is not in the directory";
+			return Phrase.of("reason.unknownChannel.waba", Phrase.text(line.wabaId()));
 		}
 		String recordedWaba = wabas.get(line.phoneNumberId());
 		return recordedWaba != null
-				? "phone number id " + line.phoneNumberId() + " is on WABA " + recordedWaba + " in the directory, not on WABA "
-						+ line.wabaId()
-				: "phone number id " + line.phoneNumberId() + " (WABA " + line.wabaId() + ") is not in the directory";
+				? Phrase.of("reason.unknownChannel.otherWaba", Phrase.text(line.phoneNumberId()), Phrase.text(recordedWaba),
+						Phrase.text(line.wabaId()))
+				: Phrase.of("reason.unknownChannel.phone", Phrase.text(line.phoneNumberId()), Phrase.text(line.wabaId()));
 	}
 
 	/**
@@ -123,23 +132,25 @@ class LineJudge implements ItemProcessor<LineSides, ReconLine> {
 	 * they can. A line holds one currency; the invoice may bill its channel and category in
 	 * another, on a line of that currency.
 	 */
-	private String currencyProblem(LineSides line) {
+	private Phrase currencyProblem(LineSides line) {
 		String currency = line.currency();
 		if (line.unconvertibleRows() > 0) {
 			String from = line.unconvertibleCurrency();
-			return "the estimate is in " + from + " (" + Money.text(line.unconvertibleAmount(), from) + " " + from
-					+ ") and the month has no " + from + " to " + currency + " rate in fx/" + month + ".csv";
+			return Phrase.of("reason.noExchangeRate", Phrase.text(from),
+					Phrase.amount(Money.round(line.unconvertibleAmount(), from)), Phrase.text(currency),
+					Phrase.month(YearMonth.parse(month)));
 		}
 		if (line.wabaCurrency() != null && !line.wabaCurrency().equals(currency)) {
-			return "the invoice bills this line in " + currency + " while the directory invoices WABA " + line.wabaId()
-					+ " in " + line.wabaCurrency();
+			return Phrase.of("reason.wabaCurrency", Phrase.text(currency), Phrase.text(line.wabaId()),
+					Phrase.text(line.wabaCurrency()));
 		}
 		String first = line.firstInvoiceCurrency();
 		String last = line.lastInvoiceCurrency();
 		if (first != null && !(first.equals(currency) && last.equals(currency))) {
-			return "the invoice bills this " + (line.phoneNumberId() == null ? "WABA" : "channel") + " and category in "
-					+ (first.equals(last) ? first : first + " and " + last) + " (a line of each), while the directory "
-					+ "invoices WABA " + line.wabaId() + " in " + currency;
+			Arg billed = first.equals(last) ? Phrase.text(first)
+					: Phrase.of("reason.twoCurrencies", Phrase.text(first), Phrase.text(last));
+			return Phrase.of(line.phoneNumberId() == null ? "reason.invoiceCurrency.waba" : "reason.invoiceCurrency.channel",
+					billed, Phrase.text(line.wabaId()), Phrase.text(currency));
 		}
 		return null;
 	}
@@ -148,32 +159,29 @@ class LineJudge implements ItemProcessor<LineSides, ReconLine> {
 	 * Which side differs, and by how much: "volume differs: +2 messages (2400 estimated, 2402
 	 * invoiced); amount +0.27 EUR (327.60 estimated, 327.87 invoiced); rate agrees".
 	 */
-	private static String difference(LineSides line, LineVerdict.Verdict verdict, String currency) {
+	private static Phrase difference(LineSides line, LineVerdict.Verdict verdict, String currency) {
 		BigDecimal estimated = verdict.estimatedAmount();
 		BigDecimal invoiced = verdict.invoicedAmount();
 		long volumeDelta = verdict.volumeDelta();
 		boolean rateDiffers = false;
-		String rate = "";
+		Phrase rate = null;
 		if (line.estimatedVolume() > 0 && line.invoicedVolume() > 0) {
 			BigDecimal estimatedRate = estimated.divide(BigDecimal.valueOf(line.estimatedVolume()), 4, RoundingMode.HALF_UP);
 			BigDecimal invoicedRate = invoiced.divide(BigDecimal.valueOf(line.invoicedVolume()), 4, RoundingMode.HALF_UP);
 			rateDiffers = estimatedRate.compareTo(invoicedRate) != 0;
-			rate = rateDiffers ? "; per message " + invoicedRate.toPlainString() + " invoiced, "
-					+ estimatedRate.toPlainString() + " estimated" : "; rate agrees";
+			rate = rateDiffers
+					? Phrase.of("reason.rate.differs", Phrase.decimal(invoicedRate), Phrase.decimal(estimatedRate))
+					: Phrase.of("reason.rate.agrees");
 		}
-		String side = volumeDelta != 0 && rateDiffers ? "volume and rate differ"
-				: volumeDelta != 0 ? "volume differs" : rateDiffers ? "rate differs" : "amount differs";
-		String volume = volumeDelta == 0 ? "volume agrees (" + line.invoicedVolume() + " messages)"
-				: signed(volumeDelta) + " messages (" + line.estimatedVolume() + " estimated, " + line.invoicedVolume()
-						+ " invoiced)";
-		String amount = "amount " + (verdict.amountDelta().signum() > 0 ? "+" : "")
-				+ verdict.amountDelta().toPlainString() + " " + currency + " (" + estimated.toPlainString()
-				+ " estimated, " + invoiced.toPlainString() + " invoiced)";
-		return side + ": " + volume + "; " + amount + rate;
-	}
-
-	private static String signed(long value) {
-		return value > 0 ? "+" + value : Long.toString(value);
+		String side = volumeDelta != 0 && rateDiffers ? "reason.side.volumeAndRate"
+				: volumeDelta != 0 ? "reason.side.volume" : rateDiffers ? "reason.side.rate" : "reason.side.amount";
+		Phrase volume = volumeDelta == 0 ? Phrase.of("reason.volume.agrees", Phrase.count(line.invoicedVolume()))
+				: Phrase.of("reason.volume.differs", Phrase.signed(volumeDelta), Phrase.count(line.estimatedVolume()),
+						Phrase.count(line.invoicedVolume()));
+		Phrase amount = Phrase.of("reason.amount", Phrase.signed(verdict.amountDelta()), Phrase.text(currency),
+				Phrase.amount(estimated), Phrase.amount(invoiced));
+		return rate == null ? Phrase.of("reason.difference", Phrase.of(side), volume, amount)
+				: Phrase.of("reason.difference.rate", Phrase.of(side), volume, amount, rate);
 	}
 
 }

@@ -35,12 +35,12 @@ class ReconLineRepository {
 					line.channelId(), line.displayPhoneNumber(), line.category(), line.currency(),
 					line.estimatedVolume(), line.invoicedVolume(), line.volumeDelta(), line.estimatedAmount(),
 					line.invoicedAmount(), line.amountDelta(), line.amountDeltaPct(), line.estimatedFreeVolume(),
-					line.invoicedFreeVolume(), line.status().name(), line.reason(), line.invoiceIds(),
+					line.invoicedFreeVolume(), line.status().name(), line.reason(), line.reasonPhrases(), line.invoiceIds(),
 					line.estimateSources() },
 			"billing_month", "client_id", "waba_id", "phone_number_id", "channel_id", "display_phone_number",
 			"category", "currency", "estimated_volume", "invoiced_volume", "volume_delta", "estimated_amount",
 			"invoiced_amount", "amount_delta", "amount_delta_pct", "estimated_free_volume", "invoiced_free_volume",
-			"status", "reason", "invoice_ids", "estimate_sources");
+			"status", "reason", "reason_phrases", "invoice_ids", "estimate_sources");
 
 	private final JdbcClient jdbc;
 
@@ -84,7 +84,9 @@ class ReconLineRepository {
 	 * holding every line.
 	 */
 	void forEach(String month, String client, Consumer<ReconLine> action) {
-		jdbc.sql("SELECT * FROM recon_line WHERE billing_month = :month "
+		// every column but the reason's phrases: the partner's files show the reason worded
+		jdbc.sql("SELECT " + String.join(", ", TABLE.columns()).replace("reason_phrases, ", "")
+				+ " FROM recon_line WHERE billing_month = :month "
 				+ "AND (CAST(:client AS VARCHAR(64)) IS NULL OR client_id = :client)" + ORDER)
 			.withFetchSize(STREAM_WINDOW)
 			.param("month", month)
@@ -96,7 +98,7 @@ class ReconLineRepository {
 					rs.getBigDecimal("estimated_amount"), rs.getBigDecimal("invoiced_amount"),
 					rs.getBigDecimal("amount_delta"), rs.getBigDecimal("amount_delta_pct"),
 					rs.getLong("estimated_free_volume"), rs.getLong("invoiced_free_volume"),
-					LineStatus.valueOf(rs.getString("status")), rs.getString("reason"), rs.getString("invoice_ids"),
+					LineStatus.valueOf(rs.getString("status")), rs.getString("reason"), null, rs.getString("invoice_ids"),
 					rs.getString("estimate_sources")))
 			.stream()
 			.forEach(action);

@@ -19,6 +19,7 @@ import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
@@ -79,11 +80,11 @@ class ReconciliationStepConfiguration {
 
 	@Bean
 	@StepScope
-	LineJudge lineJudge(ReconProperties properties, JdbcClient jdbc, RateCards rateCards,
+	LineJudge lineJudge(ReconProperties properties, JdbcClient jdbc, RateCards rateCards, MessageSource messageSource,
 			@Value("#{jobParameters['month']}") String month, @Value("#{stepExecution}") StepExecution stepExecution) {
 		Tolerances tolerances = Tolerances.of(properties.reconciliation(), stepExecution.getJobParameters());
 		stepExecution.getExecutionContext().putString(JudgedLinesListener.TOLERANCES_KEY, tolerances.describe());
-		return LineJudge.forMonth(month, tolerances, jdbc, rateCards);
+		return LineJudge.forMonth(month, tolerances, jdbc, rateCards, messageSource);
 	}
 
 	@Bean

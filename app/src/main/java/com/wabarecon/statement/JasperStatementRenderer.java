@@ -18,6 +18,8 @@ import java.util.stream.Collectors;
 
 import com.wabarecon.rules.Money;
 
+import org.springframework.context.MessageSource;
+
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JRParameter;
 import net.sf.jasperreports.engine.JasperFillManager;
@@ -37,8 +39,11 @@ class JasperStatementRenderer implements StatementRenderer {
 
 	private final StatementTemplates templates;
 
-	JasperStatementRenderer(StatementTemplates templates) {
+	private final MessageSource messages;
+
+	JasperStatementRenderer(StatementTemplates templates, MessageSource messages) {
 		this.templates = templates;
+		this.messages = messages;
 	}
 
 	@Override
@@ -49,13 +54,15 @@ class JasperStatementRenderer implements StatementRenderer {
 	@Override
 	public void render(Statement statement, OutputStream out) throws IOException {
 		try {
-			JasperPrint print = JasperFillManager.fillReport(templates.statement(), parameters(statement),
-					new JRMapCollectionDataSource(lines(statement)));
+			StatementText text = new StatementText(messages, statement);
+			JasperPrint print = JasperFillManager.fillReport(templates.statement(), parameters(statement, text),
+					new JRMapCollectionDataSource(lines(statement, text)));
 			JRPdfExporter exporter = new JRPdfExporter();
 			exporter.setExporterInput(new SimpleExporterInput(print));
 			exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
 			SimplePdfExporterConfiguration configuration = new SimplePdfExporterConfiguration();
-			configuration.setMetadataTitle("Statement " + statement.month() + " " + statement.client().name());
+			configuration.setMetadataTitle(text.label("statement.title") + " " + text.month(statement.billingMonth()) + " "
+					+ statement.client().name());
 			configuration.setMetadataCreator("recon monthly close");
 			exporter.setConfiguration(configuration);
 			exporter.exportReport();
@@ -66,64 +73,103 @@ class JasperStatementRenderer implements StatementRenderer {
 		}
 	}
 
-	private Map<String, Object> parameters(Statement statement) {
+	private Map<String, Object> parameters(Statement statement, StatementText text) {
 		Map<String, Object> parameters = new HashMap<>();
 		parameters.put(JRParameter.REPORT_LOCALE, statement.client().javaLocale());
+		parameters.put(JRParameter.REPORT_RESOURCE_BUNDLE, text.bundle());
 		parameters.put("CLIENT_NAME", statement.client().name());
 		parameters.put("CLIENT_ID", statement.client().clientId());
-		parameters.put("MONTH_LABEL", StatementFormats.month(statement, statement.billingMonth()));
-		parameters.put("PREVIOUS_MONTH_LABEL", StatementFormats.month(statement, statement.billingMonth().minusMonths(1)));
+		parameters.put("MONTH_LABEL", text.month(statement.billingMonth()));
+		String previousMonth = text.month(statement.billingMonth().minusMonths(1));
+		parameters.put("COMPARED_WITH", text.label("statement.comparedWith", previousMonth));
+		parameters.put("NOTHING_TO_COMPARE", text.label("statement.nothingToCompare", previousMonth));
 		parameters.put("CURRENCIES", String.join(", ", statement.currencies()));
-		parameters.put("INVOICES", statement.invoiceIds().isEmpty() ? "none" : String.join(", ", statement.invoiceIds()));
-		parameters.put("GENERATED", StatementFormats.generated(statement));
-		parameters.put("STATUS_SUMMARY", statement.linesPerStatus()
+		parameters.put("INVOICES", statement.invoiceIds().isEmpty() ? text.label("statement.invoices.none")
+				: String.join(", ", statement.invoiceIds()));
+		parameters.put("GENERATED", text.generated());
+		parameters.put("STATUS_SUMMARY", text.label("statement.linesPerStatus", statement.linesPerStatus()
 			.entrySet()
 			.stream()
-			.map(entry -> StatementFormats.status(entry.getKey()) + " " + entry.getValue())
-			.collect(Collectors.joining(" · ")));
-		parameters.put("NOTES", notes(statement));
+			.map(entry -> text.status(entry.getKey()) + " " + text.count(entry.getValue()))
+			.collect(Collectors.joining(" · "))));
+		parameters.put("CONVERSION", conversion(statement, text));
+		parameters.put("NOTES", notes(statement, text));
 		parameters.put("TOTALS_REPORT", templates.totals());
 		parameters.put("TOTALS", totals(statement));
 		parameters.put("CHARGES_REPORT", templates.charges());
-		parameters.put("CHARGES", charges(statement));
+		parameters.put("CHARGES", charges(statement, text));
 		parameters.put("CHANGES_REPORT", templates.changes());
-		parameters.put("CHANGES", changes(statement));
-		parameters.put("VOLUMES", volumes(statement));
-		parameters.put("COSTS", costs(statement));
-		parameters.put("COST_CURRENCIES", statement.days().stream().map(Statement.Day::currency)
-			.collect(Collectors.toCollection(TreeSet::new)).stream().collect(Collectors.joining(", ")));
-		parameters.put("MIX", mix(statement));
+		parameters.put("CHANGES", changes(statement, text));
+		Map<String, String> seriesCategories = new HashMap<>();
+		parameters.put("VOLUMES", volumes(statement, text, seriesCategories));
+		parameters.put("COSTS", costs(statement, text, seriesCategories));
+		parameters.put("COST_TITLE", text.label("statement.chart.cost", statement.days().stream()
+			.map(Statement.Day::currency).collect(Collectors.toCollection(TreeSet::new)).stream()
+			.collect(Collectors.joining(", "))));
+		parameters.put("MIX", mix(statement, text, seriesCategories));
+		parameters.put("MONTH_TOTALS", monthTotals(statement, text));
+		seriesCategories.put(text.label("statement.chart.paid"), "PAID");
+		seriesCategories.put(text.label("statement.chart.free"), "FREE");
+		parameters.put(CategoryColours.SERIES_CATEGORIES, seriesCategories);
 		return parameters;
 	}
 
-	private static String notes(Statement statement) {
+	/** The month's total in the client's statement currency, saying which rates; {@code null} when all is in it already. */
+	private static String conversion(Statement statement, StatementText text) {
+		return statement.conversion().map(conversion -> {
+			String month = text.month(statement.billingMonth());
+			if (conversion.total() == null) {
+				return text.label("statement.converted.unknown", conversion.currency(),
+						String.join(", ", conversion.missing()), month);
+			}
+			List<String> rates = conversion.rates().entrySet().stream()
+				.map(rate -> text.label("statement.converted.rate", rate.getKey(), text.rate(rate.getValue()),
+						conversion.currency(), month))
+				.toList();
+			return text.label("statement.converted", conversion.currency(),
+					text.amount(conversion.total(), conversion.currency())) + " " + String.join("; ", rates) + ".";
+		}).orElse(null);
+	}
+
+	/** The estimates of sources that count the whole month, per category: shown as totals, never on day 1. */
+	private static String monthTotals(Statement statement, StatementText text) {
+		Map<String, Long> volumes = new TreeMap<>();
+		statement.wholeMonth().forEach(day -> volumes.merge(day.category(), day.volume(), Long::sum));
+		if (volumes.isEmpty()) {
+			return null;
+		}
+		return text.label("statement.monthTotals", volumes.entrySet().stream()
+			.map(category -> text.category(category.getKey()) + " " + text.count(category.getValue()))
+			.collect(Collectors.joining(", ")));
+	}
+
+	private static String notes(Statement statement, StatementText text) {
 		List<String> notes = new ArrayList<>();
 		for (Statement.Total total : statement.totals()) {
 			if (total.unknownEstimates() > 0) {
-				notes.add(total.unknownEstimates() + " " + total.currency() + " line(s) have an estimate that cannot be "
-						+ "known (in another currency without an agreed exchange rate, or without a rate in the rate card): "
-						+ "the estimated " + total.currency() + " total and the difference are unknown.");
+				notes.add(text.label("statement.note.unknownEstimates", text.count(total.unknownEstimates()),
+						total.currency()));
 			}
 		}
-		long unknownDays = statement.days().stream().filter(day -> day.cost() == null).map(Statement.Day::date)
+		long unknownDays = statement.daily().stream().filter(day -> day.cost() == null).map(Statement.Day::date)
 			.distinct().count();
 		if (unknownDays > 0) {
-			notes.add("The estimated cost of " + unknownDays + " day(s) is unknown (estimates without a rate in the "
-					+ "rate card): the cost chart shows no cost for them.");
+			notes.add(text.label("statement.note.unknownDays", text.count(unknownDays)));
 		}
-		notes.add("Amounts are in the currency each WhatsApp Business Account is invoiced in. "
-				+ "Total invoiced = invoiced usage + adjustments + credits + taxes.");
+		notes.add(text.label("statement.note.amounts"));
 		return String.join(" ", notes);
 	}
 
-	private static List<Map<String, ?>> lines(Statement statement) {
+	private static List<Map<String, ?>> lines(Statement statement, StatementText text) {
 		return statement.lines().stream().<Map<String, ?>>map(line -> {
 			Map<String, Object> row = new HashMap<>();
 			row.put("currency", line.currency());
 			row.put("channelKey", line.wabaId() + "/" + line.phoneNumberId());
-			row.put("channel", line.phoneNumberId() == null ? line.channel()
-					: line.channel() + "  ·  WABA " + line.wabaId());
-			row.put("category", StatementFormats.words(line.category()));
+			row.put("currencyHeading", text.label("statement.usageIn", line.currency()));
+			row.put("currencyTotal", text.label("statement.totalIn", line.currency()));
+			row.put("channel", line.phoneNumberId() == null ? text.channel(line)
+					: text.channel(line) + "  ·  WABA " + line.wabaId());
+			row.put("category", text.category(line.category()));
 			row.put("estimatedVolume", line.estimatedVolume());
 			row.put("invoicedVolume", line.invoicedVolume());
 			row.put("volumeDelta", line.volumeDelta());
@@ -136,9 +182,9 @@ class JasperStatementRenderer implements StatementRenderer {
 			row.put("invoicedExact", line.invoicedAmount());
 			row.put("amountDeltaExact", line.amountDelta());
 			row.put("amountDeltaPct", line.amountDeltaPct());
-			row.put("status", StatementFormats.status(line.status()));
+			row.put("status", text.status(line.status()));
 			row.put("discrepancy", line.discrepancy());
-			row.put("reason", line.reason());
+			row.put("reason", text.reason(line));
 			row.put("pattern", StatementFormats.moneyPattern(line.currency()));
 			return row;
 		}).toList();
@@ -160,18 +206,19 @@ class JasperStatementRenderer implements StatementRenderer {
 		}).toList();
 	}
 
-	private static List<Map<String, ?>> charges(Statement statement) {
+	private static List<Map<String, ?>> charges(Statement statement, StatementText text) {
 		return statement.charges().stream().<Map<String, ?>>map(charge -> Map.of("invoiceId", charge.invoiceId(),
-				"wabaId", charge.wabaId(), "type", StatementFormats.words(charge.lineType()), "currency",
+				"wabaId", charge.wabaId(), "type", text.lineType(charge.lineType()), "currency",
 				charge.currency(), "amount", charge.amount(), "pattern", StatementFormats.moneyPattern(charge.currency())))
 			.toList();
 	}
 
-	private static List<Map<String, ?>> changes(Statement statement) {
+	private static List<Map<String, ?>> changes(Statement statement, StatementText text) {
 		return statement.changes().stream().<Map<String, ?>>map(change -> {
 			Map<String, Object> row = new HashMap<>();
 			row.put("currency", change.currency());
-			row.put("category", change.category() == null ? "All categories" : StatementFormats.words(change.category()));
+			row.put("category", change.category() == null ? text.label("statement.allCategories")
+					: text.category(change.category()));
 			row.put("previousVolume", change.previousVolume());
 			row.put("volume", change.volume());
 			row.put("volumeChange", change.volumeChangePct());
@@ -184,25 +231,32 @@ class JasperStatementRenderer implements StatementRenderer {
 		}).toList();
 	}
 
-	/** Messages per day and category, every day of the month (none counts as zero: the axis is the whole month). */
-	private static List<Map<String, ?>> volumes(Statement statement) {
+	/**
+	 * Messages per day and category, every day of the month (none counts as zero: the axis is the
+	 * whole month); the estimates of the whole month are not a day's.
+	 */
+	private static List<Map<String, ?>> volumes(Statement statement, StatementText text,
+			Map<String, String> seriesCategories) {
 		Map<String, Long> volumes = new HashMap<>();
-		statement.days().forEach(day -> volumes.merge(day.date() + " " + day.category(), day.volume(), Long::sum));
-		return everyDay(statement, statement.days().stream().map(Statement.Day::category).distinct().sorted().toList(),
+		statement.daily().forEach(day -> volumes.merge(day.date() + " " + day.category(), day.volume(), Long::sum));
+		return everyDay(statement, statement.daily().stream().map(Statement.Day::category).distinct().sorted().toList(),
 				(date, category) -> Map.of("day", String.valueOf(date.getDayOfMonth()), "category",
-						StatementFormats.words(category), "volume", volumes.getOrDefault(date + " " + category, 0L)));
+						series(text, category, null, seriesCategories), "volume",
+						volumes.getOrDefault(date + " " + category, 0L)));
 	}
 
 	/**
 	 * Estimated cost per day and category, per currency where the estimates have several. A day
 	 * whose cost is unknown (estimates without a rate) has no bar: never a cost of 0.
 	 */
-	private static List<Map<String, ?>> costs(Statement statement) {
-		boolean severalCurrencies = statement.days().stream().map(Statement.Day::currency).distinct().count() > 1;
+	private static List<Map<String, ?>> costs(Statement statement, StatementText text,
+			Map<String, String> seriesCategories) {
+		boolean severalCurrencies = statement.daily().stream().map(Statement.Day::currency).distinct().count() > 1;
 		Map<String, BigDecimal> costs = new HashMap<>();
 		Set<String> unknown = new HashSet<>();
-		for (Statement.Day day : statement.days()) {
-			String key = day.date() + " " + series(day, severalCurrencies);
+		for (Statement.Day day : statement.daily()) {
+			String key = day.date() + " " + series(text, day.category(), severalCurrencies ? day.currency() : null,
+					seriesCategories);
 			if (day.cost() == null) {
 				unknown.add(key);
 			}
@@ -210,7 +264,9 @@ class JasperStatementRenderer implements StatementRenderer {
 				costs.merge(key, day.cost(), BigDecimal::add);
 			}
 		}
-		List<String> series = statement.days().stream().map(day -> series(day, severalCurrencies)).distinct().sorted().toList();
+		List<String> series = statement.daily().stream()
+			.map(day -> series(text, day.category(), severalCurrencies ? day.currency() : null, seriesCategories))
+			.distinct().sorted().toList();
 		return everyDay(statement, series, (date, name) -> {
 			String key = date + " " + name;
 			Map<String, Object> row = new HashMap<>();
@@ -221,8 +277,12 @@ class JasperStatementRenderer implements StatementRenderer {
 		});
 	}
 
-	private static String series(Statement.Day day, boolean withCurrency) {
-		return StatementFormats.words(day.category()) + (withCurrency ? " (" + day.currency() + ")" : "");
+	/** A chart's series of a category (and currency, where it has several), noted with its category for its colour. */
+	private static String series(StatementText text, String category, String currency,
+			Map<String, String> seriesCategories) {
+		String name = text.category(category) + (currency == null ? "" : " (" + currency + ")");
+		seriesCategories.put(name, category);
+		return name;
 	}
 
 	private static List<Map<String, ?>> everyDay(Statement statement, List<String> keys,
@@ -240,15 +300,20 @@ class JasperStatementRenderer implements StatementRenderer {
 		return rows;
 	}
 
-	private static List<Map<String, ?>> mix(Statement statement) {
+	private static List<Map<String, ?>> mix(Statement statement, StatementText text,
+			Map<String, String> seriesCategories) {
 		Map<String, long[]> byCategory = new TreeMap<>();
 		for (Statement.Day day : statement.days()) {
 			long[] volumes = byCategory.computeIfAbsent(day.category(), category -> new long[2]);
 			volumes[0] += day.paidVolume();
 			volumes[1] += day.freeVolume();
 		}
+		// the series' names are fields: a chart's series are worded in its own dataset, which has no bundle
+		String paid = text.label("statement.chart.paid");
+		String free = text.label("statement.chart.free");
 		return byCategory.entrySet().stream().<Map<String, ?>>map(entry -> Map.of("category",
-				StatementFormats.words(entry.getKey()), "paid", entry.getValue()[0], "free", entry.getValue()[1]))
+				series(text, entry.getKey(), null, seriesCategories), "paid", entry.getValue()[0], "free",
+				entry.getValue()[1], "paidSeries", paid, "freeSeries", free))
 			.toList();
 	}
 

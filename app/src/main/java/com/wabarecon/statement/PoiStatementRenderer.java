@@ -2,14 +2,16 @@ package com.wabarecon.statement;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.math.BigDecimal;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 import javax.xml.transform.TransformerFactory;
 
-import com.wabarecon.rules.Money;
+import org.springframework.context.MessageSource;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -37,8 +39,6 @@ class PoiStatementRenderer implements StatementRenderer {
 
 	static final String DISCREPANCIES = "Discrepancies";
 
-	static final String NO_DISCREPANCIES = "No discrepancies this month: every line matched the invoice or was within tolerance.";
-
 	/** The reconciliation CSV's columns (the contract), then what the statement adds. */
 	static final String[] LINE_COLUMNS = { "billing_month", "client_id", "waba_id", "phone_number_id", "category",
 			"currency", "estimated_volume", "invoiced_volume", "volume_delta", "estimated_amount", "invoiced_amount",
@@ -57,12 +57,18 @@ class PoiStatementRenderer implements StatementRenderer {
 	private static final DateTimeFormatter GENERATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
 		.withZone(ZoneOffset.UTC);
 
+	private final MessageSource messages;
+
 	static {
 		// JAXP looks for a TransformerFactory on the class path (a ServiceLoader scan of the jars)
 		// each time one is asked for, and POI asks for one for every part of a workbook it saves:
 		// 8% of a statement workbook. Naming the implementation it finds keeps that same one.
 		System.getProperties()
 			.putIfAbsent(TRANSFORMER_FACTORY, TransformerFactory.newInstance().getClass().getName());
+	}
+
+	PoiStatementRenderer(MessageSource messages) {
+		this.messages = messages;
 	}
 
 	@Override
@@ -75,12 +81,13 @@ class PoiStatementRenderer implements StatementRenderer {
 		SXSSFWorkbook workbook = new SXSSFWorkbook(ROWS_IN_MEMORY);
 		try {
 			workbook.setCompressTempFiles(true);
-			WorkbookCells cells = new WorkbookCells(workbook);
+			StatementText text = new StatementText(messages, statement);
+			WorkbookCells cells = new WorkbookCells(workbook, text.label("statement.unknown"));
 			Sheet summary = workbook.createSheet(SUMMARY);
-			int linesEnd = lines(statement, workbook.createSheet(LINES), cells);
-			daily(statement, workbook.createSheet(DAILY), cells);
-			discrepancies(statement, workbook.createSheet(DISCREPANCIES), cells);
-			summary(statement, summary, cells, linesEnd);
+			int linesEnd = lines(statement, text, workbook.createSheet(LINES), cells);
+			daily(statement, text, workbook.createSheet(DAILY), cells);
+			discrepancies(statement, text, workbook.createSheet(DISCREPANCIES), cells);
+			summary(statement, text, summary, cells, linesEnd);
 			workbook.setForceFormulaRecalculation(true);
 			workbook.write(out);
 		}
@@ -92,7 +99,7 @@ class PoiStatementRenderer implements StatementRenderer {
 	}
 
 	/** Writes the lines and their totals per currency; returns the last data row (1-based, as in formulas). */
-	private static int lines(Statement statement, Sheet sheet, WorkbookCells cells) {
+	private static int lines(Statement statement, StatementText text, Sheet sheet, WorkbookCells cells) {
 		cells.header(sheet.createRow(0), LINE_COLUMNS);
 		int index = 1;
 		for (Statement.Line line : statement.lines()) {
@@ -112,7 +119,7 @@ class PoiStatementRenderer implements StatementRenderer {
 			cells.amountOrUnknown(row, 11, line.amountDelta(), money);
 			cells.number(row, 12, line.amountDeltaPct(), WorkbookCells.PERCENT_POINTS);
 			cells.text(row, 13, line.status());
-			cells.text(row, 14, line.reason());
+			cells.text(row, 14, text.reason(line));
 			cells.text(row, 15, line.channelId());
 			cells.text(row, 16, line.displayPhoneNumber());
 			cells.number(row, 17, line.estimatedFreeVolume());
@@ -125,22 +132,23 @@ class PoiStatementRenderer implements StatementRenderer {
 		index++;
 		for (String currency : currencies(statement.lines().stream().map(Statement.Line::currency).toList())) {
 			Row row = sheet.createRow(index++);
-			cells.text(row, 0, "Total", true);
+			cells.text(row, 0, text.label("statement.total"), true);
 			cells.text(row, CURRENCY, currency, true);
 			List<String> lineCurrencies = statement.lines().stream().map(Statement.Line::currency).toList();
 			for (int column : SUMMED) {
 				String format = column >= 9 && column <= 11 ? WorkbookCells.money(currency) : WorkbookCells.VOLUME;
 				String total = sum(lineCurrencies, currency, CURRENCY, column, last);
 				cells.formula(row, column, column == 9 || column == 11
-						? unlessUnknown(total, CURRENCY, "\"" + currency + "\"", column, last) : total, format, true);
+						? unlessUnknown(cells, total, CURRENCY, "\"" + currency + "\"", column, last) : total, format, true);
 			}
 		}
 		return last;
 	}
 
-	private static void daily(Statement statement, Sheet sheet, WorkbookCells cells) {
+	private static void daily(Statement statement, StatementText text, Sheet sheet, WorkbookCells cells) {
+		// period: "day", or "month" for a source that counts the whole month (dated its first day)
 		cells.header(sheet.createRow(0), "date", "category", "currency", "paid_volume", "free_volume", "volume",
-				"estimated_cost");
+				"estimated_cost", "period");
 		int index = 1;
 		for (Statement.Day day : statement.days()) {
 			Row row = sheet.createRow(index++);
@@ -151,24 +159,25 @@ class PoiStatementRenderer implements StatementRenderer {
 			cells.number(row, 4, day.freeVolume());
 			cells.formula(row, 5, "D" + index + "+E" + index, WorkbookCells.VOLUME, false);
 			cells.amountOrUnknown(row, 6, day.cost(), WorkbookCells.money(day.currency()));
+			cells.text(row, 7, day.wholeMonth() ? "month" : "day");
 		}
 		int last = Math.max(index, 2);
-		finish(sheet, 7, last, new int[] { 12, 28, 9, 12, 12, 12, 16 });
+		finish(sheet, 8, last, new int[] { 12, 28, 9, 12, 12, 12, 16, 8 });
 		index++;
 		List<String> dayCurrencies = statement.days().stream().map(Statement.Day::currency).toList();
 		for (String currency : currencies(dayCurrencies)) {
 			Row row = sheet.createRow(index++);
-			cells.text(row, 0, "Total", true);
+			cells.text(row, 0, text.label("statement.total"), true);
 			cells.text(row, 2, currency, true);
 			for (int column = 3; column <= 6; column++) {
 				String total = sum(dayCurrencies, currency, 2, column, last);
-				cells.formula(row, column, column == 6 ? unlessUnknown(total, 2, "\"" + currency + "\"", column, last) : total,
+				cells.formula(row, column, column == 6 ? unlessUnknown(cells, total, 2, "\"" + currency + "\"", column, last) : total,
 						column == 6 ? WorkbookCells.money(currency) : WorkbookCells.VOLUME, true);
 			}
 		}
 	}
 
-	private static void discrepancies(Statement statement, Sheet sheet, WorkbookCells cells) {
+	private static void discrepancies(Statement statement, StatementText text, Sheet sheet, WorkbookCells cells) {
 		cells.header(sheet.createRow(0), "channel", "waba_id", "phone_number_id", "category", "currency",
 				"estimated_amount", "invoiced_amount", "amount_delta", "amount_delta_pct", "volume_delta", "status",
 				"reason");
@@ -176,7 +185,7 @@ class PoiStatementRenderer implements StatementRenderer {
 		for (Statement.Line line : statement.discrepancies()) {
 			Row row = sheet.createRow(index++);
 			String money = WorkbookCells.money(line.currency());
-			cells.text(row, 0, line.channel());
+			cells.text(row, 0, text.channel(line));
 			cells.text(row, 1, line.wabaId());
 			cells.text(row, 2, line.phoneNumberId());
 			cells.text(row, 3, line.category());
@@ -187,55 +196,59 @@ class PoiStatementRenderer implements StatementRenderer {
 			cells.number(row, 8, line.amountDeltaPct(), WorkbookCells.PERCENT_POINTS);
 			cells.number(row, 9, line.volumeDelta());
 			cells.text(row, 10, line.status());
-			cells.text(row, 11, line.reason());
+			cells.text(row, 11, text.reason(line));
 		}
 		if (index == 1) {
-			cells.text(sheet.createRow(index++), 0, NO_DISCREPANCIES);
+			cells.text(sheet.createRow(index++), 0, text.label("statement.noDiscrepancies"));
 		}
 		finish(sheet, 12, index, new int[] { 30, 18, 18, 16, 9, 14, 14, 14, 12, 11, 20, 70 });
 	}
 
-	private static void summary(Statement statement, Sheet sheet, WorkbookCells cells, int linesEnd) {
+	private static void summary(Statement statement, StatementText text, Sheet sheet, WorkbookCells cells,
+			int linesEnd) {
 		((SXSSFSheet) sheet).setRandomAccessWindowSize(-1); // small; its totals rows are written last
-		cells.title(sheet.createRow(0), "WhatsApp Business usage statement");
+		cells.title(sheet.createRow(0), text.label("statement.title"));
 		int index = 2;
-		index = field(sheet, cells, index, "Client", statement.client().name(), true);
-		index = field(sheet, cells, index, "Client id", statement.client().clientId(), false);
-		index = field(sheet, cells, index, "Billing month", statement.month(), false);
-		index = field(sheet, cells, index, "Invoices", String.join(", ", statement.invoiceIds()), false);
-		index = field(sheet, cells, index, "Generated", GENERATED.format(statement.generatedAt()), false);
+		index = field(sheet, cells, index, text.label("statement.client"), statement.client().name(), true);
+		index = field(sheet, cells, index, text.label("statement.clientId"), statement.client().clientId(), false);
+		index = field(sheet, cells, index, text.label("statement.billingMonth"), statement.month(), false);
+		index = field(sheet, cells, index, text.label("statement.invoices"), String.join(", ", statement.invoiceIds()),
+				false);
+		index = field(sheet, cells, index, text.label("statement.generated"), GENERATED.format(statement.generatedAt()),
+				false);
 		index++;
 
 		List<Statement.Total> totals = statement.totals();
-		cells.header(sheet.createRow(index++), "Currency", "Estimated", "Invoiced", "Difference", "Adjustments",
-				"Credits", "Taxes", "Total invoiced", "Lines", "Discrepancies");
+		cells.header(sheet.createRow(index++), labels(text, "currency", "estimated", "invoiced", "difference",
+				"adjustments", "credits", "taxes", "totalInvoiced", "lines", "discrepancies"));
 		int totalsFirst = index; // filled last, once the charges' rows are known
 		index += totals.size() + 1;
 
-		cells.header(sheet.createRow(index++), "Status", "Lines");
+		cells.header(sheet.createRow(index++), labels(text, "status", "lines"));
 		int statusFirst = index + 1;
 		for (Map.Entry<String, Long> status : statement.linesPerStatus().entrySet()) {
 			Row row = sheet.createRow(index++);
-			cells.text(row, 0, status.getKey());
+			cells.text(row, 0, text.status(status.getKey()));
 			cells.number(row, 1, status.getValue());
 		}
 		Row statusTotal = sheet.createRow(index++);
-		cells.text(statusTotal, 0, "Total", true);
+		cells.text(statusTotal, 0, text.label("statement.total"), true);
 		cells.formula(statusTotal, 1, "SUM(B" + statusFirst + ":B" + Math.max(index - 1, statusFirst) + ")",
 				WorkbookCells.VOLUME, true);
 		index++;
 
-		cells.text(sheet.createRow(index++), 0, "Adjustments, credits and taxes", true);
-		cells.header(sheet.createRow(index++), "Invoice", "WABA", "Type", "Currency", "Amount");
+		cells.text(sheet.createRow(index++), 0, text.label("statement.chargesSection"), true);
+		cells.header(sheet.createRow(index++), text.label("statement.col.invoice"), "WABA",
+				text.label("statement.col.type"), text.label("statement.col.currency"), text.label("statement.col.amount"));
 		int chargesFirst = index + 1;
 		if (statement.charges().isEmpty()) {
-			cells.text(sheet.createRow(index++), 0, "None on this month's invoices.");
+			cells.text(sheet.createRow(index++), 0, text.label("statement.charges.noneShort"));
 		}
 		for (Statement.Charge charge : statement.charges()) {
 			Row row = sheet.createRow(index++);
 			cells.text(row, 0, charge.invoiceId());
 			cells.text(row, 1, charge.wabaId());
-			cells.text(row, 2, StatementFormats.words(charge.lineType()));
+			cells.text(row, 2, text.lineType(charge.lineType()));
 			cells.text(row, 3, charge.currency());
 			cells.number(row, 4, charge.amount(), WorkbookCells.money(charge.currency()));
 		}
@@ -250,39 +263,41 @@ class PoiStatementRenderer implements StatementRenderer {
 			String money = WorkbookCells.money(total.currency());
 			String currencyCell = "$A" + excelRow;
 			cells.text(row, 0, total.currency(), true);
-			cells.formula(row, 1, unlessUnknown("SUMIF(" + linesCurrency + "," + currencyCell + ",Lines!J$2:J$" + linesEnd
+			cells.formula(row, 1, unlessUnknown(cells, "SUMIF(" + linesCurrency + "," + currencyCell + ",Lines!J$2:J$" + linesEnd
 					+ ")", linesCurrency, currencyCell, "Lines!J$2:J$" + linesEnd), money, false);
 			cells.formula(row, 2, "SUMIF(" + linesCurrency + "," + currencyCell + ",Lines!K$2:K$" + linesEnd + ")", money, false);
-			cells.formula(row, 3, unlessUnknown("SUMIF(" + linesCurrency + "," + currencyCell + ",Lines!L$2:L$" + linesEnd
+			cells.formula(row, 3, unlessUnknown(cells, "SUMIF(" + linesCurrency + "," + currencyCell + ",Lines!L$2:L$" + linesEnd
 					+ ")", linesCurrency, currencyCell, "Lines!L$2:L$" + linesEnd), money, false);
 			int column = 4;
 			for (String type : Statement.CHARGE_TYPES) {
 				cells.formula(row, column++, "SUMIFS($E$" + chargesFirst + ":$E$" + chargesLast + ",$D$" + chargesFirst
 						+ ":$D$" + chargesLast + "," + currencyCell + ",$C$" + chargesFirst + ":$C$" + chargesLast + ",\""
-						+ StatementFormats.words(type) + "\")", money, false);
+						+ text.lineType(type) + "\")", money, false);
 			}
 			cells.formula(row, 7, "SUM(C" + excelRow + ",E" + excelRow + ":G" + excelRow + ")", money, true);
 			cells.formula(row, 8, "COUNTIF(" + linesCurrency + "," + currencyCell + ")", WorkbookCells.VOLUME, false);
 			cells.number(row, 9, total.discrepancies());
 		}
 
-		changes(statement, sheet, cells, index);
+		index = changes(statement, text, sheet, cells, index);
+		conversion(statement, text, sheet, cells, index + 1);
 		int[] widths = { 26, 18, 18, 14, 14, 14, 14, 16, 9, 13 };
 		for (int column = 0; column < widths.length; column++) {
 			sheet.setColumnWidth(column, widths[column] * 256);
 		}
 	}
 
-	private static void changes(Statement statement, Sheet sheet, WorkbookCells cells, int index) {
-		String previousMonth = statement.billingMonth().minusMonths(1).toString();
-		cells.text(sheet.createRow(index++), 0, "Compared with " + previousMonth, true);
+	/** Writes the comparison with the previous month; returns the next free row. */
+	private static int changes(Statement statement, StatementText text, Sheet sheet, WorkbookCells cells, int index) {
+		String previousMonth = text.month(statement.billingMonth().minusMonths(1));
+		cells.text(sheet.createRow(index++), 0, text.label("statement.comparedWith", previousMonth), true);
 		List<Statement.Change> changes = statement.changes();
 		if (changes.isEmpty()) {
-			cells.text(sheet.createRow(index), 0, "No reconciled lines for " + previousMonth + ": nothing to compare with.");
-			return;
+			cells.text(sheet.createRow(index++), 0, text.label("statement.nothingToCompare", previousMonth));
+			return index;
 		}
-		cells.header(sheet.createRow(index++), "Currency", "Category", "Previous volume", "Volume", "Change",
-				"Previous amount", "Amount", "Change");
+		cells.header(sheet.createRow(index++), labels(text, "currency", "category", "previousVolume", "volume", "change",
+				"previousAmount", "amount", "change"));
 		int first = index + 1;
 		for (Statement.Change change : changes) {
 			Row row = sheet.createRow(index++);
@@ -291,7 +306,7 @@ class PoiStatementRenderer implements StatementRenderer {
 			boolean total = change.category() == null;
 			cells.text(row, 0, change.currency(), total);
 			if (total) {
-				cells.text(row, 1, "All categories", true);
+				cells.text(row, 1, text.label("statement.allCategories"), true);
 				cells.formula(row, 2, "SUM(C" + first + ":C" + (excelRow - 1) + ")", WorkbookCells.VOLUME, true);
 				cells.formula(row, 3, "SUM(D" + first + ":D" + (excelRow - 1) + ")", WorkbookCells.VOLUME, true);
 				cells.formula(row, 5, "SUM(F" + first + ":F" + (excelRow - 1) + ")", money, true);
@@ -299,7 +314,7 @@ class PoiStatementRenderer implements StatementRenderer {
 				first = excelRow + 1;
 			}
 			else {
-				cells.text(row, 1, change.category());
+				cells.text(row, 1, text.category(change.category()));
 				if (change.previousVolume() != null) {
 					cells.number(row, 2, change.previousVolume());
 				}
@@ -312,6 +327,31 @@ class PoiStatementRenderer implements StatementRenderer {
 			cells.formula(row, 7, "IF(N(F" + excelRow + ")=0,\"\",G" + excelRow + "/ABS(F" + excelRow + ")-1)",
 					WorkbookCells.PERCENT, total);
 		}
+		return index;
+	}
+
+	/** The month's total in the client's statement currency, with the rates used, where a total is in another currency. */
+	private static void conversion(Statement statement, StatementText text, Sheet sheet, WorkbookCells cells, int index) {
+		statement.conversion().ifPresent(conversion -> {
+			String month = text.month(statement.billingMonth());
+			Row row = sheet.createRow(index);
+			if (conversion.total() == null) {
+				cells.text(row, 0, text.label("statement.converted.unknown", conversion.currency(),
+						String.join(", ", conversion.missing()), month));
+				return;
+			}
+			cells.text(row, 0, text.label("statement.col.totalInvoiced") + " (" + conversion.currency() + ")", true);
+			cells.number(row, 1, conversion.total(), WorkbookCells.money(conversion.currency()));
+			int next = index + 1;
+			for (Map.Entry<String, BigDecimal> rate : conversion.rates().entrySet()) {
+				cells.text(sheet.createRow(next++), 0, text.label("statement.converted.rate", rate.getKey(),
+						text.rate(rate.getValue()), conversion.currency(), month));
+			}
+		});
+	}
+
+	private static String[] labels(StatementText text, String... columns) {
+		return Arrays.stream(columns).map(column -> text.label("statement.col." + column)).toArray(String[]::new);
 	}
 
 	private static int field(Sheet sheet, WorkbookCells cells, int index, String label, String value, boolean bold) {
@@ -346,15 +386,18 @@ class PoiStatementRenderer implements StatementRenderer {
 	 * estimate not converted or not priced): a spreadsheet's SUM would skip the text and show the
 	 * rest as the whole.
 	 */
-	private static String unlessUnknown(String total, String currencies, String currency, String values) {
-		return "IF(COUNTIFS(" + currencies + "," + currency + "," + values + ",\"" + Money.UNKNOWN
-				+ "\")>0,\"" + Money.UNKNOWN + "\"," + total + ")";
+	private static String unlessUnknown(WorkbookCells cells, String total, String currencies, String currency,
+			String values) {
+		String unknown = "\"" + cells.unknown().replace("\"", "\"\"") + "\"";
+		return "IF(COUNTIFS(" + currencies + "," + currency + "," + values + "," + unknown + ")>0," + unknown + ","
+				+ total + ")";
 	}
 
-	private static String unlessUnknown(String total, int currencyColumn, String currency, int column, int last) {
+	private static String unlessUnknown(WorkbookCells cells, String total, int currencyColumn, String currency,
+			int column, int last) {
 		String letter = CellReference.convertNumToColString(column);
 		String currencies = CellReference.convertNumToColString(currencyColumn);
-		return unlessUnknown(total, "$" + currencies + "$2:$" + currencies + "$" + last, currency,
+		return unlessUnknown(cells, total, "$" + currencies + "$2:$" + currencies + "$" + last, currency,
 				letter + "$2:" + letter + "$" + last);
 	}
 

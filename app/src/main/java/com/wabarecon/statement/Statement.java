@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -21,6 +22,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import com.wabarecon.rules.LineStatus;
+import com.wabarecon.rules.Money;
 
 /**
  * Everything one client's statement for one month shows, read from the reconciliation's lines,
@@ -35,10 +37,12 @@ import com.wabarecon.rules.LineStatus;
  * @param days the counted estimates per day, category and currency
  * @param previous the previous month's lines summed per currency and category (empty when that
  * month was not reconciled)
+ * @param rates the month's agreed exchange rates into the client's statement currency, by the
+ * currency they convert
  * @param generatedAt when the statement was rendered
  */
 record Statement(String month, Client client, List<Line> lines, List<Charge> charges, List<Day> days,
-		List<Previous> previous, Instant generatedAt) {
+		List<Previous> previous, Map<String, BigDecimal> rates, Instant generatedAt) {
 
 	static final List<String> STATUSES = Arrays.stream(LineStatus.values()).map(LineStatus::name).toList();
 
@@ -50,6 +54,7 @@ record Statement(String month, Client client, List<Line> lines, List<Charge> cha
 		charges = List.copyOf(charges);
 		days = List.copyOf(days);
 		previous = List.copyOf(previous);
+		rates = Map.copyOf(rates);
 	}
 
 	/**
@@ -63,19 +68,15 @@ record Statement(String month, Client client, List<Line> lines, List<Charge> cha
 
 	}
 
-	/** One reconciliation line: a channel (or a whole WABA) and a category, in one currency. */
+	/**
+	 * One reconciliation line: a channel (or a whole WABA) and a category, in one currency. Its
+	 * reason is the partner's English text and, for lines reconciled since reasons are kept so,
+	 * the phrases a client reads in its own language ({@code null} before).
+	 */
 	record Line(String currency, String wabaId, String phoneNumberId, String channelId, String displayPhoneNumber,
 			String category, long estimatedVolume, long invoicedVolume, long volumeDelta, BigDecimal estimatedAmount,
 			BigDecimal invoicedAmount, BigDecimal amountDelta, BigDecimal amountDeltaPct, long estimatedFreeVolume,
-			long invoicedFreeVolume, String status, String reason, String invoiceIds) {
-
-		/** The channel as a person knows it: its display number, or the WABA where the invoice names no channel. */
-		String channel() {
-			if (phoneNumberId == null) {
-				return "WABA " + wabaId + " (all channels)";
-			}
-			return displayPhoneNumber != null ? "+" + displayPhoneNumber : "phone number id " + phoneNumberId;
-		}
+			long invoicedFreeVolume, String status, String reason, String reasonPhrases, String invoiceIds) {
 
 		boolean discrepancy() {
 			return LineStatus.valueOf(status).isDiscrepancy();
@@ -90,8 +91,11 @@ record Statement(String month, Client client, List<Line> lines, List<Charge> cha
 	/**
 	 * The counted estimates of one day and category, in one currency: paid and free volume,
 	 * estimated cost ({@code null}, unknown, when some of the day's estimates could not be priced).
+	 * {@code wholeMonth}: the estimates of a source that counts the whole month at once, dated its
+	 * first day; they belong to no day.
 	 */
-	record Day(LocalDate date, String category, String currency, long paidVolume, long freeVolume, BigDecimal cost) {
+	record Day(LocalDate date, String category, String currency, long paidVolume, long freeVolume, BigDecimal cost,
+			boolean wholeMonth) {
 
 		long volume() {
 			return paidVolume + freeVolume;
@@ -138,6 +142,42 @@ record Statement(String month, Client client, List<Line> lines, List<Charge> cha
 			return now.subtract(before).multiply(BigDecimal.valueOf(100)).divide(before.abs(), 1, RoundingMode.HALF_UP);
 		}
 
+	}
+
+	/**
+	 * The month's total invoiced (usage, adjustments, credits, taxes) of every currency, in the
+	 * client's statement currency, at the month's agreed rates: {@code total} is {@code null}
+	 * (unknown) when a currency has no rate ({@code missing}), never the sum of the others.
+	 *
+	 * @param rates the rates used, by the currency they convert (the statement currency's own not among them)
+	 */
+	record Conversion(String currency, BigDecimal total, Map<String, BigDecimal> rates, List<String> missing) {
+	}
+
+	/** The totals in the statement currency; empty when every total already is in it (nothing to convert). */
+	Optional<Conversion> conversion() {
+		String target = client.statementCurrency();
+		List<Total> totals = totals();
+		if (target == null || totals.stream().allMatch(total -> total.currency().equals(target))) {
+			return Optional.empty();
+		}
+		BigDecimal sum = BigDecimal.ZERO;
+		Map<String, BigDecimal> used = new TreeMap<>();
+		List<String> missing = new ArrayList<>();
+		for (Total total : totals) {
+			if (total.currency().equals(target)) {
+				sum = sum.add(total.grandTotal());
+			}
+			else if (rates.containsKey(total.currency())) {
+				used.put(total.currency(), rates.get(total.currency()));
+				sum = sum.add(total.grandTotal().multiply(rates.get(total.currency())));
+			}
+			else {
+				missing.add(total.currency());
+			}
+		}
+		return Optional.of(new Conversion(target,
+				missing.isEmpty() ? Money.round(sum, target) : null, used, missing));
 	}
 
 	YearMonth billingMonth() {
@@ -193,6 +233,16 @@ record Statement(String month, Client client, List<Line> lines, List<Charge> cha
 		counts.keySet().stream().filter(status -> !ordered.containsKey(status)).sorted()
 			.forEach(status -> ordered.put(status, counts.get(status)));
 		return ordered;
+	}
+
+	/** The estimates counted per day (the daily charts' and sheet's), without those of the whole month. */
+	List<Day> daily() {
+		return days.stream().filter(day -> !day.wholeMonth()).toList();
+	}
+
+	/** The estimates of sources that count the whole month at once. */
+	List<Day> wholeMonth() {
+		return days.stream().filter(Day::wholeMonth).toList();
 	}
 
 	List<Line> discrepancies() {

@@ -76,21 +76,22 @@ class StatementRepository {
 			.query(String.class)
 			.list();
 		return new Statement(month, client, lines(month, clientId), charges(month, wabas), days(month, clientId, channels),
-				previous(previousMonth, clientId), now);
+				previous(previousMonth, clientId), rates(month, client.statementCurrency()), now);
 	}
 
 	private List<Statement.Line> lines(String month, String clientId) {
 		return jdbc.sql("""
 				SELECT currency, waba_id, phone_number_id, channel_id, display_phone_number, category,
 				       estimated_volume, invoiced_volume, volume_delta, estimated_amount, invoiced_amount, amount_delta,
-				       amount_delta_pct, estimated_free_volume, invoiced_free_volume, status, reason, invoice_ids
+				       amount_delta_pct, estimated_free_volume, invoiced_free_volume, status, reason, reason_phrases,
+				       invoice_ids
 				FROM recon_line WHERE billing_month = ? AND client_id = ?
 				ORDER BY currency, waba_id, phone_number_id NULLS LAST, category""")
 			.params(month, clientId)
 			.query((rs, row) -> new Statement.Line(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
 					rs.getString(5), rs.getString(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getBigDecimal(10),
 					rs.getBigDecimal(11), rs.getBigDecimal(12), rs.getBigDecimal(13), rs.getLong(14), rs.getLong(15),
-					rs.getString(16), rs.getString(17), rs.getString(18)))
+					rs.getString(16), rs.getString(17), rs.getString(18), rs.getString(19)))
 			.list();
 	}
 
@@ -123,8 +124,9 @@ class StatementRepository {
 	}
 
 	/**
-	 * The counted estimates per day, category and currency; REGULAR is paid, every other type
-	 * free. A day's cost is unknown ({@code null}) when one of its estimates could not be priced. Asked channel by channel, with the month and channel the table's index starts with:
+	 * The counted estimates per day, category and currency (those of a whole month apart, dated its
+	 * first day); REGULAR is paid, every other type free. A day's cost is unknown ({@code null})
+	 * when one of its estimates could not be priced. Asked channel by channel, with the month and channel the table's index starts with:
 	 * a month holds millions of rows, there is no index by client, and H2 uses only the month
 	 * part of the index for a join, a sub-select or an IN list (a scan per client).
 	 */
@@ -135,16 +137,17 @@ class StatementRepository {
 					SELECT local_date, pricing_category, currency,
 					       SUM(CASE WHEN pricing_type = 'REGULAR' THEN volume ELSE 0 END),
 					       SUM(CASE WHEN pricing_type = 'REGULAR' THEN 0 ELSE volume END),
-					       CASE WHEN COUNT(*) = COUNT(cost) THEN SUM(cost) END
+					       CASE WHEN COUNT(*) = COUNT(cost) THEN SUM(cost) END,
+					       COALESCE(whole_month, FALSE)
 					FROM usage_estimate
 					WHERE billing_month = ? AND channel_id = ? AND client_id = ? AND counts_as_estimate
-					GROUP BY local_date, pricing_category, currency""")
+					GROUP BY local_date, pricing_category, currency, COALESCE(whole_month, FALSE)""")
 				.params(month, channel, clientId)
 				.query((rs, row) -> new Statement.Day(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getString(3),
-						rs.getLong(4), rs.getLong(5), rs.getBigDecimal(6)))
+						rs.getLong(4), rs.getLong(5), rs.getBigDecimal(6), rs.getBoolean(7)))
 				.list()
-				.forEach(day -> days.merge(day.date() + " " + day.category() + " " + day.currency(), day,
-						StatementRepository::add));
+				.forEach(day -> days.merge(day.date() + " " + day.category() + " " + day.currency() + " "
+						+ day.wholeMonth(), day, StatementRepository::add));
 		}
 		return List.copyOf(days.values());
 	}
@@ -152,7 +155,20 @@ class StatementRepository {
 	private static Statement.Day add(Statement.Day a, Statement.Day b) {
 		BigDecimal cost = a.cost() == null || b.cost() == null ? null : a.cost().add(b.cost());
 		return new Statement.Day(a.date(), a.category(), a.currency(), a.paidVolume() + b.paidVolume(),
-				a.freeVolume() + b.freeVolume(), cost);
+				a.freeVolume() + b.freeVolume(), cost, a.wholeMonth());
+	}
+
+	/** The month's agreed rates into the statement currency, by the currency they convert. */
+	private Map<String, BigDecimal> rates(String month, String statementCurrency) {
+		Map<String, BigDecimal> rates = new TreeMap<>();
+		if (statementCurrency != null) {
+			jdbc.sql("SELECT from_currency, rate FROM fx_rate WHERE billing_month = ? AND to_currency = ?")
+				.params(month, statementCurrency)
+				.query(rs -> {
+					rates.put(rs.getString(1), rs.getBigDecimal(2));
+				});
+		}
+		return rates;
 	}
 
 	private List<Statement.Previous> previous(String month, String clientId) {

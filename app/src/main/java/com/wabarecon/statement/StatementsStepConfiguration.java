@@ -20,6 +20,7 @@ import org.springframework.batch.infrastructure.item.database.JdbcPagingItemRead
 import org.springframework.batch.infrastructure.item.database.Order;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
@@ -92,8 +93,9 @@ class StatementsStepConfiguration {
 	@Bean
 	@StepScope
 	StatementWriter statementWriter(@Value("#{jobParameters['out']}") String out, StatementTemplates templates,
-			StatementRepository statements) {
-		return new StatementWriter(Path.of(out), new JasperStatementRenderer(templates), new PoiStatementRenderer(),
+			StatementRepository statements, MessageSource messageSource) {
+		return new StatementWriter(Path.of(out), new JasperStatementRenderer(templates, messageSource),
+				new PoiStatementRenderer(messageSource),
 				statements, Clock.systemUTC());
 	}
 

@@ -43,7 +43,11 @@ final class WorkbookCells {
 	 */
 	private final CellStyle plain;
 
-	WorkbookCells(Workbook workbook) {
+	/** What an amount that cannot be known says, in the reader's language. */
+	private final String unknown;
+
+	WorkbookCells(Workbook workbook, String unknown) {
+		this.unknown = unknown;
 		this.workbook = workbook;
 		this.plain = workbook.getCellStyleAt(0);
 	}
@@ -92,9 +96,14 @@ final class WorkbookCells {
 	}
 
 	/** An amount that may be unknown (an estimate not converted or not priced): then it says so, never 0.00. */
+	/** The word an unknown amount's cell holds (totals' formulas look for it). */
+	String unknown() {
+		return unknown;
+	}
+
 	void amountOrUnknown(Row row, int column, BigDecimal value, String format) {
 		if (value == null) {
-			text(row, column, Money.UNKNOWN);
+			text(row, column, unknown);
 		}
 		else {
 			number(row, column, value, format);

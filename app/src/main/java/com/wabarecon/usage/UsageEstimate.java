@@ -13,11 +13,21 @@ import com.wabarecon.support.reject.SourcedItem;
  * @param cost {@code null} when the source has none and the rate card prices it later
  * @param costSource {@link #SOURCE}, {@link #RATE_CARD} or {@link #FREE}
  * @param sourceKind {@link #EXPORT}, {@link #BALANCE} or {@link #WEBHOOK}
+ * @param wholeMonth the row counts the whole month ({@code MONTHLY} granularity), dated its first
+ * day: a statement shows it as the month's total, never as that day's
  */
 record UsageEstimate(String billingMonth, String channelId, String clientId, Long usageStart, LocalDate localDate,
 		String country, String category, String pricingType, String tier, long volume, BigDecimal cost,
-		String currency, String costSource, String sourceKind, boolean countsAsEstimate, RowSource source)
-		implements SourcedItem {
+		String currency, String costSource, String sourceKind, boolean countsAsEstimate, RowSource source,
+		boolean wholeMonth) implements SourcedItem {
+
+	/** An estimate of a day (or part of one). */
+	UsageEstimate(String billingMonth, String channelId, String clientId, Long usageStart, LocalDate localDate,
+			String country, String category, String pricingType, String tier, long volume, BigDecimal cost,
+			String currency, String costSource, String sourceKind, boolean countsAsEstimate, RowSource source) {
+		this(billingMonth, channelId, clientId, usageStart, localDate, country, category, pricingType, tier, volume, cost,
+				currency, costSource, sourceKind, countsAsEstimate, source, false);
+	}
 
 	static final String SOURCE = "SOURCE";
 

@@ -25,10 +25,10 @@ class UsageEstimateRepository {
 			e -> new Object[] { e.billingMonth(), e.channelId(), e.clientId(), e.usageStart(), e.localDate(),
 					e.country(), e.category(), e.pricingType(), e.tier(), e.volume(), e.cost(), e.currency(),
 					e.costSource(), e.sourceKind(), e.countsAsEstimate(), e.source().file(), e.source().line(),
-					e.source().position() },
+					e.source().position(), e.wholeMonth() ? Boolean.TRUE : null },
 			"billing_month", "channel_id", "client_id", "usage_start", "local_date", "country", "pricing_category",
 			"pricing_type", "tier", "volume", "cost", "currency", "cost_source", "source_kind", "counts_as_estimate",
-			"source_file", "source_line", "source_position");
+			"source_file", "source_line", "source_position", "whole_month");
 
 	private final JdbcClient jdbc;
 

@@ -110,7 +110,7 @@ class UsageRowMapper implements ItemProcessor<JsonRow, UsageEstimate> {
 				: documentCurrency;
 		return new UsageEstimate(billingMonth, channel.channelId(), channel.clientId(), start, day, countryCode,
 				category, type, text(row, "tier"), whole(row, "volume"), cost,
-				currency, costSource, UsageEstimate.EXPORT, inMonth, item.source());
+				currency, costSource, UsageEstimate.EXPORT, inMonth, item.source(), wholeMonth(item, row, start));
 	}
 
 	/**
@@ -140,6 +140,17 @@ class UsageRowMapper implements ItemProcessor<JsonRow, UsageEstimate> {
 				problems.add("end " + end + " is before start " + start);
 			}
 		}
+	}
+
+	/**
+	 * Whether the row counts more than a day, and so belongs to no day of the month: a document of
+	 * {@code MONTHLY} granularity, or a period of more than two days (a day is 23 to 25 hours).
+	 */
+	private static boolean wholeMonth(JsonRow item, RowFields row, long start) {
+		if ("MONTHLY".equalsIgnoreCase(item.document().get("granularity"))) {
+			return true;
+		}
+		return JsonFields.present(row, "end") && whole(row, "end") - start > 2 * 86_400;
 	}
 
 	/**

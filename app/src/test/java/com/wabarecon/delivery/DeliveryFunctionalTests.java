@@ -121,10 +121,17 @@ class DeliveryFunctionalTests {
 		Map<String, Set<String>> addresses = Map.of("c_001",
 				Set.of("buchhaltung@mueller-feinkost.example", "finanzen@mueller-feinkost.example"), "c_002",
 				Set.of("accounts@bharat-retail.example"), "c_005", Set.of("logistirio@papadopoulos-wines.example"));
+		// each in the client's language (clients.csv's locale), with the month's name in it
+		Map<String, String> subjects = Map.of("c_001", "Müller Feinkost GmbH: WhatsApp-Abrechnung September 2025", "c_002",
+				"Bharat Retail Pvt Ltd: WhatsApp statement September 2025", "c_003",
+				"Loja Exemplo Ltda: extrato do WhatsApp Setembro 2025", "c_004",
+				"Acme Logistics Inc: WhatsApp statement September 2025", "c_005",
+				"Οινοποιία Παπαδόπουλος Α.Ε.: κατάσταση WhatsApp Σεπτέμβριος 2025", "c_006",
+				"ООО «Ромашка»: отчёт WhatsApp за Сентябрь 2025");
 		for (List<MimeMessage> copies : bySubject.values()) {
 			MimeMessage message = copies.get(0);
 			String client = clientOf(message);
-			assertThat(message.getSubject()).contains("2025-09");
+			assertThat(message.getSubject()).isEqualTo(subjects.get(client));
 			assertThat(message.getFrom()[0].toString()).isEqualTo("billing@bsp.example");
 			assertThat(attachments(message)).containsExactlyInAnyOrder("statement-" + client + "-2025-09.pdf",
 					"statement-" + client + "-2025-09.xlsx");
@@ -137,7 +144,13 @@ class DeliveryFunctionalTests {
 		}
 		MimeMessage mueller = bySubject.keySet().stream().filter(s -> s.startsWith("Müller")).map(bySubject::get)
 			.findFirst().orElseThrow().get(0);
-		assertThat(text(mueller)).contains("Dear Müller Feinkost GmbH", "Invoiced by Meta: 873.97 EUR");
+		assertThat(text(mueller)).contains("Sehr geehrte Damen und Herren,",
+				"Ihre WhatsApp-Business-Abrechnung für September 2025 (Müller Feinkost GmbH)",
+				"Von Meta berechnet: 873,97 EUR (geschätzt 848,70 EUR)", "Mit freundlichen Grüßen");
+		MimeMessage papadopoulos = bySubject.keySet().stream().filter(s -> s.startsWith("Οινοποιία")).map(bySubject::get)
+			.findFirst().orElseThrow().get(0);
+		assertThat(text(papadopoulos)).contains("Αξιότιμε/η Οινοποιία Παπαδόπουλος Α.Ε.,",
+				"την κατάσταση χρήσης WhatsApp Business για τον μήνα Σεπτέμβριος 2025", "Τιμολογήθηκε από τη Meta: 47,36 USD (εκτίμηση: 47,36 USD)");
 	}
 
 	@Test

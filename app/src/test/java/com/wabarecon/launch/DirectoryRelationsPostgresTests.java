@@ -53,8 +53,8 @@ class DirectoryRelationsPostgresTests {
 		assertThat(c002.pdfTextJoined()).contains("203311456789012").doesNotContain("102290129340398");
 		assertThat(c002.charges()).containsExactly("None on this month's invoices.");
 		assertThat(ClientOutputs.of(out, "2025-09", "c_001").charges()).containsExactly(
-				"INV-2025-09-EUR-0042 102290129340398 Adjustment EUR -2.10",
-				"INV-2025-09-EUR-0042 102290129340398 Tax EUR 34.00");
+				"INV-2025-09-EUR-0042 102290129340398 Anpassung EUR -2.10",
+				"INV-2025-09-EUR-0042 102290129340398 Steuer EUR 34.00");
 
 		// and when c_004's WABA moves whole to c_005
 		Path channels = inbox.root().resolve("directory/channels.csv");

@@ -95,7 +95,7 @@ class ReconciliationFunctionalTests {
 		assertThat(reason("409912345600001", "MARKETING")).contains("the webhooks count 600 messages where the usage "
 				+ "export says 620, as the invoice does");
 		assertThat(reason("601112345678901", "MARKETING"))
-			.isEqualTo("the estimate is in GBP (14.10 GBP) and the month has no GBP to EUR rate in fx/2025-09.csv");
+			.isEqualTo("the estimate is in GBP (14.10 GBP) and there is no agreed GBP→EUR exchange rate for September 2025");
 		assertThat(reason("106540352242923", "MARKETING")).contains("within tolerance");
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM recon_line WHERE status <> 'MATCHED' AND reason IS NULL")
 			.query(Long.class)

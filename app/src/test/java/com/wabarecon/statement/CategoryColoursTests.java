@@ -3,6 +3,7 @@ package com.wabarecon.statement;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.Color;
+import java.util.Map;
 
 import com.wabarecon.rules.Pricing;
 
@@ -21,10 +22,12 @@ class CategoryColoursTests {
 	@Test
 	void aCategoryHasItsColourWhateverItsPlaceInTheChart() {
 		JFreeChart onlyMarketing = chart("Marketing");
-		JFreeChart three = chart("Authentication", "Marketing", "Utility");
+		JFreeChart three = chart("Authentifizierung", "Marketing", "Dienstprogramm");
 
-		new CategoryColours().customize(onlyMarketing, null);
-		new CategoryColours().customize(three, null);
+		CategoryColours.paint(onlyMarketing, Map.of());
+		// a German statement names its series in German: the report says which category each is
+		CategoryColours.paint(three, Map.of("Authentifizierung", "AUTHENTICATION", "Marketing", "MARKETING",
+				"Dienstprogramm", "UTILITY"));
 
 		Color blue = new Color(0x0072B2);
 		assertThat(paint(onlyMarketing, 0)).isEqualTo(blue);

@@ -102,13 +102,25 @@ final class StatementFixture {
 	/** A counted estimate of one day: REGULAR is paid, any other type free. */
 	StatementFixture day(String month, String channelId, String clientId, LocalDate date, String category,
 			String pricingType, long volume, String cost, String currency) {
+		return estimate(month, channelId, clientId, date, category, pricingType, volume, cost, currency, null);
+	}
+
+	/** An estimate a source gives for the whole month (a MONTHLY export), dated the month's first day. */
+	StatementFixture wholeMonth(String month, String channelId, String clientId, String category, String pricingType,
+			long volume, String cost, String currency) {
+		return estimate(month, channelId, clientId, java.time.YearMonth.parse(month).atDay(1), category, pricingType,
+				volume, cost, currency, Boolean.TRUE);
+	}
+
+	private StatementFixture estimate(String month, String channelId, String clientId, LocalDate date, String category,
+			String pricingType, long volume, String cost, String currency, Boolean wholeMonth) {
 		months.prepare(month); // PostgreSQL keeps a partition per month
 		jdbc.sql("""
 				INSERT INTO usage_estimate (billing_month, channel_id, client_id, local_date, pricing_category, pricing_type,
-				    volume, cost, currency, cost_source, source_kind, counts_as_estimate, source_file)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'SOURCE', 'EXPORT', TRUE, 'usage.json')""")
+				    volume, cost, currency, cost_source, source_kind, counts_as_estimate, source_file, whole_month)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'SOURCE', 'EXPORT', TRUE, 'usage.json', ?)""")
 			.params(month, channelId, clientId, date, category, pricingType, volume,
-					cost == null ? null : new BigDecimal(cost), currency)
+					cost == null ? null : new BigDecimal(cost), currency, wholeMonth)
 			.update();
 		return this;
 	}

@@ -68,9 +68,9 @@ class StatementsPostgresTests {
 		Path folder = out.resolve("2025-09/c_005");
 		assertThat(StatementFiles.pdfText(folder.resolve("statement-c_005-2025-09.pdf")))
 			.contains("Οινοποιία Παπαδόπουλος Α.Ε.", "Σεπτέμβριος 2025", "USD 51,36 52,16 0,80", "62,56",
-					"Compared with Αύγουστος 2025");
+					"Σύγκριση με τον μήνα Αύγουστος 2025");
 		try (XSSFWorkbook workbook = StatementFiles.workbook(folder.resolve("statement-c_005-2025-09.xlsx"))) {
-			var usd = StatementFiles.row(workbook.getSheet("Summary"), "Currency", "USD");
+			var usd = StatementFiles.row(workbook.getSheet("Summary"), "Νόμισμα", "USD");
 			assertThat(StatementFiles.number(workbook, usd.getCell(2))).isEqualByComparingTo(new BigDecimal("52.16"));
 			assertThat(StatementFiles.number(workbook, usd.getCell(7))).isEqualByComparingTo(new BigDecimal("62.56"));
 		}

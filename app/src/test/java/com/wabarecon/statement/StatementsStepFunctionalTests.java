@@ -119,10 +119,13 @@ class StatementsStepFunctionalTests {
 		StatementStepRuns.render(jobOperatorTestUtils, out, MONTH, "c_001");
 
 		// then: c_001's tables fill page 1; the charts need a page of their own, with their heading
+		// (c_001 reads German: de-DE)
 		List<String> pages = StatementFiles.pdfPageTexts(pdf("c_001"));
 		assertThat(pages).hasSize(2);
-		assertThat(pages.get(0)).contains("Page 1 of 2", "Compared with").doesNotContain("Usage over the month");
-		assertThat(pages.get(1)).contains("Page 2 of 2", "Usage over the month (estimates)", "Messages by category per day");
+		assertThat(pages.get(0)).contains("Seite 1 von 2", "Im Vergleich zu August 2025")
+			.doesNotContain("Nutzung im Monatsverlauf");
+		assertThat(pages.get(1)).contains("Seite 2 von 2", "Nutzung im Monatsverlauf (Schätzungen)",
+				"Nachrichten je Kategorie und Tag", "Geschätzte Kosten je Kategorie und Tag (EUR)", "Tag des Monats");
 	}
 
 	@Test
@@ -133,9 +136,13 @@ class StatementsStepFunctionalTests {
 		// then
 		String text = StatementFiles.pdfText(pdf("c_001"));
 		Locale german = Locale.GERMANY;
+		// c_001 reads German (de-DE); its lines' reasons were stored without phrases: they show as written
 		assertThat(text).contains("Müller Feinkost GmbH", "September 2025", "INV-2025-09-EUR-0042",
-				"INV-2025-09-USD-0007", "+4930123456", "WABA 405566778899001 (all channels)",
-				"rate differs: invoice 0.0600 against rate card 0.0550", "Over-invoiced", "Page 1 of");
+				"INV-2025-09-USD-0007", "+4930123456", "WABA 405566778899001 (alle Kanäle)",
+				"rate differs: invoice 0.0600 against rate card 0.0550", "Zu viel berechnet", "Seite 1 von",
+				"Abrechnungsmonat", "Zusammenfassung", "Zeilen je Status: Übereinstimmend 2 · Innerhalb der Toleranz 1 · "
+						+ "Zu viel berechnet 1")
+			.doesNotContain("Over-invoiced", "Summary", "Page 1");
 		for (String currency : List.of("EUR", "USD")) {
 			BigDecimal estimated = sum("estimated_amount", "c_001", currency);
 			BigDecimal invoiced = sum("invoiced_amount", "c_001", currency);
@@ -148,8 +155,11 @@ class StatementsStepFunctionalTests {
 		}
 		assertThat(StatementFiles.money(sum("invoiced_amount", "c_001", "EUR"), german)).isEqualTo("521,67");
 		assertThat(text).contains("553,57") // 521.67 - 2.10 + 34.00
-			.contains("Total EUR 4.100 4.102 2 518,90 521,67 2,77")
-			.contains("Adjustment", "-2,10", "Tax", "34,00", "Credit", "-25,00");
+			.contains("Summe EUR 4.100 4.102 2 518,90 521,67 2,77")
+			.contains("Anpassung", "-2,10", "Steuer", "34,00", "Gutschrift", "-25,00")
+			// the USD total cannot be put in c_001's EUR without an agreed rate: said, never left out
+			.contains("In EUR, Ihrer Abrechnungswährung, ist die Gesamtsumme des Monats unbekannt: für September 2025 "
+					+ "gibt es keinen\nvereinbarten Wechselkurs USD→EUR.");
 	}
 
 	@Test
@@ -164,7 +174,7 @@ class StatementsStepFunctionalTests {
 				.containsExactly("Lines", "Daily", "Discrepancies");
 			Sheet summary = workbook.getSheet("Summary");
 			for (String currency : List.of("EUR", "USD")) {
-				Row row = StatementFiles.row(summary, "Currency", currency);
+				Row row = StatementFiles.row(summary, "Währung", currency);
 				assertThat(row.getCell(2).getCellType()).isEqualTo(CellType.FORMULA);
 				assertThat(StatementFiles.number(workbook, row.getCell(1))).isEqualTo(sum("estimated_amount", "c_001", currency));
 				assertThat(StatementFiles.number(workbook, row.getCell(2))).isEqualTo(sum("invoiced_amount", "c_001", currency));
@@ -172,7 +182,7 @@ class StatementsStepFunctionalTests {
 				assertThat(StatementFiles.number(workbook, row.getCell(7)))
 					.isEqualTo(sum("invoiced_amount", "c_001", currency).add(charges("c_001", currency)));
 			}
-			assertThat(StatementFiles.number(workbook, StatementFiles.row(summary, "Currency", "EUR").getCell(7)))
+			assertThat(StatementFiles.number(workbook, StatementFiles.row(summary, "Währung", "EUR").getCell(7)))
 				.isEqualByComparingTo("553.57");
 
 			Sheet lines = workbook.getSheet("Lines");
@@ -182,13 +192,13 @@ class StatementsStepFunctionalTests {
 			Cell invoiced = lines.getRow(1).getCell(10);
 			assertThat(invoiced.getCellType()).as("numbers are number cells").isEqualTo(CellType.NUMERIC);
 			assertThat(invoiced.getCellStyle().getDataFormatString()).isEqualTo("#,##0.00 \"EUR\"");
-			Row eurTotal = StatementFiles.row(lines, null, "Total");
+			Row eurTotal = StatementFiles.row(lines, null, "Summe");
 			assertThat(eurTotal.getCell(10).getCellFormula()).isEqualTo("SUMIF($F$2:$F$5,\"EUR\",K$2:K$5)");
 			assertThat(StatementFiles.number(workbook, eurTotal.getCell(10))).isEqualTo(sum("invoiced_amount", "c_001", "EUR"));
 
 			Sheet daily = workbook.getSheet("Daily");
 			assertThat(daily.getLastRowNum()).as("header, 60 rows, a blank row, the total").isEqualTo(62);
-			Row dailyTotal = StatementFiles.row(daily, null, "Total");
+			Row dailyTotal = StatementFiles.row(daily, null, "Summe");
 			assertThat(dailyTotal.getCell(3).getCellFormula()).isEqualTo("SUM(D$2:D$61)");
 			assertThat(StatementFiles.number(workbook, dailyTotal.getCell(3))).isEqualByComparingTo("1200");
 			assertThat(StatementFiles.number(workbook, dailyTotal.getCell(6))).isEqualByComparingTo("163.80");
@@ -220,7 +230,34 @@ class StatementsStepFunctionalTests {
 			}
 			Sheet discrepancies = workbook.getSheet("Discrepancies");
 			assertThat(discrepancies.getRow(1).getCell(0).getStringCellValue())
-				.isEqualTo(PoiStatementRenderer.NO_DISCREPANCIES);
+				.isEqualTo("No discrepancies this month: every line matched the invoice or was within tolerance.");
+		}
+	}
+
+	@Test
+	void estimatesOfTheWholeMonthAreItsTotalNotTheFirstDays() throws Exception {
+		// given: ch_002's export counts the month at once, 2,400 marketing messages (dated 1 September)
+		fixture.wholeMonth(MONTH, "ch_002", "c_001", "MARKETING", "REGULAR", 2400, "327.60", "EUR");
+
+		// when
+		StatementStepRuns.render(jobOperatorTestUtils, out, MONTH, "c_001");
+
+		// then: the PDF says so as a total (in German, c_001's language), the daily sheet marks the row
+		assertThat(StatementFiles.pdfText(pdf("c_001")).replaceAll("\\s+", " "))
+			.contains("Für den ganzen Monat (nicht je Tag) geschätzt: Marketing 2.400.");
+		try (XSSFWorkbook workbook = StatementFiles.workbook(xlsx("c_001"))) {
+			Sheet daily = workbook.getSheet("Daily");
+			assertThat(daily.getRow(0).getCell(7).getStringCellValue()).isEqualTo("period");
+			List<String> months = new java.util.ArrayList<>();
+			for (Row row : daily) {
+				if (row.getRowNum() > 0 && row.getCell(7) != null && "month".equals(row.getCell(7).getStringCellValue())) {
+					months.add(row.getCell(1).getStringCellValue() + " " + (long) row.getCell(3).getNumericCellValue());
+				}
+			}
+			assertThat(months).containsExactly("MARKETING 2400");
+			// the month's total counts it once: 30 days x 40 marketing messages + 2,400
+			Row total = StatementFiles.row(daily, null, "Summe");
+			assertThat(StatementFiles.number(workbook, total.getCell(3))).isEqualByComparingTo("3600");
 		}
 	}
 
@@ -234,13 +271,13 @@ class StatementsStepFunctionalTests {
 		StatementStepRuns.render(jobOperatorTestUtils, out, MONTH, null);
 
 		// then
-		assertThat(StatementFiles.pdfText(pdf("c_001"))).contains("Compared with August 2025", "Marketing 1.000 3.602 +260,2 %")
-			.contains("All categories 1.000 4.102 +310,2 %");
+		assertThat(StatementFiles.pdfText(pdf("c_001"))).contains("Im Vergleich zu August 2025",
+				"Marketing 1.000 3.602 +260,2 %").contains("Alle Kategorien 1.000 4.102 +310,2 %");
 		assertThat(StatementFiles.pdfText(pdf("c_002"))).contains("No reconciled lines for August 2025");
 		try (XSSFWorkbook workbook = StatementFiles.workbook(xlsx("c_001"))) {
 			Sheet summary = workbook.getSheet("Summary");
-			Row marketing = StatementFiles.row(summary, "Compared with 2025-08", "EUR");
-			assertThat(marketing.getCell(1).getStringCellValue()).isEqualTo("MARKETING");
+			Row marketing = StatementFiles.row(summary, "Im Vergleich zu August 2025", "EUR");
+			assertThat(marketing.getCell(1).getStringCellValue()).isEqualTo("Marketing");
 			assertThat(StatementFiles.number(workbook, marketing.getCell(2))).isEqualByComparingTo("1000");
 			assertThat(StatementFiles.number(workbook, marketing.getCell(6))).isEqualByComparingTo("491.67");
 		}

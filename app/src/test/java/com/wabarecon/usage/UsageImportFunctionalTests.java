@@ -60,6 +60,11 @@ class UsageImportFunctionalTests {
 			.containsEntry("ch_010 MARKETING", "450 11.25 USD") // 'monthly'
 			.containsEntry("ch_011 MARKETING", "800 42.86 EUR") // kept in the export's currency
 			.containsEntry("ch_012 MARKETING", "300 14.10 GBP");
+		// the rows that count the whole month, so that no statement draws them on 1 September: ch_003's
+		// envelope (each data point spans the month), ch_010's export of 'monthly' granularity
+		assertThat(jdbc.sql("""
+				SELECT DISTINCT channel_id FROM usage_estimate WHERE billing_month = '2025-09' AND whole_month
+				ORDER BY channel_id""").query(String.class).list()).containsExactly("ch_003", "ch_010");
 		// tiers on c_002's 115,026 utility messages (ch_004 + ch_005 exports + ch_006 webhooks), cost shared by volume
 		BigDecimal unit = new BigDecimal("11500").add(new BigDecimal("0.1093").multiply(new BigDecimal(15026)))
 			.divide(new BigDecimal(115026), 12, java.math.RoundingMode.HALF_EVEN);
