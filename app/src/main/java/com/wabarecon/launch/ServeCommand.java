@@ -23,7 +23,9 @@ import picocli.CommandLine.Option;
 /**
  * {@code recon serve}: runs until stopped and closes the previous month on the schedule of
  * {@code jobs/monthly-close.yml} (default 06:00 UTC on the 3rd, when every WABA time zone has
- * closed the month and late webhooks have settled).
+ * closed the month and late webhooks have settled). While it runs, it answers health and
+ * Prometheus metrics over HTTP ({@code /actuator/health}, {@code /actuator/prometheus}) on
+ * loopback.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
 		description = "Run until stopped, closing the previous month on the schedule in jobs/monthly-close.yml.")
@@ -36,7 +38,7 @@ class ServeCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws InterruptedException {
-		try (ConfigurableApplicationContext context = SpringRuntime.start(database.dbUrl, database.config)) {
+		try (ConfigurableApplicationContext context = SpringRuntime.start(database.dbUrl, database.config, true)) {
 			ReconProperties.Schedule schedule = context.getBean(ReconProperties.class).schedule();
 			ZoneId zone = ZoneId.of(schedule.zone());
 			ScheduledClose close = context.getBean(ScheduledClose.class);

@@ -71,7 +71,18 @@ public final class SpringRuntime {
 	 * file's and the built-in ones), or {@code null}
 	 */
 	static ConfigurableApplicationContext start(String dbUrl, Path config) {
+		return start(dbUrl, config, false);
+	}
+
+	/**
+	 * @param web whether the context serves HTTP (health and metrics, {@code management.*} and
+	 * {@code server.*} settings: loopback by default); only {@code serve} does
+	 */
+	static ConfigurableApplicationContext start(String dbUrl, Path config, boolean web) {
 		List<String> args = new ArrayList<>();
+		if (web) {
+			args.add("--spring.main.web-application-type=servlet");
+		}
 		if (dbUrl != null) {
 			// passed as a command-line property: it must win over application.yml and the environment
 			args.add("--spring.datasource.url=" + dbUrl);
