@@ -141,7 +141,7 @@ class ClientSeparationTests {
 					List.of("В счетах за этот месяц нет корректировок, кредитов и налогов."),
 					// the reason in Russian, with no file or setting named
 					List.of("ОтчётобиспользованииWhatsAppBusiness", "Страница1из",
-							"согласованногокурсаGBP→EURзаСентябрь2025нет"),
+							"согласованногокурсаGBP→EURзасентябрь2025нет"),
 					"По счетам Meta: 16,35 EUR (оценка: неизвестна, см. отчёт)",
 					List.of("607788990011223 601112345678901 MARKETING EUR - 16.35"),
 					List.of("В счетах за этот месяц нет.")));

@@ -61,7 +61,7 @@ class JasperStatementRenderer implements StatementRenderer {
 			exporter.setExporterInput(new SimpleExporterInput(print));
 			exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
 			SimplePdfExporterConfiguration configuration = new SimplePdfExporterConfiguration();
-			configuration.setMetadataTitle(text.label("statement.title") + " " + text.month(statement.billingMonth()) + " "
+			configuration.setMetadataTitle(text.label("statement.title") + " " + text.monthTitle(statement.billingMonth()) + " "
 					+ statement.client().name());
 			configuration.setMetadataCreator("recon monthly close");
 			exporter.setConfiguration(configuration);
@@ -79,7 +79,7 @@ class JasperStatementRenderer implements StatementRenderer {
 		parameters.put(JRParameter.REPORT_RESOURCE_BUNDLE, text.bundle());
 		parameters.put("CLIENT_NAME", statement.client().name());
 		parameters.put("CLIENT_ID", statement.client().clientId());
-		parameters.put("MONTH_LABEL", text.month(statement.billingMonth()));
+		parameters.put("MONTH_LABEL", text.monthTitle(statement.billingMonth()));
 		String previousMonth = text.month(statement.billingMonth().minusMonths(1));
 		parameters.put("COMPARED_WITH", text.label("statement.comparedWith", previousMonth));
 		parameters.put("NOTHING_TO_COMPARE", text.label("statement.nothingToCompare", previousMonth));

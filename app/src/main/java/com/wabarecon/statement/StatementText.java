@@ -69,9 +69,14 @@ final class StatementText {
 				: label("statement.channel.phoneId", line.phoneNumberId());
 	}
 
-	/** {@code September 2025}, {@code Σεπτέμβριος 2025}. */
+	/** Inside a sentence: {@code September 2025}, {@code сентябрь 2025}. */
 	String month(YearMonth month) {
 		return wording.month(month);
+	}
+
+	/** As a heading: {@code September 2025}, {@code Сентябрь 2025}. */
+	String monthTitle(YearMonth month) {
+		return wording.monthTitle(month);
 	}
 
 	/** When the statement was generated, in UTC, as the locale writes a date and time. */

@@ -124,10 +124,10 @@ class DeliveryFunctionalTests {
 		// each in the client's language (clients.csv's locale), with the month's name in it
 		Map<String, String> subjects = Map.of("c_001", "Müller Feinkost GmbH: WhatsApp-Abrechnung September 2025", "c_002",
 				"Bharat Retail Pvt Ltd: WhatsApp statement September 2025", "c_003",
-				"Loja Exemplo Ltda: extrato do WhatsApp Setembro 2025", "c_004",
+				"Loja Exemplo Ltda: extrato do WhatsApp setembro 2025", "c_004",
 				"Acme Logistics Inc: WhatsApp statement September 2025", "c_005",
 				"Οινοποιία Παπαδόπουλος Α.Ε.: κατάσταση WhatsApp Σεπτέμβριος 2025", "c_006",
-				"ООО «Ромашка»: отчёт WhatsApp за Сентябрь 2025");
+				"ООО «Ромашка»: отчёт WhatsApp за сентябрь 2025");
 		for (List<MimeMessage> copies : bySubject.values()) {
 			MimeMessage message = copies.get(0);
 			String client = clientOf(message);

@@ -22,12 +22,12 @@ class CategoryColoursTests {
 	@Test
 	void aCategoryHasItsColourWhateverItsPlaceInTheChart() {
 		JFreeChart onlyMarketing = chart("Marketing");
-		JFreeChart three = chart("Authentifizierung", "Marketing", "Dienstprogramm");
+		JFreeChart three = chart("Έλεγχος ταυτότητας", "Μάρκετινγκ", "Βοηθητικά");
 
 		CategoryColours.paint(onlyMarketing, Map.of());
-		// a German statement names its series in German: the report says which category each is
-		CategoryColours.paint(three, Map.of("Authentifizierung", "AUTHENTICATION", "Marketing", "MARKETING",
-				"Dienstprogramm", "UTILITY"));
+		// a Greek statement names its series in Greek: the report says which category each is
+		CategoryColours.paint(three, Map.of("Έλεγχος ταυτότητας", "AUTHENTICATION", "Μάρκετινγκ", "MARKETING",
+				"Βοηθητικά", "UTILITY"));
 
 		Color blue = new Color(0x0072B2);
 		assertThat(paint(onlyMarketing, 0)).isEqualTo(blue);

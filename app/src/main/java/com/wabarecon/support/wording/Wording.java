@@ -143,9 +143,17 @@ public final class Wording {
 		return number(BigDecimal.valueOf(value), false);
 	}
 
-	/** The month as its name and year, capitalised: {@code September 2025}, {@code Σεπτέμβριος 2025}. */
+	/**
+	 * The month as its name and year, as the language writes it inside a sentence:
+	 * {@code September 2025}, {@code Σεπτέμβριος 2025}, {@code сентябрь 2025}.
+	 */
 	public String month(YearMonth month) {
-		String text = DateTimeFormatter.ofPattern("LLLL yyyy", locale).format(month);
+		return DateTimeFormatter.ofPattern("LLLL yyyy", locale).format(month);
+	}
+
+	/** The month as a heading: capitalised in every language ({@code Сентябрь 2025}). */
+	public String monthTitle(YearMonth month) {
+		String text = month(month);
 		return text.substring(0, 1).toUpperCase(locale) + text.substring(1);
 	}
 

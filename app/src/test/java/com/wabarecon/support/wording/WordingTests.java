@@ -72,11 +72,13 @@ class WordingTests {
 	}
 
 	@Test
-	void monthsAreNamedAsTheLanguageNamesThemStandingAlone() {
+	void monthsAreNamedAsTheLanguageNamesThemStandingAloneAndCapitalisedOnlyAsHeadings() {
 		YearMonth september = YearMonth.of(2025, 9);
 		assertThat(Wording.of(MESSAGES, Locale.forLanguageTag("el-GR")).month(september)).isEqualTo("Σεπτέμβριος 2025");
-		assertThat(Wording.of(MESSAGES, Locale.forLanguageTag("ru-RU")).month(september)).isEqualTo("Сентябрь 2025");
-		assertThat(Wording.of(MESSAGES, Locale.forLanguageTag("pt-BR")).month(september)).isEqualTo("Setembro 2025");
+		assertThat(Wording.of(MESSAGES, Locale.forLanguageTag("ru-RU")).month(september)).isEqualTo("сентябрь 2025");
+		assertThat(Wording.of(MESSAGES, Locale.forLanguageTag("ru-RU")).monthTitle(september)).isEqualTo("Сентябрь 2025");
+		assertThat(Wording.of(MESSAGES, Locale.forLanguageTag("pt-BR")).month(september)).isEqualTo("setembro 2025");
+		assertThat(Wording.of(MESSAGES, Locale.forLanguageTag("pt-BR")).monthTitle(september)).isEqualTo("Setembro 2025");
 	}
 
 	@Test
