@@ -83,6 +83,11 @@ public final class SpringRuntime {
 		if (web) {
 			args.add("--spring.main.web-application-type=servlet");
 		}
+		else {
+			// Spring Batch's meters are for serve's scrape; a command that ends with its close would
+			// time every item read and processed (millions a month) for no one
+			args.add("--management.observations.enable.spring.batch=false");
+		}
 		if (dbUrl != null) {
 			// passed as a command-line property: it must win over application.yml and the environment
 			args.add("--spring.datasource.url=" + dbUrl);

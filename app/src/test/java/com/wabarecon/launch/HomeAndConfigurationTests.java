@@ -3,6 +3,7 @@ package com.wabarecon.launch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,8 +12,13 @@ import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 
+import com.wabarecon.ClientOutputs;
 import com.wabarecon.TestInbox;
+
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -108,6 +114,34 @@ class HomeAndConfigurationTests {
 		CliRun unreadable = CliRun.of("status", "--config", broken.toString());
 		assertThat(unreadable.exitCode()).isEqualTo(2);
 		assertThat(unreadable.err().lines().findFirst().orElseThrow()).startsWith("--config " + broken + ": not valid YAML: ");
+	}
+
+	@Test
+	void emailTextsSetInTheSettingsReplaceTheClientsLanguagesForEveryClient() throws Exception {
+		// given: the partner's own subject and body (the README: recon.delivery.subject, body)
+		Path settings = dir.resolve("texts.yml");
+		Files.writeString(settings, """
+				recon:
+				  delivery:
+				    subject: "Statement {month} for {client_id}"
+				    body: "{client_name}\\n{totals}"
+				""", StandardCharsets.UTF_8);
+		Path out = dir.resolve("out");
+
+		// when: the whole close of the sample, its emails to the outbox
+		ChildClose close = ChildClose.start(dir, Map.of("RECON_HOME", PROJECT.toString()), "close", "--month", "2025-09",
+				"--inbox", PROJECT.resolve("sample-invoices").toString(), "--out", out.toString(), "--db-url",
+				url("db-texts"), "--config", settings.toString());
+		assertThat(close.waitForExit(A_WHILE)).as(close.describe()).isZero();
+
+		// then: the German client's email has the partner's text, its month and totals in German
+		MimeMessage mueller;
+		try (InputStream in = Files.newInputStream(out.resolve("2025-09/outbox/c_001.eml"))) {
+			mueller = new MimeMessage(Session.getInstance(new Properties()), in);
+		}
+		assertThat(mueller.getSubject()).isEqualTo("Statement September 2025 for c_001");
+		assertThat(ClientOutputs.of(out, "2025-09", "c_001").body().replace("\r\n", "\n"))
+			.isEqualTo("Müller Feinkost GmbH\nVon Meta berechnet: 873,97 EUR (geschätzt 848,70 EUR)");
 	}
 
 	@Test
