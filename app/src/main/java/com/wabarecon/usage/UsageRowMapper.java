@@ -5,10 +5,8 @@ import static com.wabarecon.usage.JsonFields.text;
 import static com.wabarecon.usage.JsonFields.whole;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -45,22 +43,16 @@ class UsageRowMapper implements ItemProcessor<JsonRow, UsageEstimate> {
 	/** The month as every row stores it: one String, not one per row. */
 	private final String billingMonth;
 
-	private final EpochSeconds epochs;
+	private final ExportPeriod period;
 
 	private final Supplier<Channels> directory;
 
 	private Channels channels;
 
-	private long lastStart;
-
-	private ZoneId lastZone;
-
-	private LocalDate lastDay;
-
 	UsageRowMapper(YearMonth month, Supplier<Channels> directory) {
 		this.month = month;
 		this.billingMonth = month.toString();
-		this.epochs = new EpochSeconds(month);
+		this.period = new ExportPeriod(month);
 		this.directory = directory;
 	}
 
@@ -71,12 +63,12 @@ class UsageRowMapper implements ItemProcessor<JsonRow, UsageEstimate> {
 		}
 		RowFields row = item.row();
 		RowProblems problems = new RowProblems();
-		ChannelInfo channel = channelOf(item, problems);
+		ChannelInfo channel = ExportChannel.of(item, channels, problems);
 		String granularity = item.document().get("granularity");
 		if (granularity != null && !GRANULARITIES.contains(granularity.toUpperCase(Locale.ROOT))) {
 			problems.add("granularity '" + granularity + "' is not HALF_HOUR, DAILY or MONTHLY");
 		}
-		period(row, problems);
+		period.check(row, problems);
 		String country = text(row, "country");
 		String countryCode = Countries.code(country);
 		String category = Pricing.category(text(row, "pricing_category"));
@@ -95,9 +87,9 @@ class UsageRowMapper implements ItemProcessor<JsonRow, UsageEstimate> {
 		problems.throwIfAny(item.source());
 
 		long start = whole(row, "start");
-		LocalDate day = dayOf(start, channel.zone());
+		LocalDate day = period.day(start, channel.zone());
 		boolean inMonth = YearMonth.from(day).equals(month);
-		if (!inMonth && !adjacent(day)) {
+		if (!inMonth && !period.adjacent(day)) {
 			return SkipReasons.skip("belongs to another month in the WABA's time zone");
 		}
 		BigDecimal cost = decimal(row, "cost");
@@ -114,35 +106,6 @@ class UsageRowMapper implements ItemProcessor<JsonRow, UsageEstimate> {
 	}
 
 	/**
-	 * A {@code start} in plausible epoch seconds, and an {@code end} (when given) too, not
-	 * before it: a row whose period cannot be right is rejected, never counted in a month it
-	 * was misread into.
-	 */
-	private void period(RowFields row, RowProblems problems) {
-		String startProblem = JsonFields.wholeProblem(row, "start");
-		problems.add(startProblem);
-		Long start = startProblem == null ? whole(row, "start") : null;
-		if (start != null) {
-			String implausible = epochs.problem("start", start);
-			problems.add(implausible);
-			start = implausible == null ? start : null;
-		}
-		if (!JsonFields.present(row, "end")) {
-			return;
-		}
-		String endProblem = JsonFields.wholeProblem(row, "end");
-		problems.add(endProblem);
-		if (endProblem == null) {
-			long end = whole(row, "end");
-			String implausible = epochs.problem("end", end);
-			problems.add(implausible);
-			if (implausible == null && start != null && end < start) {
-				problems.add("end " + end + " is before start " + start);
-			}
-		}
-	}
-
-	/**
 	 * Whether the row counts more than a day, and so belongs to no day of the month: a document of
 	 * {@code MONTHLY} granularity, or a period of more than two days (a day is 23 to 25 hours).
 	 */
@@ -151,76 +114,6 @@ class UsageRowMapper implements ItemProcessor<JsonRow, UsageEstimate> {
 			return true;
 		}
 		return JsonFields.present(row, "end") && whole(row, "end") - start > 2 * 86_400;
-	}
-
-	/**
-	 * The day of a start in the WABA's time zone. Consecutive rows mostly share their start (a
-	 * day's categories and countries), so the last answer is kept and the zone's rules are
-	 * consulted about once a day of a file, not once a row.
-	 */
-	private LocalDate dayOf(long start, ZoneId zone) {
-		if (start != lastStart || zone != lastZone) {
-			lastDay = Instant.ofEpochSecond(start).atZone(zone).toLocalDate();
-			lastStart = start;
-			lastZone = zone;
-		}
-		return lastDay;
-	}
-
-	/**
-	 * The day just before or after the month: kept, outside the count, because a difference
-	 * equal to its volume shows a time-zone boundary between the source and Meta.
-	 */
-	private boolean adjacent(LocalDate day) {
-		return day.equals(month.atDay(1).minusDays(1)) || day.equals(month.atEndOfMonth().plusDays(1));
-	}
-
-	/**
-	 * The row's channel: the document's {@code channel_id}, else its {@code phone_number_id},
-	 * else the row's {@code phone_number_id}, else (Meta's envelope) the row's display number
-	 * {@code phone_number}. The others of these that are given, and the document's
-	 * {@code client_id}, must name that same channel and its client: a file (or row) whose
-	 * identifiers contradict each other or the directory cannot say whose usage it is, so its
-	 * rows are rejected naming the contradiction. Row by row rather than the file refused as one:
-	 * each row is then counted and shown in the rejects with its volume (as the rows of a refused
-	 * invoice file are), and a file that holds several channels' rows (a client's export, Meta's
-	 * envelope) loses only the rows that contradict.
-	 */
-	private ChannelInfo channelOf(JsonRow item, RowProblems problems) {
-		String channelId = item.document().get("channel_id");
-		String documentPhoneNumberId = item.document().get("phone_number_id");
-		String rowPhoneNumberId = text(item.row(), "phone_number_id");
-		String display = text(item.row(), "phone_number");
-		ChannelInfo channel;
-		if (channelId != null) {
-			channel = found(channels.byId(channelId), "channel_id '" + channelId + "'", problems);
-		}
-		else if (documentPhoneNumberId != null || rowPhoneNumberId != null) {
-			String phoneNumberId = documentPhoneNumberId != null ? documentPhoneNumberId : rowPhoneNumberId;
-			channel = found(channels.byPhoneNumberId(phoneNumberId), "phone_number_id '" + phoneNumberId + "'", problems);
-		}
-		else if (display != null) {
-			channel = found(channels.byDisplay(display), "phone_number '" + display + "'", problems);
-		}
-		else {
-			problems.add("no channel: neither channel_id, phone_number_id nor phone_number is given");
-			return null;
-		}
-		if (channel != null) {
-			problems.add(channel.phoneNumberIdContradiction(documentPhoneNumberId))
-				.add(rowPhoneNumberId == null || rowPhoneNumberId.equals(documentPhoneNumberId) ? null
-						: channel.phoneNumberIdContradiction(rowPhoneNumberId))
-				.add(channel.displayContradiction(display))
-				.add(channel.clientContradiction(item.document().get("client_id")));
-		}
-		return channel;
-	}
-
-	private static ChannelInfo found(ChannelInfo channel, String what, RowProblems problems) {
-		if (channel == null) {
-			problems.add(what + " is not in the directory");
-		}
-		return channel;
 	}
 
 }
