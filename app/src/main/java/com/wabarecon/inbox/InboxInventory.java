@@ -42,6 +42,8 @@ public final class InboxInventory {
 
 	private static final String USAGE = "usage";
 
+	private static final String CALLS = "calls";
+
 	private static final String WEBHOOKS = "webhooks";
 
 	private static final String INVOICE = "invoice";
@@ -117,18 +119,19 @@ public final class InboxInventory {
 		Path relative = monthFolder.relativize(path);
 		if (relative.getNameCount() == 1) {
 			return notRead(inbox, path, "not in a folder the close reads (" + monthFolder.getFileName() + "/usage/, "
-					+ WEBHOOKS + "/ or " + INVOICE + "/)");
+					+ CALLS + "/, " + WEBHOOKS + "/ or " + INVOICE + "/)");
 		}
 		String folder = relative.getName(0).toString();
 		Function<String, Object> classify = switch (folder) {
 			case USAGE -> InboxInventory::usageFile;
+			case CALLS -> InboxInventory::callFile;
 			case WEBHOOKS -> InboxInventory::webhookFile;
 			case INVOICE -> InboxInventory::invoiceFile;
 			default -> null;
 		};
 		if (classify == null) {
 			return notRead(inbox, path, monthFolder.getFileName() + "/" + folder
-					+ "/ is not a folder the close reads (usage, webhooks, invoice)");
+					+ "/ is not a folder the close reads (usage, calls, webhooks, invoice)");
 		}
 		return file(inbox, monthFolder.resolve(folder), path, classify);
 	}
@@ -193,6 +196,14 @@ public final class InboxInventory {
 			return InboxKind.USAGE_EXPORT;
 		}
 		return "usage exports are read from .json and .json.gz files (balance exports from .balance.json)";
+	}
+
+	private static Object callFile(String name) {
+		String lower = lower(name);
+		if (lower.endsWith(".json") || lower.endsWith(".json.gz")) {
+			return InboxKind.CALL_EXPORT;
+		}
+		return "call analytics exports are read from .json and .json.gz files";
 	}
 
 	private static Object webhookFile(String name) {

@@ -20,6 +20,8 @@ public enum InboxKind {
 	USAGE_EXPORT("usageExportsStep"),
 	/** {@code <month>/usage/*.balance.json} */
 	BALANCE_EXPORT("balanceExportsStep"),
+	/** {@code <month>/calls/*.json}, {@code *.json.gz}: call analytics exports */
+	CALL_EXPORT("callExportsStep"),
 	/** {@code <month>/webhooks/*.ndjson}, {@code *.ndjson.gz}, and the neighbouring months' */
 	WEBHOOKS("webhooksStep"),
 	/** {@code <month>/invoice/*.csv}, {@code *.xlsx} */

@@ -26,7 +26,7 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 /**
  * Streams the rows of one JSON usage document: the elements of the top-level {@code usage}
  * array, or of every {@code data_points} array inside Meta's {@code pricing_analytics}
- * envelope, each with its line, column and index, and with the document's top-level scalar
+ * envelope (of a call analytics export, {@link #calls}: inside {@code call_analytics}), each with its line, column and index, and with the document's top-level scalar
  * fields, which may come after the rows. A document of up to {@value #LOOK_AHEAD_ROWS} rows (a
  * channel's month, nearly always) is read once, its rows held until its end; a longer one is
  * read twice, a first pass collecting the top-level fields and the second streaming the rows,
@@ -55,9 +55,19 @@ class JsonRowsReader implements ItemStreamReader<JsonRow> {
 	/** The rows held while the document is read to its end in one pass. */
 	static final int LOOK_AHEAD_ROWS = 10_000;
 
+	/** A call analytics export: rows only in {@code data_points}, inside Meta's {@code call_analytics}. */
+	static final String CALL_ENVELOPE = "call_analytics";
+
 	private final Path file;
 
 	private final String sourceName;
+
+	/** The top-level array of rows ({@code null}: none), the envelope's name, what such a file is called. */
+	private final String rowsName;
+
+	private final String envelopeName;
+
+	private final String what;
 
 	private final int lookAheadRows;
 
@@ -94,9 +104,22 @@ class JsonRowsReader implements ItemStreamReader<JsonRow> {
 	}
 
 	JsonRowsReader(Path file, String sourceName, int lookAheadRows) {
+		this(file, sourceName, lookAheadRows, ROWS, ENVELOPE, "a usage export");
+	}
+
+	private JsonRowsReader(Path file, String sourceName, int lookAheadRows, String rowsName, String envelopeName,
+			String what) {
 		this.file = file;
 		this.sourceName = sourceName;
 		this.lookAheadRows = lookAheadRows;
+		this.rowsName = rowsName;
+		this.envelopeName = envelopeName;
+		this.what = what;
+	}
+
+	/** The data points of a call analytics export ({@code call_analytics}, {@code data_points}, or both under {@code data}). */
+	static JsonRowsReader calls(Path file, String sourceName) {
+		return new JsonRowsReader(file, sourceName, LOOK_AHEAD_ROWS, null, CALL_ENVELOPE, "a call analytics export");
 	}
 
 	@Override
@@ -171,8 +194,8 @@ class JsonRowsReader implements ItemStreamReader<JsonRow> {
 					document.put(name, value == JsonToken.VALUE_NULL ? null : scan.getText());
 				}
 				else {
-					envelope |= ENVELOPE.equals(name);
-					rowsSeen |= ROWS.equals(name) && value == JsonToken.START_ARRAY;
+					envelope |= envelopeName.equals(name);
+					rowsSeen |= rowsName != null && rowsName.equals(name) && value == JsonToken.START_ARRAY;
 					scan.skipChildren();
 				}
 			}
@@ -219,8 +242,8 @@ class JsonRowsReader implements ItemStreamReader<JsonRow> {
 					bytes.broken() + ": the rows before it may not be what was written");
 		}
 		if (!rowsSeen && !envelope) {
-			throw new RejectedRowException(RowSource.wholeFile(sourceName),
-					"no '" + ROWS + "' array and no '" + ENVELOPE + "' envelope: not a usage export");
+			throw new RejectedRowException(RowSource.wholeFile(sourceName), (rowsName == null ? ""
+					: "no '" + rowsName + "' array and ") + "no '" + envelopeName + "' envelope: not " + what);
 		}
 		return null;
 	}
@@ -282,8 +305,8 @@ class JsonRowsReader implements ItemStreamReader<JsonRow> {
 		else if (token.isStructStart() && context.getParent() != null && context.getParent().inObject()
 				&& context.getParent().getParent().inRoot()) {
 			String name = context.getParent().getCurrentName();
-			envelope |= ENVELOPE.equals(name);
-			rowsSeen |= ROWS.equals(name) && token == JsonToken.START_ARRAY;
+			envelope |= envelopeName.equals(name);
+			rowsSeen |= rowsName != null && rowsName.equals(name) && token == JsonToken.START_ARRAY;
 		}
 	}
 
@@ -304,7 +327,7 @@ class JsonRowsReader implements ItemStreamReader<JsonRow> {
 		}
 		JsonStreamContext owner = array.getParent();
 		String name = owner.getCurrentName();
-		if (ROWS.equals(name)) {
+		if (rowsName != null && rowsName.equals(name)) {
 			return owner.getParent() != null && owner.getParent().inRoot();
 		}
 		return ENVELOPE_ROWS.equals(name);

@@ -27,8 +27,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The usage stage, {@code usageImportStep}: the reference files (markets, rate cards, FX), then,
- * from an empty month ({@code usageClearStep}), the legacy balance exports, the webhooks and the
- * usage exports (in shares side by side), the rows repeated from another file rejected, and
+ * from an empty month ({@code usageClearStep}), the legacy balance exports, the call analytics
+ * exports ({@link CallStepConfiguration}), the webhooks and the usage exports (in shares side by side), the rows repeated from another file rejected, and
  * their statistics beside the webhook count. Each step replaces what it loaded before for the
  * month. The month's index ({@code usageIndexStep}) is built just before the statements, the
  * first to read the estimates by channel.
@@ -43,7 +43,7 @@ class UsageStepConfiguration {
 	@Bean
 	Step usageImportStep(JobRepository jobRepository, Step rateCardsStep, Step marketsStep, Step fxStep,
 			Step usageClearStep, Step usageExportsStep, Step repeatedRowsStep, Step usageStatisticsStep,
-			Step balanceExportsStep, Step webhooksStep, Step webhookCountStep) {
+			Step balanceExportsStep, Step callExportsStep, Step webhooksStep, Step webhookCountStep) {
 		// the usage exports load last: each loading step first deletes its own source kind's rows
 		// of the month, and after millions of export rows that delete would scan them all. The
 		// statistics (an ANALYZE) and the webhook count (a query over the staged events) each keep
@@ -59,6 +59,7 @@ class UsageStepConfiguration {
 			.next(fxStep)
 			.next(usageClearStep)
 			.next(balanceExportsStep)
+			.next(callExportsStep)
 			.next(webhooksStep)
 			.next(usageExportsStep)
 			.next(repeatedRowsStep)

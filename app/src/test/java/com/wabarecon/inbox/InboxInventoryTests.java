@@ -51,8 +51,11 @@ class InboxInventoryTests {
 			2025-09/invoice/meta.xls                | NOT_READ | not read: an Excel 97-2003 workbook (.xls) is not read: save it as .xlsx or .csv
 			2025-09/invoice/~$meta.xlsx             | NOT_READ | not read: an Excel lock file (the workbook is open in Excel), not a workbook
 			2025-09/invoice/meta.pdf                | NOT_READ | not read: Meta's invoice is read from .csv and .xlsx files
-			2025-09/calls/ch_001.json               | NOT_READ | not read: 2025-09/calls/ is not a folder the close reads (usage, webhooks, invoice)
-			2025-09/readme.md                       | NOT_READ | not read: not in a folder the close reads (2025-09/usage/, webhooks/ or invoice/)
+			2025-09/calls/ch_001.json               | READ     | CALL_EXPORT
+			2025-09/calls/ch_001.json.gz            | READ     | CALL_EXPORT
+			2025-09/calls/ch_001.csv                | NOT_READ | not read: call analytics exports are read from .json and .json.gz files
+			2025-09/voice/ch_001.json               | NOT_READ | not read: 2025-09/voice/ is not a folder the close reads (usage, calls, webhooks, invoice)
+			2025-09/readme.md                       | NOT_READ | not read: not in a folder the close reads (2025-09/usage/, calls/, webhooks/ or invoice/)
 			2025-08/webhooks/late.ndjson            | READ     | WEBHOOKS
 			2025-10/webhooks/late.ndjson.gz         | READ     | WEBHOOKS
 			""")

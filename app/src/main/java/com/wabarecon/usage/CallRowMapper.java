@@ -1,0 +1,116 @@
+package com.wabarecon.usage;
+
+import static com.wabarecon.usage.JsonFields.decimal;
+import static com.wabarecon.usage.JsonFields.text;
+import static com.wabarecon.usage.JsonFields.whole;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+import com.wabarecon.importing.FieldChecks;
+import com.wabarecon.importing.RowProblems;
+import com.wabarecon.importing.SkipReasons;
+import com.wabarecon.rules.CallPricing;
+import com.wabarecon.rules.Countries;
+import com.wabarecon.usage.ChannelLookup.ChannelInfo;
+import com.wabarecon.usage.ChannelLookup.Channels;
+
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+
+/**
+ * Turns a data point of a call analytics export (Meta's {@code call_analytics}: the calls of a
+ * day, direction and called country, as a {@code count} and an {@code average_duration} in
+ * seconds, optionally their {@code cost}) into a call estimate, or rejects it with every reason.
+ * The channel and the month follow the usage exports' rules ({@link ExportChannel},
+ * {@link ExportPeriod}): the data point belongs to the month holding its {@code start} in the
+ * WABA's time zone. Business-initiated calls are billed {@code count x ceil(average / 6)}
+ * pulses ({@link CallPricing}), approximate, priced later from the rate card when the export
+ * gives no cost; user-initiated calls are free, counted with no pulse.
+ * <p>
+ * One instance per step execution; not thread-safe.
+ */
+class CallRowMapper implements ItemProcessor<JsonRow, CallEstimate> {
+
+	private final YearMonth month;
+
+	private final String billingMonth;
+
+	private final ExportPeriod period;
+
+	private final Supplier<Channels> directory;
+
+	private Channels channels;
+
+	CallRowMapper(YearMonth month, Supplier<Channels> directory) {
+		this.month = month;
+		this.billingMonth = month.toString();
+		this.period = new ExportPeriod(month);
+		this.directory = directory;
+	}
+
+	@Override
+	public CallEstimate process(JsonRow item) {
+		if (channels == null) {
+			channels = directory.get();
+		}
+		RowFields row = item.row();
+		RowProblems problems = new RowProblems();
+		ChannelInfo channel = ExportChannel.of(item, channels, problems);
+		period.check(row, problems);
+		String country = text(row, "country");
+		String countryCode = Countries.code(country);
+		String direction = direction(text(row, "direction"));
+		problems.add(country == null ? "country is missing"
+				: countryCode != null ? null : "country '" + country + "' is not an ISO 3166 country code")
+			.add(direction != null ? null : text(row, "direction") == null ? "direction is missing"
+					: "direction '" + text(row, "direction") + "' is not BUSINESS_INITIATED or USER_INITIATED")
+			.add(JsonFields.wholeProblem(row, "count"))
+			.add(JsonFields.present(row, "average_duration") ? JsonFields.decimalProblem(row, "average_duration")
+					: "average_duration is missing")
+			.add(JsonFields.decimalProblem(row, "cost"));
+		String documentCurrency = item.document().get("currency");
+		if (documentCurrency != null) {
+			problems.add(FieldChecks.currency("currency", documentCurrency));
+		}
+		problems.throwIfAny(item.source());
+
+		long start = whole(row, "start");
+		LocalDate day = period.day(start, channel.zone());
+		boolean inMonth = YearMonth.from(day).equals(month);
+		if (!inMonth && !period.adjacent(day)) {
+			return SkipReasons.skip("belongs to another month in the WABA's time zone");
+		}
+		long count = whole(row, "count");
+		BigDecimal average = decimal(row, "average_duration");
+		long duration = average.multiply(BigDecimal.valueOf(count)).setScale(0, RoundingMode.HALF_UP).longValueExact();
+		boolean charged = CallEstimate.BUSINESS_INITIATED.equals(direction);
+		// count x ceil(average / 6), as ceil(ceil(average) / 6) is ceil(average / 6)
+		long pulses = charged
+				? Math.multiplyExact(count, CallPricing.pulses(average.setScale(0, RoundingMode.CEILING).longValueExact()))
+				: 0;
+		BigDecimal cost = decimal(row, "cost");
+		String costSource = cost != null ? UsageEstimate.SOURCE : charged ? UsageEstimate.RATE_CARD : UsageEstimate.FREE;
+		if (cost == null && !charged) {
+			cost = BigDecimal.ZERO;
+		}
+		String currency = costSource.equals(UsageEstimate.RATE_CARD) || documentCurrency == null ? channel.currency()
+				: documentCurrency;
+		return new CallEstimate(billingMonth, channel.channelId(), channel.clientId(), start, day, countryCode, direction,
+				count, duration, pulses, cost, currency, costSource, UsageEstimate.EXPORT, true, inMonth, item.source());
+	}
+
+	/** The canonical direction, in any case; {@code null} when it is neither. */
+	private static String direction(String spelling) {
+		if (spelling == null) {
+			return null;
+		}
+		String upper = spelling.strip().toUpperCase(Locale.ROOT).replace('-', '_');
+		return upper.equals(CallEstimate.BUSINESS_INITIATED) ? CallEstimate.BUSINESS_INITIATED
+				: upper.equals(CallEstimate.USER_INITIATED) ? CallEstimate.USER_INITIATED : null;
+	}
+
+}

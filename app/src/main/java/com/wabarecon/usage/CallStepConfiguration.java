@@ -1,0 +1,49 @@
+package com.wabarecon.usage;
+
+import java.nio.file.Path;
+import java.time.YearMonth;
+
+import com.wabarecon.importing.ImportSteps;
+import com.wabarecon.importing.MultiFileReader;
+import com.wabarecon.inbox.InboxFileRepository;
+import com.wabarecon.inbox.InboxKind;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.step.Step;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The calls of the month, {@code callExportsStep} in the usage stage: the call analytics exports
+ * of {@code <month>/calls/}, each data point a call estimate or a rejected row, every file
+ * accounted for as the usage exports are.
+ */
+@Configuration
+class CallStepConfiguration {
+
+	static final String CALL_EXPORTS_STEP = "callExportsStep";
+
+	@Bean
+	@StepScope
+	MultiFileReader<JsonRow> callExportsReader(@Value("#{jobParameters['inbox']}") String inbox,
+			@Value("#{jobParameters['month']}") String month, InboxFileRepository inboxFiles) {
+		Path root = Path.of(inbox);
+		return new MultiFileReader<>(root, inboxFiles.read(root, month, InboxKind.CALL_EXPORT),
+				JsonRowsReader::calls);
+	}
+
+	@Bean
+	@StepScope
+	CallRowMapper callRowMapper(@Value("#{jobParameters['month']}") String month, ChannelLookup channels) {
+		return new CallRowMapper(YearMonth.parse(month), channels::load);
+	}
+
+	@Bean
+	Step callExportsStep(ImportSteps steps, MultiFileReader<JsonRow> callExportsReader, CallRowMapper callRowMapper,
+			CallEstimateRepository calls) {
+		return steps.bulkStep(CALL_EXPORTS_STEP, callExportsReader, callRowMapper, calls.writer(), steps.newAccounting(),
+				month -> calls.deleteMonth(month, UsageEstimate.EXPORT));
+	}
+
+}
