@@ -69,27 +69,36 @@ class WebhookEventRepository {
 
 	private final TableStatistics statistics;
 
+	private final CallEventRepository calls;
+
 	WebhookEventRepository(JdbcClient jdbc, BulkLoader loader, UsageEstimateRepository estimates,
-			TableStatistics statistics) {
+			TableStatistics statistics, CallEventRepository calls) {
 		this.jdbc = jdbc;
 		this.loader = loader;
 		this.estimates = estimates;
 		this.statistics = statistics;
+		this.calls = calls;
 	}
 
 	void deleteMonth(String month) {
 		jdbc.sql("DELETE FROM webhook_event WHERE billing_month = ?").param(month).update();
+		calls.deleteMonth(month);
 	}
 
 	ItemWriter<WebhookEvents> writer(String month) {
 		return chunk -> {
 			List<Staged> staged = new ArrayList<>();
+			List<CallEventRepository.Staged> ended = new ArrayList<>();
 			for (WebhookEvents line : chunk) {
 				for (StatusEvent e : line.events()) {
 					staged.add(new Staged(month, e, line.source()));
 				}
+				for (CallEvent call : line.calls()) {
+					ended.add(new CallEventRepository.Staged(month, call, line.source()));
+				}
 			}
 			loader.load(TABLE, staged);
+			calls.stage(ended);
 		};
 	}
 

@@ -5,6 +5,6 @@ import java.util.List;
 import com.wabarecon.support.reject.RowSource;
 import com.wabarecon.support.reject.SourcedItem;
 
-/** The status events of one stored webhook payload that can count. */
-record WebhookEvents(RowSource source, List<StatusEvent> events) implements SourcedItem {
+/** The status events of one stored webhook payload that can count, and the calls it ends. */
+record WebhookEvents(RowSource source, List<StatusEvent> events, List<CallEvent> calls) implements SourcedItem {
 }

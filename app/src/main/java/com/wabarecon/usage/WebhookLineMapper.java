@@ -24,7 +24,8 @@ import com.wabarecon.usage.ChannelLookup.Channels;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
- * Picks, from one stored webhook payload, the status events that can make something count:
+ * Picks, from one stored webhook payload, the status events that can make something count, and
+ * the terminate events of calls (see {@link #call}):
  * <ul>
  * <li>per-message pricing: a {@code delivered} or {@code read} status with {@code pricing}
  * (its {@code type} says whether it is charged); {@code sent} and {@code failed} never count;</li>
@@ -99,19 +100,24 @@ class WebhookLineMapper implements ItemProcessor<TextLine, WebhookEvents> {
 			throw reject(line, null, "not a JSON object");
 		}
 		List<StatusEvent> events = new ArrayList<>();
+		List<CallEvent> calls = new ArrayList<>();
 		boolean statuses = false;
+		boolean callEvents = false;
 		for (JsonNode entry : payload.path("entry")) {
 			for (JsonNode change : entry.path("changes")) {
 				JsonNode value = change.path("value");
-				if (!value.path("statuses").isArray()) {
+				boolean hasStatuses = value.path("statuses").isArray();
+				boolean hasCalls = value.path("calls").isArray();
+				if (!hasStatuses && !hasCalls) {
 					continue;
 				}
-				statuses = true;
+				statuses |= hasStatuses;
+				callEvents |= hasCalls;
 				String phoneNumberId = text(value.path("metadata"), "phone_number_id");
 				ChannelInfo channel = channels.byPhoneNumberId(phoneNumberId);
 				if (channel == null) {
-					if (!anyWithinDays(value.path("statuses"))) {
-						continue; // another month's statuses (a neighbouring month's folder): not this close's to judge
+					if (!anyWithinDays(value.path("statuses"), "timestamp") && !anyWithinDays(value.path("calls"), "start_time")) {
+						continue; // another month's events (a neighbouring month's folder): not this close's to judge
 					}
 					throw reject(line, null, "metadata.phone_number_id '" + phoneNumberId + "' is not in the directory");
 				}
@@ -121,26 +127,71 @@ class WebhookLineMapper implements ItemProcessor<TextLine, WebhookEvents> {
 						events.add(event);
 					}
 				}
+				for (JsonNode call : value.path("calls")) {
+					CallEvent ended = call(line, channel, call);
+					if (ended != null) {
+						calls.add(ended);
+					}
+				}
 			}
 		}
-		if (!statuses) {
+		if (!statuses && !callEvents) {
 			return SkipReasons.skip("not a status event");
 		}
-		if (events.isEmpty()) {
-			return SkipReasons.skip("status that cannot count (sent, failed, no pricing, or outside the month)");
+		if (events.isEmpty() && calls.isEmpty()) {
+			return SkipReasons.skip(callEvents && !statuses
+					? "call event that ends no call of the month (not a terminate, or another month's call)"
+					: "status that cannot count (sent, failed, no pricing, or outside the month)");
 		}
-		return new WebhookEvents(line.source(), events);
+		return new WebhookEvents(line.source(), events, calls);
 	}
 
 	/**
-	 * Whether any status's timestamp falls within a day of the month being closed, whatever the
+	 * A call's terminate event, which carries its outcome; {@code null} for the call's other
+	 * events (connect, ...) and for a call that started outside the month and the days just
+	 * around it, in the WABA's time zone. The call's country is the called number's ({@code to}).
+	 */
+	private CallEvent call(TextLine line, ChannelInfo channel, JsonNode call) {
+		if (!"terminate".equalsIgnoreCase(text(call, "event"))) {
+			return null;
+		}
+		String id = text(call, "id");
+		Long start = whole(call, "start_time");
+		if (id == null || start == null) {
+			throw reject(line, null, "a call terminate event without " + (id == null ? "id" : "a start_time in epoch seconds"));
+		}
+		String implausible = epochs.problem("start_time", start);
+		if (implausible != null) {
+			throw reject(line, null, implausible);
+		}
+		String direction = String.valueOf(text(call, "direction")).toUpperCase(Locale.ROOT);
+		if (!CallEstimate.BUSINESS_INITIATED.equals(direction) && !CallEstimate.USER_INITIATED.equals(direction)) {
+			throw reject(line, null, "call direction '" + text(call, "direction")
+					+ "' is not BUSINESS_INITIATED or USER_INITIATED");
+		}
+		LocalDate day = Instant.ofEpochSecond(start).atZone(channel.zone()).toLocalDate();
+		if (day.isBefore(to.withDayOfMonth(1).minusDays(1)) || day.isAfter(to.plusDays(1))) {
+			return null;
+		}
+		String called = text(call, "to");
+		String country = recipients.of(called);
+		if (country == null) {
+			throw reject(line, null, called == null ? "a call without to"
+					: "call to '" + called + "' is not a phone number (libphonenumber finds no country in it)");
+		}
+		String status = String.valueOf(text(call, "status")).toUpperCase(Locale.ROOT);
+		return new CallEvent(channel.channelId(), id, direction, status, start, whole(call, "duration"), day, country);
+	}
+
+	/**
+	 * Whether any event's time falls within a day of the month being closed, whatever the
 	 * channel's time zone (they are all within 14 hours of UTC): a status of an unknown channel
 	 * outside it is another month's (a neighbouring month's folder), and left to that month's close.
 	 * A timestamp that cannot be read, or is no plausible date ({@link EpochSeconds}), is judged.
 	 */
-	private boolean anyWithinDays(JsonNode statuses) {
-		for (JsonNode status : statuses) {
-			Long time = whole(status, "timestamp");
+	private boolean anyWithinDays(JsonNode events, String timeField) {
+		for (JsonNode status : events) {
+			Long time = whole(status, timeField);
 			if (time == null || !epochs.plausible(time) || time >= nearFrom && time < nearTo) {
 				return true;
 			}

@@ -67,8 +67,8 @@ class WebhookStepConfiguration {
 	@Bean
 	@StepScope
 	WebhookCountTasklet webhookCountTasklet(@Value("#{jobParameters['month']}") String month,
-			WebhookEventRepository events) {
-		return new WebhookCountTasklet(events, YearMonth.parse(month));
+			WebhookEventRepository events, CallEventRepository calls) {
+		return new WebhookCountTasklet(events, calls, YearMonth.parse(month));
 	}
 
 	@Bean

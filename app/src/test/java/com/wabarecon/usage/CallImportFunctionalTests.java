@@ -107,4 +107,62 @@ class CallImportFunctionalTests {
 					"count -1 is negative");
 	}
 
+
+	@Test
+	void eachCallOfTheCallsWebhooksCountsOnceExactlyInTheMonthItStarted() throws Exception {
+		// given: ch_001's calls webhooks beside its status webhooks; one call's terminate event
+		// comes twice, another's arrives in October's folder
+		TestInbox inbox = TestInbox.copyOfSample(dir.resolve("inbox"));
+		inbox.write("2025-09/webhooks/calls-2025-09.ndjson", String.join("\n",
+				calls(call("call-A", "terminate", "BUSINESS_INITIATED", "COMPLETED", 1756886400L, 56L, "+4915112345678")),
+				calls(call("call-A", "terminate", "BUSINESS_INITIATED", "COMPLETED", 1756886400L, 56L, "+4915112345678")),
+				calls(call("call-A", "connect", "BUSINESS_INITIATED", null, 1756886400L, null, "+4915112345678")),
+				calls(call("call-B", "terminate", "USER_INITIATED", "COMPLETED", 1756890000L, 120L, "+4930123456")),
+				calls(call("call-C", "terminate", "BUSINESS_INITIATED", "FAILED", 1756893600L, null, "+33612345678")))
+				+ "\n");
+		inbox.write("2025-10/webhooks/calls-late.ndjson",
+				calls(call("call-D", "terminate", "BUSINESS_INITIATED", "COMPLETED", 1759269000L, 61L, "+4915112345678"))
+						+ "\n");
+
+		// when
+		JobExecution execution = CloseJobRuns.run(jobOperatorTestUtils, inbox.root(), out, "2025-09", Stage.IMPORT, null);
+
+		// then: 56 s is 10 pulses, 61 s is 11; a user-initiated and a failed call are counted, free;
+		// call-D started at 23:50 on 30 September in Berlin: September's
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.STOPPED);
+		assertThat(jdbc.sql("""
+				SELECT channel_id, local_date, country, direction, calls, duration_seconds, billed_pulses, cost, cost_source,
+				       approximate, counts_as_estimate
+				FROM call_estimate WHERE billing_month = '2025-09' AND source_kind = 'WEBHOOK'
+				ORDER BY call_start""")
+			.query((rs, n) -> String.join(" ", rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getString(5), rs.getString(6), rs.getString(7),
+					rs.getBigDecimal(8) == null ? "-" : rs.getBigDecimal(8).stripTrailingZeros().toPlainString(),
+					rs.getString(9), rs.getString(10), rs.getString(11)))
+			.list()).containsExactly("ch_001 2025-09-03 DE BUSINESS_INITIATED 1 56 10 - RATE_CARD FALSE TRUE",
+					"ch_001 2025-09-03 DE USER_INITIATED 1 120 0 0 FREE FALSE TRUE",
+					"ch_001 2025-09-03 FR BUSINESS_INITIATED 1 0 0 0 FREE FALSE TRUE",
+					"ch_001 2025-09-30 DE BUSINESS_INITIATED 1 61 11 - RATE_CARD FALSE TRUE");
+		assertThat(inputFiles.forMonth("2025-09"))
+			.filteredOn(file -> file.sourceFile().equals("2025-09/webhooks/calls-2025-09.ndjson"))
+			.extracting(FileCounts::read, FileCounts::loaded, FileCounts::rejected, FileCounts::skipped)
+			.containsExactly(tuple(5L, 4L, 0L, 1L));
+	}
+
+	/** A stored calls webhook of ch_001 (phone number id 106540352242922). */
+	private static String calls(String call) {
+		return "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{"
+				+ "\"field\":\"calls\",\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{"
+				+ "\"display_phone_number\":\"4930123456\",\"phone_number_id\":\"106540352242922\"},\"calls\":[" + call
+				+ "]}}]}]}";
+	}
+
+	private static String call(String id, String event, String direction, String status, long start, Long duration,
+			String to) {
+		return "{\"id\":\"" + id + "\",\"event\":\"" + event + "\",\"direction\":\"" + direction
+				+ "\",\"from\":\"4930123456\",\"to\":\"" + to + "\",\"timestamp\":" + start
+				+ (status == null ? "" : ",\"status\":\"" + status + "\"") + ",\"start_time\":" + start
+				+ (duration == null ? "" : ",\"end_time\":" + (start + duration) + ",\"duration\":" + duration) + "}";
+	}
+
 }
