@@ -23,7 +23,8 @@ class CloseJobConfiguration {
 
 	@Bean
 	Job monthlyCloseJob(JobRepository jobRepository, CloseJobParametersValidator parametersValidator,
-			Step inboxStep, Step clientsStep, Step channelsStep, Step usageImportStep, Step estimatePricingStep, Step invoiceImportStep,
+			Step inboxStep, Step clientsStep, Step channelsStep, Step usageImportStep, Step estimatePricingStep,
+			Step callPricingStep, Step invoiceImportStep,
 			Step rejectsReportStep, Step importGuardStep, Step reconciliationStep, Step usageIndexStep, Step statementsStep,
 			Step deliveryStep) {
 		var afterImport = new StopAfterStage(Stage.IMPORT);
@@ -32,7 +33,7 @@ class CloseJobConfiguration {
 		// the pricing is database work and the invoice import mostly parsing: neither waits for the
 		// other. The usage import, which loads what the pricing prices, comes before both.
 		Flow pricingAndInvoice = new FlowBuilder<Flow>("pricingAndInvoice").split(new SimpleAsyncTaskExecutor("import-"))
-			.add(new FlowBuilder<Flow>("pricing").start(estimatePricingStep).build(),
+			.add(new FlowBuilder<Flow>("pricing").start(estimatePricingStep).next(callPricingStep).build(),
 					new FlowBuilder<Flow>("invoice").start(invoiceImportStep).build())
 			.build();
 		Step pricingAndInvoiceStep = new StepBuilder("pricingAndInvoiceStep", jobRepository).flow(pricingAndInvoice)

@@ -24,6 +24,9 @@ public final class Pricing {
 
 	public static final String REGULAR = "REGULAR";
 
+	/** The rate card's category of per-minute voice rates (tiers in minutes); no message has it. */
+	public static final String VOICE = "VOICE";
+
 	/**
 	 * Every canonical name, to itself: a name is returned as this one String, so that the rows
 	 * of a month share it (later steps compare and hash it once, not once a row).
@@ -38,6 +41,11 @@ public final class Pricing {
 	public static String category(String spelling) {
 		String name = canonical(spelling);
 		return CATEGORIES.contains(name) ? name : null;
+	}
+
+	/** A rate card's category: a message category, or {@link #VOICE}; {@code null} when neither. */
+	public static String rateCategory(String spelling) {
+		return VOICE.equals(canonical(spelling)) ? VOICE : category(spelling);
 	}
 
 	/** The canonical pricing type, or {@code null} when the spelling is not a known type. */

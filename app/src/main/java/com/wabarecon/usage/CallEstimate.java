@@ -27,4 +27,11 @@ record CallEstimate(String billingMonth, String channelId, String clientId, Long
 
 	static final String USER_INITIATED = "USER_INITIATED";
 
+	/** This row priced: its cost. */
+	CallEstimate withCost(BigDecimal priced) {
+		return new CallEstimate(billingMonth, channelId, clientId, callStart, localDate, country, direction, calls,
+				durationSeconds, billedPulses, priced, currency, costSource, sourceKind, approximate, countsAsEstimate,
+				source);
+	}
+
 }

@@ -4,6 +4,7 @@ import java.util.List;
 
 import com.wabarecon.support.bulk.BulkLoader;
 import com.wabarecon.support.bulk.BulkTable;
+import com.wabarecon.support.reject.RowSource;
 
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,7 +42,32 @@ class CallEstimateRepository {
 	}
 
 	void load(List<? extends CallEstimate> estimates) {
-		loader.load(TABLE, estimates);
+		if (!estimates.isEmpty()) {
+			loader.load(TABLE, estimates);
+		}
+	}
+
+	/** The month's call estimates in the order the calls were made (a day's aggregate at its start). */
+	List<CallEstimate> month(String month) {
+		return jdbc.sql("SELECT " + String.join(", ", TABLE.columns()) + """
+				 FROM call_estimate WHERE billing_month = ?
+				ORDER BY call_start, channel_id, source_kind, source_file, source_line, direction, country""")
+			.param(month)
+			.query((rs, n) -> new CallEstimate(rs.getString("billing_month"), rs.getString("channel_id"),
+					rs.getString("client_id"), rs.getObject("call_start", Long.class),
+					rs.getObject("local_date", java.time.LocalDate.class), rs.getString("country"),
+					rs.getString("direction"), rs.getLong("calls"), rs.getLong("duration_seconds"),
+					rs.getLong("billed_pulses"), rs.getBigDecimal("cost"), rs.getString("currency"),
+					rs.getString("cost_source"), rs.getString("source_kind"), rs.getBoolean("approximate"),
+					rs.getBoolean("counts_as_estimate"), new RowSource(rs.getString("source_file"),
+							rs.getObject("source_line", Long.class), rs.getString("source_position"), null)))
+			.list();
+	}
+
+	/** The month's call estimates replaced by these (priced) ones, whole. */
+	void replaceMonth(String month, List<CallEstimate> estimates) {
+		jdbc.sql("DELETE FROM call_estimate WHERE billing_month = ?").param(month).update();
+		load(estimates);
 	}
 
 }

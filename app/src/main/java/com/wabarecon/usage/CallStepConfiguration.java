@@ -7,17 +7,21 @@ import com.wabarecon.importing.ImportSteps;
 import com.wabarecon.importing.MultiFileReader;
 import com.wabarecon.inbox.InboxFileRepository;
 import com.wabarecon.inbox.InboxKind;
+import com.wabarecon.reference.RateCards;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The calls of the month, {@code callExportsStep} in the usage stage: the call analytics exports
+ * The calls of the month: {@code callExportsStep} in the usage stage, the call analytics exports
  * of {@code <month>/calls/}, each data point a call estimate or a rejected row, every file
- * accounted for as the usage exports are.
+ * accounted for as the usage exports are; {@code callPricingStep} after it, beside the invoice.
  */
 @Configuration
 class CallStepConfiguration {
@@ -37,6 +41,20 @@ class CallStepConfiguration {
 	@StepScope
 	CallRowMapper callRowMapper(@Value("#{jobParameters['month']}") String month, ChannelLookup channels) {
 		return new CallRowMapper(YearMonth.parse(month), channels::load);
+	}
+
+	@Bean
+	@StepScope
+	CallPricingTasklet callPricingTasklet(@Value("#{jobParameters['month']}") String month,
+			CallEstimateRepository calls, RateCards rateCards) {
+		return new CallPricingTasklet(calls, rateCards, YearMonth.parse(month));
+	}
+
+	/** The calls without a cost priced with the rate card's VOICE rates, after the usage stage. */
+	@Bean
+	Step callPricingStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			CallPricingTasklet callPricingTasklet) {
+		return new StepBuilder("callPricingStep", jobRepository).tasklet(callPricingTasklet, transactionManager).build();
 	}
 
 	@Bean

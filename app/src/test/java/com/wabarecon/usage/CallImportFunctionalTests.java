@@ -9,6 +9,7 @@ import java.util.List;
 import com.wabarecon.CloseJobRuns;
 import com.wabarecon.CloseJobTest;
 import com.wabarecon.Stage;
+import com.wabarecon.StepExecutions;
 import com.wabarecon.TestInbox;
 import com.wabarecon.support.accounting.FileCounts;
 import com.wabarecon.support.accounting.InputFileRepository;
@@ -147,6 +148,45 @@ class CallImportFunctionalTests {
 			.filteredOn(file -> file.sourceFile().equals("2025-09/webhooks/calls-2025-09.ndjson"))
 			.extracting(FileCounts::read, FileCounts::loaded, FileCounts::rejected, FileCounts::skipped)
 			.containsExactly(tuple(5L, 4L, 0L, 1L));
+	}
+
+	@Test
+	void callsWithoutACostArePricedWithTheVoiceRatesAtTheTierEachCallEndsIn() throws Exception {
+		// given: Germany's EUR voice rate, 0.10 a minute for the month's first minute, 0.05 above;
+		// ch_001's calls webhooks (10 and 11 pulses); ch_011's export of Greek calls, in USD, which
+		// no voice rate prices
+		TestInbox inbox = TestInbox.copyOfSample(dir.resolve("inbox"));
+		inbox.write("rate-cards/2025-07-01-voice.csv", """
+				effective_from,currency,market,category,tier_lower,tier_upper,rate
+				2025-07-01,EUR,Germany,VOICE,0,1,0.10
+				2025-07-01,EUR,Germany,VOICE,2,,0.05
+				""");
+		inbox.write("2025-09/webhooks/calls-2025-09.ndjson", String.join("\n",
+				calls(call("call-A", "terminate", "BUSINESS_INITIATED", "COMPLETED", 1756886400L, 56L, "+4915112345678")),
+				calls(call("call-C", "terminate", "BUSINESS_INITIATED", "FAILED", 1756893600L, null, "+33612345678")),
+				calls(call("call-D", "terminate", "BUSINESS_INITIATED", "COMPLETED", 1759269000L, 61L, "+4915112345678")))
+				+ "\n");
+		inbox.write("2025-09/calls/ch_011-calls.json", """
+				{"call_analytics": {"data": [{"data_points": [
+				  {"start": %d, "end": %d, "phone_number": "302101234567", "direction": "BUSINESS_INITIATED", "country": "GR", "count": 4, "average_duration": 56}
+				]}]}}
+				""".formatted(SEP_15_ATHENS, SEP_15_ATHENS + 86400));
+
+		// when
+		JobExecution execution = CloseJobRuns.run(jobOperatorTestUtils, inbox.root(), out, "2025-09", Stage.IMPORT, null);
+
+		// then: call-A ends at 1.0 minute, in the first tier: 10 x 0.10 / 10 = 0.10; call-D ends at
+		// 2.1 minutes, in the second: 11 x 0.05 / 10 = 0.055; the Greek calls have no rate: unknown
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.STOPPED);
+		assertThat(jdbc.sql("""
+				SELECT channel_id, local_date, billed_pulses, cost FROM call_estimate
+				WHERE billing_month = '2025-09' AND counts_as_estimate ORDER BY call_start""")
+			.query((rs, n) -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3) + " "
+					+ (rs.getBigDecimal(4) == null ? "unknown" : rs.getBigDecimal(4).stripTrailingZeros().toPlainString()))
+			.list()).containsExactly("ch_001 2025-09-03 10 0.1", "ch_001 2025-09-03 0 0",
+					"ch_011 2025-09-15 40 unknown", "ch_001 2025-09-30 11 0.055");
+		assertThat(StepExecutions.named(execution, "callPricingStep").getExitStatus().getExitDescription())
+			.isEqualTo("2 call rows priced with VOICE rates; 1 without a VOICE rate in force: their cost is unknown");
 	}
 
 	/** A stored calls webhook of ch_001 (phone number id 106540352242922). */
