@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import com.wabarecon.rules.Countries;
+
 /**
  * Checks on single input values that several stages share. Each returns {@code null} when the
  * value is acceptable, or a reason a person can act on.
@@ -69,6 +71,14 @@ public final class FieldChecks {
 			// reported below
 		}
 		return column + " '" + value + "' is not an ISO 4217 currency code";
+	}
+
+	/** An ISO 3166 country code ({@link Countries#code}: any case); a missing one is a problem too. */
+	public static String country(String column, String value) {
+		if (value == null) {
+			return column + " is missing";
+		}
+		return Countries.code(value) != null ? null : column + " '" + value + "' is not an ISO 3166 country code";
 	}
 
 	/** An IANA region such as {@code Europe/Berlin}; fixed offsets are not time zones of a WABA. */

@@ -18,7 +18,6 @@ import com.wabarecon.importing.SkipReasons;
 import com.wabarecon.reference.ReferenceRows.FxRow;
 import com.wabarecon.reference.ReferenceRows.MarketRow;
 import com.wabarecon.reference.ReferenceRows.RateCardRow;
-import com.wabarecon.rules.Countries;
 import com.wabarecon.rules.Markets;
 import com.wabarecon.rules.Pricing;
 import com.wabarecon.rules.RateCard;
@@ -182,8 +181,7 @@ final class ReferenceRowMappers {
 			String country = row.text("country").toUpperCase(Locale.ROOT);
 			String market = row.text("market");
 			RowProblems problems = new RowProblems()
-				.add(Countries.code(country) != null ? null
-						: "country '" + country + "' is not an ISO 3166 country code")
+				.add(FieldChecks.country("country", country))
 				.add(FieldChecks.required("market", market));
 			if (problems.isEmpty()) {
 				problems.add(countries.check("country", country, row.source().line()));

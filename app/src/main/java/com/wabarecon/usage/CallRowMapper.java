@@ -19,7 +19,6 @@ import com.wabarecon.rules.Countries;
 import com.wabarecon.usage.ChannelLookup.ChannelInfo;
 import com.wabarecon.usage.ChannelLookup.Channels;
 
-import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
  * Turns a data point of a call analytics export (Meta's {@code call_analytics}: the calls of a
@@ -33,39 +32,19 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
  * <p>
  * One instance per step execution; not thread-safe.
  */
-class CallRowMapper implements ItemProcessor<JsonRow, CallEstimate> {
-
-	private final YearMonth month;
-
-	private final String billingMonth;
-
-	private final ExportPeriod period;
-
-	private final Supplier<Channels> directory;
-
-	private Channels channels;
+class CallRowMapper extends ExportRowMapper<CallEstimate> {
 
 	CallRowMapper(YearMonth month, Supplier<Channels> directory) {
-		this.month = month;
-		this.billingMonth = month.toString();
-		this.period = new ExportPeriod(month);
-		this.directory = directory;
+		super(month, directory);
 	}
 
 	@Override
-	public CallEstimate process(JsonRow item) {
-		if (channels == null) {
-			channels = directory.get();
-		}
+	CallEstimate map(JsonRow item, ChannelInfo channel, RowProblems problems) {
 		RowFields row = item.row();
-		RowProblems problems = new RowProblems();
-		ChannelInfo channel = ExportChannel.of(item, channels, problems);
-		period.check(row, problems);
 		String country = text(row, "country");
 		String countryCode = Countries.code(country);
 		String direction = direction(text(row, "direction"));
-		problems.add(country == null ? "country is missing"
-				: countryCode != null ? null : "country '" + country + "' is not an ISO 3166 country code")
+		problems.add(FieldChecks.country("country", country))
 			.add(direction != null ? null : text(row, "direction") == null ? "direction is missing"
 					: "direction '" + text(row, "direction") + "' is not BUSINESS_INITIATED or USER_INITIATED")
 			.add(JsonFields.wholeProblem(row, "count"))
@@ -80,7 +59,7 @@ class CallRowMapper implements ItemProcessor<JsonRow, CallEstimate> {
 
 		long start = whole(row, "start");
 		LocalDate day = period.day(start, channel.zone());
-		boolean inMonth = YearMonth.from(day).equals(month);
+		boolean inMonth = period.holds(day);
 		if (!inMonth && !period.adjacent(day)) {
 			return SkipReasons.skip("belongs to another month in the WABA's time zone");
 		}
@@ -92,15 +71,10 @@ class CallRowMapper implements ItemProcessor<JsonRow, CallEstimate> {
 		long pulses = charged
 				? Math.multiplyExact(count, CallPricing.pulses(average.setScale(0, RoundingMode.CEILING).longValueExact()))
 				: 0;
-		BigDecimal cost = decimal(row, "cost");
-		String costSource = cost != null ? UsageEstimate.SOURCE : charged ? UsageEstimate.RATE_CARD : UsageEstimate.FREE;
-		if (cost == null && !charged) {
-			cost = BigDecimal.ZERO;
-		}
-		String currency = costSource.equals(UsageEstimate.RATE_CARD) || documentCurrency == null ? channel.currency()
-				: documentCurrency;
+		ExportCost cost = ExportCost.of(decimal(row, "cost"), charged, documentCurrency, channel);
 		return new CallEstimate(billingMonth, channel.channelId(), channel.clientId(), start, day, countryCode, direction,
-				count, duration, pulses, cost, currency, costSource, UsageEstimate.EXPORT, true, inMonth, item.source());
+				count, duration, pulses, cost.cost(), cost.currency(), cost.source(), UsageEstimate.EXPORT, true, inMonth,
+				item.source());
 	}
 
 	/** The canonical direction, in any case; {@code null} when it is neither. */

@@ -74,6 +74,11 @@ final class ExportPeriod {
 		return lastDay;
 	}
 
+	/** Whether the day is in the month being closed. */
+	boolean holds(LocalDate day) {
+		return YearMonth.from(day).equals(month);
+	}
+
 	/**
 	 * The day just before or after the month: kept, outside the count, because a difference
 	 * equal to its volume shows a time-zone boundary between the source and Meta.

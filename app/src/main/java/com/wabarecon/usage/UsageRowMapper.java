@@ -4,7 +4,6 @@ import static com.wabarecon.usage.JsonFields.decimal;
 import static com.wabarecon.usage.JsonFields.text;
 import static com.wabarecon.usage.JsonFields.whole;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Locale;
@@ -19,7 +18,6 @@ import com.wabarecon.rules.Pricing;
 import com.wabarecon.usage.ChannelLookup.ChannelInfo;
 import com.wabarecon.usage.ChannelLookup.Channels;
 
-import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
  * Turns a row of a channel usage export into an estimate, or rejects it with every reason.
@@ -34,47 +32,26 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
  * <p>
  * One instance per step execution; not thread-safe.
  */
-class UsageRowMapper implements ItemProcessor<JsonRow, UsageEstimate> {
+class UsageRowMapper extends ExportRowMapper<UsageEstimate> {
 
 	private static final Set<String> GRANULARITIES = Set.of("HALF_HOUR", "DAILY", "MONTHLY");
 
-	private final YearMonth month;
-
-	/** The month as every row stores it: one String, not one per row. */
-	private final String billingMonth;
-
-	private final ExportPeriod period;
-
-	private final Supplier<Channels> directory;
-
-	private Channels channels;
-
 	UsageRowMapper(YearMonth month, Supplier<Channels> directory) {
-		this.month = month;
-		this.billingMonth = month.toString();
-		this.period = new ExportPeriod(month);
-		this.directory = directory;
+		super(month, directory);
 	}
 
 	@Override
-	public UsageEstimate process(JsonRow item) {
-		if (channels == null) {
-			channels = directory.get();
-		}
+	UsageEstimate map(JsonRow item, ChannelInfo channel, RowProblems problems) {
 		RowFields row = item.row();
-		RowProblems problems = new RowProblems();
-		ChannelInfo channel = ExportChannel.of(item, channels, problems);
 		String granularity = item.document().get("granularity");
 		if (granularity != null && !GRANULARITIES.contains(granularity.toUpperCase(Locale.ROOT))) {
 			problems.add("granularity '" + granularity + "' is not HALF_HOUR, DAILY or MONTHLY");
 		}
-		period.check(row, problems);
 		String country = text(row, "country");
 		String countryCode = Countries.code(country);
 		String category = Pricing.category(text(row, "pricing_category"));
 		String type = Pricing.type(text(row, "pricing_type"));
-		problems.add(country == null ? "country is missing"
-				: countryCode != null ? null : "country '" + country + "' is not an ISO 3166 country code")
+		problems.add(FieldChecks.country("country", country))
 			.add(category == null ? "pricing_category '" + text(row, "pricing_category") + "' is not a known category"
 					: null)
 			.add(type == null ? "pricing_type '" + text(row, "pricing_type") + "' is not a known pricing type" : null)
@@ -88,21 +65,14 @@ class UsageRowMapper implements ItemProcessor<JsonRow, UsageEstimate> {
 
 		long start = whole(row, "start");
 		LocalDate day = period.day(start, channel.zone());
-		boolean inMonth = YearMonth.from(day).equals(month);
+		boolean inMonth = period.holds(day);
 		if (!inMonth && !period.adjacent(day)) {
 			return SkipReasons.skip("belongs to another month in the WABA's time zone");
 		}
-		BigDecimal cost = decimal(row, "cost");
-		boolean charged = Pricing.REGULAR.equals(type);
-		String costSource = cost != null ? UsageEstimate.SOURCE : charged ? UsageEstimate.RATE_CARD : UsageEstimate.FREE;
-		if (cost == null && !charged) {
-			cost = BigDecimal.ZERO;
-		}
-		String currency = costSource.equals(UsageEstimate.RATE_CARD) || documentCurrency == null ? channel.currency()
-				: documentCurrency;
+		ExportCost cost = ExportCost.of(decimal(row, "cost"), Pricing.REGULAR.equals(type), documentCurrency, channel);
 		return new UsageEstimate(billingMonth, channel.channelId(), channel.clientId(), start, day, countryCode,
-				category, type, text(row, "tier"), whole(row, "volume"), cost,
-				currency, costSource, UsageEstimate.EXPORT, inMonth, item.source(), wholeMonth(item, row, start));
+				category, type, text(row, "tier"), whole(row, "volume"), cost.cost(), cost.currency(), cost.source(),
+				UsageEstimate.EXPORT, inMonth, item.source(), wholeMonth(item, row, start));
 	}
 
 	/**
