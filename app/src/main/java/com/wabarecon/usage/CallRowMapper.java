@@ -51,18 +51,15 @@ class CallRowMapper extends ExportRowMapper<CallEstimate> {
 			.add(JsonFields.present(row, "average_duration") ? JsonFields.decimalProblem(row, "average_duration")
 					: "average_duration is missing")
 			.add(JsonFields.decimalProblem(row, "cost"));
-		String documentCurrency = item.document().get("currency");
-		if (documentCurrency != null) {
-			problems.add(FieldChecks.currency("currency", documentCurrency));
-		}
+		String documentCurrency = documentCurrency(item, problems);
 		problems.throwIfAny(item.source());
 
 		long start = whole(row, "start");
-		LocalDate day = period.day(start, channel.zone());
-		boolean inMonth = period.holds(day);
-		if (!inMonth && !period.adjacent(day)) {
-			return SkipReasons.skip("belongs to another month in the WABA's time zone");
+		LocalDate day = day(row, channel);
+		if (day == null) {
+			return SkipReasons.skip(OTHER_MONTH);
 		}
+		boolean inMonth = period.holds(day);
 		long count = whole(row, "count");
 		BigDecimal average = decimal(row, "average_duration");
 		long duration = average.multiply(BigDecimal.valueOf(count)).setScale(0, RoundingMode.HALF_UP).longValueExact();

@@ -1,8 +1,10 @@
 package com.wabarecon.usage;
 
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.function.Supplier;
 
+import com.wabarecon.importing.FieldChecks;
 import com.wabarecon.importing.RowProblems;
 import com.wabarecon.usage.ChannelLookup.ChannelInfo;
 import com.wabarecon.usage.ChannelLookup.Channels;
@@ -16,6 +18,9 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
  * thread-safe.
  */
 abstract class ExportRowMapper<O> implements ItemProcessor<JsonRow, O> {
+
+	/** Why a row of another month is skipped. */
+	static final String OTHER_MONTH = "belongs to another month in the WABA's time zone";
 
 	final YearMonth month;
 
@@ -44,6 +49,24 @@ abstract class ExportRowMapper<O> implements ItemProcessor<JsonRow, O> {
 		ChannelInfo channel = ExportChannel.of(item, channels, problems);
 		period.check(item.row(), problems);
 		return map(item, channel, problems);
+	}
+
+	/** The document's {@code currency}, its problem gathered; {@code null} when the document gives none. */
+	static String documentCurrency(JsonRow item, RowProblems problems) {
+		String currency = item.document().get("currency");
+		if (currency != null) {
+			problems.add(FieldChecks.currency("currency", currency));
+		}
+		return currency;
+	}
+
+	/**
+	 * The day of the row's {@code start} in the WABA's time zone: in the month, or just outside
+	 * it (kept outside the count); {@code null} for another month's row, which is skipped.
+	 */
+	LocalDate day(RowFields row, ChannelInfo channel) {
+		LocalDate day = period.day(JsonFields.whole(row, "start"), channel.zone());
+		return period.holds(day) || period.adjacent(day) ? day : null;
 	}
 
 	/**

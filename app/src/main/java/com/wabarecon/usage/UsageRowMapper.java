@@ -57,18 +57,15 @@ class UsageRowMapper extends ExportRowMapper<UsageEstimate> {
 			.add(type == null ? "pricing_type '" + text(row, "pricing_type") + "' is not a known pricing type" : null)
 			.add(JsonFields.wholeProblem(row, "volume"))
 			.add(JsonFields.decimalProblem(row, "cost"));
-		String documentCurrency = item.document().get("currency");
-		if (documentCurrency != null) {
-			problems.add(FieldChecks.currency("currency", documentCurrency));
-		}
+		String documentCurrency = documentCurrency(item, problems);
 		problems.throwIfAny(item.source());
 
 		long start = whole(row, "start");
-		LocalDate day = period.day(start, channel.zone());
-		boolean inMonth = period.holds(day);
-		if (!inMonth && !period.adjacent(day)) {
-			return SkipReasons.skip("belongs to another month in the WABA's time zone");
+		LocalDate day = day(row, channel);
+		if (day == null) {
+			return SkipReasons.skip(OTHER_MONTH);
 		}
+		boolean inMonth = period.holds(day);
 		ExportCost cost = ExportCost.of(decimal(row, "cost"), Pricing.REGULAR.equals(type), documentCurrency, channel);
 		return new UsageEstimate(billingMonth, channel.channelId(), channel.clientId(), start, day, countryCode,
 				category, type, text(row, "tier"), whole(row, "volume"), cost.cost(), cost.currency(), cost.source(),
