@@ -11,6 +11,8 @@ import java.util.Map;
 
 import javax.xml.transform.TransformerFactory;
 
+import com.wabarecon.rules.CallPricing;
+
 import org.springframework.context.MessageSource;
 
 import org.apache.poi.ss.usermodel.Row;
@@ -23,7 +25,8 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 /**
  * The statement as an Excel workbook for the client's accountants: {@code Summary},
  * {@code Lines} (every reconciliation line with the reconciliation CSV's columns, then the
- * channel, free volumes and invoices), {@code Daily} (estimates per day and category) and
+ * channel, free volumes and invoices), {@code Daily} (estimates per day and category),
+ * {@code Calls} (calls per day and direction, when the client had calls) and
  * {@code Discrepancies} (always there; it says so when there are none). Headers are frozen and
  * filtered, numbers are number cells, totals are formulas over the rows, so every figure can be
  * added again. Written with SXSSF (rows streamed through a compressed temporary file, deleted
@@ -38,6 +41,9 @@ class PoiStatementRenderer implements StatementRenderer {
 	static final String DAILY = "Daily";
 
 	static final String DISCREPANCIES = "Discrepancies";
+
+	/** Only when the client had calls. */
+	static final String CALLS = "Calls";
 
 	/** The reconciliation CSV's columns (the contract), then what the statement adds. */
 	static final String[] LINE_COLUMNS = { "billing_month", "client_id", "waba_id", "phone_number_id", "category",
@@ -86,6 +92,9 @@ class PoiStatementRenderer implements StatementRenderer {
 			Sheet summary = workbook.createSheet(SUMMARY);
 			int linesEnd = lines(statement, text, workbook.createSheet(LINES), cells);
 			daily(statement, text, workbook.createSheet(DAILY), cells);
+			if (!statement.calls().isEmpty()) {
+				calls(statement, text, workbook.createSheet(CALLS), cells);
+			}
 			discrepancies(statement, text, workbook.createSheet(DISCREPANCIES), cells);
 			summary(statement, text, summary, cells, linesEnd);
 			workbook.setForceFormulaRecalculation(true);
@@ -173,6 +182,42 @@ class PoiStatementRenderer implements StatementRenderer {
 				String total = sum(dayCurrencies, currency, 2, column, last);
 				cells.formula(row, column, column == 6 ? unlessUnknown(cells, total, 2, "\"" + currency + "\"", column, last) : total,
 						column == 6 ? WorkbookCells.money(currency) : WorkbookCells.VOLUME, true);
+			}
+		}
+	}
+
+	/**
+	 * The month's counted calls per day and direction: talk time, billed minutes (6-second
+	 * pulses), estimated cost, and whether the minutes are approximate (from an export's average).
+	 */
+	private static void calls(Statement statement, StatementText text, Sheet sheet, WorkbookCells cells) {
+		cells.header(sheet.createRow(0), "date", "direction", "currency", "calls", "talk_seconds", "billed_minutes",
+				"estimated_cost", "minutes");
+		int index = 1;
+		for (Statement.CallDay day : statement.calls()) {
+			Row row = sheet.createRow(index++);
+			cells.date(row, 0, day.date());
+			cells.text(row, 1, day.direction());
+			cells.text(row, 2, day.currency());
+			cells.number(row, 3, day.calls());
+			cells.number(row, 4, day.durationSeconds());
+			cells.number(row, 5, CallPricing.minutes(day.billedPulses()), WorkbookCells.MINUTES);
+			cells.amountOrUnknown(row, 6, day.cost(), WorkbookCells.money(day.currency()));
+			cells.text(row, 7, day.approximate() ? "approximate" : "exact");
+		}
+		int last = Math.max(index, 2);
+		finish(sheet, 8, last, new int[] { 12, 22, 9, 9, 12, 14, 16, 12 });
+		index++;
+		List<String> callCurrencies = statement.calls().stream().map(Statement.CallDay::currency).toList();
+		for (String currency : currencies(callCurrencies)) {
+			Row row = sheet.createRow(index++);
+			cells.text(row, 0, text.label("statement.total"), true);
+			cells.text(row, 2, currency, true);
+			for (int column = 3; column <= 6; column++) {
+				String total = sum(callCurrencies, currency, 2, column, last);
+				cells.formula(row, column, column == 6 ? unlessUnknown(cells, total, 2, "\"" + currency + "\"", column, last)
+						: total, column == 6 ? WorkbookCells.money(currency)
+								: column == 5 ? WorkbookCells.MINUTES : WorkbookCells.VOLUME, true);
 			}
 		}
 	}

@@ -39,10 +39,11 @@ import com.wabarecon.rules.Money;
  * month was not reconciled)
  * @param rates the month's agreed exchange rates into the client's statement currency, by the
  * currency they convert
+ * @param calls the counted call estimates per day, direction and currency (none: no calls)
  * @param generatedAt when the statement was rendered
  */
 record Statement(String month, Client client, List<Line> lines, List<Charge> charges, List<Day> days,
-		List<Previous> previous, Map<String, BigDecimal> rates, Instant generatedAt) {
+		List<Previous> previous, Map<String, BigDecimal> rates, List<CallDay> calls, Instant generatedAt) {
 
 	static final List<String> STATUSES = Arrays.stream(LineStatus.values()).map(LineStatus::name).toList();
 
@@ -55,6 +56,7 @@ record Statement(String month, Client client, List<Line> lines, List<Charge> cha
 		days = List.copyOf(days);
 		previous = List.copyOf(previous);
 		rates = Map.copyOf(rates);
+		calls = List.copyOf(calls);
 	}
 
 	/**
@@ -101,6 +103,15 @@ record Statement(String month, Client client, List<Line> lines, List<Charge> cha
 			return paidVolume + freeVolume;
 		}
 
+	}
+
+	/**
+	 * The counted calls of one day and direction, in one currency: talk time, billed pulses,
+	 * estimated cost ({@code null}, unknown, when some could not be priced); {@code approximate}
+	 * when some of the pulses come from an export's average duration.
+	 */
+	record CallDay(LocalDate date, String direction, String currency, long calls, long durationSeconds,
+			long billedPulses, BigDecimal cost, boolean approximate) {
 	}
 
 	/** The previous month's lines of one currency and category, summed. */

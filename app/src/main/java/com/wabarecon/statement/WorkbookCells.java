@@ -30,6 +30,9 @@ final class WorkbookCells {
 
 	static final String PERCENT = "0.0%";
 
+	/** Billed minutes: tenths, as Meta bills a call's 6-second pulses. */
+	static final String MINUTES = "#,##0.0";
+
 	/** {@code amount_delta_pct} is in percent already (12.5 means 12.5 %): the number as it is, no % format that would scale it. */
 	static final String PERCENT_POINTS = "0.00";
 

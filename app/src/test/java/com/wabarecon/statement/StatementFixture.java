@@ -105,6 +105,21 @@ final class StatementFixture {
 		return estimate(month, channelId, clientId, date, category, pricingType, volume, cost, currency, null);
 	}
 
+	/** A call estimate: {@code calls} calls of a day and direction, with their talk time and billed pulses. */
+	StatementFixture calls(String month, String channelId, String clientId, LocalDate date, String direction,
+			long calls, long durationSeconds, long pulses, String cost, String currency, boolean approximate,
+			boolean counts) {
+		jdbc.sql("""
+				INSERT INTO call_estimate (billing_month, channel_id, client_id, local_date, country, direction, calls,
+				    duration_seconds, billed_pulses, cost, currency, cost_source, source_kind, approximate,
+				    counts_as_estimate, source_file)
+				VALUES (?, ?, ?, ?, 'DE', ?, ?, ?, ?, ?, ?, 'SOURCE', 'EXPORT', ?, ?, 'calls.json')""")
+			.params(month, channelId, clientId, date, direction, calls, durationSeconds, pulses,
+					cost == null ? null : new BigDecimal(cost), currency, approximate, counts)
+			.update();
+		return this;
+	}
+
 	/** An estimate a source gives for the whole month (a MONTHLY export), dated the month's first day. */
 	StatementFixture wholeMonth(String month, String channelId, String clientId, String category, String pricingType,
 			long volume, String cost, String currency) {

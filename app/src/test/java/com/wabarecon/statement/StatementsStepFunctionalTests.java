@@ -235,6 +235,52 @@ class StatementsStepFunctionalTests {
 	}
 
 	@Test
+	void aClientWithCallsGetsACallsSheetOfItsCountedCallsPerDayAndDirection() throws Exception {
+		// given: c_001's calls; one day's webhook call and export aggregate add up, one call is not
+		// priced, one row is outside the count (a cross-check)
+		fixture.calls(MONTH, "ch_001", "c_001", LocalDate.of(2025, 9, 3), "BUSINESS_INITIATED", 1, 56, 10, "0.10", "EUR",
+				false, true)
+			.calls(MONTH, "ch_002", "c_001", LocalDate.of(2025, 9, 3), "BUSINESS_INITIATED", 12, 1140, 192, "2.28", "EUR",
+					true, true)
+			.calls(MONTH, "ch_001", "c_001", LocalDate.of(2025, 9, 4), "USER_INITIATED", 5, 200, 0, "0", "EUR", true, true)
+			.calls(MONTH, "ch_001", "c_001", LocalDate.of(2025, 9, 5), "BUSINESS_INITIATED", 1, 61, 11, null, "EUR", false,
+					true)
+			.calls(MONTH, "ch_001", "c_001", LocalDate.of(2025, 9, 6), "BUSINESS_INITIATED", 9, 900, 90, "1.00", "EUR",
+					false, false);
+
+		// when
+		StatementStepRuns.render(jobOperatorTestUtils, out, MONTH, null);
+
+		// then: 3 September is 13 calls, 1,196 s, 202 pulses (20.2 minutes), 2.38 EUR, approximate;
+		// the month 19 calls, 1,457 s, 21.3 minutes, and a cost that cannot be known (5 September)
+		try (XSSFWorkbook workbook = StatementFiles.workbook(xlsx("c_001"))) {
+			Sheet calls = workbook.getSheet("Calls");
+			List<String> rows = new java.util.ArrayList<>();
+			for (int r = 1; r <= 3; r++) {
+				Row row = calls.getRow(r);
+				rows.add(row.getCell(0).getLocalDateTimeCellValue().toLocalDate() + " " + row.getCell(1).getStringCellValue()
+						+ " " + (long) row.getCell(3).getNumericCellValue() + " " + (long) row.getCell(4).getNumericCellValue()
+						+ " " + BigDecimal.valueOf(row.getCell(5).getNumericCellValue()).stripTrailingZeros().toPlainString()
+						+ " " + (row.getCell(6).getCellType() == CellType.NUMERIC
+								? BigDecimal.valueOf(row.getCell(6).getNumericCellValue()).stripTrailingZeros().toPlainString()
+								: row.getCell(6).getStringCellValue())
+						+ " " + row.getCell(7).getStringCellValue());
+			}
+			assertThat(rows).containsExactly("2025-09-03 BUSINESS_INITIATED 13 1196 20.2 2.38 approximate",
+					"2025-09-04 USER_INITIATED 5 200 0 0 approximate", "2025-09-05 BUSINESS_INITIATED 1 61 1.1 unbekannt exact");
+			Row total = StatementFiles.row(calls, null, "Summe");
+			assertThat(StatementFiles.number(workbook, total.getCell(3))).isEqualByComparingTo("19");
+			assertThat(StatementFiles.number(workbook, total.getCell(4))).isEqualByComparingTo("1457");
+			assertThat(StatementFiles.number(workbook, total.getCell(5))).isEqualByComparingTo("21.3");
+			assertThat(workbook.getCreationHelper().createFormulaEvaluator().evaluate(total.getCell(6)).getStringValue())
+				.as("a total with an unknown cost is unknown").isEqualTo("unbekannt");
+		}
+		try (XSSFWorkbook workbook = StatementFiles.workbook(xlsx("c_002"))) {
+			assertThat(workbook.getSheet("Calls")).as("a client without calls has no Calls sheet").isNull();
+		}
+	}
+
+	@Test
 	void estimatesOfTheWholeMonthAreItsTotalNotTheFirstDays() throws Exception {
 		// given: ch_002's export counts the month at once, 2,400 marketing messages (dated 1 September)
 		fixture.wholeMonth(MONTH, "ch_002", "c_001", "MARKETING", "REGULAR", 2400, "327.60", "EUR");
