@@ -76,8 +76,7 @@ class StatementRepository {
 			.query(String.class)
 			.list();
 		return new Statement(month, client, lines(month, clientId), charges(month, wabas), days(month, clientId, channels),
-				previous(previousMonth, clientId), rates(month, client.statementCurrency()), calls(month, clientId, channels),
-				now);
+				previous(previousMonth, clientId), rates(month, client.statementCurrency()), calls(month, clientId), now);
 	}
 
 	private List<Statement.Line> lines(String month, String clientId) {
@@ -160,30 +159,22 @@ class StatementRepository {
 	}
 
 	/**
-	 * The counted calls per day, direction and currency, asked channel by channel (the month and
-	 * channel the table's index starts with).
+	 * The counted calls per day, direction and currency: one query by month and client (its
+	 * index), the month's calls being few beside its messages.
 	 */
-	private List<Statement.CallDay> calls(String month, String clientId, List<String> channels) {
-		Map<String, Statement.CallDay> days = new TreeMap<>();
-		for (String channel : channels) {
-			jdbc.sql("""
-					SELECT local_date, direction, currency, SUM(calls), SUM(duration_seconds), SUM(billed_pulses),
-					       CASE WHEN COUNT(*) = COUNT(cost) THEN SUM(cost) END,
-					       MAX(CASE WHEN approximate THEN 1 ELSE 0 END)
-					FROM call_estimate
-					WHERE billing_month = ? AND channel_id = ? AND client_id = ? AND counts_as_estimate
-					GROUP BY local_date, direction, currency""")
-				.params(month, channel, clientId)
-				.query((rs, row) -> new Statement.CallDay(rs.getObject(1, LocalDate.class), rs.getString(2),
-						rs.getString(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getBigDecimal(7), rs.getInt(8) == 1))
-				.list()
-				.forEach(day -> days.merge(day.date() + " " + day.direction() + " " + day.currency(), day,
-						(a, b) -> new Statement.CallDay(a.date(), a.direction(), a.currency(), a.calls() + b.calls(),
-								a.durationSeconds() + b.durationSeconds(), a.billedPulses() + b.billedPulses(),
-								a.cost() == null || b.cost() == null ? null : a.cost().add(b.cost()),
-								a.approximate() || b.approximate())));
-		}
-		return List.copyOf(days.values());
+	private List<Statement.CallDay> calls(String month, String clientId) {
+		return jdbc.sql("""
+				SELECT local_date, direction, currency, SUM(calls), SUM(duration_seconds), SUM(billed_pulses),
+				       CASE WHEN COUNT(*) = COUNT(cost) THEN SUM(cost) END,
+				       MAX(CASE WHEN approximate THEN 1 ELSE 0 END)
+				FROM call_estimate
+				WHERE billing_month = ? AND client_id = ? AND counts_as_estimate
+				GROUP BY local_date, direction, currency
+				ORDER BY local_date, direction, currency""")
+			.params(month, clientId)
+			.query((rs, row) -> new Statement.CallDay(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getString(3),
+					rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getBigDecimal(7), rs.getInt(8) == 1))
+			.list();
 	}
 
 	/** The month's agreed rates into the statement currency, by the currency they convert. */
