@@ -3,11 +3,14 @@ package com.wabarecon.usage;
 import java.nio.file.Path;
 import java.time.YearMonth;
 
+import com.wabarecon.ReconProperties;
 import com.wabarecon.importing.ImportSteps;
 import com.wabarecon.importing.MultiFileReader;
 import com.wabarecon.inbox.InboxFileRepository;
 import com.wabarecon.inbox.InboxKind;
 import com.wabarecon.reference.RateCards;
+import com.wabarecon.support.accounting.InputFileRepository;
+import com.wabarecon.support.reject.RejectRepository;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
@@ -16,6 +19,7 @@ import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -55,6 +59,20 @@ class CallStepConfiguration {
 	Step callPricingStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			CallPricingTasklet callPricingTasklet) {
 		return new StepBuilder("callPricingStep", jobRepository).tasklet(callPricingTasklet, transactionManager).build();
+	}
+
+	@Bean
+	@StepScope
+	CallRepeatsTasklet callRepeatsTasklet(@Value("#{jobParameters['month']}") String month, JdbcClient jdbc,
+			RejectRepository rejects, InputFileRepository inputFiles, ReconProperties properties) {
+		return new CallRepeatsTasklet(jdbc, rejects, inputFiles, properties.importing().maxRawContentChars(), month);
+	}
+
+	/** The data points repeated from another call export rejected, right after the exports load. */
+	@Bean
+	Step callRepeatsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			CallRepeatsTasklet callRepeatsTasklet) {
+		return new StepBuilder("callRepeatsStep", jobRepository).tasklet(callRepeatsTasklet, transactionManager).build();
 	}
 
 	@Bean

@@ -43,7 +43,8 @@ class UsageStepConfiguration {
 	@Bean
 	Step usageImportStep(JobRepository jobRepository, Step rateCardsStep, Step marketsStep, Step fxStep,
 			Step usageClearStep, Step usageExportsStep, Step repeatedRowsStep, Step usageStatisticsStep,
-			Step balanceExportsStep, Step callExportsStep, Step webhooksStep, Step webhookCountStep) {
+			Step balanceExportsStep, Step callExportsStep, Step callRepeatsStep, Step webhooksStep,
+			Step webhookCountStep) {
 		// the usage exports load last: each loading step first deletes its own source kind's rows
 		// of the month, and after millions of export rows that delete would scan them all. The
 		// statistics (an ANALYZE) and the webhook count (a query over the staged events) each keep
@@ -60,6 +61,7 @@ class UsageStepConfiguration {
 			.next(usageClearStep)
 			.next(balanceExportsStep)
 			.next(callExportsStep)
+			.next(callRepeatsStep)
 			.next(webhooksStep)
 			.next(usageExportsStep)
 			.next(repeatedRowsStep)

@@ -189,6 +189,50 @@ class CallImportFunctionalTests {
 			.isEqualTo("2 call rows priced with VOICE rates; 1 without a VOICE rate in force: their cost is unknown");
 	}
 
+	@Test
+	void aDataPointRepeatedInAnotherFileCountsOnceAndACopyOfAFileIsRefused() throws Exception {
+		// given: the same Greek calls in a first file, again in another file written otherwise, and
+		// in a byte-for-byte copy of the first
+		TestInbox inbox = TestInbox.copyOfSample(dir.resolve("inbox"));
+		String first = """
+				{"call_analytics": {"data": [{"data_points": [
+				  {"start": %d, "end": %d, "phone_number": "302101234567", "direction": "BUSINESS_INITIATED", "country": "GR", "count": 4, "average_duration": 56}
+				]}]}}
+				""".formatted(SEP_15_ATHENS, SEP_15_ATHENS + 86400);
+		inbox.write("2025-09/calls/a-first.json", first);
+		inbox.write("2025-09/calls/b-again.json", """
+				{"call_analytics": {"granularity": "DAILY", "data_points": [{"country": "GR", "direction": "business_initiated",
+				  "start": %d, "end": %d, "phone_number": "302101234567", "count": 4, "average_duration": 56}]}}
+				""".formatted(SEP_15_ATHENS, SEP_15_ATHENS + 86400));
+		inbox.write("2025-09/calls/c-copy.json", first);
+
+		// when
+		JobExecution execution = CloseJobRuns.run(jobOperatorTestUtils, inbox.root(), out, "2025-09", Stage.IMPORT, null);
+
+		// then: 4 calls, 40 pulses, once; the repeat rejected naming the file kept, the copy refused
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.STOPPED);
+		assertThat(jdbc.sql("""
+				SELECT source_file || ' ' || calls || ' ' || billed_pulses FROM call_estimate
+				WHERE billing_month = '2025-09' AND source_kind = 'EXPORT'""").query(String.class).list())
+			.containsExactly("2025-09/calls/a-first.json 4 40");
+		assertThat(jdbc.sql("""
+				SELECT source_file || ': ' || reason FROM import_reject
+				WHERE billing_month = '2025-09' AND source_file LIKE '2025-09/calls/%' ORDER BY source_file""")
+			.query(String.class)
+			.list()).satisfiesExactly(
+					repeat -> assertThat(repeat).startsWith("2025-09/calls/b-again.json: repeats the data point of "
+							+ "2025-09/calls/a-first.json (ch_011, start " + SEP_15_ATHENS)
+						.endsWith("GR BUSINESS_INITIATED): the same calls count once"),
+					copy -> assertThat(copy).startsWith("2025-09/calls/c-copy.json: ")
+						.contains("a copy of 2025-09/calls/a-first.json"));
+		assertThat(inputFiles.forMonth("2025-09"))
+			.filteredOn(file -> file.sourceFile().startsWith("2025-09/calls/"))
+			.extracting(FileCounts::sourceFile, FileCounts::read, FileCounts::loaded, FileCounts::rejected)
+			.containsExactly(tuple("2025-09/calls/a-first.json", 1L, 1L, 0L),
+					tuple("2025-09/calls/b-again.json", 1L, 0L, 1L),
+					tuple("2025-09/calls/c-copy.json", 0L, 0L, 0L)); // refused whole: none of its rows read
+	}
+
 	/** A stored calls webhook of ch_001 (phone number id 106540352242922). */
 	private static String calls(String call) {
 		return "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{"
