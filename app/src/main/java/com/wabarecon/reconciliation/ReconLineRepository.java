@@ -42,6 +42,10 @@ class ReconLineRepository {
 			"invoiced_amount", "amount_delta", "amount_delta_pct", "estimated_free_volume", "invoiced_free_volume",
 			"status", "reason", "reason_phrases", "invoice_ids", "estimate_sources");
 
+	/** Every column but the reason's phrases: the partner's files show the reason worded. */
+	private static final String PARTNER_COLUMNS = String.join(", ",
+			TABLE.columns().stream().filter(column -> !column.equals("reason_phrases")).toList());
+
 	private final JdbcClient jdbc;
 
 	private final BulkLoader loader;
@@ -84,9 +88,7 @@ class ReconLineRepository {
 	 * holding every line.
 	 */
 	void forEach(String month, String client, Consumer<ReconLine> action) {
-		// every column but the reason's phrases: the partner's files show the reason worded
-		jdbc.sql("SELECT " + String.join(", ", TABLE.columns()).replace("reason_phrases, ", "")
-				+ " FROM recon_line WHERE billing_month = :month "
+		jdbc.sql("SELECT " + PARTNER_COLUMNS + " FROM recon_line WHERE billing_month = :month "
 				+ "AND (CAST(:client AS VARCHAR(64)) IS NULL OR client_id = :client)" + ORDER)
 			.withFetchSize(STREAM_WINDOW)
 			.param("month", month)

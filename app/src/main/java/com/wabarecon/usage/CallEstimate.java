@@ -2,6 +2,7 @@ package com.wabarecon.usage;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Locale;
 
 import com.wabarecon.support.reject.RowSource;
 import com.wabarecon.support.reject.SourcedItem;
@@ -32,6 +33,16 @@ record CallEstimate(String billingMonth, String channelId, String clientId, Long
 		return new CallEstimate(billingMonth, channelId, clientId, callStart, localDate, country, direction, calls,
 				durationSeconds, billedPulses, priced, currency, costSource, sourceKind, approximate, countsAsEstimate,
 				source);
+	}
+
+	/** The canonical direction, in any case; {@code null} when it is neither. */
+	static String direction(String spelling) {
+		if (spelling == null) {
+			return null;
+		}
+		String upper = spelling.strip().toUpperCase(Locale.ROOT).replace('-', '_');
+		return upper.equals(BUSINESS_INITIATED) ? BUSINESS_INITIATED
+				: upper.equals(USER_INITIATED) ? USER_INITIATED : null;
 	}
 
 }

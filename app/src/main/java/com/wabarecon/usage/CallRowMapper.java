@@ -8,7 +8,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.Locale;
 import java.util.function.Supplier;
 
 import com.wabarecon.importing.FieldChecks;
@@ -43,10 +42,11 @@ class CallRowMapper extends ExportRowMapper<CallEstimate> {
 		RowFields row = item.row();
 		String country = text(row, "country");
 		String countryCode = Countries.code(country);
-		String direction = direction(text(row, "direction"));
+		String spelled = text(row, "direction");
+		String direction = CallEstimate.direction(spelled);
 		problems.add(FieldChecks.country("country", country))
-			.add(direction != null ? null : text(row, "direction") == null ? "direction is missing"
-					: "direction '" + text(row, "direction") + "' is not BUSINESS_INITIATED or USER_INITIATED")
+			.add(direction != null ? null : spelled == null ? "direction is missing"
+					: "direction '" + spelled + "' is not BUSINESS_INITIATED or USER_INITIATED")
 			.add(JsonFields.wholeProblem(row, "count"))
 			.add(JsonFields.present(row, "average_duration") ? JsonFields.decimalProblem(row, "average_duration")
 					: "average_duration is missing")
@@ -72,16 +72,6 @@ class CallRowMapper extends ExportRowMapper<CallEstimate> {
 		return new CallEstimate(billingMonth, channel.channelId(), channel.clientId(), start, day, countryCode, direction,
 				count, duration, pulses, cost.cost(), cost.currency(), cost.source(), UsageEstimate.EXPORT, true, inMonth,
 				item.source());
-	}
-
-	/** The canonical direction, in any case; {@code null} when it is neither. */
-	private static String direction(String spelling) {
-		if (spelling == null) {
-			return null;
-		}
-		String upper = spelling.strip().toUpperCase(Locale.ROOT).replace('-', '_');
-		return upper.equals(CallEstimate.BUSINESS_INITIATED) ? CallEstimate.BUSINESS_INITIATED
-				: upper.equals(CallEstimate.USER_INITIATED) ? CallEstimate.USER_INITIATED : null;
 	}
 
 }

@@ -164,8 +164,8 @@ class WebhookLineMapper implements ItemProcessor<TextLine, WebhookEvents> {
 		if (implausible != null) {
 			throw reject(line, null, implausible);
 		}
-		String direction = String.valueOf(text(call, "direction")).toUpperCase(Locale.ROOT);
-		if (!CallEstimate.BUSINESS_INITIATED.equals(direction) && !CallEstimate.USER_INITIATED.equals(direction)) {
+		String direction = CallEstimate.direction(text(call, "direction"));
+		if (direction == null) {
 			throw reject(line, null, "call direction '" + text(call, "direction")
 					+ "' is not BUSINESS_INITIATED or USER_INITIATED");
 		}
