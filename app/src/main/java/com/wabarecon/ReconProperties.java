@@ -115,13 +115,13 @@ public record ReconProperties(@DefaultValue("sample-invoices") Path inbox, @Defa
 			categories.entrySet()
 				.stream()
 				.sorted(Comparator.comparing((Map.Entry<String, Tolerance> entry) -> !entry.getKey()
-					.equals(Pricing.category(entry.getKey()))))
+					.equals(Pricing.lineCategory(entry.getKey()))))
 				.forEach(entry -> {
-					String category = Pricing.category(entry.getKey());
+					String category = Pricing.lineCategory(entry.getKey());
 					if (category == null) {
 						throw new IllegalArgumentException("recon.reconciliation.categories." + entry.getKey() + ": '"
 								+ entry.getKey() + "' is not a pricing category (one of "
-								+ String.join(", ", new TreeSet<>(Pricing.CATEGORIES)) + ")");
+								+ String.join(", ", new TreeSet<>(Pricing.CATEGORIES)) + ") nor " + Pricing.VOICE);
 					}
 					canonical.merge(category, entry.getValue(), Tolerance::overriddenBy);
 				});
@@ -133,12 +133,13 @@ public record ReconProperties(@DefaultValue("sample-invoices") Path inbox, @Defa
 	/**
 	 * A difference is tolerated when {@code |amount delta| <= max(amountAbs, amountPct% of
 	 * |invoiced amount|)} and {@code |volume delta| <= max(volumeAbs, volumePct% of invoiced
-	 * volume)}. A {@code null} field means "not set here".
+	 * volume)}. A {@code null} field means "not set here". {@code volumeAbs} is in the line's unit:
+	 * whole messages, or minutes with one decimal for {@code VOICE}.
 	 */
-	public record Tolerance(BigDecimal amountAbs, BigDecimal amountPct, Long volumeAbs, BigDecimal volumePct) {
+	public record Tolerance(BigDecimal amountAbs, BigDecimal amountPct, BigDecimal volumeAbs, BigDecimal volumePct) {
 
 		/** These figures with each one the other sets in its place. */
-		Tolerance overriddenBy(Tolerance other) {
+		public Tolerance overriddenBy(Tolerance other) {
 			return new Tolerance(other.amountAbs != null ? other.amountAbs : amountAbs,
 					other.amountPct != null ? other.amountPct : amountPct,
 					other.volumeAbs != null ? other.volumeAbs : volumeAbs,

@@ -28,6 +28,7 @@ import com.wabarecon.importing.RowProblems;
 import com.wabarecon.invoice.InvoiceLine.LineType;
 import com.wabarecon.rules.Money;
 import com.wabarecon.rules.Pricing;
+import com.wabarecon.rules.Volumes;
 import com.wabarecon.support.accounting.FileAccounting;
 
 import org.slf4j.Logger;
@@ -42,8 +43,9 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 /**
  * Turns an invoice row into an {@link InvoiceLine}, or rejects it with every reason. Strict in
  * content: every line needs an invoice id, the closed month as its period, a WABA, an amount
- * and an ISO currency; a usage line also a known pricing category and a whole volume (its
- * pricing type is {@code REGULAR} when empty); a credit's amount is not positive; a line that
+ * and an ISO currency; a usage line also a known pricing category (or {@code VOICE}) and a
+ * volume, whole messages or minutes with one decimal (its pricing type is {@code REGULAR} when
+ * empty); a credit's amount is not positive; a line that
  * repeats one of another of the month's invoice files is rejected naming the first, while
  * identical lines inside one file are all kept and, when the step ends, listed as a warning on
  * the file (its note in the accounting, and the log). Blank rows are filtered.
@@ -104,7 +106,7 @@ class InvoiceLineMapper implements ItemProcessor<InvoiceRow, InvoiceLine>, StepE
 		boolean usage = lineType == LineType.USAGE;
 		String category = usage ? category(row.text(PRICING_CATEGORY), problems) : null;
 		String pricingType = usage ? pricingType(row.text(PRICING_TYPE), problems) : null;
-		Long volume = volume(row.text(VOLUME), usage, problems);
+		Long volume = volume(row.text(VOLUME), category, usage, problems);
 		BigDecimal unitRate = decimal(row, UNIT_RATE, false, problems);
 		BigDecimal amount = decimal(row, AMOUNT, true, problems);
 		if (lineType == LineType.CREDIT && amount != null && amount.signum() > 0) {
@@ -147,7 +149,7 @@ class InvoiceLineMapper implements ItemProcessor<InvoiceRow, InvoiceLine>, StepE
 	private static String describe(LineType lineType, String category, Long volume, BigDecimal amount, String currency,
 			String wabaId, String phoneNumberId) {
 		int scale = Math.max(Money.digits(currency), Math.max(0, amount.stripTrailingZeros().scale()));
-		return lineType + (category == null ? "" : " " + category) + (volume == null ? "" : " " + volume + " messages")
+		return lineType + (category == null ? "" : " " + category) + (volume == null ? "" : " " + Volumes.text(category, volume) + " " + Volumes.unit(category))
 				+ " " + amount.setScale(scale, RoundingMode.HALF_UP).toPlainString() + " " + currency + ", WABA "
 				+ quoted(wabaId) + (phoneNumberId.isEmpty() ? "" : ", phone number " + quoted(phoneNumberId));
 	}
@@ -171,7 +173,7 @@ class InvoiceLineMapper implements ItemProcessor<InvoiceRow, InvoiceLine>, StepE
 	}
 
 	private static String category(String text, RowProblems problems) {
-		String category = Pricing.category(text);
+		String category = Pricing.lineCategory(text);
 		if (category == null) {
 			problems.add(text.isEmpty() ? PRICING_CATEGORY.column() + " is empty"
 					: PRICING_CATEGORY.column() + " '" + text + "' is not a pricing category");
@@ -199,21 +201,24 @@ class InvoiceLineMapper implements ItemProcessor<InvoiceRow, InvoiceLine>, StepE
 		return date;
 	}
 
-	private static Long volume(String text, boolean required, RowProblems problems) {
+	/**
+	 * The line's volume as counted ({@link Volumes}): whole messages, or, for {@code VOICE},
+	 * minutes with at most one decimal, kept as pulses.
+	 */
+	private static Long volume(String text, String category, boolean required, RowProblems problems) {
 		if (text.isEmpty()) {
 			problems.add(required ? VOLUME.column() + " is empty" : null);
 			return null;
 		}
+		String expected = Volumes.inMinutes(category) ? "minutes with one decimal" : "a whole number";
 		try {
 			BigDecimal number = new BigDecimal(text);
-			if (number.signum() < 0 || number.stripTrailingZeros().scale() > 0) {
-				problems.add(VOLUME.column() + " '" + text + "' is not a whole number of 0 or more");
-				return null;
-			}
-			return number.longValueExact();
+			Long volume = number.signum() < 0 ? null : Volumes.counted(category, number);
+			problems.add(volume == null ? VOLUME.column() + " '" + text + "' is not " + expected + " of 0 or more" : null);
+			return volume;
 		}
-		catch (NumberFormatException | ArithmeticException ex) {
-			problems.add(VOLUME.column() + " '" + text + "' is not a whole number");
+		catch (NumberFormatException ex) {
+			problems.add(VOLUME.column() + " '" + text + "' is not " + expected);
 			return null;
 		}
 	}

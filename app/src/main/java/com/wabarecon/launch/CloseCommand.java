@@ -70,7 +70,7 @@ class CloseCommand implements Callable<Integer> {
 			description = "Tolerated volume difference, in %% of the invoiced volume.")
 	BigDecimal volumeTolerancePct;
 
-	@Option(names = "--volume-tolerance-abs", paramLabel = "N", description = "Tolerated volume difference, in messages.")
+	@Option(names = "--volume-tolerance-abs", paramLabel = "N", description = "Tolerated volume difference, in messages (in minutes on voice lines).")
 	Long volumeToleranceAbs;
 
 	@Option(names = "--max-reject-pct", paramLabel = "P", description = "Refuse the close, before its reconciliation, "

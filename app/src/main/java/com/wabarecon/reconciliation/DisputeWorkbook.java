@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 
 import com.wabarecon.rules.Money;
+import com.wabarecon.rules.Volumes;
 import com.wabarecon.support.accounting.FileCounts;
 
 import org.apache.poi.ss.usermodel.Cell;
@@ -139,9 +140,9 @@ final class DisputeWorkbook {
 			textCell(row, c++, line.displayPhoneNumber());
 			textCell(row, c++, line.category());
 			textCell(row, c++, line.currency());
-			number(row, c++, line.estimatedVolume());
-			number(row, c++, line.invoicedVolume());
-			number(row, c++, line.volumeDelta());
+			volume(row, c++, line.category(), line.estimatedVolume());
+			volume(row, c++, line.category(), line.invoicedVolume());
+			volume(row, c++, line.category(), line.volumeDelta());
 			amountOrUnknown(row, c++, line.estimatedAmount(), line.currency());
 			money(row, c++, line.invoicedAmount(), line.currency());
 			amountOrUnknown(row, c++, line.amountDelta(), line.currency());
@@ -159,9 +160,9 @@ final class DisputeWorkbook {
 				textCell(dispute, d++, line.displayPhoneNumber());
 				textCell(dispute, d++, line.category());
 				textCell(dispute, d++, line.currency());
-				number(dispute, d++, line.estimatedVolume());
-				number(dispute, d++, line.invoicedVolume());
-				number(dispute, d++, line.volumeDelta());
+				volume(dispute, d++, line.category(), line.estimatedVolume());
+				volume(dispute, d++, line.category(), line.invoicedVolume());
+				volume(dispute, d++, line.category(), line.volumeDelta());
 				amountOrUnknown(dispute, d++, line.estimatedAmount(), line.currency());
 				money(dispute, d++, line.invoicedAmount(), line.currency());
 				amountOrUnknown(dispute, d++, line.amountDelta(), line.currency());
@@ -267,6 +268,16 @@ final class DisputeWorkbook {
 		cell.setCellStyle(integer);
 		int digits = digits(value);
 		widen(row, column, digits + digits / 3); // with thousands separators
+	}
+
+	/** A line's volume in its unit: whole messages, or minutes with one decimal ({@link Volumes}). */
+	private void volume(Row row, int column, String category, long value) {
+		if (Volumes.inMinutes(category)) {
+			decimal(row, column, Volumes.shown(category, value), 1);
+		}
+		else {
+			number(row, column, value);
+		}
 	}
 
 	private void widen(Row row, int column, long chars) {

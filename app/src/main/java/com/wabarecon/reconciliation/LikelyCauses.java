@@ -20,7 +20,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * rate that differs from the rate card in force (another tier, or another card version), a
  * difference equal to the volume of the day at either edge of the month (the source's day and
  * the WABA's time zone disagree), a webhook cross-check that disagrees with the usage export
- * (late or missing events). Asked only for lines that do not match. The edge days' volumes and
+ * (late or missing events), a VOICE difference within the rounding of calls estimated from
+ * averages. Asked only for lines that do not match. The edge days' volumes and
  * the webhooks' count come with the line (summed in {@code recon_evidence}); the invoice's unit
  * rates are one small query per line; the rate card in force is read once. One instance per step execution; not
  * thread-safe.
@@ -49,6 +50,10 @@ class LikelyCauses {
 			Phrase boundary = timeZoneBoundary(line, Math.abs(volumeDelta));
 			if (boundary != null) {
 				causes.add(boundary);
+			}
+			Phrase rounding = aggregatesRounding(line, Math.abs(volumeDelta));
+			if (rounding != null) {
+				causes.add(rounding);
 			}
 		}
 		if (line.estimated()) {
@@ -125,8 +130,21 @@ class LikelyCauses {
 			.stream()
 			.filter(day -> day.getValue() != null && day.getValue() == difference)
 			.findFirst()
-			.map(day -> Phrase.of("reason.cause.timeZone", Phrase.count(difference), Phrase.day(day.getKey())))
+			.map(day -> Phrase.of(VolumeWording.key("reason.cause.timeZone", line.category()),
+					VolumeWording.of(line.category(), difference), Phrase.day(day.getKey())))
 			.orElse(null);
+	}
+
+	/**
+	 * Calls estimated from an aggregate take its average duration's pulses each, and each may be
+	 * up to one pulse off its own: a difference of no more pulses than such calls is their rounding.
+	 */
+	private static Phrase aggregatesRounding(LineSides line, long difference) {
+		Long calls = line.edges().roundingCalls();
+		if (calls == null || difference > calls) {
+			return null;
+		}
+		return Phrase.of("reason.cause.aggregates", VolumeWording.of(line.category(), difference), Phrase.count(calls));
 	}
 
 	private Phrase webhookCrossCheck(LineSides line) {
@@ -134,8 +152,9 @@ class LikelyCauses {
 		if (counted == null || counted == line.estimatedVolume()) {
 			return null;
 		}
-		return Phrase.of(counted == line.invoicedVolume() ? "reason.cause.webhooksAsInvoice" : "reason.cause.webhooks",
-				Phrase.count(counted), Phrase.count(line.estimatedVolume()));
+		return Phrase.of(VolumeWording.key(counted == line.invoicedVolume() ? "reason.cause.webhooksAsInvoice"
+				: "reason.cause.webhooks", line.category()), VolumeWording.of(line.category(), counted),
+				VolumeWording.of(line.category(), line.estimatedVolume()));
 	}
 
 }

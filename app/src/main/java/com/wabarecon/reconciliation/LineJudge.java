@@ -13,6 +13,7 @@ import com.wabarecon.rules.LineStatus;
 import com.wabarecon.rules.LineVerdict;
 import com.wabarecon.rules.Money;
 import com.wabarecon.rules.Tolerance;
+import com.wabarecon.rules.Volumes;
 import com.wabarecon.support.wording.Arg;
 import com.wabarecon.support.wording.Phrase;
 import com.wabarecon.support.wording.Phrases;
@@ -86,22 +87,28 @@ class LineJudge implements ItemProcessor<LineSides, ReconLine> {
 
 		LineStatus status = verdict.status();
 		List<Phrase> reason = new ArrayList<>();
+		String category = line.category();
 		switch (status) {
 			case MATCHED -> {
 			}
 			case UNKNOWN_CHANNEL -> reason.add(unknownChannel(line));
 			case CURRENCY_MISMATCH -> reason.add(currencyProblem);
-			case UNPRICED -> reason.add(Phrase.of("reason.unpriced", Phrase.count(line.unpricedVolume()),
-					Phrase.count(line.estimatedVolume()), Phrase.text(String.valueOf(line.unpricedReason()))));
-			case WITHIN_TOLERANCE -> reason.add(Phrase.of("reason.withinTolerance", difference(line, verdict, currency),
+			case UNPRICED -> reason.add(Phrase.of(VolumeWording.key("reason.unpriced", category),
+					VolumeWording.of(category, line.unpricedVolume()), VolumeWording.of(category, line.estimatedVolume()),
+					Phrase.text(String.valueOf(line.unpricedReason()))));
+			case WITHIN_TOLERANCE -> reason.add(Phrase.of(VolumeWording.key("reason.withinTolerance", category),
+					difference(line, verdict, currency),
 					Phrase.decimal(tolerance.amountAbs().setScale(Math.max(2, tolerance.amountAbs().scale()))),
-					Phrase.decimal(tolerance.amountPct().stripTrailingZeros()), Phrase.count(tolerance.volumeAbs()),
+					Phrase.decimal(tolerance.amountPct().stripTrailingZeros()),
+					VolumeWording.of(category, tolerance.volumeAbs()),
 					Phrase.decimal(tolerance.volumePct().stripTrailingZeros())));
-			case MISSING_FROM_INVOICE -> reason.add(Phrase.of("reason.missingFromInvoice",
-					Phrase.count(line.estimatedVolume()), Phrase.amount(verdict.estimatedAmount()), Phrase.text(currency)));
-			case NOT_ESTIMATED -> reason.add(Phrase.of(
-					line.phoneNumberId() == null ? "reason.notEstimated.waba" : "reason.notEstimated.channel",
-					Phrase.count(line.invoicedVolume()), Phrase.amount(verdict.invoicedAmount()), Phrase.text(currency)));
+			case MISSING_FROM_INVOICE -> reason.add(Phrase.of(VolumeWording.key("reason.missingFromInvoice", category),
+					VolumeWording.of(category, line.estimatedVolume()), Phrase.amount(verdict.estimatedAmount()),
+					Phrase.text(currency)));
+			case NOT_ESTIMATED -> reason.add(Phrase.of(VolumeWording.key(
+					line.phoneNumberId() == null ? "reason.notEstimated.waba" : "reason.notEstimated.channel", category),
+					VolumeWording.of(category, line.invoicedVolume()), Phrase.amount(verdict.invoicedAmount()),
+					Phrase.text(currency)));
 			case OVER_INVOICED, UNDER_INVOICED -> reason.add(difference(line, verdict, currency));
 		}
 		if (status != LineStatus.MATCHED && status != LineStatus.UNKNOWN_CHANNEL) {
@@ -160,24 +167,32 @@ class LineJudge implements ItemProcessor<LineSides, ReconLine> {
 	 * invoiced); amount +0.27 EUR (327.60 estimated, 327.87 invoiced); rate agrees".
 	 */
 	private static Phrase difference(LineSides line, LineVerdict.Verdict verdict, String currency) {
+		String category = line.category();
 		BigDecimal estimated = verdict.estimatedAmount();
 		BigDecimal invoiced = verdict.invoicedAmount();
 		long volumeDelta = verdict.volumeDelta();
 		boolean rateDiffers = false;
 		Phrase rate = null;
 		if (line.estimatedVolume() > 0 && line.invoicedVolume() > 0) {
-			BigDecimal estimatedRate = estimated.divide(BigDecimal.valueOf(line.estimatedVolume()), 4, RoundingMode.HALF_UP);
-			BigDecimal invoicedRate = invoiced.divide(BigDecimal.valueOf(line.invoicedVolume()), 4, RoundingMode.HALF_UP);
+			// per message, or per minute
+			BigDecimal estimatedRate = estimated.divide(Volumes.shown(category, line.estimatedVolume()), 4,
+					RoundingMode.HALF_UP);
+			BigDecimal invoicedRate = invoiced.divide(Volumes.shown(category, line.invoicedVolume()), 4,
+					RoundingMode.HALF_UP);
 			rateDiffers = estimatedRate.compareTo(invoicedRate) != 0;
 			rate = rateDiffers
-					? Phrase.of("reason.rate.differs", Phrase.decimal(invoicedRate), Phrase.decimal(estimatedRate))
+					? Phrase.of(VolumeWording.key("reason.rate.differs", category), Phrase.decimal(invoicedRate),
+							Phrase.decimal(estimatedRate))
 					: Phrase.of("reason.rate.agrees");
 		}
 		String side = volumeDelta != 0 && rateDiffers ? "reason.side.volumeAndRate"
 				: volumeDelta != 0 ? "reason.side.volume" : rateDiffers ? "reason.side.rate" : "reason.side.amount";
-		Phrase volume = volumeDelta == 0 ? Phrase.of("reason.volume.agrees", Phrase.count(line.invoicedVolume()))
-				: Phrase.of("reason.volume.differs", Phrase.signed(volumeDelta), Phrase.count(line.estimatedVolume()),
-						Phrase.count(line.invoicedVolume()));
+		Phrase volume = volumeDelta == 0
+				? Phrase.of(VolumeWording.key("reason.volume.agrees", category),
+						VolumeWording.of(category, line.invoicedVolume()))
+				: Phrase.of(VolumeWording.key("reason.volume.differs", category),
+						VolumeWording.signed(category, volumeDelta), VolumeWording.of(category, line.estimatedVolume()),
+						VolumeWording.of(category, line.invoicedVolume()));
 		Phrase amount = Phrase.of("reason.amount", Phrase.signed(verdict.amountDelta()), Phrase.text(currency),
 				Phrase.amount(estimated), Phrase.amount(invoiced));
 		return rate == null ? Phrase.of("reason.difference", Phrase.of(side), volume, amount)

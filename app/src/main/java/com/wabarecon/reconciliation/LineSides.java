@@ -34,9 +34,11 @@ record LineSides(String wabaId, String phoneNumberId, String category, String cl
 
 	/**
 	 * The usage exports' volume on the days at the edge of the month (REGULAR; none where the
-	 * sources put nothing on the day), and the webhooks' count where an export was there too.
+	 * sources put nothing on the day), the webhooks' count where an export was there too, and,
+	 * of a VOICE line, the calls whose pulses were estimated from an average.
 	 */
-	record EdgeVolumes(Long dayBefore, Long firstDay, Long lastDay, Long dayAfter, Long webhookVolume) {
+	record EdgeVolumes(Long dayBefore, Long firstDay, Long lastDay, Long dayAfter, Long webhookVolume,
+			Long roundingCalls) {
 	}
 
 	/** The month's lines, both sides each, in output order: a restart judges every line again. */
@@ -65,7 +67,8 @@ record LineSides(String wabaId, String phoneNumberId, String category, String cl
 				rs.getString("estimate_sources"), rs.getLong("unpriced_rows"), rs.getLong("unpriced_volume"),
 				rs.getString("unpriced_reason"),
 				new EdgeVolumes(volume(rs, "volume_day_before"), volume(rs, "volume_first_day"),
-						volume(rs, "volume_last_day"), volume(rs, "volume_day_after"), volume(rs, "webhook_volume")));
+						volume(rs, "volume_last_day"), volume(rs, "volume_day_after"), volume(rs, "webhook_volume"),
+						volume(rs, "rounding_calls")));
 	}
 
 	/** A summed volume, or null where nothing was summed (PostgreSQL's SUM of BIGINT is NUMERIC). */

@@ -9,6 +9,7 @@ import com.opencsv.CSVWriter;
 import com.opencsv.ICSVWriter;
 import com.wabarecon.rules.LineStatus;
 import com.wabarecon.rules.Money;
+import com.wabarecon.rules.Volumes;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -55,7 +56,8 @@ public class MonthLines {
 		lines.forEach(month, client, line -> {
 			if (wanted.test(line)) {
 				out.printf(ROW, text(line.clientId()), line.wabaId(), text(line.phoneNumberId()), line.category(),
-						line.currency(), line.estimatedVolume(), line.invoicedVolume(),
+						line.currency(), Volumes.text(line.category(), line.estimatedVolume()),
+						Volumes.text(line.category(), line.invoicedVolume()),
 						amount(line.estimatedAmount(), line.currency()), amount(line.invoicedAmount(), line.currency()),
 						amount(line.amountDelta(), line.currency()), line.status(), text(line.reason()));
 				printed[0]++;

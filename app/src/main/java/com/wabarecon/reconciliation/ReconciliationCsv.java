@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import com.opencsv.CSVWriter;
 import com.opencsv.ICSVWriter;
 import com.wabarecon.rules.Money;
+import com.wabarecon.rules.Volumes;
 import com.wabarecon.support.FormulaGuard;
 
 /**
@@ -54,8 +55,9 @@ final class ReconciliationCsv {
 
 	static String[] row(ReconLine line) {
 		return new String[] { line.billingMonth(), text(line.clientId()), line.wabaId(), text(line.phoneNumberId()),
-				line.category(), line.currency(), Long.toString(line.estimatedVolume()),
-				Long.toString(line.invoicedVolume()), Long.toString(line.volumeDelta()), Money.csv(line.estimatedAmount(), line.currency()),
+				line.category(), line.currency(), Volumes.text(line.category(), line.estimatedVolume()),
+				Volumes.text(line.category(), line.invoicedVolume()), Volumes.text(line.category(), line.volumeDelta()),
+				Money.csv(line.estimatedAmount(), line.currency()),
 				Money.csv(line.invoicedAmount(), line.currency()), Money.csv(line.amountDelta(), line.currency()),
 				line.amountDeltaPct() == null ? "" : line.amountDeltaPct().setScale(2).toPlainString(),
 				line.status().name(), text(line.reason()) };

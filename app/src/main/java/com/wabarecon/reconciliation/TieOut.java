@@ -11,7 +11,9 @@ import java.util.TreeSet;
 
 import com.wabarecon.importing.InvoiceFileTieOut;
 import com.wabarecon.rules.Money;
+import com.wabarecon.rules.Pricing;
 import com.wabarecon.rules.TieOutCheck;
+import com.wabarecon.rules.Volumes;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -21,7 +23,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * <li>invoice: the lines' invoiced amounts plus the adjustments, credits and taxes equal the
  * invoice's totals as its files were read, less the rows rejected ({@code invoice_file_total},
  * never summed from the loaded lines; for one client: the client's invoice usage lines);</li>
- * <li>estimates: the estimates the lines were built from equal the estimates loaded;</li>
+ * <li>estimates: the estimates the lines were built from (messages and calls) equal the
+ * estimates loaded;</li>
  * <li>each invoice file, per currency: as read = loaded + rejected ({@link InvoiceFileTieOut}).</li>
  * </ul>
  */
@@ -81,9 +84,16 @@ class TieOut {
 	 */
 	static Map<String, BigDecimal> loadedEstimates(JdbcClient jdbc, String month, String client) {
 		return sums(jdbc, """
-				SELECT currency, SUM(COALESCE(cost, 0)) FROM usage_estimate
-				WHERE billing_month = :month AND counts_as_estimate AND pricing_type = 'REGULAR'
-				  AND (CAST(:client AS VARCHAR(64)) IS NULL OR client_id = :client)
+				SELECT currency, SUM(cost) FROM (
+				    SELECT currency, SUM(COALESCE(cost, 0)) AS cost FROM usage_estimate
+				    WHERE billing_month = :month AND counts_as_estimate AND pricing_type = 'REGULAR'
+				      AND (CAST(:client AS VARCHAR(64)) IS NULL OR client_id = :client)
+				    GROUP BY currency
+				    UNION ALL
+				    SELECT currency, SUM(COALESCE(cost, 0)) AS cost FROM call_estimate
+				    WHERE billing_month = :month AND counts_as_estimate
+				      AND (CAST(:client AS VARCHAR(64)) IS NULL OR client_id = :client)
+				    GROUP BY currency) t
 				GROUP BY currency""", month, client);
 	}
 
@@ -157,13 +167,23 @@ class TieOut {
 		Map<String, BigDecimal> built = new TreeMap<>();
 		Map<String, String> unpriced = new TreeMap<>();
 		jdbc.sql("""
-				SELECT source_currency, SUM(source_amount), SUM(unpriced_volume), SUM(unpriced_rows) FROM recon_side
+				SELECT source_currency, SUM(source_amount),
+				    SUM(CASE WHEN category = 'VOICE' THEN 0 ELSE unpriced_volume END),
+				    SUM(CASE WHEN category = 'VOICE' THEN unpriced_volume ELSE 0 END), SUM(unpriced_rows)
+				FROM recon_side
 				WHERE billing_month = :month AND side = 'E'
 				  AND (CAST(:client AS VARCHAR(64)) IS NULL OR client_id = :client)
 				GROUP BY source_currency""").param("month", month).param("client", client).query(rs -> {
 			built.put(rs.getString(1), rs.getBigDecimal(2));
-			if (rs.getLong(4) > 0) {
-				unpriced.put(rs.getString(1).strip(), rs.getLong(3) + " messages in " + rs.getLong(4)
+			if (rs.getLong(5) > 0) {
+				List<String> volumes = new ArrayList<>();
+				if (rs.getLong(3) > 0) {
+					volumes.add(rs.getLong(3) + " messages");
+				}
+				if (rs.getLong(4) > 0) {
+					volumes.add(Volumes.text(Pricing.VOICE, rs.getLong(4)) + " minutes of calls");
+				}
+				unpriced.put(rs.getString(1).strip(), String.join(" and ", volumes) + " in " + rs.getLong(5)
 						+ " estimate rows without a price (unknown: see the UNPRICED lines)");
 			}
 		});

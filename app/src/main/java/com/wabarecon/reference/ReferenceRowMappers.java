@@ -99,7 +99,7 @@ final class ReferenceRowMappers {
 			LocalDate from = date(row.text("effective_from"), "effective_from", problems);
 			String currency = row.text("currency");
 			String market = row.text("market");
-			String category = Pricing.rateCategory(row.text("category"));
+			String category = Pricing.lineCategory(row.text("category"));
 			Long lower = whole(row.text("tier_lower"), "tier_lower", false, problems);
 			Long upper = whole(row.text("tier_upper"), "tier_upper", true, problems);
 			BigDecimal rate = decimal(row.text("rate"), "rate", problems);
@@ -152,7 +152,7 @@ final class ReferenceRowMappers {
 			String currency = FieldChecks.currency("currency", record.text("currency")) == null ? record.text("currency")
 					: null;
 			String market = record.text("market").isEmpty() ? null : record.text("market");
-			String category = Pricing.rateCategory(record.text("category"));
+			String category = Pricing.lineCategory(record.text("category"));
 			return new RateCard.Unreadable(from, currency, market, category, record.source().file(),
 					record.source().line(), problem);
 		}

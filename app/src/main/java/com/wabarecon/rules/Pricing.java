@@ -43,8 +43,11 @@ public final class Pricing {
 		return CATEGORIES.contains(name) ? name : null;
 	}
 
-	/** A rate card's category: a message category, or {@link #VOICE}; {@code null} when neither. */
-	public static String rateCategory(String spelling) {
+	/**
+	 * A category a rate card row, an invoice line or a reconciliation line may name: a message
+	 * category, or {@link #VOICE}; {@code null} when neither.
+	 */
+	public static String lineCategory(String spelling) {
 		return VOICE.equals(canonical(spelling)) ? VOICE : category(spelling);
 	}
 

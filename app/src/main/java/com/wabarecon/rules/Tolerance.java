@@ -21,18 +21,4 @@ public record Tolerance(BigDecimal amountAbs, BigDecimal amountPct, long volumeA
 				&& amountDelta.abs().compareTo(amountLimit) <= 0;
 	}
 
-	/** {@code amount <= max(1.00, 0.5%), volume <= max(5, 0.5%)} */
-	public String describe() {
-		return "amount <= max(" + amountAbs.setScale(Math.max(2, amountAbs.scale())).toPlainString() + ", "
-				+ amountPct.stripTrailingZeros().toPlainString() + "%), volume <= max(" + volumeAbs + ", "
-				+ volumePct.stripTrailingZeros().toPlainString() + "%)";
-	}
-
-	/** This tolerance with the fields the override sets ({@code null}: keep) replaced. */
-	public Tolerance with(BigDecimal amountAbs, BigDecimal amountPct, Long volumeAbs, BigDecimal volumePct) {
-		return new Tolerance(amountAbs != null ? amountAbs : this.amountAbs,
-				amountPct != null ? amountPct : this.amountPct, volumeAbs != null ? volumeAbs : this.volumeAbs,
-				volumePct != null ? volumePct : this.volumePct);
-	}
-
 }

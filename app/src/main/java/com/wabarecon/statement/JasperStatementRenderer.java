@@ -17,6 +17,7 @@ import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
 import com.wabarecon.rules.Money;
+import com.wabarecon.rules.Volumes;
 
 import org.springframework.context.MessageSource;
 
@@ -170,9 +171,11 @@ class JasperStatementRenderer implements StatementRenderer {
 			row.put("channel", line.phoneNumberId() == null ? text.channel(line)
 					: text.channel(line) + "  ·  WABA " + line.wabaId());
 			row.put("category", text.category(line.category()));
-			row.put("estimatedVolume", line.estimatedVolume());
-			row.put("invoicedVolume", line.invoicedVolume());
-			row.put("volumeDelta", line.volumeDelta());
+			row.put("estimatedVolume", Volumes.shown(line.category(), line.estimatedVolume()));
+			row.put("invoicedVolume", Volumes.shown(line.category(), line.invoicedVolume()));
+			row.put("volumeDelta", Volumes.shown(line.category(), line.volumeDelta()));
+			row.put("volumePattern", StatementFormats.volumePattern(line.category()));
+			row.put("minutes", Volumes.inMinutes(line.category()));
 			// shown at the currency's digits (a fraction of a cent shows as 0,00, not -0,00); the
 			// table's totals add the exact amounts, so that they are the reconciliation's totals
 			row.put("estimatedAmount", Money.round(line.estimatedAmount(), line.currency()));
@@ -219,8 +222,9 @@ class JasperStatementRenderer implements StatementRenderer {
 			row.put("currency", change.currency());
 			row.put("category", change.category() == null ? text.label("statement.allCategories")
 					: text.category(change.category()));
-			row.put("previousVolume", change.previousVolume());
-			row.put("volume", change.volume());
+			row.put("previousVolume", change.shown(change.previousVolume()));
+			row.put("volume", change.shown(change.volume()));
+			row.put("volumePattern", StatementFormats.volumePattern(change.category()));
 			row.put("volumeChange", change.volumeChangePct());
 			row.put("previousAmount", change.previousAmount());
 			row.put("amount", change.amount());

@@ -12,6 +12,7 @@ import java.util.Map;
 import javax.xml.transform.TransformerFactory;
 
 import com.wabarecon.rules.CallPricing;
+import com.wabarecon.rules.Volumes;
 
 import org.springframework.context.MessageSource;
 
@@ -120,9 +121,9 @@ class PoiStatementRenderer implements StatementRenderer {
 			cells.text(row, 3, line.phoneNumberId());
 			cells.text(row, 4, line.category());
 			cells.text(row, 5, line.currency());
-			cells.number(row, 6, line.estimatedVolume());
-			cells.number(row, 7, line.invoicedVolume());
-			cells.number(row, 8, line.volumeDelta());
+			cells.volume(row, 6, line.category(), line.estimatedVolume());
+			cells.volume(row, 7, line.category(), line.invoicedVolume());
+			cells.volume(row, 8, line.category(), line.volumeDelta());
 			cells.amountOrUnknown(row, 9, line.estimatedAmount(), money);
 			cells.number(row, 10, line.invoicedAmount(), money);
 			cells.amountOrUnknown(row, 11, line.amountDelta(), money);
@@ -131,8 +132,8 @@ class PoiStatementRenderer implements StatementRenderer {
 			cells.text(row, 14, text.reason(line));
 			cells.text(row, 15, line.channelId());
 			cells.text(row, 16, line.displayPhoneNumber());
-			cells.number(row, 17, line.estimatedFreeVolume());
-			cells.number(row, 18, line.invoicedFreeVolume());
+			cells.volume(row, 17, line.category(), line.estimatedFreeVolume());
+			cells.volume(row, 18, line.category(), line.invoicedFreeVolume());
 			cells.text(row, 19, line.invoiceIds());
 		}
 		int last = Math.max(index, 2);
@@ -144,7 +145,13 @@ class PoiStatementRenderer implements StatementRenderer {
 			cells.text(row, 0, text.label("statement.total"), true);
 			cells.text(row, CURRENCY, currency, true);
 			List<String> lineCurrencies = statement.lines().stream().map(Statement.Line::currency).toList();
+			// messages and minutes do not add up: no volume total in a currency with calls
+			boolean minutes = statement.lines().stream()
+				.anyMatch(line -> line.currency().equals(currency) && Volumes.inMinutes(line.category()));
 			for (int column : SUMMED) {
+				if (minutes && (column < 9 || column > 11)) {
+					continue;
+				}
 				String format = column >= 9 && column <= 11 ? WorkbookCells.money(currency) : WorkbookCells.VOLUME;
 				String total = sum(lineCurrencies, currency, CURRENCY, column, last);
 				cells.formula(row, column, column == 9 || column == 11
@@ -239,7 +246,7 @@ class PoiStatementRenderer implements StatementRenderer {
 			cells.number(row, 6, line.invoicedAmount(), money);
 			cells.amountOrUnknown(row, 7, line.amountDelta(), money);
 			cells.number(row, 8, line.amountDeltaPct(), WorkbookCells.PERCENT_POINTS);
-			cells.number(row, 9, line.volumeDelta());
+			cells.volume(row, 9, line.category(), line.volumeDelta());
 			cells.text(row, 10, line.status());
 			cells.text(row, 11, text.reason(line));
 		}
@@ -352,18 +359,19 @@ class PoiStatementRenderer implements StatementRenderer {
 			cells.text(row, 0, change.currency(), total);
 			if (total) {
 				cells.text(row, 1, text.label("statement.allCategories"), true);
-				cells.formula(row, 2, "SUM(C" + first + ":C" + (excelRow - 1) + ")", WorkbookCells.VOLUME, true);
-				cells.formula(row, 3, "SUM(D" + first + ":D" + (excelRow - 1) + ")", WorkbookCells.VOLUME, true);
+				if (change.volume() != null) { // none where messages and minutes meet
+					cells.formula(row, 2, "SUM(C" + first + ":C" + (excelRow - 1) + ")", WorkbookCells.VOLUME, true);
+					cells.formula(row, 3, "SUM(D" + first + ":D" + (excelRow - 1) + ")", WorkbookCells.VOLUME, true);
+				}
 				cells.formula(row, 5, "SUM(F" + first + ":F" + (excelRow - 1) + ")", money, true);
 				cells.formula(row, 6, "SUM(G" + first + ":G" + (excelRow - 1) + ")", money, true);
 				first = excelRow + 1;
 			}
 			else {
+				String volume = Volumes.inMinutes(change.category()) ? WorkbookCells.MINUTES : WorkbookCells.VOLUME;
 				cells.text(row, 1, text.category(change.category()));
-				if (change.previousVolume() != null) {
-					cells.number(row, 2, change.previousVolume());
-				}
-				cells.number(row, 3, change.volume());
+				cells.number(row, 2, change.shown(change.previousVolume()), volume);
+				cells.number(row, 3, change.shown(change.volume()), volume);
 				cells.number(row, 5, change.previousAmount(), money);
 				cells.number(row, 6, change.amount(), money);
 			}

@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 
 import com.wabarecon.rules.LineStatus;
 import com.wabarecon.rules.Money;
+import com.wabarecon.rules.Volumes;
 
 /**
  * Everything one client's statement for one month shows, read from the reconciliation's lines,
@@ -135,11 +136,17 @@ record Statement(String month, Client client, List<Line> lines, List<Charge> cha
 	}
 
 	/** This month against the previous one, for one currency and category (category null: all). */
-	record Change(String currency, String category, Long previousVolume, long volume, BigDecimal previousAmount,
+	record Change(String currency, String category, Long previousVolume, Long volume, BigDecimal previousAmount,
 			BigDecimal amount) {
 
 		BigDecimal volumeChangePct() {
-			return previousVolume == null ? null : pct(BigDecimal.valueOf(previousVolume), BigDecimal.valueOf(volume));
+			return previousVolume == null || volume == null ? null
+					: pct(BigDecimal.valueOf(previousVolume), BigDecimal.valueOf(volume));
+		}
+
+		/** A volume as shown in the category's unit ({@link Volumes}); {@code null} stays null. */
+		BigDecimal shown(Long counted) {
+			return counted == null ? null : Volumes.shown(category, counted);
 		}
 
 		BigDecimal amountChangePct() {
@@ -262,7 +269,8 @@ record Statement(String month, Client client, List<Line> lines, List<Charge> cha
 
 	/**
 	 * This month's invoiced volume and amount against the previous month's, per currency and
-	 * category, then per currency for all categories. Empty when the previous month has no lines.
+	 * category, then per currency for all categories (no volume when they count minutes too).
+	 * Empty when the previous month has no lines.
 	 */
 	List<Change> changes() {
 		if (previous.isEmpty()) {
@@ -277,7 +285,7 @@ record Statement(String month, Client client, List<Line> lines, List<Charge> cha
 		}
 		for (Previous before : previous) {
 			changes.merge(before.currency() + " " + before.category(),
-					new Change(before.currency(), before.category(), before.invoicedVolume(), 0,
+					new Change(before.currency(), before.category(), before.invoicedVolume(), 0L,
 							before.invoicedAmount(), BigDecimal.ZERO),
 					Statement::add);
 		}
@@ -287,18 +295,22 @@ record Statement(String month, Client client, List<Line> lines, List<Charge> cha
 			.collect(Collectors.groupingBy(Change::currency, TreeMap::new, Collectors.toList()));
 		byCurrency.forEach((currency, rows) -> {
 			result.addAll(rows);
-			result.add(rows.stream()
+			Change all = rows.stream()
 				.map(row -> new Change(currency, null, nonNull(row.previousVolume()), row.volume(),
 						nonNull(row.previousAmount()), row.amount()))
 				.reduce(Statement::add)
-				.orElseThrow());
+				.orElseThrow();
+			// messages and minutes do not add up: a currency with calls has no volume total
+			boolean minutes = rows.stream().anyMatch(row -> Volumes.inMinutes(row.category()));
+			result.add(minutes ? new Change(currency, null, null, null, all.previousAmount(), all.amount()) : all);
 		});
 		return result;
 	}
 
 	private static Change add(Change a, Change b) {
 		return new Change(a.currency(), a.category(), addNullable(a.previousVolume(), b.previousVolume()),
-				a.volume() + b.volume(), addNullable(a.previousAmount(), b.previousAmount()), a.amount().add(b.amount()));
+				addNullable(a.volume(), b.volume()), addNullable(a.previousAmount(), b.previousAmount()),
+				a.amount().add(b.amount()));
 	}
 
 	private static Long nonNull(Long value) {

@@ -3,9 +3,10 @@ package com.wabarecon.statement;
 import java.util.Locale;
 
 import com.wabarecon.rules.Money;
+import com.wabarecon.rules.Volumes;
 
 /**
- * Money patterns with the currency's digits, and a code's words where no bundle names it
+ * Money patterns with the currency's digits, volume patterns in the line's unit, and a code's words where no bundle names it
  * (the rest of what a statement says is {@link StatementText}'s).
  */
 final class StatementFormats {
@@ -17,6 +18,11 @@ final class StatementFormats {
 	static String moneyPattern(String currency) {
 		int digits = Money.digits(currency);
 		return digits == 0 ? "#,##0" : "#,##0." + "0".repeat(digits);
+	}
+
+	/** A pattern for a line's volumes: whole messages, or minutes with one decimal ({@link Volumes}). */
+	static String volumePattern(String category) {
+		return Volumes.inMinutes(category) ? WorkbookCells.MINUTES : WorkbookCells.VOLUME;
 	}
 
 	/** {@code AUTHENTICATION_INTERNATIONAL} → {@code Authentication international}. */

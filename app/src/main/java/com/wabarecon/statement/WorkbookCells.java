@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import com.wabarecon.rules.Money;
+import com.wabarecon.rules.Volumes;
 import com.wabarecon.support.FormulaGuard;
 
 import org.apache.poi.ss.usermodel.BuiltinFormats;
@@ -86,6 +87,16 @@ final class WorkbookCells {
 		Cell cell = row.createCell(column);
 		cell.setCellValue(value);
 		cell.setCellStyle(style(VOLUME, false, false, false));
+	}
+
+	/** A line's volume in its category's unit: whole messages, or minutes with one decimal ({@link Volumes}). */
+	void volume(Row row, int column, String category, long value) {
+		if (Volumes.inMinutes(category)) {
+			number(row, column, Volumes.shown(category, value), MINUTES);
+		}
+		else {
+			number(row, column, value);
+		}
 	}
 
 	/** A number in the format; nothing when the value is null (a blank cell, left out of sums). */

@@ -20,7 +20,8 @@ class LineVerdictTests {
 			new BigDecimal("0.5"));
 
 	/** The sample's override for AUTHENTICATION: amount <= max(0.10, 0.5%), volume <= max(2, 0.5%). */
-	private static final Tolerance AUTHENTICATION = DEFAULT.with(new BigDecimal("0.10"), null, 2L, null);
+	private static final Tolerance AUTHENTICATION = new Tolerance(new BigDecimal("0.10"), new BigDecimal("0.5"), 2,
+			new BigDecimal("0.5"));
 
 	@ParameterizedTest(name = "{0}")
 	@CsvSource(delimiter = '|', textBlock = """
