@@ -16,7 +16,7 @@ import org.jfree.data.category.CategoryDataset;
  * One colour per pricing category in every chart of every statement, whichever categories the
  * client had: a colour given by a series' place would move from one statement to the next. The
  * colours are Okabe and Ito's, which stay apart for the common forms of colour blindness; paid
- * and free messages are a dark and a light blue. Series are named in the client's language: the
+ * and free messages are a dark and a light blue, as are outbound and inbound calls. Series are named in the client's language: the
  * report's {@value #SERIES_CATEGORIES} parameter says which category (or {@code PAID},
  * {@code FREE}) each name stands for. A series no colour is set for keeps the template's.
  */
@@ -25,10 +25,13 @@ public class CategoryColours extends JRAbstractChartCustomizer {
 	/** The report parameter mapping a series' name to its category: {@code "Werbung (EUR)" → MARKETING}. */
 	static final String SERIES_CATEGORIES = "SERIES_CATEGORIES";
 
-	static final Map<String, Color> COLOURS = Map.of("MARKETING", new Color(0x0072B2), "MARKETING_LITE",
-			new Color(0x56B4E9), "UTILITY", new Color(0xE69F00), "AUTHENTICATION", new Color(0x009E73),
-			"AUTHENTICATION_INTERNATIONAL", new Color(0xCC79A7), "SERVICE", new Color(0xD55E00), "REFERRAL_CONVERSION",
-			new Color(0x7F7F7F), "PAID", new Color(0x0072B2), "FREE", new Color(0x56B4E9));
+	static final Map<String, Color> COLOURS = Map.ofEntries(Map.entry("MARKETING", new Color(0x0072B2)),
+			Map.entry("MARKETING_LITE", new Color(0x56B4E9)), Map.entry("UTILITY", new Color(0xE69F00)),
+			Map.entry("AUTHENTICATION", new Color(0x009E73)), Map.entry("AUTHENTICATION_INTERNATIONAL", new Color(0xCC79A7)),
+			Map.entry("SERVICE", new Color(0xD55E00)), Map.entry("REFERRAL_CONVERSION", new Color(0x7F7F7F)),
+			Map.entry("PAID", new Color(0x0072B2)), Map.entry("FREE", new Color(0x56B4E9)),
+			Map.entry(CallSection.OUTBOUND, new Color(0x0072B2)), Map.entry(CallSection.INBOUND, new Color(0x56B4E9)),
+			Map.entry(CallSection.TALK_TIME, new Color(0x009E73)));
 
 	@Override
 	public void customize(JFreeChart chart, JRChart jasperChart) {

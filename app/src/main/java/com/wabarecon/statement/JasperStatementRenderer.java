@@ -112,6 +112,8 @@ class JasperStatementRenderer implements StatementRenderer {
 		seriesCategories.put(text.label("statement.chart.paid"), "PAID");
 		seriesCategories.put(text.label("statement.chart.free"), "FREE");
 		parameters.put(CategoryColours.SERIES_CATEGORIES, seriesCategories);
+		parameters.put("CALLS_REPORT", templates.calls());
+		parameters.put("CALLS", CallSection.parameters(statement, text));
 		return parameters;
 	}
 

@@ -41,10 +41,12 @@ import com.wabarecon.rules.Volumes;
  * @param rates the month's agreed exchange rates into the client's statement currency, by the
  * currency they convert
  * @param calls the counted call estimates per day, direction and currency (none: no calls)
+ * @param previousCalls the previous month's, the same way (none: no calls, or that month not loaded)
  * @param generatedAt when the statement was rendered
  */
 record Statement(String month, Client client, List<Line> lines, List<Charge> charges, List<Day> days,
-		List<Previous> previous, Map<String, BigDecimal> rates, List<CallDay> calls, Instant generatedAt) {
+		List<Previous> previous, Map<String, BigDecimal> rates, List<CallDay> calls, List<CallDay> previousCalls,
+		Instant generatedAt) {
 
 	static final List<String> STATUSES = Arrays.stream(LineStatus.values()).map(LineStatus::name).toList();
 
@@ -58,6 +60,7 @@ record Statement(String month, Client client, List<Line> lines, List<Charge> cha
 		previous = List.copyOf(previous);
 		rates = Map.copyOf(rates);
 		calls = List.copyOf(calls);
+		previousCalls = List.copyOf(previousCalls);
 	}
 
 	/**
@@ -141,7 +144,7 @@ record Statement(String month, Client client, List<Line> lines, List<Charge> cha
 
 		BigDecimal volumeChangePct() {
 			return previousVolume == null || volume == null ? null
-					: pct(BigDecimal.valueOf(previousVolume), BigDecimal.valueOf(volume));
+					: Statement.pct(BigDecimal.valueOf(previousVolume), BigDecimal.valueOf(volume));
 		}
 
 		/** A volume as shown in the category's unit ({@link Volumes}); {@code null} stays null. */
@@ -150,14 +153,55 @@ record Statement(String month, Client client, List<Line> lines, List<Charge> cha
 		}
 
 		BigDecimal amountChangePct() {
-			return previousAmount == null ? null : pct(previousAmount, amount);
+			return previousAmount == null ? null : Statement.pct(previousAmount, amount);
 		}
 
-		private static BigDecimal pct(BigDecimal before, BigDecimal now) {
-			if (before.signum() == 0) {
-				return null;
+	}
+
+	/** The change from {@code before} to {@code now} in percent, one decimal; {@code null} from nothing. */
+	static BigDecimal pct(BigDecimal before, BigDecimal now) {
+		if (before.signum() == 0) {
+			return null;
+		}
+		return now.subtract(before).multiply(BigDecimal.valueOf(100)).divide(before.abs(), 1, RoundingMode.HALF_UP);
+	}
+
+	/**
+	 * A month's calls in four figures: how many, their talk time, its average per call, and their
+	 * estimated cost per currency ({@code null} in a currency where a call could not be priced).
+	 */
+	record CallFigures(long calls, long durationSeconds, Map<String, BigDecimal> cost) {
+
+		static CallFigures of(List<CallDay> days) {
+			Map<String, BigDecimal> cost = new TreeMap<>();
+			Set<String> unknown = new TreeSet<>();
+			for (CallDay day : days) {
+				if (day.cost() == null) {
+					unknown.add(day.currency());
+				}
+				else {
+					cost.merge(day.currency(), day.cost(), BigDecimal::add);
+				}
 			}
-			return now.subtract(before).multiply(BigDecimal.valueOf(100)).divide(before.abs(), 1, RoundingMode.HALF_UP);
+			unknown.forEach(currency -> cost.put(currency, null));
+			return new CallFigures(days.stream().mapToLong(CallDay::calls).sum(),
+					days.stream().mapToLong(CallDay::durationSeconds).sum(), cost);
+		}
+
+		/** Talk time in minutes, one decimal. */
+		BigDecimal minutes() {
+			return BigDecimal.valueOf(durationSeconds).divide(BigDecimal.valueOf(60), 1, RoundingMode.HALF_UP);
+		}
+
+		/** Talk time per call, whole seconds; {@code null} without calls. */
+		BigDecimal averageSeconds() {
+			return calls == 0 ? null
+					: BigDecimal.valueOf(durationSeconds).divide(BigDecimal.valueOf(calls), 0, RoundingMode.HALF_UP);
+		}
+
+		/** The one currency's cost, when the calls are priced in one currency and known; else {@code null}. */
+		BigDecimal onlyCost() {
+			return cost.size() == 1 ? cost.values().iterator().next() : null;
 		}
 
 	}

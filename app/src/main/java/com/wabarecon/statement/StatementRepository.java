@@ -76,7 +76,8 @@ class StatementRepository {
 			.query(String.class)
 			.list();
 		return new Statement(month, client, lines(month, clientId), charges(month, wabas), days(month, clientId, channels),
-				previous(previousMonth, clientId), rates(month, client.statementCurrency()), calls(month, clientId), now);
+				previous(previousMonth, clientId), rates(month, client.statementCurrency()), calls(month, clientId),
+				calls(previousMonth, clientId), now);
 	}
 
 	private List<Statement.Line> lines(String month, String clientId) {

@@ -14,7 +14,8 @@ import net.sf.jasperreports.engine.JasperReport;
  * ({@code recon.statement.templates}): the main report and its subreports. Compiled reports are
  * immutable and filled concurrently without harm.
  */
-record StatementTemplates(JasperReport statement, JasperReport totals, JasperReport charges, JasperReport changes) {
+record StatementTemplates(JasperReport statement, JasperReport totals, JasperReport charges, JasperReport changes,
+		JasperReport calls) {
 
 	static final String STATEMENT = "statement.jrxml";
 
@@ -24,6 +25,8 @@ record StatementTemplates(JasperReport statement, JasperReport totals, JasperRep
 
 	static final String CHANGES = "statement-changes.jrxml";
 
+	static final String CALLS = "statement-calls.jrxml";
+
 	/** Compiles every template of {@code folder}; fails naming the folder or file that is missing or wrong. */
 	static StatementTemplates compile(Path folder) {
 		Path absolute = folder.toAbsolutePath().normalize();
@@ -32,7 +35,7 @@ record StatementTemplates(JasperReport statement, JasperReport totals, JasperRep
 					+ " does not exist: set recon.statement.templates, or run from the folder that holds report-templates/");
 		}
 		return new StatementTemplates(compile(absolute, STATEMENT), compile(absolute, TOTALS),
-				compile(absolute, CHARGES), compile(absolute, CHANGES));
+				compile(absolute, CHARGES), compile(absolute, CHANGES), compile(absolute, CALLS));
 	}
 
 	private static JasperReport compile(Path folder, String name) {

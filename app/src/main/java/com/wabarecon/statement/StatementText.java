@@ -96,6 +96,16 @@ final class StatementText {
 		return wording.count(count);
 	}
 
+	/** A number with its decimals as given: {@code 19,5}. */
+	String decimal(BigDecimal value) {
+		return wording.number(value, false);
+	}
+
+	/** A number with its sign and decimals as given: {@code +12,5}, {@code -3,0}. */
+	String signed(BigDecimal value) {
+		return wording.number(value, true);
+	}
+
 	/** A rate with at least four decimals: {@code 0,9210}. */
 	String rate(BigDecimal rate) {
 		BigDecimal stripped = rate.stripTrailingZeros();

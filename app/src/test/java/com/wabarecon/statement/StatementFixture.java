@@ -28,7 +28,7 @@ final class StatementFixture {
 
 	/** Forgets everything the statements read and write. */
 	void clear() {
-		for (String table : new String[] { "statement_file", "recon_line", "invoice_line", "usage_estimate", "channel",
+		for (String table : new String[] { "statement_file", "recon_line", "invoice_line", "usage_estimate", "call_estimate", "channel",
 				"waba", "client" }) {
 			jdbc.sql("DELETE FROM " + table).update();
 		}

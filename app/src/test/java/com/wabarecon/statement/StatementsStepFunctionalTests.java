@@ -246,10 +246,28 @@ class StatementsStepFunctionalTests {
 			.calls(MONTH, "ch_001", "c_001", LocalDate.of(2025, 9, 5), "BUSINESS_INITIATED", 1, 61, 11, null, "EUR", false,
 					true)
 			.calls(MONTH, "ch_001", "c_001", LocalDate.of(2025, 9, 6), "BUSINESS_INITIATED", 9, 900, 90, "1.00", "EUR",
-					false, false);
+					false, false)
+			// August: 10 calls, 600 s
+			.calls("2025-08", "ch_001", "c_001", LocalDate.of(2025, 8, 20), "BUSINESS_INITIATED", 10, 600, 100, "1.20",
+					"EUR", false, true)
+			// the invoice's voice line of ch_001: 21.3 minutes against 20.2 estimated, in pulses
+			.line(MONTH, "c_001", "102290129340398", "106540352242922", "ch_001", "4930123456", "VOICE", "EUR", 202, 213,
+					"2.38", "2.49", "WITHIN_TOLERANCE", "volume differs: +1.1 minutes", "INV-2025-09-EUR-0042");
 
 		// when
 		StatementStepRuns.render(jobOperatorTestUtils, out, MONTH, null);
+
+		// then the PDF's Voice calls section, in German: 19 calls against 10 (+90,0 %); talk time
+		// 1,457 s = 24,3 minutes against 10,0 (+143,0 %); 1,457 / 19 = 76.7 s, 1:17, against 60 s
+		// (+28,3 %); a cost that cannot be known, so no change; the voice line in minutes
+		String pdf = StatementFiles.pdfText(pdf("c_001")).replaceAll("\\s+", " ");
+		assertThat(pdf).contains("Anrufe Anrufe gesamt 19 +90,0 %", "Minuten gesamt 24,3 Min. +143,0 %",
+				"Durchschnittliche Dauer 1:17 Min. +28,3 %", "Geschätzte Kosten unbekannt EUR",
+				"Veränderung gegenüber August 2025", "Anrufe pro Tag, ausgehend und eingehend",
+				"Ausgehend (vom Unternehmen)", "Eingehend (vom Nutzer)", "Gesamte Gesprächsdauer pro Tag (Minuten)",
+				"ihre abrechenbaren Minuten sind aus dem Durchschnitt geschätzt",
+				"Anrufe (Minuten) 20,2 21,3 1,1 2,38 2,49");
+		assertThat(StatementFiles.pdfText(pdf("c_002"))).doesNotContain("Voice calls", "Total calls");
 
 		// then: 3 September is 13 calls, 1,196 s, 202 pulses (20.2 minutes), 2.38 EUR, approximate;
 		// the month 19 calls, 1,457 s, 21.3 minutes, and a cost that cannot be known (5 September)
@@ -270,6 +288,20 @@ class StatementsStepFunctionalTests {
 					"2025-09-04 USER_INITIATED 5 200 0 0 approximate", "2025-09-05 BUSINESS_INITIATED 1 61 1.1 unbekannt exact");
 			Row total = StatementFiles.row(calls, null, "Summe");
 			assertThat(StatementFiles.number(workbook, total.getCell(3))).isEqualByComparingTo("19");
+			// the voice line in minutes; no volume total where messages and minutes meet
+			Row voice = null;
+			Row eur = null;
+			for (Row row : workbook.getSheet("Lines")) {
+				voice = "VOICE".equals(text(row.getCell(4))) ? row : voice;
+				eur = "Summe".equals(text(row.getCell(0))) && "EUR".equals(text(row.getCell(5))) ? row : eur;
+			}
+			assertThat(voice.getCell(6).getNumericCellValue()).isEqualTo(20.2);
+			assertThat(voice.getCell(7).getNumericCellValue()).isEqualTo(21.3);
+			assertThat(voice.getCell(8).getNumericCellValue()).isEqualTo(1.1);
+			assertThat(voice.getCell(7).getCellStyle().getDataFormatString()).isEqualTo("#,##0.0");
+			assertThat(eur.getCell(6)).as("no volume total").isNull();
+			// 163.80 + 30.00 + 327.87 + 2.49
+			assertThat(StatementFiles.number(workbook, eur.getCell(10))).isEqualByComparingTo("524.16");
 			assertThat(StatementFiles.number(workbook, total.getCell(4))).isEqualByComparingTo("1457");
 			assertThat(StatementFiles.number(workbook, total.getCell(5))).isEqualByComparingTo("21.3");
 			assertThat(workbook.getCreationHelper().createFormulaEvaluator().evaluate(total.getCell(6)).getStringValue())
@@ -428,6 +460,10 @@ class StatementsStepFunctionalTests {
 			.query(BigDecimal.class)
 			.single()
 			.setScale(2, java.math.RoundingMode.HALF_EVEN);
+	}
+
+	private static String text(Cell cell) {
+		return cell == null || cell.getCellType() != CellType.STRING ? null : cell.getStringCellValue();
 	}
 
 }
