@@ -1,12 +1,18 @@
 package com.wabarecon.usage;
 
+import java.math.BigDecimal;
+import java.sql.Types;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 
 import com.wabarecon.support.bulk.BulkLoader;
 import com.wabarecon.support.bulk.BulkTable;
 import com.wabarecon.support.reject.RowSource;
 
 import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -23,12 +29,18 @@ class CallEstimateRepository {
 			"duration_seconds", "billed_pulses", "cost", "currency", "cost_source", "source_kind", "approximate",
 			"counts_as_estimate", "source_file", "source_line", "source_position");
 
+	/** Rows read from the database at a time, and priced rows written at a time. */
+	static final int WINDOW = 5_000;
+
 	private final JdbcClient jdbc;
+
+	private final JdbcTemplate jdbcTemplate;
 
 	private final BulkLoader loader;
 
-	CallEstimateRepository(JdbcClient jdbc, BulkLoader loader) {
+	CallEstimateRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate, BulkLoader loader) {
 		this.jdbc = jdbc;
+		this.jdbcTemplate = jdbcTemplate;
 		this.loader = loader;
 	}
 
@@ -47,27 +59,37 @@ class CallEstimateRepository {
 		}
 	}
 
-	/** The month's call estimates in the order the calls were made (a day's aggregate at its start). */
-	List<CallEstimate> month(String month) {
-		return jdbc.sql("SELECT " + String.join(", ", TABLE.columns()) + """
-				 FROM call_estimate WHERE billing_month = ?
-				ORDER BY call_start, channel_id, source_kind, source_file, source_line, direction, country""")
-			.param(month)
-			.query((rs, n) -> new CallEstimate(rs.getString("billing_month"), rs.getString("channel_id"),
-					rs.getString("client_id"), rs.getObject("call_start", Long.class),
-					rs.getObject("local_date", java.time.LocalDate.class), rs.getString("country"),
-					rs.getString("direction"), rs.getLong("calls"), rs.getLong("duration_seconds"),
-					rs.getLong("billed_pulses"), rs.getBigDecimal("cost"), rs.getString("currency"),
-					rs.getString("cost_source"), rs.getString("source_kind"), rs.getBoolean("approximate"),
-					rs.getBoolean("counts_as_estimate"), new RowSource(rs.getString("source_file"),
-							rs.getObject("source_line", Long.class), rs.getString("source_position"), null)))
-			.list();
+	/** One row as the pricing reads it. */
+	record Priced(long rowId, String clientId, String country, String currency, long calls, long billedPulses,
+			boolean approximate, String costSource, boolean countsAsEstimate) {
 	}
 
-	/** The month's call estimates replaced by these (priced) ones, whole. */
-	void replaceMonth(String month, List<CallEstimate> estimates) {
-		jdbc.sql("DELETE FROM call_estimate WHERE billing_month = ?").param(month).update();
-		load(estimates);
+	/**
+	 * Streams the month's call estimates in the order the calls were made (a day's aggregate at
+	 * its start), a window of rows at a time: inside a transaction, PostgreSQL's driver reads
+	 * through a cursor instead of holding the month.
+	 */
+	void forEachInOrder(String month, Consumer<Priced> action) {
+		jdbc.sql("""
+				SELECT row_id, client_id, country, currency, calls, billed_pulses, approximate, cost_source,
+				       counts_as_estimate
+				FROM call_estimate WHERE billing_month = ?
+				ORDER BY call_start, channel_id, source_kind, source_file, source_line, direction, country, row_id""")
+			.withFetchSize(WINDOW)
+			.param(month)
+			.query((RowCallbackHandler) rs -> action.accept(new Priced(rs.getLong(1), rs.getString(2), rs.getString(3),
+					rs.getString(4), rs.getLong(5), rs.getLong(6), rs.getBoolean(7), rs.getString(8), rs.getBoolean(9))));
+	}
+
+	/** Sets the cost of these rows ({@code null}: unknown), by row id. */
+	void setCosts(Map<Long, BigDecimal> costs) {
+		if (costs.isEmpty()) {
+			return;
+		}
+		List<Object[]> rows = costs.entrySet().stream().map(cost -> new Object[] { cost.getValue(), cost.getKey() })
+			.toList();
+		jdbcTemplate.batchUpdate("UPDATE call_estimate SET cost = ? WHERE row_id = ?", rows,
+				new int[] { Types.NUMERIC, Types.BIGINT });
 	}
 
 }

@@ -3,6 +3,7 @@ package com.wabarecon.usage;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 
 import com.wabarecon.rules.CallPricing;
@@ -10,6 +11,7 @@ import com.wabarecon.support.bulk.BulkLoader;
 import com.wabarecon.support.bulk.BulkTable;
 import com.wabarecon.support.reject.RowSource;
 
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -74,28 +76,35 @@ class CallEventRepository {
 
 	/**
 	 * Writes the month's call estimates counted from the staged calls, one a call, in place of an
-	 * earlier run's; returns how many. A call of the days just outside the month is kept outside
+	 * earlier run's, streamed a window at a time; returns how many. A call of the days just outside the month is kept outside
 	 * the count, as is every call of a channel whose export gives its calls.
 	 */
 	int count(YearMonth month, String folder) {
 		String billingMonth = month.toString();
 		estimates.deleteMonth(billingMonth, UsageEstimate.WEBHOOK);
 		RowSource source = new RowSource(folder, null, COUNTED, null);
-		List<CallEstimate> counted = jdbc.sql(CALLS).param("month", billingMonth).query((rs, n) -> {
+		List<CallEstimate> window = new ArrayList<>();
+		int[] counted = { 0 };
+		jdbc.sql(CALLS).withFetchSize(CallEstimateRepository.WINDOW).param("month", billingMonth).query((RowCallbackHandler) rs -> {
 			String direction = rs.getString("direction");
 			Long duration = rs.getObject("duration_seconds", Long.class);
 			boolean charged = CallPricing.charged(direction, rs.getString("status"), duration);
 			LocalDate day = rs.getObject("local_date", LocalDate.class);
 			boolean inMonth = YearMonth.from(day).equals(month);
-			return new CallEstimate(billingMonth, rs.getString("channel_id"), rs.getString("client_id"),
+			window.add(new CallEstimate(billingMonth, rs.getString("channel_id"), rs.getString("client_id"),
 					rs.getLong("start_time"), day, rs.getString("country"), direction, 1,
 					duration == null ? 0 : Math.max(duration, 0), charged ? CallPricing.pulses(duration) : 0,
 					charged ? null : BigDecimal.ZERO, rs.getString("waba_currency"),
 					charged ? UsageEstimate.RATE_CARD : UsageEstimate.FREE, UsageEstimate.WEBHOOK, false,
-					inMonth && rs.getBoolean("no_export"), source);
-		}).list();
-		estimates.load(counted);
-		return counted.size();
+					inMonth && rs.getBoolean("no_export"), source));
+			counted[0]++;
+			if (window.size() >= CallEstimateRepository.WINDOW) {
+				estimates.load(window);
+				window.clear();
+			}
+		});
+		estimates.load(window);
+		return counted[0];
 	}
 
 }
