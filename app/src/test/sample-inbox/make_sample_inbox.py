@@ -5,7 +5,7 @@ Two months: 2025-09 (per-message pricing) and 2025-06 (conversation-based pricin
 clients and channels of sample-invoices/directory. Every figure is derived here, so the
 discrepancies the invoice shows against the estimates are deliberate; the table SCENARIO
 below (and sample-invoices/README.md) says which reconciliation status each line is built
-to produce. Regenerate with:  /usr/bin/python3 src/test/sample-inbox/make_sample_inbox.py
+to produce. Regenerate with:  /usr/bin/python3 app/src/test/sample-inbox/make_sample_inbox.py
 (Debian's python3 with python3-openpyxl for the XLSX invoice).
 """
 import csv
@@ -18,7 +18,7 @@ from decimal import Decimal, ROUND_HALF_UP
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-ROOT = Path(__file__).resolve().parents[3] / "sample-invoices"
+ROOT = Path(__file__).resolve().parents[4] / "sample-invoices"
 rnd = random.Random(20250930)
 D = Decimal
 CENT = D("0.01")
@@ -77,6 +77,10 @@ PMP_2025_07 = {
     ("BRL", "Brazil", "MARKETING"): [(0, None, "0.3438")],
     ("BRL", "Brazil", "UTILITY"): [(0, 500000, "0.0440"), (500001, None, "0.0418")],
     ("BRL", "Brazil", "AUTHENTICATION"): [(0, 500000, "0.0275"), (500001, None, "0.0261")],
+    # voice calls: per minute, tiers in minutes
+    ("EUR", "Germany", "VOICE"): [(0, 50000, "0.0300"), (50001, None, "0.0270")],
+    ("INR", "India", "VOICE"): [(0, 100000, "0.4500"), (100001, None, "0.4100")],
+    ("USD", "North America", "VOICE"): [(0, None, "0.0150")],
 }
 # The October card changes some rates: not in force for September (tests pick the version).
 PMP_2025_10 = dict(PMP_2025_07)
@@ -677,6 +681,113 @@ def june():
         w.writerows(june_lines)
 
 
+# --- calls: exports with and without cost, calls webhooks, the invoice's voice lines ----------
+def pulses(seconds):
+    """6-second pulses of a call: its duration rounded up (a 56 s call is 10)."""
+    return -(-seconds // 6)
+
+
+def minutes(pulse_count):
+    return D(pulse_count) / 10
+
+
+def call_point(start, phone, direction, country, count, average, cost=None):
+    point = {"start": epoch(start), "end": epoch(start + timedelta(days=1)), "phone_number": phone,
+             "direction": direction, "country": country, "count": count, "average_duration": average}
+    if cost is not None:
+        point["cost"] = cost
+    return point
+
+
+def call_event(channel, call_id, event, direction, to, start, status=None, duration=None):
+    client, waba, pnid, display, _, _ = CHANNELS[channel]
+    call = {"id": call_id, "event": event, "direction": direction, "from": display, "to": to,
+            "timestamp": epoch(start) + (duration or 0)}
+    if status:
+        call["status"] = status
+    call["start_time"] = epoch(start)
+    if duration is not None:
+        call["end_time"] = epoch(start) + duration
+        call["duration"] = duration
+    return {"object": "whatsapp_business_account", "entry": [{"id": waba, "changes": [{"field": "calls", "value": {
+        "messaging_product": "whatsapp", "metadata": {"display_phone_number": display, "phone_number_id": pnid},
+        "calls": [call]}}]}]}
+
+
+def september_calls():
+    """Three channels' calls: ch_001's export with cost (Berlin days), ch_004's without cost (the
+    rate card prices it), ch_010's calls webhooks only, one terminate event arriving in October's
+    folder. Returns the invoice's voice lines: ch_001 within tolerance (aggregates' rounding),
+    ch_004 matched, ch_010 over-invoiced by 2.5 minutes."""
+    calls = ROOT / "2025-09" / "calls"
+    calls.mkdir(parents=True, exist_ok=True)
+    berlin, kolkata, ny = ZoneInfo("Europe/Berlin"), ZoneInfo("Asia/Kolkata"), ZoneInfo("America/New_York")
+    eur_rate, inr_rate, usd_rate = D("0.0300"), D("0.4500"), D("0.0150")
+
+    points, billed = [], 0
+    for day in range(1, 31):
+        start = datetime(2025, 9, day, tzinfo=berlin)
+        count, average = 3 + day % 4, 60 + (day * 7) % 90
+        billed += count * pulses(average)
+        points.append(call_point(start, "4930123456", "BUSINESS_INITIATED", "DE", count, average,
+                                 float(eur_rate * count * pulses(average) / 10)))
+        points.append(call_point(start, "4930123456", "USER_INITIATED", "DE", 2 + day % 3, 45 + (day % 5) * 10))
+    dump_json(calls / "ch_001-calls-2025-09.json", {"call_analytics": {"granularity": "DAILY", "data_points": points}})
+    # Meta bills each call's own rounding: 4 pulses fewer than the averages make
+    ch_001 = (minutes(billed - 4), eur_rate)
+
+    points, billed = [], 0
+    for day in range(1, 31):
+        start = datetime(2025, 9, day, tzinfo=kolkata)
+        count, average = 5 + day % 3, 90 + (day % 4) * 15
+        billed += count * pulses(average)
+        points.append(call_point(start, "919812345678", "BUSINESS_INITIATED", "IN", count, average))
+        if day % 2 == 0:
+            points.append(call_point(start, "919812345678", "USER_INITIATED", "IN", 1 + day % 4, 120))
+    dump_json(calls / "ch_004-calls-2025-09.json", {"call_analytics": {"data": [{"data_points": points}]}})
+    ch_004 = (minutes(billed), inr_rate)
+
+    events, billed, late = [], 0, []
+    for i in range(40):
+        start = datetime(2025, 9, 1 + (i * 29) // 40, 10, 0, tzinfo=ny) + timedelta(minutes=13 * i)
+        to = f"+1646555{i:04d}"
+        call_id = f"wacid.US10{i:06d}"
+        if i % 10 == 7:  # a business call that failed: counted, free
+            events.append(call_event("ch_010", call_id, "terminate", "BUSINESS_INITIATED", to, start, "FAILED"))
+            continue
+        direction = "USER_INITIATED" if i % 5 == 3 else "BUSINESS_INITIATED"
+        duration = 20 + (i * 37) % 380
+        events.append(call_event("ch_010", call_id, "connect", direction, to, start))  # skipped, counted
+        events.append(call_event("ch_010", call_id, "terminate", direction, to, start, "COMPLETED", duration))
+        if i % 8 == 0:  # Meta sent the outcome twice: the call counts once
+            events.append(call_event("ch_010", call_id, "terminate", direction, to, start, "COMPLETED", duration))
+        if direction == "BUSINESS_INITIATED":
+            billed += pulses(duration)
+    # 23:50 on 30 September in New York (1 October in UTC): September's, its outcome stored in October
+    start = datetime(2025, 9, 30, 23, 50, tzinfo=ny)
+    late.append(call_event("ch_010", "wacid.US10LATE01", "terminate", "BUSINESS_INITIATED", "+16465559999", start,
+                           "COMPLETED", 130))
+    billed += pulses(130)
+    write_ndjson(ROOT / "2025-09" / "webhooks" / "calls-2025-09.ndjson", events)
+    write_ndjson(ROOT / "2025-10" / "webhooks" / "calls-2025-10-01.ndjson", late)
+    # the invoice bills 2.5 minutes more than the calls' own pulses
+    ch_010 = (minutes(billed + 25), usd_rate)
+
+    eur, usd, inr = "INV-2025-09-EUR-0042", "INV-2025-09-USD-0042", "INV-2025-09-INR-0042"
+    voice = []
+    for invoice, channel, country, (volume, rate) in ((eur, "ch_001", "DE", ch_001), (inr, "ch_004", "IN", ch_004),
+                                                       (usd, "ch_010", "US", ch_010)):
+        client, waba, pnid, display, _, currency = CHANNELS[channel]
+        voice.append([invoice, "2025-10-03", "2025-09-01", "2025-09-30", waba, pnid, display, country, "VOICE",
+                      "REGULAR", "0:MAX" if channel == "ch_010" else f"0:{50000 if channel == 'ch_001' else 100000}",
+                      f"{volume:.1f}", rate, money(volume * rate), currency, "USAGE"])
+    folder = ROOT / "2025-09" / "invoice"
+    with open(folder / "meta-invoice-2025-09-calls.csv", "w", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(HEADER)
+        w.writerows(voice)
+
+
 if __name__ == "__main__":
     write_rate_cards()
     write_fx()
@@ -684,4 +795,5 @@ if __name__ == "__main__":
     september_webhooks()
     september_invoices()
     june()
+    september_calls()
     print("wrote", ROOT)

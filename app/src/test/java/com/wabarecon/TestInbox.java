@@ -74,6 +74,19 @@ public final class TestInbox {
 		return root;
 	}
 
+	/**
+	 * The sample's calls taken out (its call exports, calls webhooks and the invoice's voice
+	 * lines), for a test that brings calls of its own; its rate cards keep their VOICE rates.
+	 */
+	public TestInbox withoutSampleCalls() throws IOException {
+		for (String file : new String[] { "2025-09/calls/ch_001-calls-2025-09.json", "2025-09/calls/ch_004-calls-2025-09.json",
+				"2025-09/webhooks/calls-2025-09.ndjson", "2025-10/webhooks/calls-2025-10-01.ndjson",
+				"2025-09/invoice/meta-invoice-2025-09-calls.csv" }) {
+			Files.delete(root.resolve(file));
+		}
+		return this;
+	}
+
 	/** Writes {@code <inbox>/<relative path>} (gzip-compressed when the name ends with .gz). */
 	public Path write(String relative, String content) throws IOException {
 		Path file = root.resolve(relative);

@@ -146,7 +146,7 @@ class DeliveryFunctionalTests {
 			.findFirst().orElseThrow().get(0);
 		assertThat(text(mueller)).contains("Sehr geehrte Damen und Herren,",
 				"Ihre WhatsApp-Business-Abrechnung für September 2025 (Müller Feinkost GmbH)",
-				"Von Meta berechnet: 873,97 EUR (geschätzt 848,70 EUR)", "Mit freundlichen Grüßen");
+				"Von Meta berechnet: 880,80 EUR (geschätzt 855,54 EUR)", "Mit freundlichen Grüßen");
 		MimeMessage papadopoulos = bySubject.keySet().stream().filter(s -> s.startsWith("Οινοποιία")).map(bySubject::get)
 			.findFirst().orElseThrow().get(0);
 		assertThat(text(papadopoulos)).contains("Αξιότιμε/η Οινοποιία Παπαδόπουλος Α.Ε.,",

@@ -67,13 +67,14 @@ class InvoiceImportFunctionalTests {
 		// then
 		assertThat(step.getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		assertThat(rejects("2025-09")).isEmpty();
-		assertThat(step.getWriteCount()).as("10 CSV lines, 20 XLSX lines (rows 5 to 24)").isEqualTo(30);
+		assertThat(step.getWriteCount()).as("10 CSV lines, 20 XLSX lines (rows 5 to 24), 3 voice lines").isEqualTo(33);
 		// the invoice step ran alone: the month's other files are listed, unread
 		assertThat(inputFiles.forMonth("2025-09")).filteredOn(file -> file.stepName().equals("invoiceImportStep"))
 			.extracting(FileCounts::sourceFile, FileCounts::read, FileCounts::loaded, FileCounts::rejected,
 					FileCounts::skipped)
 			.containsExactly(tuple("2025-09/invoice/meta-invoice-2025-09-EUR.csv", 10L, 10L, 0L, 0L),
-					tuple("2025-09/invoice/meta-invoice-2025-09-USD-INR-BRL.xlsx", 20L, 20L, 0L, 0L));
+					tuple("2025-09/invoice/meta-invoice-2025-09-USD-INR-BRL.xlsx", 20L, 20L, 0L, 0L),
+					tuple("2025-09/invoice/meta-invoice-2025-09-calls.csv", 3L, 3L, 0L, 0L));
 
 		Map<String, Object> csvLine = jdbc.sql("""
 				SELECT * FROM invoice_line WHERE phone_number_id = '106540352242922' AND pricing_category = 'MARKETING'""")
@@ -111,13 +112,19 @@ class InvoiceImportFunctionalTests {
 				"2025-09/invoice/meta-invoice-2025-09-USD-INR-BRL.xlsx BRL USAGE 2 1547.10 0 0.00",
 				"2025-09/invoice/meta-invoice-2025-09-USD-INR-BRL.xlsx INR USAGE 12 28667.88 0 0.00",
 				"2025-09/invoice/meta-invoice-2025-09-USD-INR-BRL.xlsx USD CREDIT 1 -25.00 0 0.00",
-				"2025-09/invoice/meta-invoice-2025-09-USD-INR-BRL.xlsx USD USAGE 5 81.91 0 0.00");
+				"2025-09/invoice/meta-invoice-2025-09-USD-INR-BRL.xlsx USD USAGE 5 81.91 0 0.00",
+				"2025-09/invoice/meta-invoice-2025-09-calls.csv EUR USAGE 1 6.83 0 0.00",
+				"2025-09/invoice/meta-invoice-2025-09-calls.csv INR USAGE 1 153.68 0 0.00",
+				"2025-09/invoice/meta-invoice-2025-09-calls.csv USD USAGE 1 1.41 0 0.00");
 		// 897.15 - 2.10 + 34.00; 81.91 - 25.00
 		assertThat(filesAsRead(step)).containsExactly(
 				"2025-09/invoice/meta-invoice-2025-09-EUR.csv EUR: file 929.05 = loaded 929.05 + rejected 0.00",
 				"2025-09/invoice/meta-invoice-2025-09-USD-INR-BRL.xlsx BRL: file 1547.10 = loaded 1547.10 + rejected 0.00",
 				"2025-09/invoice/meta-invoice-2025-09-USD-INR-BRL.xlsx INR: file 28667.88 = loaded 28667.88 + rejected 0.00",
-				"2025-09/invoice/meta-invoice-2025-09-USD-INR-BRL.xlsx USD: file 56.91 = loaded 56.91 + rejected 0.00");
+				"2025-09/invoice/meta-invoice-2025-09-USD-INR-BRL.xlsx USD: file 56.91 = loaded 56.91 + rejected 0.00",
+				"2025-09/invoice/meta-invoice-2025-09-calls.csv EUR: file 6.83 = loaded 6.83 + rejected 0.00",
+				"2025-09/invoice/meta-invoice-2025-09-calls.csv INR: file 153.68 = loaded 153.68 + rejected 0.00",
+				"2025-09/invoice/meta-invoice-2025-09-calls.csv USD: file 1.41 = loaded 1.41 + rejected 0.00");
 		Map<String, Object> tax = jdbc.sql("""
 				SELECT * FROM invoice_line WHERE line_type = 'TAX'""").query().singleRow();
 		assertThat(tax.get("pricing_category")).isNull();

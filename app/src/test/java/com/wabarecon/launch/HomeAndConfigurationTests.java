@@ -141,7 +141,7 @@ class HomeAndConfigurationTests {
 		}
 		assertThat(mueller.getSubject()).isEqualTo("Statement September 2025 for c_001");
 		assertThat(ClientOutputs.of(out, "2025-09", "c_001").body().replace("\r\n", "\n"))
-			.isEqualTo("Müller Feinkost GmbH\nVon Meta berechnet: 873,97 EUR (geschätzt 848,70 EUR)");
+			.isEqualTo("Müller Feinkost GmbH\nVon Meta berechnet: 880,80 EUR (geschätzt 855,54 EUR)");
 	}
 
 	@Test

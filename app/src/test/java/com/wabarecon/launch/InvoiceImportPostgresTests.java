@@ -39,10 +39,10 @@ class InvoiceImportPostgresTests {
 		assertThat(june.exitCode()).as(june.err()).isZero();
 		assertThat(septemberAgain.exitCode()).as(septemberAgain.err()).isZero();
 		assertThat(query("SELECT billing_month || ' ' || COUNT(*) FROM invoice_line GROUP BY billing_month ORDER BY 1"))
-			.containsExactly("2025-06 11", "2025-09 30");
+			.containsExactly("2025-06 11", "2025-09 33");
 		assertThat(query("SELECT line_type || ' ' || rows_read || ' ' || amount_read FROM invoice_file_total "
-				+ "WHERE billing_month = '2025-09' AND currency = 'EUR' ORDER BY line_type"))
-			.containsExactly("ADJUSTMENT 1 -2.100000", "TAX 1 34.000000", "USAGE 8 897.150000");
+				+ "WHERE billing_month = '2025-09' AND currency = 'EUR' ORDER BY line_type, rows_read"))
+			.containsExactly("ADJUSTMENT 1 -2.100000", "TAX 1 34.000000", "USAGE 1 6.830000", "USAGE 8 897.150000");
 		assertThat(query("SELECT invoice_date || ' ' || period_start || ' ' || period_end || ' ' || volume "
 				+ "FROM invoice_line WHERE amount = 7767.90"))
 			.containsExactly("2025-10-03 2025-09-01 2025-09-30 9000");
@@ -52,7 +52,8 @@ class InvoiceImportPostgresTests {
 		assertThat(query("SELECT COUNT(*) FROM import_reject WHERE step_name = 'invoiceImportStep'")).containsExactly("0");
 		assertThat(september.out()).contains("invoiceImportStep", "COMPLETED", "invoice files as read:",
 				"2025-09/invoice/meta-invoice-2025-09-EUR.csv EUR: file 929.05 = loaded 929.05 + rejected 0.00",
-				"2025-09/invoice/meta-invoice-2025-09-USD-INR-BRL.xlsx INR: file 28667.88 = loaded 28667.88 + rejected 0.00");
+				"2025-09/invoice/meta-invoice-2025-09-USD-INR-BRL.xlsx INR: file 28667.88 = loaded 28667.88 + rejected 0.00",
+				"2025-09/invoice/meta-invoice-2025-09-calls.csv EUR: file 6.83 = loaded 6.83 + rejected 0.00");
 	}
 
 	private CliRun close(String month, String... options) {

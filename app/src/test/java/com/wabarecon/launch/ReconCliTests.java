@@ -140,18 +140,21 @@ class ReconCliTests {
 	void linesPrintsTheMonthsDiscrepanciesAsATableOrCsv() {
 		assertThat(close("--until", "reconcile", "--dry-run").exitCode()).isZero();
 
-		// the sample's seven discrepancies (sample-invoices/README.md), in the outputs' order: the
+		// the sample's eight discrepancies (sample-invoices/README.md), in the outputs' order: the
 		// unknown channel, which has no client, last
 		CliRun discrepancies = CliRun.of("lines", "--month", "2025-09", "--db-url", dbUrl);
 		assertThat(discrepancies.exitCode()).as(discrepancies.err()).isZero();
 		List<String> table = discrepancies.out().lines().toList();
 		assertThat(table.get(0)).startsWith("client").contains("category", "estimated", "invoiced", "delta", "status",
 				"reason");
-		assertThat(table).hasSize(1 + 7);
+		assertThat(table).hasSize(1 + 8);
 		int statusColumn = table.get(0).indexOf("status");
 		assertThat(table.subList(1, table.size())).extracting(row -> row.substring(statusColumn).split(" ")[0])
-			.containsExactlyInAnyOrder("OVER_INVOICED", "OVER_INVOICED", "MISSING_FROM_INVOICE", "UNDER_INVOICED",
-					"NOT_ESTIMATED", "CURRENCY_MISMATCH", "UNKNOWN_CHANNEL");
+			.containsExactlyInAnyOrder("OVER_INVOICED", "OVER_INVOICED", "OVER_INVOICED", "MISSING_FROM_INVOICE",
+					"UNDER_INVOICED", "NOT_ESTIMATED", "CURRENCY_MISMATCH", "UNKNOWN_CHANNEL");
+		// ch_010's calls, in minutes
+		assertThat(table).anySatisfy(row -> assertThat(row).contains("409912345600002", "VOICE", " 91.3 ", " 93.8 ",
+				"OVER_INVOICED"));
 		assertThat(table.get(table.size() - 1)).contains("999000111222333", "UNKNOWN_CHANNEL");
 
 		CliRun oneStatus = CliRun.of("lines", "--month", "2025-09", "--status", "under_invoiced", "--csv", "--db-url",

@@ -60,7 +60,7 @@ class RestartTests {
 		assertThat(restarted.out()).contains("resumed and stopped after reconcile as asked", "reconcileLinesStep", "tieOutStep")
 			.doesNotContain("clientsStep", "usageExportsStep", "invoiceImportStep", "reconcileEstimateSideStep",
 					"reconcileInvoiceSideStep", "reconcileEvidenceStep", "estimateTotalsStep");
-		assertThat(count("SELECT COUNT(*) FROM recon_line WHERE billing_month = '2025-09'")).isEqualTo(27);
+		assertThat(count("SELECT COUNT(*) FROM recon_line WHERE billing_month = '2025-09'")).isEqualTo(30);
 		assertThat(CliRun.of("restart", Long.toString(executionId), "--db-url", dbUrl).exitCode())
 			.as("a completed close cannot be restarted").isNotZero();
 	}

@@ -87,7 +87,14 @@ class ReconciliationFunctionalTests {
 			// a EUR estimate converted with fx/2025-09.csv (42.86 EUR x 1.1050 = 47.36 USD)
 			.containsEntry("501012345678901 MARKETING", "MATCHED 800 800 47.3600 47.3600")
 			// a GBP estimate with no GBP rate
-			.containsEntry("601112345678901 MARKETING", "CURRENCY_MISMATCH 300 300 null 16.3500");
+			.containsEntry("601112345678901 MARKETING", "CURRENCY_MISMATCH 300 300 null 16.3500")
+			// calls, in pulses (sample-invoices/README.md): ch_001's export with cost, 2,281 pulses at
+			// 0.0030 = 6.843 EUR, 6.84, invoiced 227.7 minutes; ch_004's without cost, 3,415 pulses
+			// priced at 0.0450 = 153.675 INR, 153.68, invoiced 341.5 minutes; ch_010's webhooks, 913
+			// pulses at 0.0015 = 1.3695 USD, 1.37, invoiced 93.8 minutes, 1.41
+			.containsEntry("106540352242922 VOICE", "WITHIN_TOLERANCE 2281 2277 6.8400 6.8300")
+			.containsEntry("207651234567801 VOICE", "MATCHED 3415 3415 153.6800 153.6800")
+			.containsEntry("409912345600002 VOICE", "OVER_INVOICED 913 938 1.3700 1.4100");
 		assertThat(reason("106540352242924", "UTILITY")).contains("rate differs", "the invoice's unit rate 0.0600 for DE",
 				"differs from the rate card's 0.0550 (card of 2025-07-01)");
 		assertThat(reason("308812345670001", "MARKETING")).contains("volume differs: +88 messages",
@@ -97,14 +104,20 @@ class ReconciliationFunctionalTests {
 		assertThat(reason("601112345678901", "MARKETING"))
 			.isEqualTo("the estimate is in GBP (14.10 GBP) and there is no agreed GBP→EUR exchange rate for September 2025");
 		assertThat(reason("106540352242923", "MARKETING")).contains("within tolerance");
+		// 3 + d % 4 business calls on each day d of September: 135
+		assertThat(reason("106540352242922", "VOICE")).contains("volume differs: -0.4 minutes (228.1 estimated, 227.7 "
+				+ "invoiced)", "the difference (0.4 minutes) is within the rounding of aggregates: 135 calls");
+		assertThat(reason("409912345600002", "VOICE")).startsWith("volume differs: +2.5 minutes (91.3 estimated, 93.8 "
+				+ "invoiced)");
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM recon_line WHERE status <> 'MATCHED' AND reason IS NULL")
 			.query(Long.class)
 			.single()).isZero();
 		assertThat(StepExecutions.named(execution, "tieOutStep").getExitStatus().getExitDescription())
-			.contains("1 CURRENCY_MISMATCH, 16 MATCHED, 1 MISSING_FROM_INVOICE, 1 NOT_ESTIMATED, 2 OVER_INVOICED, "
-					+ "1 UNDER_INVOICED, 1 UNKNOWN_CHANNEL, 4 WITHIN_TOLERANCE")
-			.contains("invoice EUR: lines 897.15 + adjustments, credits and taxes 31.90 = 929.05, invoice totals 929.05")
-			.contains("; 2 invoice files as read = loaded + rejected");
+			.contains("1 CURRENCY_MISMATCH, 17 MATCHED, 1 MISSING_FROM_INVOICE, 1 NOT_ESTIMATED, 3 OVER_INVOICED, "
+					+ "1 UNDER_INVOICED, 1 UNKNOWN_CHANNEL, 5 WITHIN_TOLERANCE")
+			// the messages' 897.15 and the voice line's 6.83
+			.contains("invoice EUR: lines 903.98 + adjustments, credits and taxes 31.90 = 935.88, invoice totals 935.88")
+			.contains("; 3 invoice files as read = loaded + rejected");
 	}
 
 	@Test
@@ -118,7 +131,7 @@ class ReconciliationFunctionalTests {
 		assertThat(rows.get(0)).containsExactly("billing_month", "client_id", "waba_id", "phone_number_id", "category",
 				"currency", "estimated_volume", "invoiced_volume", "volume_delta", "estimated_amount", "invoiced_amount",
 				"amount_delta", "amount_delta_pct", "status", "reason");
-		assertThat(rows).hasSize(28);
+		assertThat(rows).hasSize(31);
 		assertThat(rows).anySatisfy(row -> assertThat(row).startsWith("2025-09", "c_001", "102290129340399",
 				"106540352242924", "UTILITY", "EUR", "5000", "5000", "0", "275.00", "300.00", "25.00", "8.33",
 				"OVER_INVOICED"));
@@ -131,10 +144,10 @@ class ReconciliationFunctionalTests {
 
 		try (InputStream in = Files.newInputStream(out.resolve("2025-09/reconciliation-2025-09.xlsx"));
 				Workbook workbook = new XSSFWorkbook(in)) {
-			assertThat(workbook.getSheet("Lines").getLastRowNum()).isEqualTo(27);
+			assertThat(workbook.getSheet("Lines").getLastRowNum()).isEqualTo(30);
 			Sheet disputes = workbook.getSheet("Discrepancies");
-			assertThat(disputes.getLastRowNum()).as("2 over, 1 under, missing, not estimated, unknown, currency")
-				.isEqualTo(7);
+			assertThat(disputes.getLastRowNum()).as("3 over, 1 under, missing, not estimated, unknown, currency")
+				.isEqualTo(8);
 			assertThat(disputes.getRow(0).getCell(0).getStringCellValue()).isEqualTo("invoice_ids");
 			assertThat(disputes.getRow(1).getCell(0).getStringCellValue()).startsWith("INV-2025-09-");
 			assertThat(workbook.getSheet("Lines").getPaneInformation().isFreezePane()).isTrue();
@@ -185,7 +198,7 @@ class ReconciliationFunctionalTests {
 		assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
 		assertThat(execution.getAllFailureExceptions()).extracting(Throwable::getMessage)
 			.anySatisfy(message -> assertThat(message).contains("the reconciliation of 2025-09 does not tie out",
-					"invoice EUR: lines 897.15 + adjustments, credits and taxes 31.90 = 929.05, invoice totals 930.05 "
+					"invoice EUR: lines 903.98 + adjustments, credits and taxes 31.90 = 935.88, invoice totals 936.88 "
 							+ "(difference 1.00)",
 					"2025-09/invoice/meta-invoice-2025-09-EUR.csv EUR: file 930.05 but loaded 929.05 + rejected 0.00 "
 							+ "= 929.05 (difference 1.00; rows: file 10, loaded 10 + rejected 0)"));
@@ -211,7 +224,7 @@ class ReconciliationFunctionalTests {
 		// step does not have
 		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		assertThat(Files.readAllBytes(csv)).isEqualTo(judgedCsv);
-		assertThat(linesSheets(cells(xlsx))).hasSizeGreaterThan(28 * 15).isEqualTo(linesSheets(judgedCells));
+		assertThat(linesSheets(cells(xlsx))).hasSizeGreaterThan(31 * 15).isEqualTo(linesSheets(judgedCells));
 		assertThat(partialFiles()).isEmpty();
 	}
 
@@ -236,7 +249,7 @@ class ReconciliationFunctionalTests {
 
 		// then
 		assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
-		assertThat(StepExecutions.named(execution, "reconcileLinesStep").getWriteCount()).isEqualTo(27);
+		assertThat(StepExecutions.named(execution, "reconcileLinesStep").getWriteCount()).isEqualTo(30);
 		try (var files = Files.list(out.resolve("2025-09"))) {
 			assertThat(files.map(file -> file.getFileName().toString()))
 				.noneMatch(name -> name.startsWith("reconciliation-"));
@@ -253,7 +266,7 @@ class ReconciliationFunctionalTests {
 		List<String> lines = Files.readAllLines(out.resolve("2025-09/reconciliation-2025-09-c_003.csv"));
 		assertThat(lines).hasSize(4).allSatisfy(line -> assertThat(line).matches("billing_month.*|2025-09,c_003,.*"));
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM recon_line WHERE billing_month = '2025-09'").query(Long.class).single())
-			.as("the other clients' lines stay").isEqualTo(27);
+			.as("the other clients' lines stay").isEqualTo(30);
 	}
 
 	private JobParametersBuilder parameters(JobParametersBuilder extra) {

@@ -59,14 +59,15 @@ abstract class VoiceReconciliationCases {
 
 	@Test
 	void voiceLinesReconcileOnAChannelAndOnAWabaInMinutes() throws Exception {
-		// given: voice rates (EUR Germany 0.12 a minute, USD North America 0.03); ch_001's call
+		// given: voice rates of 1 August over the sample's (EUR Germany 0.12 a minute, USD North
+		// America 0.03), the sample's calls taken out; ch_001's call
 		// export with its cost; ch_009's and ch_010's calls webhooks (New York, one WABA); ch_011's
 		// Greek calls, which no voice rate prices; the invoice's voice lines, one of them unreadable
-		TestInbox inbox = TestInbox.copyOfSample(dir.resolve("inbox"));
-		inbox.write("rate-cards/2025-07-01-voice.csv", """
+		TestInbox inbox = TestInbox.copyOfSample(dir.resolve("inbox")).withoutSampleCalls();
+		inbox.write("rate-cards/2025-08-01-voice.csv", """
 				effective_from,currency,market,category,tier_lower,tier_upper,rate
-				2025-07-01,EUR,Germany,VOICE,0,,0.12
-				2025-07-01,USD,North America,VOICE,0,,0.03
+				2025-08-01,EUR,Germany,VOICE,0,,0.12
+				2025-08-01,USD,North America,VOICE,0,,0.03
 				""");
 		inbox.write("2025-09/calls/ch_001-calls.json", """
 				{"call_analytics": {"granularity": "DAILY", "data_points": [

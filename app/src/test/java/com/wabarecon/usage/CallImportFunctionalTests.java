@@ -60,7 +60,7 @@ class CallImportFunctionalTests {
 	@Test
 	void everyDataPointIsACallEstimateOrRejectedOrSkippedWithItsReason() throws Exception {
 		// given
-		TestInbox inbox = TestInbox.copyOfSample(dir.resolve("inbox"));
+		TestInbox inbox = TestInbox.copyOfSample(dir.resolve("inbox")).withoutSampleCalls();
 		inbox.write("2025-09/calls/ch_001-calls.json", """
 				{"call_analytics": {"granularity": "DAILY", "data_points": [
 				  {"start": %d, "end": %d, "phone_number": "4930123456", "direction": "BUSINESS_INITIATED", "country": "DE", "count": 12, "average_duration": 95, "cost": 2.28},
@@ -113,7 +113,7 @@ class CallImportFunctionalTests {
 	void eachCallOfTheCallsWebhooksCountsOnceExactlyInTheMonthItStarted() throws Exception {
 		// given: ch_001's calls webhooks beside its status webhooks; one call's terminate event
 		// comes twice, another's arrives in October's folder
-		TestInbox inbox = TestInbox.copyOfSample(dir.resolve("inbox"));
+		TestInbox inbox = TestInbox.copyOfSample(dir.resolve("inbox")).withoutSampleCalls();
 		inbox.write("2025-09/webhooks/calls-2025-09.ndjson", String.join("\n",
 				calls(call("call-A", "terminate", "BUSINESS_INITIATED", "COMPLETED", 1756886400L, 56L, "+4915112345678")),
 				calls(call("call-A", "terminate", "BUSINESS_INITIATED", "COMPLETED", 1756886400L, 56L, "+4915112345678")),
@@ -128,8 +128,9 @@ class CallImportFunctionalTests {
 		// when
 		JobExecution execution = CloseJobRuns.run(jobOperatorTestUtils, inbox.root(), out, "2025-09", Stage.IMPORT, null);
 
-		// then: 56 s is 10 pulses, 61 s is 11; a user-initiated and a failed call are counted, free;
-		// call-D started at 23:50 on 30 September in Berlin: September's
+		// then: 56 s is 10 pulses, 61 s is 11, priced at the sample's German voice rate, 0.0300 a
+		// minute (0.03 and 0.033); a user-initiated and a failed call are counted, free; call-D
+		// started at 23:50 on 30 September in Berlin: September's
 		assertThat(execution.getStatus()).isEqualTo(BatchStatus.STOPPED);
 		assertThat(jdbc.sql("""
 				SELECT channel_id, local_date, country, direction, calls, duration_seconds, billed_pulses, cost, cost_source,
@@ -140,10 +141,10 @@ class CallImportFunctionalTests {
 					rs.getString(5), rs.getString(6), rs.getString(7),
 					rs.getBigDecimal(8) == null ? "-" : rs.getBigDecimal(8).stripTrailingZeros().toPlainString(),
 					rs.getString(9), rs.getString(10), rs.getString(11)))
-			.list()).containsExactly("ch_001 2025-09-03 DE BUSINESS_INITIATED 1 56 10 - RATE_CARD FALSE TRUE",
+			.list()).containsExactly("ch_001 2025-09-03 DE BUSINESS_INITIATED 1 56 10 0.03 RATE_CARD FALSE TRUE",
 					"ch_001 2025-09-03 DE USER_INITIATED 1 120 0 0 FREE FALSE TRUE",
 					"ch_001 2025-09-03 FR BUSINESS_INITIATED 1 0 0 0 FREE FALSE TRUE",
-					"ch_001 2025-09-30 DE BUSINESS_INITIATED 1 61 11 - RATE_CARD FALSE TRUE");
+					"ch_001 2025-09-30 DE BUSINESS_INITIATED 1 61 11 0.033 RATE_CARD FALSE TRUE");
 		assertThat(inputFiles.forMonth("2025-09"))
 			.filteredOn(file -> file.sourceFile().equals("2025-09/webhooks/calls-2025-09.ndjson"))
 			.extracting(FileCounts::read, FileCounts::loaded, FileCounts::rejected, FileCounts::skipped)
@@ -155,11 +156,11 @@ class CallImportFunctionalTests {
 		// given: Germany's EUR voice rate, 0.10 a minute for the month's first minute, 0.05 above;
 		// ch_001's calls webhooks (10 and 11 pulses); ch_011's export of Greek calls, in USD, which
 		// no voice rate prices
-		TestInbox inbox = TestInbox.copyOfSample(dir.resolve("inbox"));
-		inbox.write("rate-cards/2025-07-01-voice.csv", """
+		TestInbox inbox = TestInbox.copyOfSample(dir.resolve("inbox")).withoutSampleCalls();
+		inbox.write("rate-cards/2025-08-01-voice.csv", """
 				effective_from,currency,market,category,tier_lower,tier_upper,rate
-				2025-07-01,EUR,Germany,VOICE,0,1,0.10
-				2025-07-01,EUR,Germany,VOICE,2,,0.05
+				2025-08-01,EUR,Germany,VOICE,0,1,0.10
+				2025-08-01,EUR,Germany,VOICE,2,,0.05
 				""");
 		inbox.write("2025-09/webhooks/calls-2025-09.ndjson", String.join("\n",
 				calls(call("call-A", "terminate", "BUSINESS_INITIATED", "COMPLETED", 1756886400L, 56L, "+4915112345678")),
@@ -193,7 +194,7 @@ class CallImportFunctionalTests {
 	void aDataPointRepeatedInAnotherFileCountsOnceAndACopyOfAFileIsRefused() throws Exception {
 		// given: the same Greek calls in a first file, again in another file written otherwise, and
 		// in a byte-for-byte copy of the first
-		TestInbox inbox = TestInbox.copyOfSample(dir.resolve("inbox"));
+		TestInbox inbox = TestInbox.copyOfSample(dir.resolve("inbox")).withoutSampleCalls();
 		String first = """
 				{"call_analytics": {"data": [{"data_points": [
 				  {"start": %d, "end": %d, "phone_number": "302101234567", "direction": "BUSINESS_INITIATED", "country": "GR", "count": 4, "average_duration": 56}
