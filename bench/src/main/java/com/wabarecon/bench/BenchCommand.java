@@ -69,6 +69,10 @@ class BenchCommand implements Callable<Integer> {
 	@Option(names = "--seed", defaultValue = "" + GeneratorSettings.DEFAULT_SEED, description = "Generator seed.")
 	long seed;
 
+	@Option(names = "--call-pct", paramLabel = "P", defaultValue = "" + GeneratorSettings.DEFAULT_CALL_PCT,
+			description = "Share of the channels that make and take calls, %% (default: ${DEFAULT-VALUE}; 0 for none).")
+	double callPct;
+
 	@Option(names = "--work", defaultValue = "target/bench", paramLabel = "DIR",
 			description = "Folder for the generated inbox, the outputs and the report (default: ${DEFAULT-VALUE}).")
 	Path work;
@@ -96,7 +100,8 @@ class BenchCommand implements Callable<Integer> {
 
 		out.printf("recon bench: generating %,d channels for %,d clients into %s ...%n", channels, clientCount, inbox);
 		long started = System.nanoTime();
-		Manifest manifest = InboxGenerator.generate(GeneratorSettings.of(channels, clientCount, month, inbox, seed));
+		Manifest manifest = InboxGenerator.generate(
+				GeneratorSettings.of(channels, clientCount, month, inbox, seed).withCallPct(callPct));
 		double generateSeconds = seconds(started);
 		flushToDisk(out);
 		System.gc(); // the close starts on a heap without the generator's garbage, as a close of its own would

@@ -38,6 +38,8 @@ record BenchReport(Manifest manifest, double generateSeconds, List<StageFigures>
 		line(text, "generated  %,d channels, %,d clients, %,d usage rows (%,d MB), %,d webhook events, "
 				+ "%,d invoice lines, in %.1f s", manifest.channels(), manifest.clients(), manifest.usageRows(),
 				manifest.usageBytes() >> 20, manifest.webhookStatusEvents(), manifest.invoiceLines(), generateSeconds);
+		line(text, "calls      %,d calls: %,d call export files of %,d data points, %,d call events in the webhooks",
+				manifest.calls(), manifest.callFiles(), manifest.callDataPoints(), manifest.webhookCallEvents());
 		line(text, "");
 		line(text, "%-28s %12s %9s %12s %10s", "stage", "rows", "seconds", "rows/s", "peak heap");
 		for (StageFigures stage : stages) {

@@ -72,12 +72,16 @@ class GenerateCommand implements Callable<Integer> {
 					+ "(default: ${DEFAULT-VALUE}).")
 	double clientFilePct;
 
+	@Option(names = "--call-pct", paramLabel = "P", defaultValue = "" + GeneratorSettings.DEFAULT_CALL_PCT,
+			description = "Share of the channels that make and take calls, %% (default: ${DEFAULT-VALUE}).")
+	double callPct;
+
 	@Override
 	public Integer call() throws Exception {
 		GeneratorSettings settings;
 		try {
 			settings = new GeneratorSettings(channels, clients, month, out, seed, discrepancyPct, webhookOnlyPct,
-					webhookMessages, creditLinePct, clientFilePct);
+					webhookMessages, creditLinePct, clientFilePct, callPct);
 		}
 		catch (IllegalArgumentException ex) {
 			throw new ParameterException(spec.commandLine(), ex.getMessage());
@@ -101,6 +105,8 @@ class GenerateCommand implements Callable<Integer> {
 		print.printf("  webhooks       %,d files, %,d lines (%,d status events, %,d other entries)%n",
 				manifest.webhookFiles(), manifest.webhookLines(), manifest.webhookStatusEvents(),
 				manifest.webhookOtherEntries());
+		print.printf("  calls          %,d export files, %,d data points, %,d calls, %,d call events in the webhooks%n",
+				manifest.callFiles(), manifest.callDataPoints(), manifest.calls(), manifest.webhookCallEvents());
 		print.printf("  invoice        %,d files, %,d lines (%,d usage)%n", manifest.invoiceFiles(),
 				manifest.invoiceLines(), manifest.invoiceUsageLines());
 		print.printf("  expected lines %,d: %s%n", manifest.expectedLineCount(), describe(manifest.expectedLines()));

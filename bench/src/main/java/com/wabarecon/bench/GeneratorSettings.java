@@ -13,10 +13,11 @@ import java.time.YearMonth;
  * @param webhookMessages average messages a month of a webhook-only channel (sizes vary around it)
  * @param creditLinePct share of the WABAs on the partner's credit line (exports without cost), in %
  * @param clientFilePct share of the eligible clients whose channels share one usage file, in %
+ * @param callPct share of the channels that make and take WhatsApp calls, in %
  */
 record GeneratorSettings(int channels, int clients, YearMonth month, Path out, long seed,
 		double discrepancyPct, double webhookOnlyPct, int webhookMessages, double creditLinePct,
-		double clientFilePct) {
+		double clientFilePct, double callPct) {
 
 	public static final YearMonth FIRST_PER_MESSAGE_MONTH = YearMonth.of(2025, 7);
 
@@ -33,13 +34,17 @@ record GeneratorSettings(int channels, int clients, YearMonth month, Path out, l
 
 	public static final double DEFAULT_CLIENT_FILE_PCT = 20.0;
 
+	/** About one channel in ten calls. */
+	public static final double DEFAULT_CALL_PCT = 10.0;
+
 	public GeneratorSettings {
 		require(channels >= 1, "channels must be at least 1");
 		require(clients >= 1 && clients <= channels, "clients must be between 1 and the number of channels");
 		require(month != null && !month.isBefore(FIRST_PER_MESSAGE_MONTH),
 				"the month must be " + FIRST_PER_MESSAGE_MONTH + " or later (per-message pricing)");
 		require(out != null, "an output folder is required");
-		require(isShare(discrepancyPct) && isShare(webhookOnlyPct) && isShare(creditLinePct) && isShare(clientFilePct),
+		require(isShare(discrepancyPct) && isShare(webhookOnlyPct) && isShare(creditLinePct) && isShare(clientFilePct)
+				&& isShare(callPct),
 				"shares are percentages between 0 and 100");
 		require(webhookMessages >= 1, "webhook messages must be at least 1");
 	}
@@ -47,7 +52,14 @@ record GeneratorSettings(int channels, int clients, YearMonth month, Path out, l
 	/** The defaults for everything but the sizes, month, folder and seed. */
 	public static GeneratorSettings of(int channels, int clients, YearMonth month, Path out, long seed) {
 		return new GeneratorSettings(channels, clients, month, out, seed, DEFAULT_DISCREPANCY_PCT,
-				DEFAULT_WEBHOOK_ONLY_PCT, DEFAULT_WEBHOOK_MESSAGES, DEFAULT_CREDIT_LINE_PCT, DEFAULT_CLIENT_FILE_PCT);
+				DEFAULT_WEBHOOK_ONLY_PCT, DEFAULT_WEBHOOK_MESSAGES, DEFAULT_CREDIT_LINE_PCT, DEFAULT_CLIENT_FILE_PCT,
+				DEFAULT_CALL_PCT);
+	}
+
+	/** These settings with another share of calling channels. */
+	public GeneratorSettings withCallPct(double pct) {
+		return new GeneratorSettings(channels, clients, month, out, seed, discrepancyPct, webhookOnlyPct,
+				webhookMessages, creditLinePct, clientFilePct, pct);
 	}
 
 	private static boolean isShare(double pct) {

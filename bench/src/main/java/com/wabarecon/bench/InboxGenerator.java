@@ -48,20 +48,24 @@ final class InboxGenerator {
 				InvoiceWriter invoice = new InvoiceWriter(inbox, settings.month())) {
 			WebhookTraffic webhookTraffic = new WebhookTraffic(days, recipients, webhooks, settings.webhookMessages());
 			InvoiceBuilder invoices = new InvoiceBuilder(invoice, prices, settings.discrepancyPct());
+			CallTraffic calls = new CallTraffic(inbox, days, prices, json, webhooks, recipients, settings.callPct());
 			for (ClientPlan client : plan.clients()) {
 				SplittableRandom random = new SplittableRandom(Distributions.seed(settings.seed(), client.index() + 1L));
 				List<ChannelUsage> usages = usages(client, random, traffic, webhookTraffic);
 				exports.client(client, usages);
-				invoices.client(ledger.lines(usages, new ClientPricing(prices, usages)), random);
+				List<ExpectedLine> lines = new ArrayList<>(ledger.lines(usages, new ClientPricing(prices, usages)));
+				// the client's calls from a stream of their own: the messages do not change with the calls' share
+				lines.addAll(calls.client(client, new SplittableRandom(Distributions.seed(settings.seed(), -client.index() - 1L))));
+				invoices.client(lines, random);
 			}
-			manifest = manifest(settings, plan, exports, webhooks, invoice, invoices);
+			manifest = manifest(settings, plan, exports, webhooks, invoice, invoices, calls);
 		}
 		manifest.write(inbox);
 		return manifest;
 	}
 
 	private static Manifest manifest(GeneratorSettings settings, DirectoryPlan plan, UsageExportWriter exports,
-			WebhookWriter webhooks, InvoiceWriter invoice, InvoiceBuilder invoices) {
+			WebhookWriter webhooks, InvoiceWriter invoice, InvoiceBuilder invoices, CallTraffic calls) {
 		List<WabaPlan> wabas = plan.clients().stream().flatMap(c -> c.wabas().stream()).toList();
 		List<ChannelPlan> channels = wabas.stream().flatMap(w -> w.channels().stream()).toList();
 		int webhookOnly = (int) channels.stream().filter(ChannelPlan::webhookOnly).count();
@@ -74,7 +78,7 @@ final class InboxGenerator {
 				plan.clients().size(), wabas.size(), channels.size(), webhookOnly, creditLine, exports.files(),
 				exports.rows(), exports.bytes(), webhooks.files(), webhooks.lines(), webhooks.statuses(),
 				webhooks.otherEntries(), invoice.files(), invoice.lines(), invoice.usageLines(), invoices.expected(),
-				invoices.injected(), 0);
+				invoices.injected(), 0, calls.files(), calls.dataPoints(), calls.calls(), webhooks.calls());
 	}
 
 	/** The client's channels' month: exports drawn from the traffic model, webhook-only channels written as they are drawn. */

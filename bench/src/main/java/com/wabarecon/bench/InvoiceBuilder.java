@@ -97,7 +97,10 @@ final class InvoiceBuilder {
 			return BigDecimal.ZERO;
 		}
 		List<Billed> billed = billed(line);
-		Discrepancy discrepancy = line.channel() != null && Distributions.chance(random, discrepancyShare)
+		// calls get no discrepancy: the kinds are drawn to the message tolerances (and draw nothing, so
+		// that the messages' invoice is the same with or without calls)
+		Discrepancy discrepancy = line.channel() != null && !PriceList.VOICE.equals(line.category())
+				&& Distributions.chance(random, discrepancyShare)
 				? resolve(Discrepancy.draw(random), line, billed, categories) : null;
 		Billed main = billed.stream().max((a, b) -> Long.compare(a.volume, b.volume)).orElseThrow();
 		String status = MATCHED;

@@ -12,6 +12,8 @@ import java.time.YearMonth;
 import java.util.Map;
 import java.util.TreeMap;
 
+import com.wabarecon.rules.Volumes;
+
 /**
  * Meta's invoice of the month as CSV with the canonical header, one invoice (and file) per
  * currency: {@code <month>/invoice/meta-invoice-<month>-<currency>.csv}, invoice id
@@ -73,7 +75,7 @@ final class InvoiceWriter implements Closeable {
 	void usage(String currency, String wabaId, String phoneNumberId, String display, String country, String category,
 			String tier, long volume, BigDecimal unitRate, BigDecimal amount) throws IOException {
 		write(currency, wabaId, phoneNumberId, display, country, category, PriceList.REGULAR, tier,
-				Long.toString(volume), unitRate.toPlainString(), amount, USAGE);
+				Volumes.text(category, volume), unitRate.toPlainString(), amount, USAGE);
 		usageLines++;
 	}
 

@@ -23,7 +23,7 @@ public record Manifest(String month, long seed, double discrepancyPct, int clien
 		int webhookOnlyChannels, int creditLineChannels, int usageFiles, long usageRows, long usageBytes,
 		int webhookFiles, long webhookLines, long webhookStatusEvents, long webhookOtherEntries, int invoiceFiles,
 		long invoiceLines, long invoiceUsageLines, Map<String, Long> expectedLines, Map<String, Long> injected,
-		long expectedRejects) {
+		long expectedRejects, int callFiles, long callDataPoints, long calls, long webhookCallEvents) {
 
 	public static final String FILE = "generated.json";
 

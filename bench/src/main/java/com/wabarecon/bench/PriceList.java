@@ -18,7 +18,8 @@ import com.wabarecon.rules.Tier;
  * country (several countries may share one), list rates in USD (Meta's illustrative ones for
  * Germany, India, Brazil and the US), converted to each invoicing currency at a fixed factor. Utility and
  * authentication fall in three volume tiers ({@code 0:B}, {@code B+1:5B}, {@code 5B+1:MAX}),
- * each 5 % cheaper than the one before. Immutable; thread-safe.
+ * each 5 % cheaper than the one before. Calls ({@link #VOICE}) cost half a marketing message a
+ * minute, in one tier. Immutable; thread-safe.
  */
 final class PriceList {
 
@@ -40,6 +41,9 @@ final class PriceList {
 	static final String REFERRAL_CONVERSION = "REFERRAL_CONVERSION";
 
 	static final String REGULAR = "REGULAR";
+
+	/** Per-minute call rates: one open tier per market, at half the market's marketing rate. */
+	static final String VOICE = "VOICE";
 
 	static final String FREE_CUSTOMER_SERVICE = "FREE_CUSTOMER_SERVICE";
 
@@ -117,6 +121,7 @@ final class PriceList {
 						tiers.put(key(currency, country.market(), category), card);
 					}
 				}
+				tiers.put(key(currency, country.market(), VOICE), card(country, VOICE, USD_FACTORS.get(currency)));
 			}
 		}
 		rateCard = rateCard();
@@ -189,6 +194,7 @@ final class PriceList {
 			case UTILITY -> country.utility();
 			case AUTHENTICATION -> country.authentication();
 			case AUTHENTICATION_INTERNATIONAL -> country.authInternational();
+			case VOICE -> country.marketing().divide(BigDecimal.valueOf(2));
 			default -> null;
 		};
 		if (usd == null) {

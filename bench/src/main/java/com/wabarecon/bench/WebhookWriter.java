@@ -18,7 +18,7 @@ import com.wabarecon.bench.DirectoryPlan.ChannelPlan;
 import com.wabarecon.bench.DirectoryPlan.WabaPlan;
 
 /**
- * Stored status webhooks, one POST body per line, in one gzip file per day of arrival
+ * Stored status and calls webhooks, one POST body per line, in one gzip file per day of arrival
  * ({@code <month>/webhooks/statuses-<date>.ndjson.gz}): events arriving after the month end
  * (retries, statuses of the last evening in zones west of UTC) land in the next month's folder,
  * where the close looks for them. Streamed; each open day keeps only its buffers. Not
@@ -36,6 +36,9 @@ final class WebhookWriter implements Closeable {
 
 	/** The change field of message events (statuses and incoming messages alike). */
 	private static final String MESSAGES = "messages";
+
+	/** The change field of call events. */
+	private static final String CALLS = "calls";
 
 	/** Meta's error for a message that could not be delivered. */
 	private static final int UNDELIVERABLE = 131026;
@@ -56,6 +59,8 @@ final class WebhookWriter implements Closeable {
 
 	private long otherEntries;
 
+	private long calls;
+
 	WebhookWriter(Path inbox, JsonFactory json) {
 		this.inbox = inbox;
 		this.json = json;
@@ -71,6 +76,11 @@ final class WebhookWriter implements Closeable {
 
 	long otherEntries() {
 		return otherEntries;
+	}
+
+	/** Call events written (each terminate, connect and repeat counts). */
+	long calls() {
+		return calls;
 	}
 
 	int files() {
@@ -107,6 +117,37 @@ final class WebhookWriter implements Closeable {
 		out.writeEndArray();
 		end(out);
 		statuses++;
+	}
+
+	/** One event of a call; {@code status} and {@code duration} are null where Meta gives none. */
+	record CallEvent(String callId, String event, String direction, String to, long startTime, String status,
+			Long duration) {
+	}
+
+	/** A calls webhook: an event of one call, in the same files as the statuses. */
+	void call(LocalDate arrival, WabaPlan waba, ChannelPlan channel, CallEvent call) throws IOException {
+		JsonGenerator out = begin(arrival, waba.id(), CALLS);
+		metadata(out, channel);
+		out.writeArrayFieldStart("calls");
+		out.writeStartObject();
+		out.writeStringField("id", call.callId());
+		out.writeStringField("event", call.event());
+		out.writeStringField("direction", call.direction());
+		out.writeStringField("from", channel.display());
+		out.writeStringField("to", call.to());
+		out.writeNumberField("timestamp", call.startTime() + (call.duration() == null ? 0 : call.duration()));
+		if (call.status() != null) {
+			out.writeStringField("status", call.status());
+		}
+		out.writeNumberField("start_time", call.startTime());
+		if (call.duration() != null) {
+			out.writeNumberField("end_time", call.startTime() + call.duration());
+			out.writeNumberField("duration", call.duration());
+		}
+		out.writeEndObject();
+		out.writeEndArray();
+		end(out);
+		calls++;
 	}
 
 	/** An incoming customer message: not a status, skipped and counted by the close. */
@@ -156,7 +197,7 @@ final class WebhookWriter implements Closeable {
 		out.writeStartObject();
 		out.writeStringField("field", field);
 		out.writeObjectFieldStart("value");
-		if (field.equals(MESSAGES)) {
+		if (field.equals(MESSAGES) || field.equals(CALLS)) {
 			out.writeStringField("messaging_product", "whatsapp");
 		}
 		return out;

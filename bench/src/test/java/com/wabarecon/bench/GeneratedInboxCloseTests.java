@@ -47,7 +47,7 @@ class GeneratedInboxCloseTests {
 		// given: a 300-channel month with more discrepancies than the default, so that every kind occurs
 		Path inbox = dir.resolve("inbox");
 		Manifest manifest = InboxGenerator.generate(new GeneratorSettings(300, 100, MONTH, inbox, 7, 8.0, 2.0,
-				GeneratorSettings.DEFAULT_WEBHOOK_MESSAGES, 10.0, GeneratorSettings.DEFAULT_CLIENT_FILE_PCT));
+				GeneratorSettings.DEFAULT_WEBHOOK_MESSAGES, 10.0, GeneratorSettings.DEFAULT_CLIENT_FILE_PCT, 20.0));
 
 		// when
 		JobExecution execution = CloseJobRuns.run(jobOperatorTestUtils, inbox, dir.resolve("out"), MONTH.toString(),
@@ -63,7 +63,15 @@ class GeneratedInboxCloseTests {
 		assertThat(StepExecutions.named(execution, "webhooksStep").getReadCount()).isEqualTo(manifest.webhookLines());
 		assertThat(StepExecutions.named(execution, "invoiceImportStep").getWriteCount())
 			.isEqualTo(manifest.invoiceLines());
+		assertThat(StepExecutions.named(execution, "callExportsStep").getWriteCount())
+			.isEqualTo(manifest.callDataPoints());
 		assertThat(statuses()).isEqualTo(manifest.expectedLines());
+		// a fifth of the channels call: their voice lines are there, and match to the cent
+		assertThat(manifest.calls()).isPositive();
+		assertThat(manifest.webhookCallEvents()).isPositive();
+		assertThat(jdbc.sql("SELECT status, COUNT(*) FROM recon_line WHERE billing_month = ? AND category = 'VOICE' "
+				+ "GROUP BY status").param(MONTH.toString()).query((rs, n) -> rs.getString(1) + " " + rs.getLong(2)).list())
+			.singleElement().asString().matches("MATCHED [1-9][0-9]+");
 		assertThat(manifest.injected().keySet()).as("every kind of discrepancy occurs").containsExactlyInAnyOrder(
 				"OVER_INVOICED", "UNDER_INVOICED", "WITHIN_TOLERANCE", "MISSING_FROM_INVOICE", "NOT_ESTIMATED",
 				"UNKNOWN_CHANNEL");
