@@ -1,5 +1,8 @@
 package com.wabarecon.reconciliation;
 
+import static com.wabarecon.CallsWebhooks.SEP_1;
+import static com.wabarecon.CallsWebhooks.SEP_15_ATHENS;
+import static com.wabarecon.CallsWebhooks.SEP_2;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
@@ -8,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import com.opencsv.CSVReader;
+import com.wabarecon.CallsWebhooks;
 import com.wabarecon.CloseJobRuns;
 import com.wabarecon.Stage;
 import com.wabarecon.StepExecutions;
@@ -33,14 +37,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Run on each database ({@code VoiceReconciliationFunctionalTests}, {@code VoiceReconciliationPostgresTests}).
  */
 abstract class VoiceReconciliationCases {
-
-	/** 1 and 2 September 2025, 00:00 in Europe/Berlin (ch_001's WABA). */
-	static final long SEP_1 = 1756677600L;
-
-	static final long SEP_2 = 1756764000L;
-
-	/** 15 September 2025, 00:00 in Europe/Athens (ch_011's WABA). */
-	static final long SEP_15_ATHENS = 1757883600L;
 
 	/** 10 September 2025, 12:00 UTC: 08:00 in New York (ch_009's and ch_010's WABA). */
 	static final long SEP_10_NOON = 1757505600L;
@@ -171,17 +167,13 @@ abstract class VoiceReconciliationCases {
 
 	/** A stored calls webhook of WABA 405566778899001's channel. */
 	private static String calls(String phoneNumberId, String display, String call) {
-		return "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"405566778899001\",\"changes\":[{"
-				+ "\"field\":\"calls\",\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{"
-				+ "\"display_phone_number\":\"" + display + "\",\"phone_number_id\":\"" + phoneNumberId + "\"},\"calls\":["
-				+ call + "]}}]}]}";
+		return CallsWebhooks.of("405566778899001", phoneNumberId, display, call);
 	}
 
 	/** A completed business-initiated call to a New York number, its terminate event. */
 	private static String call(String id, long start, long duration) {
-		return "{\"id\":\"" + id + "\",\"event\":\"terminate\",\"direction\":\"BUSINESS_INITIATED\",\"from\":\"12125550100\","
-				+ "\"to\":\"+12125550199\",\"timestamp\":" + (start + duration) + ",\"status\":\"COMPLETED\",\"start_time\":"
-				+ start + ",\"end_time\":" + (start + duration) + ",\"duration\":" + duration + "}";
+		return CallsWebhooks.call(id, "terminate", "BUSINESS_INITIATED", "COMPLETED", start, duration, "12125550100",
+				"+12125550199");
 	}
 
 }

@@ -1,5 +1,10 @@
 package com.wabarecon.usage;
 
+import static com.wabarecon.CallsWebhooks.OCT_1;
+import static com.wabarecon.CallsWebhooks.OCT_2;
+import static com.wabarecon.CallsWebhooks.SEP_1;
+import static com.wabarecon.CallsWebhooks.SEP_15_ATHENS;
+import static com.wabarecon.CallsWebhooks.SEP_2;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -7,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import com.wabarecon.CloseJobRuns;
+import com.wabarecon.CallsWebhooks;
 import com.wabarecon.CloseJobTest;
 import com.wabarecon.Stage;
 import com.wabarecon.StepExecutions;
@@ -29,18 +35,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @CloseJobTest
 class CallImportFunctionalTests {
-
-	/** 1 and 2 September and 1 and 2 October 2025, 00:00 in Europe/Berlin (ch_001's WABA). */
-	static final long SEP_1 = 1756677600L;
-
-	static final long SEP_2 = 1756764000L;
-
-	static final long OCT_1 = 1759269600L;
-
-	static final long OCT_2 = 1759356000L;
-
-	/** 15 September 2025, 00:00 in Europe/Athens (ch_011's WABA). */
-	static final long SEP_15_ATHENS = 1757883600L;
 
 	@Autowired
 	JobOperatorTestUtils jobOperatorTestUtils;
@@ -234,20 +228,14 @@ class CallImportFunctionalTests {
 					tuple("2025-09/calls/c-copy.json", 0L, 0L, 0L)); // refused whole: none of its rows read
 	}
 
-	/** A stored calls webhook of ch_001 (phone number id 106540352242922). */
+	/** A stored calls webhook of ch_001, its call to {@code to}. */
 	private static String calls(String call) {
-		return "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{"
-				+ "\"field\":\"calls\",\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{"
-				+ "\"display_phone_number\":\"4930123456\",\"phone_number_id\":\"106540352242922\"},\"calls\":[" + call
-				+ "]}}]}]}";
+		return CallsWebhooks.ofCh001(call);
 	}
 
 	private static String call(String id, String event, String direction, String status, long start, Long duration,
 			String to) {
-		return "{\"id\":\"" + id + "\",\"event\":\"" + event + "\",\"direction\":\"" + direction
-				+ "\",\"from\":\"4930123456\",\"to\":\"" + to + "\",\"timestamp\":" + start
-				+ (status == null ? "" : ",\"status\":\"" + status + "\"") + ",\"start_time\":" + start
-				+ (duration == null ? "" : ",\"end_time\":" + (start + duration) + ",\"duration\":" + duration) + "}";
+		return CallsWebhooks.call(id, event, direction, status, start, duration, "4930123456", to);
 	}
 
 }
