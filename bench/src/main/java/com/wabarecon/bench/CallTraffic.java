@@ -1,10 +1,12 @@
 package com.wabarecon.bench;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -19,7 +21,8 @@ import com.wabarecon.rules.Tier;
 
 /**
  * The calls of a share of the channels, drawn per channel from the client's own call stream (so
- * the messages of a month are the same with or without calls): each local day a few
+ * usage exports and status webhooks of a month are the same with or without calls; the invoice
+ * differs by the voice lines and the taxes on them): each local day a few
  * business-initiated calls to the WABA's home country and fewer user-initiated ones. A channel
  * with a usage export gets a call analytics export ({@code <month>/calls/<channel>-calls.json},
  * a DAILY data point per day and direction, with its cost unless the WABA is on the credit line);
@@ -112,7 +115,7 @@ final class CallTraffic {
 		long[] starts = days.starts(waba.home().zone());
 		Files.createDirectories(folder);
 		try (OutputStream file = Files.newOutputStream(folder.resolve(channel.id() + "-calls.json"));
-				JsonGenerator out = json.createGenerator(new java.io.BufferedOutputStream(file, BUFFER))) {
+				JsonGenerator out = json.createGenerator(new BufferedOutputStream(file, BUFFER))) {
 			out.writeStartObject();
 			out.writeObjectFieldStart("call_analytics");
 			out.writeStringField("granularity", "DAILY");
@@ -120,15 +123,9 @@ final class CallTraffic {
 			for (int day = 0; day < days.count(); day++) {
 				long business = 1 + random.nextInt(6);
 				long average = 20 + random.nextInt(280);
-				long pulses = business * CallPricing.pulses(average);
-				BigDecimal cost = tier.rate().multiply(BigDecimal.valueOf(pulses)).movePointLeft(1);
+				BigDecimal cost = charge(line, country, tier, business * CallPricing.pulses(average));
 				point(out, starts[day], starts[day + 1], channel, BUSINESS, country, business, average,
 						waba.creditLine() ? null : cost);
-				line.volume += pulses;
-				line.estimate = line.estimate.add(cost);
-				ExpectedLine.Part part = line.part(country, 0, tier.label(), tier.rate());
-				part.volume += pulses;
-				part.amount = part.amount.add(cost);
 				calls += business;
 				long inbound = random.nextInt(3);
 				if (inbound > 0) {
@@ -191,21 +188,29 @@ final class CallTraffic {
 				}
 				calls++;
 				if (business && !failed) {
-					long pulses = CallPricing.pulses(duration);
-					BigDecimal cost = tier.rate().multiply(BigDecimal.valueOf(pulses)).movePointLeft(1);
-					line.volume += pulses;
-					line.estimate = line.estimate.add(cost);
-					ExpectedLine.Part part = line.part(country, 0, tier.label(), tier.rate());
-					part.volume += pulses;
-					part.amount = part.amount.add(cost);
+					charge(line, country, tier, CallPricing.pulses(duration));
 				}
 			}
 		}
 	}
 
+	/**
+	 * Adds charged calls to the expected line, at the market's one tier: a pulse costs a tenth of
+	 * the minute's rate. Returns their cost.
+	 */
+	private static BigDecimal charge(ExpectedLine line, String country, Tier tier, long pulses) {
+		BigDecimal cost = tier.rate().multiply(BigDecimal.valueOf(pulses)).movePointLeft(1);
+		line.volume += pulses;
+		line.estimate = line.estimate.add(cost);
+		ExpectedLine.Part part = line.part(country, 0, tier.label(), tier.rate());
+		part.volume += pulses;
+		part.amount = part.amount.add(cost);
+		return cost;
+	}
+
 	/** The UTC day an event is stored under: a late evening west of UTC lands in the next month's folder. */
-	private static java.time.LocalDate arrival(long epochSecond) {
-		return java.time.LocalDate.ofEpochDay(Math.floorDiv(epochSecond, 86_400));
+	private static LocalDate arrival(long epochSecond) {
+		return LocalDate.ofEpochDay(Math.floorDiv(epochSecond, 86_400));
 	}
 
 }

@@ -54,7 +54,7 @@ final class InboxGenerator {
 				List<ChannelUsage> usages = usages(client, random, traffic, webhookTraffic);
 				exports.client(client, usages);
 				List<ExpectedLine> lines = new ArrayList<>(ledger.lines(usages, new ClientPricing(prices, usages)));
-				// the client's calls from a stream of their own: the messages do not change with the calls' share
+				// the client's calls from a stream of their own: the messages' files do not change with the calls' share
 				lines.addAll(calls.client(client, new SplittableRandom(Distributions.seed(settings.seed(), -client.index() - 1L))));
 				invoices.client(lines, random);
 			}

@@ -97,8 +97,7 @@ final class InvoiceBuilder {
 			return BigDecimal.ZERO;
 		}
 		List<Billed> billed = billed(line);
-		// calls get no discrepancy: the kinds are drawn to the message tolerances (and draw nothing, so
-		// that the messages' invoice is the same with or without calls)
+		// calls get no discrepancy: the kinds are drawn to the message tolerances
 		Discrepancy discrepancy = line.channel() != null && !PriceList.VOICE.equals(line.category())
 				&& Distributions.chance(random, discrepancyShare)
 				? resolve(Discrepancy.draw(random), line, billed, categories) : null;
