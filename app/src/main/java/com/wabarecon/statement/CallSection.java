@@ -79,10 +79,10 @@ final class CallSection {
 		return pct == null ? null : text.signed(pct) + " %";
 	}
 
-	/** "1:35 min" */
+	/** "1 min 35 s" */
 	private static String duration(StatementText text, BigDecimal seconds) {
 		long whole = seconds.longValueExact();
-		return text.label("statement.calls.duration", String.valueOf(whole / 60), "%02d".formatted(whole % 60));
+		return text.label("statement.calls.duration", String.valueOf(whole / 60), String.valueOf(whole % 60));
 	}
 
 	/** Calls per day and direction: outbound first, as the legend reads. */

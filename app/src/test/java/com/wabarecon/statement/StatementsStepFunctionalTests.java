@@ -258,11 +258,11 @@ class StatementsStepFunctionalTests {
 		StatementStepRuns.render(jobOperatorTestUtils, out, MONTH, null);
 
 		// then the PDF's Voice calls section, in German: 19 calls against 10 (+90,0 %); talk time
-		// 1,457 s = 24,3 minutes against 10,0 (+143,0 %); 1,457 / 19 = 76.7 s, 1:17, against 60 s
+		// 1,457 s = 24,3 minutes against 10,0 (+143,0 %); 1,457 / 19 = 76.7 s, 1 min 17 s, against 60 s
 		// (+28,3 %); a cost that cannot be known, so no change; the voice line in minutes
 		String pdf = StatementFiles.pdfText(pdf("c_001")).replaceAll("\\s+", " ");
 		assertThat(pdf).contains("Anrufe Anrufe gesamt 19 +90,0 %", "Minuten gesamt 24,3 Min. +143,0 %",
-				"Durchschnittliche Dauer 1:17 Min. +28,3 %", "Geschätzte Kosten unbekannt EUR",
+				"Durchschnittliche Dauer 1 Min. 17 s +28,3 %", "Geschätzte Kosten unbekannt EUR",
 				"Veränderung gegenüber August 2025", "Anrufe pro Tag, ausgehend und eingehend",
 				"Ausgehend (vom Unternehmen)", "Eingehend (vom Nutzer)", "Gesamte Gesprächsdauer pro Tag (Minuten)",
 				"ihre abrechenbaren Minuten sind aus dem Durchschnitt geschätzt",
