@@ -23,7 +23,8 @@ class CloseJobConfiguration {
 
 	@Bean
 	Job monthlyCloseJob(JobRepository jobRepository, CloseJobParametersValidator parametersValidator,
-			Step inboxStep, Step clientsStep, Step channelsStep, Step usageImportStep, Step estimatePricingStep,
+			Step inboxStep, Step clientsStep, Step channelsStep, Step autoRenewalStep, Step usageImportStep,
+			Step estimatePricingStep,
 			Step callPricingStep, Step invoiceImportStep,
 			Step rejectsReportStep, Step importGuardStep, Step reconciliationStep, Step usageIndexStep, Step statementsStep,
 			Step deliveryStep) {
@@ -43,6 +44,7 @@ class CloseJobConfiguration {
 			.start(inboxStep) // every file of the month: read, refused or not read, with the reason
 			.next(clientsStep)
 			.next(channelsStep)
+			.next(autoRenewalStep)
 			.next(usageImportStep)
 			.next(pricingAndInvoiceStep)
 			.next(rejectsReportStep)

@@ -3,6 +3,7 @@ package com.wabarecon.directory;
 import static com.wabarecon.directory.DirectoryColumns.CHANNEL_ID;
 import static com.wabarecon.directory.DirectoryColumns.CLIENT_ID;
 import static com.wabarecon.directory.DirectoryColumns.DISPLAY_PHONE_NUMBER;
+import static com.wabarecon.directory.DirectoryColumns.PAYMENT_MODE;
 import static com.wabarecon.directory.DirectoryColumns.PHONE_NUMBER_ID;
 import static com.wabarecon.directory.DirectoryColumns.WABA_CURRENCY;
 import static com.wabarecon.directory.DirectoryColumns.WABA_ID;
@@ -10,6 +11,7 @@ import static com.wabarecon.directory.DirectoryColumns.WABA_TIMEZONE;
 
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -95,6 +97,8 @@ class ChannelRowMapper implements ItemProcessor<CsvRecord, Channel> {
 		String display = row.text(DISPLAY_PHONE_NUMBER).replaceAll("[\\s+()-]", "");
 		String zone = row.text(WABA_TIMEZONE);
 		String currency = row.text(WABA_CURRENCY);
+		String mode = row.text(PAYMENT_MODE).toUpperCase(Locale.ROOT);
+		String paymentMode = mode.isEmpty() ? Channel.PARTNER : mode;
 		problems.add(FieldChecks.safeId(CHANNEL_ID, channelId))
 			.add(clientId.isEmpty() ? CLIENT_ID + " is empty"
 					: clients.contains(clientId) ? null : "unknown client_id '" + clientId + "' (not in clients.csv)")
@@ -102,9 +106,11 @@ class ChannelRowMapper implements ItemProcessor<CsvRecord, Channel> {
 			.add(FieldChecks.digits(PHONE_NUMBER_ID, phoneNumberId))
 			.add(display.isEmpty() ? null : FieldChecks.digits(DISPLAY_PHONE_NUMBER, display))
 			.add(FieldChecks.ianaZone(WABA_TIMEZONE, zone))
-			.add(FieldChecks.currency(WABA_CURRENCY, currency));
+			.add(FieldChecks.currency(WABA_CURRENCY, currency))
+			.add(paymentMode.equals(Channel.PARTNER) || paymentMode.equals(Channel.DIRECT) ? null
+					: PAYMENT_MODE + " '" + row.text(PAYMENT_MODE) + "' is not PARTNER or DIRECT");
 		return new Channel(channelId, clientId, wabaId, phoneNumberId, display.isEmpty() ? null : display, zone,
-				currency, row.source());
+				currency, paymentMode, row.source());
 	}
 
 	/**

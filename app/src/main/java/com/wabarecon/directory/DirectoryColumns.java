@@ -33,6 +33,9 @@ final class DirectoryColumns {
 
 	static final String WABA_CURRENCY = "waba_currency";
 
+	/** Optional: {@code PARTNER} (the default, also when empty) or {@code DIRECT}. */
+	static final String PAYMENT_MODE = "payment_mode";
+
 	static final List<String> CLIENT_COLUMNS = List.of(CLIENT_ID, NAME, BILLING_EMAILS, STATEMENT_CURRENCY, LOCALE);
 
 	static final List<String> CHANNEL_COLUMNS = List.of(CHANNEL_ID, CLIENT_ID, WABA_ID, PHONE_NUMBER_ID,

@@ -48,13 +48,13 @@ class DirectoryRepository {
 			USING (SELECT CAST(:channelId AS VARCHAR(64)) AS channel_id) s ON t.channel_id = s.channel_id
 			WHEN MATCHED THEN UPDATE SET client_id = :clientId, waba_id = :wabaId,
 			    phone_number_id = :phoneNumberId, display_phone_number = :displayPhoneNumber,
-			    waba_timezone = :wabaTimezone, waba_currency = :wabaCurrency,
+			    waba_timezone = :wabaTimezone, waba_currency = :wabaCurrency, payment_mode = :paymentMode,
 			    source_file = :sourceFile, source_line = :sourceLine, updated_at = CURRENT_TIMESTAMP
 			WHEN NOT MATCHED THEN INSERT
 			    (channel_id, client_id, waba_id, phone_number_id, display_phone_number, waba_timezone,
-			     waba_currency, source_file, source_line, updated_at)
+			     waba_currency, payment_mode, source_file, source_line, updated_at)
 			    VALUES (s.channel_id, :clientId, :wabaId, :phoneNumberId, :displayPhoneNumber, :wabaTimezone,
-			            :wabaCurrency, :sourceFile, :sourceLine, CURRENT_TIMESTAMP)""";
+			            :wabaCurrency, :paymentMode, :sourceFile, :sourceLine, CURRENT_TIMESTAMP)""";
 
 	private final JdbcClient jdbc;
 
@@ -96,6 +96,7 @@ class DirectoryRepository {
 			.addValue("displayPhoneNumber", channel.displayPhoneNumber())
 			.addValue("wabaTimezone", channel.wabaTimezone())
 			.addValue("wabaCurrency", channel.wabaCurrency())
+			.addValue("paymentMode", channel.paymentMode())
 			.addValue("sourceFile", channel.source().file())
 			.addValue("sourceLine", channel.source().line());
 	}

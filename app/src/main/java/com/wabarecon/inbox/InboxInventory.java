@@ -48,6 +48,8 @@ public final class InboxInventory {
 
 	private static final String INVOICE = "invoice";
 
+	private static final String BALANCE = "balance";
+
 	private InboxInventory() {
 	}
 
@@ -119,7 +121,7 @@ public final class InboxInventory {
 		Path relative = monthFolder.relativize(path);
 		if (relative.getNameCount() == 1) {
 			return notRead(inbox, path, "not in a folder the close reads (" + monthFolder.getFileName() + "/usage/, "
-					+ CALLS + "/, " + WEBHOOKS + "/ or " + INVOICE + "/)");
+					+ CALLS + "/, " + WEBHOOKS + "/, " + BALANCE + "/ or " + INVOICE + "/)");
 		}
 		String folder = relative.getName(0).toString();
 		Function<String, Object> classify = switch (folder) {
@@ -127,11 +129,12 @@ public final class InboxInventory {
 			case CALLS -> InboxInventory::callFile;
 			case WEBHOOKS -> InboxInventory::webhookFile;
 			case INVOICE -> InboxInventory::invoiceFile;
+			case BALANCE -> InboxInventory::balanceFile;
 			default -> null;
 		};
 		if (classify == null) {
 			return notRead(inbox, path, monthFolder.getFileName() + "/" + folder
-					+ "/ is not a folder the close reads (usage, calls, webhooks, invoice)");
+					+ "/ is not a folder the close reads (usage, calls, webhooks, balance, invoice)");
 		}
 		return file(inbox, monthFolder.resolve(folder), path, classify);
 	}
@@ -167,7 +170,8 @@ public final class InboxInventory {
 		return switch (name) {
 			case "clients.csv" -> InboxKind.CLIENTS;
 			case "channels.csv" -> InboxKind.CHANNELS;
-			default -> "the directory is read from clients.csv and channels.csv (names in lower case)";
+			case "auto-renewal.csv" -> InboxKind.AUTO_RENEWAL;
+			default -> "the directory is read from clients.csv, channels.csv and auto-renewal.csv (names in lower case)";
 		};
 	}
 
@@ -218,6 +222,17 @@ public final class InboxInventory {
 		return "webhooks are read from .ndjson and .ndjson.gz files";
 	}
 
+	private static Object balanceFile(String name) {
+		String lower = lower(name);
+		if (lower.equals("movements.csv")) {
+			return InboxKind.FUNDS_MOVEMENTS;
+		}
+		if (lower.endsWith(".json")) {
+			return InboxKind.BALANCE_SNAPSHOT;
+		}
+		return "balances are read from <channel_id>.json snapshots and movements.csv";
+	}
+
 	private static Object invoiceFile(String name) {
 		String lower = lower(name);
 		if (lower.startsWith("~$")) {
@@ -240,7 +255,8 @@ public final class InboxInventory {
 		Map<String, List<Integer>> sameSize = new LinkedHashMap<>();
 		for (int i = 0; i < files.size(); i++) {
 			InboxFile file = files.get(i);
-			if (file.decision() == InboxFile.Decision.READ) {
+			// a snapshot's name is its channel: two channels may have the same balance, byte for byte
+			if (file.decision() == InboxFile.Decision.READ && file.kind() != InboxKind.BALANCE_SNAPSHOT) {
 				sameSize.computeIfAbsent(file.kind() + " " + file.size(), k -> new ArrayList<>()).add(i);
 			}
 		}

@@ -10,6 +10,8 @@ public enum InboxKind {
 	CLIENTS("clientsStep"),
 	/** {@code directory/channels.csv} */
 	CHANNELS("channelsStep"),
+	/** {@code directory/auto-renewal.csv}: the auto-renewal of channels on Direct Payment */
+	AUTO_RENEWAL("autoRenewalStep"),
 	/** {@code rate-cards/*.csv} but markets.csv */
 	RATE_CARD("rateCardsStep"),
 	/** {@code rate-cards/markets.csv} */
@@ -24,6 +26,10 @@ public enum InboxKind {
 	CALL_EXPORT("callExportsStep"),
 	/** {@code <month>/webhooks/*.ndjson}, {@code *.ndjson.gz}, and the neighbouring months' */
 	WEBHOOKS("webhooksStep"),
+	/** {@code <month>/balance/*.json}: a Direct Payment channel's balance at the end of the month */
+	BALANCE_SNAPSHOT("balanceSnapshotsStep"),
+	/** {@code <month>/balance/movements.csv}: the month's funds movements */
+	FUNDS_MOVEMENTS("fundsMovementsStep"),
 	/** {@code <month>/invoice/*.csv}, {@code *.xlsx} */
 	INVOICE("invoiceImportStep");
 

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
+import com.wabarecon.balance.BalanceMonth;
 import com.wabarecon.rules.Money;
 import com.wabarecon.rules.Volumes;
 import com.wabarecon.support.accounting.FileCounts;
@@ -54,7 +55,8 @@ final class DisputeWorkbook {
 			"estimated_amount", "invoiced_amount", "amount_delta", "status", "reason", "client_id" };
 
 	/** The run's facts for the last sheet. */
-	record Run(Map<String, String> parameters, String tolerances, List<String> tieOut, List<FileCounts> inputs) {
+	record Run(Map<String, String> parameters, String tolerances, List<String> tieOut, List<FileCounts> inputs,
+			List<BalanceMonth> balances) {
 	}
 
 	private final SXSSFWorkbook workbook = new SXSSFWorkbook(500);
@@ -104,6 +106,7 @@ final class DisputeWorkbook {
 	void write(Path file, Run run) throws IOException {
 		Files.createDirectories(file.getParent());
 		summary();
+		balances(run.balances());
 		run(run);
 		try (OutputStream out = Files.newOutputStream(file)) {
 			workbook.write(out);
@@ -203,6 +206,43 @@ final class DisputeWorkbook {
 			money(row, 5, sums[1], parts[2]);
 			amountOrUnknown(row, 6, sums[2], parts[2]);
 		});
+		finish(sheet, columns.length);
+	}
+
+	/** Every Direct Payment channel's roll-forward and days of funds left, the most urgent first; none: no sheet. */
+	private void balances(List<BalanceMonth> balances) {
+		if (balances.isEmpty()) {
+			return;
+		}
+		String[] columns = { "client_id", "channel_id", "currency", "opening", "added", "used", "other",
+				"expected_closing", "closing", "difference", "invoiced_usage", "daily_cost", "days_left",
+				"runs_out_soon", "empty_on", "auto_renewal", "renews_on", "suggested_threshold", "suggested_amount",
+				"usage" };
+		SXSSFSheet sheet = sheet("Balances", columns);
+		for (BalanceMonth balance : balances) {
+			Row row = sheet.createRow(sheet.getLastRowNum() + 1);
+			String currency = balance.currency();
+			textCell(row, 0, balance.clientId());
+			textCell(row, 1, balance.channelId());
+			textCell(row, 2, currency);
+			amountOrUnknown(row, 3, balance.opening(), currency);
+			money(row, 4, balance.added(), currency);
+			money(row, 5, balance.used(), currency);
+			money(row, 6, balance.other(), currency);
+			amountOrUnknown(row, 7, balance.expectedClosing(), currency);
+			amountOrUnknown(row, 8, balance.closing(), currency);
+			amountOrUnknown(row, 9, balance.difference(), currency);
+			money(row, 10, balance.invoicedUsage(), currency);
+			amountOrUnknown(row, 11, balance.dailyCost(), currency);
+			decimal(row, 12, balance.daysLeft(), 1);
+			textCell(row, 13, balance.runsOutSoon() ? "yes" : "no");
+			textCell(row, 14, balance.emptyDate() == null ? null : balance.emptyDate().toString());
+			textCell(row, 15, balance.renewalEnabled() ? "on" : "off");
+			textCell(row, 16, balance.renewalDate() == null ? null : balance.renewalDate().toString());
+			money(row, 17, balance.suggestedThreshold(), currency);
+			money(row, 18, balance.suggestedAmount(), currency);
+			textCell(row, 19, balance.stableUsage() ? "stable" : "fluctuating");
+		}
 		finish(sheet, columns.length);
 	}
 

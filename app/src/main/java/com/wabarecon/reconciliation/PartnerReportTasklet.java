@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.wabarecon.CloseJobParameters;
+import com.wabarecon.balance.BalanceMonths;
 import com.wabarecon.support.accounting.InputFileRepository;
 
 import org.springframework.batch.core.ExitStatus;
@@ -28,14 +29,18 @@ class PartnerReportTasklet implements Tasklet {
 
 	private final String tieOut;
 
+	private final BalanceMonths balances;
+
 	/**
 	 * @param tieOut the tie-out's checks, one a line, as {@code tieOutStep} promoted them
 	 */
-	PartnerReportTasklet(ReconLineRepository lines, InputFileRepository inputs, Tolerances tolerances, String tieOut) {
+	PartnerReportTasklet(ReconLineRepository lines, InputFileRepository inputs, Tolerances tolerances, String tieOut,
+			BalanceMonths balances) {
 		this.lines = lines;
 		this.inputs = inputs;
 		this.tolerances = tolerances;
 		this.tieOut = tieOut == null ? "" : tieOut;
+		this.balances = balances;
 	}
 
 	@Override
@@ -45,7 +50,8 @@ class PartnerReportTasklet implements Tasklet {
 		Map<String, String> recorded = new LinkedHashMap<>();
 		parameters.parameters().forEach(parameter -> recorded.put(parameter.name(), String.valueOf(parameter.value())));
 		var run = new DisputeWorkbook.Run(recorded, tolerances.describe(),
-				tieOut.isEmpty() ? List.of() : List.of(tieOut.split("\n")), inputs.forMonth(month));
+				tieOut.isEmpty() ? List.of() : List.of(tieOut.split("\n")), inputs.forMonth(month),
+				balances.byUrgency(month, parameters.getString(CloseJobParameters.CLIENT)));
 		PartnerReport report = PartnerReport.of(parameters);
 		contribution.incrementWriteCount(report.write(lines, month, parameters.getString(CloseJobParameters.CLIENT), run));
 		contribution.setExitStatus(

@@ -3,6 +3,7 @@ package com.wabarecon.reconciliation;
 import javax.sql.DataSource;
 
 import com.wabarecon.ReconProperties;
+import com.wabarecon.balance.BalanceMonths;
 import com.wabarecon.importing.InvoiceFileTieOut;
 import com.wabarecon.reference.RateCards;
 import com.wabarecon.support.RunSteps;
@@ -31,8 +32,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  * and, beside it, {@code reconcileInvoiceSideStep}), with the evidence for likely causes
  * ({@code reconcileEvidenceStep}); each line judged against the tolerances
  * ({@code reconcileLinesStep}) and, beside it, the estimates' totals ({@code estimateTotalsStep});
- * the tie-out ({@code tieOutStep}), then the CSV and the partner workbook
- * ({@code reconciliationReportStep}). The job sees one step, {@code reconciliationStep}. Every
+ * the tie-out ({@code tieOutStep}), each Direct Payment channel's balance ({@code balancesStep}),
+ * then the CSV and the partner workbook ({@code reconciliationReportStep}). The job sees one step, {@code reconciliationStep}. Every
  * step recomputes from the data, so a rerun or restart replaces what an earlier one wrote; what
  * a later step needs of an earlier one is promoted to the job's context, which a restart keeps.
  */
@@ -45,7 +46,7 @@ class ReconciliationStepConfiguration {
 	@Bean
 	Step reconciliationStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			ReconSideRepository sides, Step estimateTotalsStep, Step reconcileLinesStep, Step tieOutStep,
-			Step reconciliationReportStep) {
+			Step balancesStep, Step reconciliationReportStep) {
 		Step estimateSide = RunSteps.forTheRun("reconcileEstimateSideStep", jobRepository, transactionManager,
 				sides::buildEstimateSide);
 		Step invoiceSide = RunSteps.forTheRun("reconcileInvoiceSideStep", jobRepository, transactionManager,
@@ -66,6 +67,7 @@ class ReconciliationStepConfiguration {
 		Flow flow = new FlowBuilder<Flow>("reconciliation").start(sidesAndEvidence)
 			.next(linesAndTotals)
 			.next(tieOutStep)
+			.next(balancesStep)
 			.next(reconciliationReportStep)
 			.build();
 		return new StepBuilder("reconciliationStep", jobRepository).flow(flow).build();
@@ -125,9 +127,9 @@ class ReconciliationStepConfiguration {
 	@StepScope
 	PartnerReportTasklet reconciliationReportTasklet(ReconLineRepository lines, InputFileRepository inputs,
 			ReconProperties properties, @Value("#{stepExecution}") StepExecution stepExecution,
-			@Value("#{jobExecutionContext['" + TieOutTasklet.TIE_OUT_KEY + "']}") String tieOut) {
+			@Value("#{jobExecutionContext['" + TieOutTasklet.TIE_OUT_KEY + "']}") String tieOut, BalanceMonths balances) {
 		return new PartnerReportTasklet(lines, inputs,
-				Tolerances.of(properties.reconciliation(), stepExecution.getJobParameters()), tieOut);
+				Tolerances.of(properties.reconciliation(), stepExecution.getJobParameters()), tieOut, balances);
 	}
 
 	@Bean

@@ -6,14 +6,14 @@ import java.util.List;
 /**
  * A DIRECT channel's prepaid balance over a month: the opening balance (the previous month's
  * snapshot) plus the month's funds movements must equal the month's closing snapshot, to the
- * cent ({@link Money}). Without an opening balance the roll-forward cannot be known: its
- * expected closing and difference are {@code null}, never a difference from 0.
+ * cent ({@link Money}). Without an opening balance or a snapshot the roll-forward cannot be
+ * known: its difference is {@code null}, never a difference from 0.
  *
  * @param opening the previous month's snapshot; {@code null} when there is none
  * @param added funds added by hand and by auto-renewal
  * @param used usage deducted (negative)
  * @param other refunds, fees and adjustments
- * @param snapshot the month's closing snapshot
+ * @param snapshot the month's closing snapshot; {@code null} when there is none
  */
 public record RollForward(String currency, BigDecimal opening, BigDecimal added, BigDecimal used, BigDecimal other,
 		BigDecimal snapshot) {
@@ -45,7 +45,7 @@ public record RollForward(String currency, BigDecimal opening, BigDecimal added,
 	/** The snapshot less the expected closing; {@code null} when it cannot be known. */
 	public BigDecimal difference() {
 		BigDecimal expected = expectedClosing();
-		return expected == null ? null : Money.round(snapshot, currency).subtract(expected);
+		return expected == null || snapshot == null ? null : Money.round(snapshot, currency).subtract(expected);
 	}
 
 	/** Whether the snapshot is the opening plus the movements, to the cent. */

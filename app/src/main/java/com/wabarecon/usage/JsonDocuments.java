@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
  * The one JSON configuration of the usage stage: numbers are kept as exact decimals (a cost
  * of 16.38 stays 16.38), unknown fields are simply not looked at.
  */
-final class JsonDocuments {
+public final class JsonDocuments {
 
 	static final ObjectMapper MAPPER = JsonMapper.builder()
 		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -27,7 +27,7 @@ final class JsonDocuments {
 	 * Reads a whole document as a tree, refusing an object that gives a name twice (a tree would
 	 * keep the last value silently): {@link #repeatedName} tells that failure apart.
 	 */
-	static final ObjectReader TREES = MAPPER.reader().with(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+	public static final ObjectReader TREES = MAPPER.reader().with(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
 
 	/**
 	 * The name {@link #TREES} found twice, and where, as {@code 'status' in /entry/0/statuses/0};

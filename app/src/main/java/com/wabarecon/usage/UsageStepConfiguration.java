@@ -44,7 +44,7 @@ class UsageStepConfiguration {
 	Step usageImportStep(JobRepository jobRepository, Step rateCardsStep, Step marketsStep, Step fxStep,
 			Step usageClearStep, Step usageExportsStep, Step repeatedRowsStep, Step usageStatisticsStep,
 			Step balanceExportsStep, Step callExportsStep, Step callRepeatsStep, Step webhooksStep,
-			Step webhookCountStep) {
+			Step webhookCountStep, Step balanceSnapshotsStep, Step fundsMovementsStep) {
 		// the usage exports load last: each loading step first deletes its own source kind's rows
 		// of the month, and after millions of export rows that delete would scan them all. The
 		// statistics (an ANALYZE) and the webhook count (a query over the staged events) each keep
@@ -58,6 +58,8 @@ class UsageStepConfiguration {
 		Flow flow = new FlowBuilder<Flow>("usageImport").start(marketsStep)
 			.next(rateCardsStep)
 			.next(fxStep)
+			.next(balanceSnapshotsStep)
+			.next(fundsMovementsStep)
 			.next(usageClearStep)
 			.next(balanceExportsStep)
 			.next(callExportsStep)

@@ -29,7 +29,8 @@ class InboxInventoryTests {
 			# file                                  | decision | kind or reason
 			directory/clients.csv                   | READ     | CLIENTS
 			directory/channels.csv                  | READ     | CHANNELS
-			directory/Clients.CSV                   | NOT_READ | not read: the directory is read from clients.csv and channels.csv (names in lower case)
+			directory/auto-renewal.csv              | READ     | AUTO_RENEWAL
+			directory/Clients.CSV                   | NOT_READ | not read: the directory is read from clients.csv, channels.csv and auto-renewal.csv (names in lower case)
 			rate-cards/2025-07-01.csv               | READ     | RATE_CARD
 			rate-cards/2025-07-01.CSV               | READ     | RATE_CARD
 			rate-cards/markets.csv                  | READ     | MARKETS
@@ -54,8 +55,11 @@ class InboxInventoryTests {
 			2025-09/calls/ch_001.json               | READ     | CALL_EXPORT
 			2025-09/calls/ch_001.json.gz            | READ     | CALL_EXPORT
 			2025-09/calls/ch_001.csv                | NOT_READ | not read: call analytics exports are read from .json and .json.gz files
-			2025-09/voice/ch_001.json               | NOT_READ | not read: 2025-09/voice/ is not a folder the close reads (usage, calls, webhooks, invoice)
-			2025-09/readme.md                       | NOT_READ | not read: not in a folder the close reads (2025-09/usage/, calls/, webhooks/ or invoice/)
+			2025-09/balance/ch_011.json             | READ     | BALANCE_SNAPSHOT
+			2025-09/balance/movements.csv           | READ     | FUNDS_MOVEMENTS
+			2025-09/balance/top-ups.csv             | NOT_READ | not read: balances are read from <channel_id>.json snapshots and movements.csv
+			2025-09/voice/ch_001.json               | NOT_READ | not read: 2025-09/voice/ is not a folder the close reads (usage, calls, webhooks, balance, invoice)
+			2025-09/readme.md                       | NOT_READ | not read: not in a folder the close reads (2025-09/usage/, calls/, webhooks/, balance/ or invoice/)
 			2025-08/webhooks/late.ndjson            | READ     | WEBHOOKS
 			2025-10/webhooks/late.ndjson.gz         | READ     | WEBHOOKS
 			""")

@@ -1,0 +1,172 @@
+package com.wabarecon.balance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.wabarecon.CloseJobRuns;
+import com.wabarecon.Stage;
+import com.wabarecon.StepExecutions;
+import com.wabarecon.TestInbox;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.test.JobOperatorTestUtils;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Prepaid balances of channels on Direct Payment, by the real close on the sample inbox with
+ * ch_011 (USD, Europe/Athens) and ch_012 (EUR, Asia/Nicosia) on Direct Payment: their
+ * auto-renewal, August's snapshots in the inbox as the opening balances, September's snapshots
+ * and funds movements. Every figure below is worked out by hand. Run on each database
+ * ({@code BalanceFunctionalTests}, {@code BalancePostgresTests}).
+ */
+abstract class BalanceCases {
+
+	@Autowired
+	JobOperatorTestUtils jobOperatorTestUtils;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@TempDir
+	Path dir;
+
+	@TempDir
+	Path out;
+
+	@Test
+	void eachDirectChannelsMonthRollsForwardAndSaysHowLongItsFundsLast() throws Exception {
+		// given
+		TestInbox inbox = TestInbox.copyOfSample(dir.resolve("inbox"));
+		directPayment(inbox, "ch_011", "ch_012");
+		inbox.write("directory/auto-renewal.csv", """
+				channel_id,enabled,threshold,amount,currency
+				ch_011,false,,,USD
+				ch_012,true,20.00,50.00,EUR
+				""");
+		inbox.write("2025-08/balance/ch_011.json", "{\"balance\": 20.00, \"currency\": \"USD\"}");
+		inbox.write("2025-08/balance/ch_012.json", "{\"balance\": 100.00, \"currency\": \"EUR\"}");
+		inbox.write("2025-09/balance/ch_011.json", "{\"balance\": 5.00, \"currency\": \"USD\", \"estimated_template_cost\": 0.02}");
+		// the channel from the field, not the name
+		inbox.write("2025-09/balance/nicosia.json", """
+				{"channel_id": "ch_012", "balance": 63.00, "currency": "EUR",
+				 "last_renewal": {"amount": 50.00, "date": "2025-09-20T08:00:00Z"}}""");
+		StringBuilder movements = new StringBuilder("channel_id,booked_at,type,amount,currency,reference\n");
+		for (int day = 1; day <= 30; day++) {
+			String at = "2025-09-%02dT12:00:00Z".formatted(day);
+			movements.append("ch_011,").append(at).append(",USAGE,").append(day <= 15 ? "-1.00" : "-2.00").append(",USD,\n");
+			movements.append("ch_012,").append(at).append(",USAGE,-3.00,EUR,\n");
+		}
+		movements.append("ch_011,2025-09-10T09:00:00Z,TOP_UP,30.00,USD,card 4242\n")
+			.append("ch_012,2025-09-20T08:00:00Z,auto-renewal,50.00,EUR,\n")
+			.append("ch_012,2025-09-25T08:00:00Z,REFUND,5.00,EUR,failed template\n")
+			// rejected: a channel the partner pays for, a negative top-up, 1 October in Nicosia
+			.append("ch_001,2025-09-10T09:00:00Z,TOP_UP,10.00,EUR,\n")
+			.append("ch_011,2025-09-11T09:00:00Z,TOP_UP,-5.00,USD,\n")
+			.append("ch_012,2025-09-30T22:30:00Z,USAGE,-1.00,EUR,\n");
+		inbox.write("2025-09/balance/movements.csv", movements.toString());
+
+		// when
+		JobExecution execution = CloseJobRuns.run(jobOperatorTestUtils, inbox.root(), out, "2025-09", Stage.RECONCILE,
+				null);
+
+		// then: ch_011, 20.00 - 15 x 1.00 - 15 x 2.00 + 30.00 = 5.00, as its snapshot: it ties; the
+		// last 15 days cost 2.00 a day, 2.5 days of funds, empty on the third day (3 October), and
+		// no renewal: flagged. Its month averaged 1.50 a day, the last days 2.00 (33 % away): the
+		// advice is on 2.00, 3 days = 6, 30 days = 60.
+		// ch_012, 100.00 - 30 x 3.00 + 50.00 + 5.00 = 65.00 against a snapshot of 63.00: -2.00. At
+		// 3.00 a day, 63.00 lasts 21 days; (63.00 - 20.00) / 3.00 = 14.3: below the threshold on the
+		// 15th day, 15 October. Stable usage: 9 and 90.
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.STOPPED);
+		assertThat(jdbc.sql("""
+				SELECT channel_id, opening, added, used, other, expected_closing, closing, difference, invoiced_usage,
+				       daily_cost, days_left, renewal_date, empty_date, runs_out_soon, renewal_enabled,
+				       suggested_threshold, suggested_amount, stable_usage
+				FROM balance_month WHERE billing_month = '2025-09' ORDER BY channel_id""").query((rs, n) -> {
+			List<String> cells = new ArrayList<>();
+			for (int c = 1; c <= 18; c++) {
+				Object value = rs.getObject(c);
+				cells.add(value instanceof java.math.BigDecimal decimal ? decimal.stripTrailingZeros().toPlainString()
+						: String.valueOf(value).toLowerCase());
+			}
+			return String.join(" ", cells);
+		}).list()).containsExactly(
+				"ch_011 20 30 -45 0 5 5 0 47.36 2 2.5 null 2025-10-03 true false 6 60 false",
+				"ch_012 100 50 -90 5 65 63 -2 16.35 3 21 2025-10-15 null false true 9 90 true");
+		assertThat(StepExecutions.named(execution, "balancesStep").getExitStatus().getExitDescription())
+			.isEqualTo("2 channels on Direct Payment, 1 tying out; ch_011's funds run out within 7 days: 2.5 days "
+					+ "left at 2.00 USD a day, empty on 2025-10-03; ch_012 does not tie out: opening 100.00 + "
+					+ "movements -35.00 = 65.00, snapshot 63.00 (difference -2.00 EUR)");
+		assertThat(jdbc.sql("""
+				SELECT line || ': ' || reason FROM import_reject
+				WHERE billing_month = '2025-09' AND source_file = '2025-09/balance/movements.csv' ORDER BY line""")
+			.query(String.class)
+			.list()).containsExactly(
+					"65: channel ch_001 is not on Direct Payment (payment_mode PARTNER): it has no prepaid balance",
+					"66: a TOP_UP must be positive (it is -5.00)",
+					"67: booked on 2025-10-01 in Asia/Nicosia, not in 2025-09: it belongs to that month's balance");
+		assertThat(jdbc.sql("SELECT channel_id || ' ' || COALESCE(CAST(last_renewal_amount AS VARCHAR(40)), '-') "
+				+ "FROM balance_snapshot WHERE billing_month = '2025-09' ORDER BY channel_id").query(String.class).list())
+			.containsExactly("ch_011 -", "ch_012 50.000000");
+	}
+
+	@Test
+	void thePartnerWorkbookListsEveryDirectChannelTheMostUrgentFirst() throws Exception {
+		// given: ch_012 on Direct Payment with two weeks of funds at 5.00 a day and no renewal,
+		// ch_011 with 2.00 left at 1.00 a day and no snapshot of August
+		TestInbox inbox = TestInbox.copyOfSample(dir.resolve("inbox"));
+		directPayment(inbox, "ch_011", "ch_012");
+		inbox.write("2025-08/balance/ch_012.json", "{\"balance\": 145.00, \"currency\": \"EUR\"}");
+		inbox.write("2025-09/balance/ch_011.json", "{\"balance\": 2.00, \"currency\": \"USD\"}");
+		inbox.write("2025-09/balance/ch_012.json", "{\"balance\": 70.00, \"currency\": \"EUR\"}");
+		StringBuilder movements = new StringBuilder("channel_id,booked_at,type,amount,currency,reference\n");
+		for (int day = 16; day <= 30; day++) {
+			movements.append("ch_011,2025-09-%02dT12:00:00Z,USAGE,-1.00,USD,\n".formatted(day));
+			movements.append("ch_012,2025-09-%02dT12:00:00Z,USAGE,-5.00,EUR,\n".formatted(day));
+		}
+		inbox.write("2025-09/balance/movements.csv", movements.toString());
+
+		// when
+		CloseJobRuns.run(jobOperatorTestUtils, inbox.root(), out, "2025-09", Stage.RECONCILE, null);
+
+		// then: ch_011 first (2 days left, flagged), its opening and roll-forward unknown, never 0;
+		// ch_012: 145.00 - 75.00 = 70.00, tying out, 14 days left
+		List<String> rows = new ArrayList<>();
+		try (var in = Files.newInputStream(out.resolve("2025-09/reconciliation-2025-09.xlsx"));
+				var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in)) {
+			var sheet = workbook.getSheet("Balances");
+			for (var row : sheet) {
+				List<String> cells = new ArrayList<>();
+				for (int c : new int[] { 1, 3, 7, 8, 9, 12, 13, 14, 15 }) {
+					var cell = row.getCell(c);
+					cells.add(cell == null ? "-" : cell.toString());
+				}
+				rows.add(String.join(" ", cells));
+			}
+		}
+		assertThat(rows).containsExactly(
+				"channel_id opening expected_closing closing difference days_left runs_out_soon empty_on auto_renewal",
+				"ch_011 unknown unknown 2.0 unknown 2.0 yes 2025-10-02 off",
+				"ch_012 145.0 70.0 70.0 0.0 14.0 no 2025-10-14 off");
+	}
+
+	/** channels.csv with a payment_mode column: these channels DIRECT, the others empty (the partner pays). */
+	private static void directPayment(TestInbox inbox, String... direct) throws Exception {
+		Path file = inbox.root().resolve("directory/channels.csv");
+		List<String> lines = Files.readAllLines(file);
+		StringBuilder text = new StringBuilder(lines.get(0)).append(",payment_mode\n");
+		for (String line : lines.subList(1, lines.size())) {
+			boolean isDirect = List.of(direct).contains(line.substring(0, line.indexOf(',')));
+			text.append(line).append(isDirect ? ",DIRECT" : ",").append('\n');
+		}
+		Files.writeString(file, text);
+	}
+
+}
