@@ -46,7 +46,8 @@ class StatementEmails {
 		checkFiles(statement);
 		Wording wording = Wording.of(messages, statement.locale());
 		String monthName = wording.month(YearMonth.parse(month));
-		String totals = totals(statement.clientId(), wording);
+		String warnings = fundsWarnings(statement.clientId(), wording);
+		String totals = totals(statement.clientId(), wording) + (warnings.isEmpty() ? "" : "\n\n" + warnings);
 		String subject = settings.subject().isBlank() ? wording.text("email.subject", statement.name(), monthName)
 				: fill(settings.subject(), statement, monthName, totals);
 		String body = settings.body().isBlank() ? wording.text("email.body", statement.name(), monthName, totals)
@@ -82,6 +83,32 @@ class StatementEmails {
 				return wording.text("email.total", amount(wording, rs.getBigDecimal(2), currency), currency,
 						estimated == null ? wording.text("email.estimated.unknown")
 								: wording.text("email.estimated", amount(wording, estimated, currency), currency));
+			})
+			.list()
+			.stream()
+			.collect(Collectors.joining("\n"));
+	}
+
+	/**
+	 * A sentence for each of the client's phone numbers on Direct Payment whose funds run out
+	 * within a week with no renewal ({@code balancesStep}): paid messages stop there.
+	 */
+	private String fundsWarnings(String clientId, Wording wording) {
+		return jdbc.sql("""
+				SELECT COALESCE(c.display_phone_number, c.phone_number_id), b.closing, b.currency, b.days_left, b.empty_date
+				FROM balance_month b JOIN channel c ON c.channel_id = b.channel_id
+				WHERE b.billing_month = ? AND b.client_id = ? AND b.runs_out_soon ORDER BY b.days_left, b.channel_id""")
+			.params(month, clientId)
+			.query((rs, n) -> {
+				String number = "+" + rs.getString(1);
+				String currency = rs.getString(3).strip();
+				BigDecimal closing = rs.getBigDecimal(2);
+				BigDecimal days = rs.getBigDecimal(4);
+				if (closing.signum() <= 0) {
+					return wording.text("email.fundsOut", number, amount(wording, closing, currency), currency);
+				}
+				return wording.text("email.fundsLow", number, amount(wording, closing, currency), currency,
+						wording.number(days, false), wording.date(rs.getObject(5, java.time.LocalDate.class)));
 			})
 			.list()
 			.stream()

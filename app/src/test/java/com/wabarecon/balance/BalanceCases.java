@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.wabarecon.ClientOutputs;
 import com.wabarecon.CloseJobRuns;
 import com.wabarecon.Stage;
 import com.wabarecon.StepExecutions;
@@ -44,34 +45,7 @@ abstract class BalanceCases {
 	@Test
 	void eachDirectChannelsMonthRollsForwardAndSaysHowLongItsFundsLast() throws Exception {
 		// given
-		TestInbox inbox = TestInbox.copyOfSample(dir.resolve("inbox"));
-		directPayment(inbox, "ch_011", "ch_012");
-		inbox.write("directory/auto-renewal.csv", """
-				channel_id,enabled,threshold,amount,currency
-				ch_011,false,,,USD
-				ch_012,true,20.00,50.00,EUR
-				""");
-		inbox.write("2025-08/balance/ch_011.json", "{\"balance\": 20.00, \"currency\": \"USD\"}");
-		inbox.write("2025-08/balance/ch_012.json", "{\"balance\": 100.00, \"currency\": \"EUR\"}");
-		inbox.write("2025-09/balance/ch_011.json", "{\"balance\": 5.00, \"currency\": \"USD\", \"estimated_template_cost\": 0.02}");
-		// the channel from the field, not the name
-		inbox.write("2025-09/balance/nicosia.json", """
-				{"channel_id": "ch_012", "balance": 63.00, "currency": "EUR",
-				 "last_renewal": {"amount": 50.00, "date": "2025-09-20T08:00:00Z"}}""");
-		StringBuilder movements = new StringBuilder("channel_id,booked_at,type,amount,currency,reference\n");
-		for (int day = 1; day <= 30; day++) {
-			String at = "2025-09-%02dT12:00:00Z".formatted(day);
-			movements.append("ch_011,").append(at).append(",USAGE,").append(day <= 15 ? "-1.00" : "-2.00").append(",USD,\n");
-			movements.append("ch_012,").append(at).append(",USAGE,-3.00,EUR,\n");
-		}
-		movements.append("ch_011,2025-09-10T09:00:00Z,TOP_UP,30.00,USD,card 4242\n")
-			.append("ch_012,2025-09-20T08:00:00Z,auto-renewal,50.00,EUR,\n")
-			.append("ch_012,2025-09-25T08:00:00Z,REFUND,5.00,EUR,failed template\n")
-			// rejected: a channel the partner pays for, a negative top-up, 1 October in Nicosia
-			.append("ch_001,2025-09-10T09:00:00Z,TOP_UP,10.00,EUR,\n")
-			.append("ch_011,2025-09-11T09:00:00Z,TOP_UP,-5.00,USD,\n")
-			.append("ch_012,2025-09-30T22:30:00Z,USAGE,-1.00,EUR,\n");
-		inbox.write("2025-09/balance/movements.csv", movements.toString());
+		TestInbox inbox = septemberWithBalances();
 
 		// when
 		JobExecution execution = CloseJobRuns.run(jobOperatorTestUtils, inbox.root(), out, "2025-09", Stage.RECONCILE,
@@ -118,6 +92,23 @@ abstract class BalanceCases {
 	}
 
 	@Test
+	void aClientWhoseFundsRunOutWithinAWeekIsToldSoInItsEmail() throws Exception {
+		// given
+		TestInbox inbox = septemberWithBalances();
+
+		// when: the whole close, emails to the outbox
+		JobExecution execution = CloseJobRuns.run(jobOperatorTestUtils, inbox.root(), out, "2025-09", Stage.DELIVERY,
+				null);
+
+		// then: ch_011 (c_005, Greek) has 5.00 USD for 2.5 days; ch_012 (c_006) renews, so nothing to say
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(ClientOutputs.of(out, "2025-09", "c_005").body()).contains("+302101234567: το προπληρωμένο "
+				+ "υπόλοιπο των 5,00 USD επαρκεί για περίπου 2,5 ακόμη ημέρες με την πρόσφατη χρήση και εξαντλείται "
+				+ "στις ", " 2025. Προσθέστε χρήματα ή ενεργοποιήστε την αυτόματη ανανέωση");
+		assertThat(ClientOutputs.of(out, "2025-09", "c_006").body()).doesNotContain("баланс");
+	}
+
+	@Test
 	void thePartnerWorkbookListsEveryDirectChannelTheMostUrgentFirst() throws Exception {
 		// given: ch_012 on Direct Payment with two weeks of funds at 5.00 a day and no renewal,
 		// ch_011 with 2.00 left at 1.00 a day and no snapshot of August
@@ -155,6 +146,43 @@ abstract class BalanceCases {
 				"channel_id opening expected_closing closing difference days_left runs_out_soon empty_on auto_renewal",
 				"ch_011 unknown unknown 2.0 unknown 2.0 yes 2025-10-02 off",
 				"ch_012 145.0 70.0 70.0 0.0 14.0 no 2025-10-14 off");
+	}
+
+	/**
+	 * The sample with ch_011 and ch_012 on Direct Payment: ch_011 (no renewal) at 5.00 USD after
+	 * a month of 1.00 then 2.00 a day, ch_012 (renewal at 20.00) at 63.00 EUR after 3.00 a day,
+	 * August's snapshots in the inbox, and three movements to reject.
+	 */
+	private TestInbox septemberWithBalances() throws Exception {
+		TestInbox inbox = TestInbox.copyOfSample(dir.resolve("inbox"));
+		directPayment(inbox, "ch_011", "ch_012");
+		inbox.write("directory/auto-renewal.csv", """
+				channel_id,enabled,threshold,amount,currency
+				ch_011,false,,,USD
+				ch_012,true,20.00,50.00,EUR
+				""");
+		inbox.write("2025-08/balance/ch_011.json", "{\"balance\": 20.00, \"currency\": \"USD\"}");
+		inbox.write("2025-08/balance/ch_012.json", "{\"balance\": 100.00, \"currency\": \"EUR\"}");
+		inbox.write("2025-09/balance/ch_011.json", "{\"balance\": 5.00, \"currency\": \"USD\", \"estimated_template_cost\": 0.02}");
+		// the channel from the field, not the name
+		inbox.write("2025-09/balance/nicosia.json", """
+				{"channel_id": "ch_012", "balance": 63.00, "currency": "EUR",
+				 "last_renewal": {"amount": 50.00, "date": "2025-09-20T08:00:00Z"}}""");
+		StringBuilder movements = new StringBuilder("channel_id,booked_at,type,amount,currency,reference\n");
+		for (int day = 1; day <= 30; day++) {
+			String at = "2025-09-%02dT12:00:00Z".formatted(day);
+			movements.append("ch_011,").append(at).append(",USAGE,").append(day <= 15 ? "-1.00" : "-2.00").append(",USD,\n");
+			movements.append("ch_012,").append(at).append(",USAGE,-3.00,EUR,\n");
+		}
+		movements.append("ch_011,2025-09-10T09:00:00Z,TOP_UP,30.00,USD,card 4242\n")
+			.append("ch_012,2025-09-20T08:00:00Z,auto-renewal,50.00,EUR,\n")
+			.append("ch_012,2025-09-25T08:00:00Z,REFUND,5.00,EUR,failed template\n")
+			// rejected: a channel the partner pays for, a negative top-up, 1 October in Nicosia
+			.append("ch_001,2025-09-10T09:00:00Z,TOP_UP,10.00,EUR,\n")
+			.append("ch_011,2025-09-11T09:00:00Z,TOP_UP,-5.00,USD,\n")
+			.append("ch_012,2025-09-30T22:30:00Z,USAGE,-1.00,EUR,\n");
+		inbox.write("2025-09/balance/movements.csv", movements.toString());
+		return inbox;
 	}
 
 	/** channels.csv with a payment_mode column: these channels DIRECT, the others empty (the partner pays). */
