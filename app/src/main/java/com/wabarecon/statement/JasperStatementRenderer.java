@@ -114,6 +114,8 @@ class JasperStatementRenderer implements StatementRenderer {
 		parameters.put(CategoryColours.SERIES_CATEGORIES, seriesCategories);
 		parameters.put("CALLS_REPORT", templates.calls());
 		parameters.put("CALLS", CallSection.parameters(statement, text));
+		parameters.put("BALANCE_REPORT", templates.balance());
+		parameters.put("BALANCE", BalanceSection.parameters(statement, text));
 		return parameters;
 	}
 

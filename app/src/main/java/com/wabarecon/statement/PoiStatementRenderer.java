@@ -11,6 +11,7 @@ import java.util.Map;
 
 import javax.xml.transform.TransformerFactory;
 
+import com.wabarecon.balance.BalanceMonth;
 import com.wabarecon.rules.CallPricing;
 import com.wabarecon.rules.Volumes;
 
@@ -27,7 +28,8 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
  * The statement as an Excel workbook for the client's accountants: {@code Summary},
  * {@code Lines} (every reconciliation line with the reconciliation CSV's columns, then the
  * channel, free volumes and invoices), {@code Daily} (estimates per day and category),
- * {@code Calls} (calls per day and direction, when the client had calls) and
+ * {@code Calls} (calls per day and direction, when the client had calls), {@code Balance} (the
+ * prepaid balance of each number on Direct Payment, when it has some) and
  * {@code Discrepancies} (always there; it says so when there are none). Headers are frozen and
  * filtered, numbers are number cells, totals are formulas over the rows, so every figure can be
  * added again. Written with SXSSF (rows streamed through a compressed temporary file, deleted
@@ -45,6 +47,8 @@ class PoiStatementRenderer implements StatementRenderer {
 
 	/** Only when the client had calls. */
 	static final String CALLS = "Calls";
+
+	static final String BALANCE = "Balance";
 
 	/** The reconciliation CSV's columns (the contract), then what the statement adds. */
 	static final String[] LINE_COLUMNS = { "billing_month", "client_id", "waba_id", "phone_number_id", "category",
@@ -95,6 +99,9 @@ class PoiStatementRenderer implements StatementRenderer {
 			daily(statement, text, workbook.createSheet(DAILY), cells);
 			if (!statement.calls().isEmpty()) {
 				calls(statement, text, workbook.createSheet(CALLS), cells);
+			}
+			if (!statement.balances().isEmpty()) {
+				balances(statement, workbook.createSheet(BALANCE), cells);
 			}
 			discrepancies(statement, text, workbook.createSheet(DISCREPANCIES), cells);
 			summary(statement, text, summary, cells, linesEnd);
@@ -227,6 +234,43 @@ class PoiStatementRenderer implements StatementRenderer {
 								: column == 5 ? WorkbookCells.MINUTES : WorkbookCells.VOLUME, true);
 			}
 		}
+	}
+
+	/**
+	 * The prepaid balance of each phone number on Direct Payment, the most urgent first: the
+	 * roll-forward, usage per the invoice, how long the funds last, the auto-renewal and the
+	 * suggested one. A figure that cannot be known says unknown.
+	 */
+	private static void balances(Statement statement, Sheet sheet, WorkbookCells cells) {
+		cells.header(sheet.createRow(0), "phone_number", "currency", "opening", "added", "used", "other",
+				"expected_closing", "closing", "difference", "invoiced_usage", "daily_cost", "days_left", "runs_out_on",
+				"auto_renewal", "renews_on", "suggested_threshold", "suggested_amount", "usage");
+		int index = 1;
+		for (BalanceMonth balance : statement.balances()) {
+			Row row = sheet.createRow(index++);
+			String money = WorkbookCells.money(balance.currency());
+			cells.text(row, 0, balance.displayPhoneNumber() == null ? balance.channelId()
+					: "+" + balance.displayPhoneNumber());
+			cells.text(row, 1, balance.currency());
+			cells.amountOrUnknown(row, 2, balance.opening(), money);
+			cells.number(row, 3, balance.added(), money);
+			cells.number(row, 4, balance.used(), money);
+			cells.number(row, 5, balance.other(), money);
+			cells.amountOrUnknown(row, 6, balance.expectedClosing(), money);
+			cells.amountOrUnknown(row, 7, balance.closing(), money);
+			cells.amountOrUnknown(row, 8, balance.difference(), money);
+			cells.number(row, 9, balance.invoicedUsage(), money);
+			cells.amountOrUnknown(row, 10, balance.dailyCost(), money);
+			cells.number(row, 11, balance.daysLeft(), WorkbookCells.DAYS);
+			cells.date(row, 12, balance.emptyDate());
+			cells.text(row, 13, balance.renewalEnabled() ? "on" : "off");
+			cells.date(row, 14, balance.renewalDate());
+			cells.number(row, 15, balance.suggestedThreshold(), money);
+			cells.number(row, 16, balance.suggestedAmount(), money);
+			cells.text(row, 17, balance.stableUsage() ? "stable" : "fluctuating");
+		}
+		finish(sheet, 18, Math.max(index, 2), new int[] { 18, 9, 12, 12, 12, 12, 14, 12, 12, 14, 12, 10, 12, 12, 12,
+				18, 16, 12 });
 	}
 
 	private static void discrepancies(Statement statement, StatementText text, Sheet sheet, WorkbookCells cells) {

@@ -21,6 +21,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import com.wabarecon.balance.BalanceMonth;
 import com.wabarecon.rules.LineStatus;
 import com.wabarecon.rules.Money;
 import com.wabarecon.rules.Volumes;
@@ -42,11 +43,13 @@ import com.wabarecon.rules.Volumes;
  * currency they convert
  * @param calls the counted call estimates per day, direction and currency (none: no calls)
  * @param previousCalls the previous month's, the same way (none: no calls, or that month not loaded)
+ * @param balances the prepaid balances of the client's phone numbers on Direct Payment, the most
+ * urgent first (none: the partner pays for all of them)
  * @param generatedAt when the statement was rendered
  */
 record Statement(String month, Client client, List<Line> lines, List<Charge> charges, List<Day> days,
 		List<Previous> previous, Map<String, BigDecimal> rates, List<CallDay> calls, List<CallDay> previousCalls,
-		Instant generatedAt) {
+		List<BalanceMonth> balances, Instant generatedAt) {
 
 	static final List<String> STATUSES = Arrays.stream(LineStatus.values()).map(LineStatus::name).toList();
 
@@ -61,6 +64,7 @@ record Statement(String month, Client client, List<Line> lines, List<Charge> cha
 		rates = Map.copyOf(rates);
 		calls = List.copyOf(calls);
 		previousCalls = List.copyOf(previousCalls);
+		balances = List.copyOf(balances);
 	}
 
 	/**

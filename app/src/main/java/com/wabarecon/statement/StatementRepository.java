@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import com.wabarecon.balance.BalanceMonths;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -26,8 +28,11 @@ class StatementRepository {
 
 	private final JdbcClient jdbc;
 
-	StatementRepository(JdbcClient jdbc) {
+	private final BalanceMonths balances;
+
+	StatementRepository(JdbcClient jdbc, BalanceMonths balances) {
 		this.jdbc = jdbc;
+		this.balances = balances;
 	}
 
 	/**
@@ -77,7 +82,7 @@ class StatementRepository {
 			.list();
 		return new Statement(month, client, lines(month, clientId), charges(month, wabas), days(month, clientId, channels),
 				previous(previousMonth, clientId), rates(month, client.statementCurrency()), calls(month, clientId),
-				calls(previousMonth, clientId), now);
+				calls(previousMonth, clientId), balances.byUrgency(month, clientId), now);
 	}
 
 	private List<Statement.Line> lines(String month, String clientId) {

@@ -15,7 +15,7 @@ import net.sf.jasperreports.engine.JasperReport;
  * immutable and filled concurrently without harm.
  */
 record StatementTemplates(JasperReport statement, JasperReport totals, JasperReport charges, JasperReport changes,
-		JasperReport calls) {
+		JasperReport calls, JasperReport balance) {
 
 	static final String STATEMENT = "statement.jrxml";
 
@@ -27,6 +27,8 @@ record StatementTemplates(JasperReport statement, JasperReport totals, JasperRep
 
 	static final String CALLS = "statement-calls.jrxml";
 
+	static final String BALANCE = "statement-balance.jrxml";
+
 	/** Compiles every template of {@code folder}; fails naming the folder or file that is missing or wrong. */
 	static StatementTemplates compile(Path folder) {
 		Path absolute = folder.toAbsolutePath().normalize();
@@ -35,7 +37,8 @@ record StatementTemplates(JasperReport statement, JasperReport totals, JasperRep
 					+ " does not exist: set recon.statement.templates, or run from the folder that holds report-templates/");
 		}
 		return new StatementTemplates(compile(absolute, STATEMENT), compile(absolute, TOTALS),
-				compile(absolute, CHARGES), compile(absolute, CHANGES), compile(absolute, CALLS));
+				compile(absolute, CHARGES), compile(absolute, CHANGES), compile(absolute, CALLS),
+				compile(absolute, BALANCE));
 	}
 
 	private static JasperReport compile(Path folder, String name) {

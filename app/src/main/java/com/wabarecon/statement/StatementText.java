@@ -1,6 +1,7 @@
 package com.wabarecon.statement;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -89,6 +90,11 @@ final class StatementText {
 	/** An amount at the currency's digits, as the locale writes it: {@code 1.234,50}. */
 	String amount(BigDecimal amount, String currency) {
 		return wording.number(Money.round(amount, currency), false);
+	}
+
+	/** A date as the locale writes it: {@code 03.10.2025}. */
+	String date(LocalDate date) {
+		return wording.date(date);
 	}
 
 	/** A count as the locale writes it: {@code 2.400}. */

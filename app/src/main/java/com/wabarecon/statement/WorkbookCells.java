@@ -34,6 +34,9 @@ final class WorkbookCells {
 	/** Billed minutes: tenths, as Meta bills a call's 6-second pulses. */
 	static final String MINUTES = "#,##0.0";
 
+	/** Days of funds left, one decimal. */
+	static final String DAYS = "#,##0.0";
+
 	/** {@code amount_delta_pct} is in percent already (12.5 means 12.5 %): the number as it is, no % format that would scale it. */
 	static final String PERCENT_POINTS = "0.00";
 

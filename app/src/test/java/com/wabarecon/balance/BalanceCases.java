@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -106,6 +107,29 @@ abstract class BalanceCases {
 				+ "υπόλοιπο των 5,00 USD επαρκεί για περίπου 2,5 ακόμη ημέρες με την πρόσφατη χρήση και εξαντλείται "
 				+ "στις ", " 2025. Προσθέστε χρήματα ή ενεργοποιήστε την αυτόματη ανανέωση");
 		assertThat(ClientOutputs.of(out, "2025-09", "c_006").body()).doesNotContain("баланс");
+
+		// and its statement's Prepaid balance section, in Greek: 20,00 + 30,00 - 45,00 = 5,00, 2,5
+		// days; the advice on the last 15 days' 2,00 a day (6 and 60)
+		ClientOutputs greek = ClientOutputs.of(out, "2025-09", "c_005");
+		assertThat(greek.pdfText().replaceAll("\\s+", " ")).contains("Προπληρωμένο υπόλοιπο (Direct Payment)",
+				"+302101234567 USD 20,00 30,00 -45,00 5,00 2,5 ανενεργή",
+				"+302101234567: με τη χρήση των τελευταίων 15 ημερών το υπόλοιπο επαρκεί για ακόμη 2,5 ημέρες",
+				"+302101234567: προτεινόμενη αυτόματη ανανέωση κάτω από 6,00 USD, με προσθήκη 60,00 USD",
+				"Τελικό υπόλοιπο ανά αριθμό");
+		try (var in = Files.newInputStream(out.resolve("2025-09/c_005/statement-c_005-2025-09.xlsx"));
+				var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in)) {
+			var row = workbook.getSheet("Balance").getRow(1);
+			assertThat(row.getCell(0).getStringCellValue()).isEqualTo("+302101234567");
+			assertThat(row.getCell(2).getNumericCellValue()).isEqualTo(20.0);
+			assertThat(row.getCell(7).getNumericCellValue()).isEqualTo(5.0);
+			assertThat(row.getCell(11).getNumericCellValue()).isEqualTo(2.5);
+			assertThat(row.getCell(12).getLocalDateTimeCellValue().toLocalDate()).isEqualTo(LocalDate.of(2025, 10, 3));
+			assertThat(row.getCell(13).getStringCellValue()).isEqualTo("off");
+		}
+		// ch_012's difference, in Russian
+		assertThat(ClientOutputs.of(out, "2025-09", "c_006").pdfText().replaceAll("\\s+", " "))
+			.contains("+35722123456: начальный баланс и операции за месяц дают 65,00 EUR, но конечный баланс 63,00 EUR: "
+					+ "расхождение -2,00 EUR.");
 	}
 
 	@Test
