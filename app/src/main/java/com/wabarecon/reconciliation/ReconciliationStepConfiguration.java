@@ -33,7 +33,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  * ({@code reconcileEvidenceStep}); each line judged against the tolerances
  * ({@code reconcileLinesStep}) and, beside it, the estimates' totals ({@code estimateTotalsStep});
  * the tie-out ({@code tieOutStep}), each Direct Payment channel's balance ({@code balancesStep}),
- * then the CSV and the partner workbook ({@code reconciliationReportStep}). The job sees one step, {@code reconciliationStep}. Every
+ * the coming month's approximate charges ({@code forecastStep}), then the CSV and the partner
+ * workbook ({@code reconciliationReportStep}). The job sees one step, {@code reconciliationStep}. Every
  * step recomputes from the data, so a rerun or restart replaces what an earlier one wrote; what
  * a later step needs of an earlier one is promoted to the job's context, which a restart keeps.
  */
@@ -46,7 +47,7 @@ class ReconciliationStepConfiguration {
 	@Bean
 	Step reconciliationStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			ReconSideRepository sides, Step estimateTotalsStep, Step reconcileLinesStep, Step tieOutStep,
-			Step balancesStep, Step reconciliationReportStep) {
+			Step balancesStep, Step forecastStep, Step reconciliationReportStep) {
 		Step estimateSide = RunSteps.forTheRun("reconcileEstimateSideStep", jobRepository, transactionManager,
 				sides::buildEstimateSide);
 		Step invoiceSide = RunSteps.forTheRun("reconcileInvoiceSideStep", jobRepository, transactionManager,
@@ -68,6 +69,7 @@ class ReconciliationStepConfiguration {
 			.next(linesAndTotals)
 			.next(tieOutStep)
 			.next(balancesStep)
+			.next(forecastStep)
 			.next(reconciliationReportStep)
 			.build();
 		return new StepBuilder("reconciliationStep", jobRepository).flow(flow).build();

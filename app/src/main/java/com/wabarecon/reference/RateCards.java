@@ -73,11 +73,19 @@ public class RateCards {
 
 	/** The rates in force for the month. */
 	public RateCard inForce(YearMonth month) {
+		return inForce(month, month);
+	}
+
+	/**
+	 * The rates in force on the first day of {@code asOf}, from the rate cards loaded for
+	 * {@code month}'s close (every version its files hold, a later one too).
+	 */
+	public RateCard inForce(YearMonth month, YearMonth asOf) {
 		List<RateCard.Row> rows = new ArrayList<>();
 		jdbc.sql("""
 				SELECT effective_from, currency, market, category, tier_lower, tier_upper, rate, source_file, source_line
 				FROM rate_card WHERE billing_month = ? AND effective_from <= ?""")
-			.params(month.toString(), month.atDay(1))
+			.params(month.toString(), asOf.atDay(1))
 			.query(rs -> {
 				rows.add(new RateCard.Row(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getString(3),
 						rs.getString(4), new Tier(rs.getLong(5), rs.getObject(6, Long.class), rs.getBigDecimal(7)),
@@ -86,11 +94,11 @@ public class RateCards {
 		List<RateCard.Refusal> refusals = jdbc.sql("""
 				SELECT effective_from, currency, market, category, reason FROM rate_card_refusal
 				WHERE billing_month = ? AND effective_from <= ?""")
-			.params(month.toString(), month.atDay(1))
+			.params(month.toString(), asOf.atDay(1))
 			.query((rs, n) -> new RateCard.Refusal(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getString(3),
 					rs.getString(4), rs.getString(5)))
 			.list();
-		return RateCard.inForce(month, rows, refusals, markets(month));
+		return RateCard.inForce(asOf, rows, refusals, markets(month));
 	}
 
 }

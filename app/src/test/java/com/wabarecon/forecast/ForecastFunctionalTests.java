@@ -1,0 +1,106 @@
+package com.wabarecon.forecast;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.wabarecon.CloseJobRuns;
+import com.wabarecon.CloseJobTest;
+import com.wabarecon.Stage;
+import com.wabarecon.StepExecutions;
+import com.wabarecon.TestInbox;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.test.JobOperatorTestUtils;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The approximate charges of October 2025, forecast by the real close of the sample's
+ * September: priced with the rate card in force on 1 October (rate-cards/2025-10-01.csv raises
+ * Germany's marketing rate from 0.1365 to 0.1410 EUR), with one month of history and with three.
+ */
+@CloseJobTest
+class ForecastFunctionalTests {
+
+	@Autowired
+	JobOperatorTestUtils jobOperatorTestUtils;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@TempDir
+	Path dir;
+
+	@TempDir
+	Path out;
+
+	@Test
+	void oneMonthIsItsRunRateAtTheNextQuartersRatesWithLowConfidence() throws Exception {
+		// when
+		JobExecution execution = CloseJobRuns.run(jobOperatorTestUtils, sample(), out, "2025-09", Stage.RECONCILE,
+				null);
+
+		// then: ch_001's 1,200 marketing messages in September's 30 days: 1,240 in October's 31, at
+		// October's 0.1410 (not September's 0.1365): 174.84 EUR; its 227.7 invoiced minutes (2,277
+		// pulses): 2,352.9, 2,353 pulses at 0.0300 a minute: 7.059, 7.06 EUR
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.STOPPED);
+		assertThat(line("MARKETING")).isEqualTo("2025-10 1 1240 - - true 174.84 - -");
+		assertThat(line("VOICE")).isEqualTo("2025-10 1 2353 - - true 7.06 - -");
+		assertThat(StepExecutions.named(execution, "forecastStep").getExitStatus().getExitDescription())
+			.startsWith("approximate charges of 2025-10: ");
+	}
+
+	@Test
+	void threeMonthsGiveAnIntervalFromTheMethodsOwnErrors() throws Exception {
+		// given: ch_001's marketing of July (1,240 in 31 days: 40 a day) and August (1,147: 37 a day)
+		for (String[] month : new String[][] { { "2025-07", "1240" }, { "2025-08", "1147" } }) {
+			jdbc.sql("""
+					INSERT INTO recon_line (billing_month, client_id, waba_id, phone_number_id, channel_id, category,
+					    currency, estimated_volume, invoiced_volume, volume_delta, estimated_amount, invoiced_amount,
+					    amount_delta, estimated_free_volume, invoiced_free_volume, status)
+					VALUES (?, 'c_001', '102290129340398', '106540352242922', 'ch_001', 'MARKETING', 'EUR', ?, ?, 0,
+					    0, 0, 0, 0, 0, 'MATCHED')""")
+				.params(month[0], Long.parseLong(month[1]), Long.parseLong(month[1]))
+				.update();
+		}
+
+		// when
+		CloseJobRuns.run(jobOperatorTestUtils, sample(), out, "2025-09", Stage.RECONCILE, null);
+
+		// then: September's 40 a day, no trend ((40 - 40) / 2): 1,240. The method's errors: August
+		// from July 1,240 for 1,147 (-7.5 %), September from August's 37 a day 1,110 for 1,200
+		// (+8.11 %): their root mean square 7.81 %, x 1.2816 = 10.01 %: 1,116 to 1,364; the cost
+		// 174.84 and, in proportion, 157.36 to 192.32
+		assertThat(line("MARKETING")).isEqualTo("2025-10 3 1240 1116 1364 false 174.84 157.36 192.32");
+	}
+
+	/** The sample's inbox, for its September closed to the reconciliation. */
+	private Path sample() throws Exception {
+		return TestInbox.copyOfSample(dir.resolve("inbox")).root();
+	}
+
+	/** ch_001's forecast line of the category: month, months used, volume and interval, confidence, cost. */
+	private String line(String category) {
+		return jdbc.sql("""
+				SELECT forecast_month, months_used, volume, volume_low, volume_high, low_confidence, cost, cost_low,
+				       cost_high
+				FROM forecast_line WHERE billing_month = '2025-09' AND phone_number_id = '106540352242922'
+				  AND category = ?""").param(category).query((rs, n) -> {
+			List<String> cells = new ArrayList<>();
+			for (int c = 1; c <= 9; c++) {
+				Object value = rs.getObject(c);
+				cells.add(value == null ? "-" : value instanceof java.math.BigDecimal decimal
+						? decimal.setScale(2, java.math.RoundingMode.UNNECESSARY).toPlainString()
+						: String.valueOf(value).toLowerCase());
+			}
+			return String.join(" ", cells);
+		}).single();
+	}
+
+}
