@@ -21,7 +21,8 @@ import picocli.CommandLine.Command;
 @Command(name = "recon", mixinStandardHelpOptions = true, versionProvider = ReconCli.Version.class,
 		description = "Monthly close for WhatsApp Business Solution Providers: import usage estimates and "
 				+ "Meta's invoice, reconcile them, and send each client its statement.",
-		subcommands = { CloseCommand.class, RestartCommand.class, StatusCommand.class, LinesCommand.class, ServeCommand.class,
+		subcommands = { CloseCommand.class, RestartCommand.class, StatusCommand.class, LinesCommand.class,
+				ForecastCommand.class, ServeCommand.class,
 				CommandLine.HelpCommand.class },
 		footer = { "", "./recon also runs, from the bench module (./recon COMMAND --help):",
 				"  generate  Generate a synthetic inbox of one month.",
