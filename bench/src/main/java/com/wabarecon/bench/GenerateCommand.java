@@ -76,12 +76,16 @@ class GenerateCommand implements Callable<Integer> {
 			description = "Share of the channels that make and take calls, %% (default: ${DEFAULT-VALUE}).")
 	double callPct;
 
+	@Option(names = "--months", paramLabel = "N", defaultValue = "1",
+			description = "Consecutive months from --month on, with trend, season and noise (default: ${DEFAULT-VALUE}).")
+	int months;
+
 	@Override
 	public Integer call() throws Exception {
 		GeneratorSettings settings;
 		try {
 			settings = new GeneratorSettings(channels, clients, month, out, seed, discrepancyPct, webhookOnlyPct,
-					webhookMessages, creditLinePct, clientFilePct, callPct);
+					webhookMessages, creditLinePct, clientFilePct, callPct, months);
 		}
 		catch (IllegalArgumentException ex) {
 			throw new ParameterException(spec.commandLine(), ex.getMessage());

@@ -14,10 +14,12 @@ import java.time.YearMonth;
  * @param creditLinePct share of the WABAs on the partner's credit line (exports without cost), in %
  * @param clientFilePct share of the eligible clients whose channels share one usage file, in %
  * @param callPct share of the channels that make and take WhatsApp calls, in %
+ * @param months how many consecutive months, from {@code month} on: each channel's traffic follows
+ * a trend, a yearly season and noise of its own ({@link MonthlyTraffic})
  */
 record GeneratorSettings(int channels, int clients, YearMonth month, Path out, long seed,
 		double discrepancyPct, double webhookOnlyPct, int webhookMessages, double creditLinePct,
-		double clientFilePct, double callPct) {
+		double clientFilePct, double callPct, int months) {
 
 	public static final YearMonth FIRST_PER_MESSAGE_MONTH = YearMonth.of(2025, 7);
 
@@ -47,19 +49,20 @@ record GeneratorSettings(int channels, int clients, YearMonth month, Path out, l
 				&& isShare(callPct),
 				"shares are percentages between 0 and 100");
 		require(webhookMessages >= 1, "webhook messages must be at least 1");
+		require(months >= 1 && months <= 36, "months must be between 1 and 36");
 	}
 
 	/** The defaults for everything but the sizes, month, folder and seed. */
 	public static GeneratorSettings of(int channels, int clients, YearMonth month, Path out, long seed) {
 		return new GeneratorSettings(channels, clients, month, out, seed, DEFAULT_DISCREPANCY_PCT,
 				DEFAULT_WEBHOOK_ONLY_PCT, DEFAULT_WEBHOOK_MESSAGES, DEFAULT_CREDIT_LINE_PCT, DEFAULT_CLIENT_FILE_PCT,
-				DEFAULT_CALL_PCT);
+				DEFAULT_CALL_PCT, 1);
 	}
 
 	/** These settings with another share of calling channels. */
 	public GeneratorSettings withCallPct(double pct) {
 		return new GeneratorSettings(channels, clients, month, out, seed, discrepancyPct, webhookOnlyPct,
-				webhookMessages, creditLinePct, clientFilePct, pct);
+				webhookMessages, creditLinePct, clientFilePct, pct, months);
 	}
 
 	private static boolean isShare(double pct) {

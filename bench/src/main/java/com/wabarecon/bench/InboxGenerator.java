@@ -3,6 +3,7 @@ package com.wabarecon.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -33,19 +34,37 @@ final class InboxGenerator {
 		Path inbox = settings.out();
 		requireEmpty(inbox);
 		PriceList prices = new PriceList();
-		MonthDays days = new MonthDays(settings.month());
 		DirectoryPlan plan = DirectoryPlan.plan(settings, new SplittableRandom(Distributions.seed(settings.seed(), 0)));
 		DirectoryWriter.write(inbox, plan);
-		ReferenceWriter.write(inbox, settings.month(), prices);
+		if (settings.months() == 1) {
+			Manifest manifest = month(settings, inbox, prices, plan, settings.month(), "");
+			manifest.write(inbox);
+			return manifest;
+		}
+		Manifest manifest = null;
+		for (int k = 0; k < settings.months(); k++) {
+			YearMonth month = settings.month().plusMonths(k);
+			manifest = month(settings, inbox, prices, MonthlyTraffic.of(plan, month, k, settings.seed()), month,
+					month + "-");
+			manifest.write(inbox, "generated-" + month + ".json");
+		}
+		manifest.write(inbox);
+		return manifest;
+	}
+
+	/** One month's files and manifest; {@code webhookPrefix} keeps a year's webhook files apart. */
+	private static Manifest month(GeneratorSettings settings, Path inbox, PriceList prices, DirectoryPlan plan,
+			YearMonth month, String webhookPrefix) throws IOException {
+		MonthDays days = new MonthDays(month);
+		ReferenceWriter.write(inbox, month, prices);
 
 		JsonFactory json = JsonFactory.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
 		TrafficModel traffic = new TrafficModel(days, prices);
 		Ledger ledger = new Ledger(prices);
 		UsageExportWriter exports = new UsageExportWriter(inbox, days, prices, json);
 		Recipients recipients = new Recipients(PriceList.COUNTRIES.stream().map(PriceList.Country::code).toList());
-		Manifest manifest;
-		try (WebhookWriter webhooks = new WebhookWriter(inbox, json);
-				InvoiceWriter invoice = new InvoiceWriter(inbox, settings.month())) {
+		try (WebhookWriter webhooks = new WebhookWriter(inbox, json, webhookPrefix);
+				InvoiceWriter invoice = new InvoiceWriter(inbox, month)) {
 			WebhookTraffic webhookTraffic = new WebhookTraffic(days, recipients, webhooks, settings.webhookMessages());
 			InvoiceBuilder invoices = new InvoiceBuilder(invoice, prices, settings.discrepancyPct());
 			CallTraffic calls = new CallTraffic(inbox, days, prices, json, webhooks, recipients, settings.callPct());
@@ -58,14 +77,13 @@ final class InboxGenerator {
 				lines.addAll(calls.client(client, new SplittableRandom(Distributions.seed(settings.seed(), -client.index() - 1L))));
 				invoices.client(lines, random);
 			}
-			manifest = manifest(settings, plan, exports, webhooks, invoice, invoices, calls);
+			return manifest(settings, month, plan, exports, webhooks, invoice, invoices, calls);
 		}
-		manifest.write(inbox);
-		return manifest;
 	}
 
-	private static Manifest manifest(GeneratorSettings settings, DirectoryPlan plan, UsageExportWriter exports,
-			WebhookWriter webhooks, InvoiceWriter invoice, InvoiceBuilder invoices, CallTraffic calls) {
+	private static Manifest manifest(GeneratorSettings settings, YearMonth month, DirectoryPlan plan,
+			UsageExportWriter exports, WebhookWriter webhooks, InvoiceWriter invoice, InvoiceBuilder invoices,
+			CallTraffic calls) {
 		List<WabaPlan> wabas = plan.clients().stream().flatMap(c -> c.wabas().stream()).toList();
 		List<ChannelPlan> channels = wabas.stream().flatMap(w -> w.channels().stream()).toList();
 		int webhookOnly = (int) channels.stream().filter(ChannelPlan::webhookOnly).count();
@@ -74,7 +92,7 @@ final class InboxGenerator {
 			.flatMap(w -> w.channels().stream())
 			.filter(ch -> !ch.webhookOnly())
 			.count();
-		return new Manifest(settings.month().toString(), settings.seed(), settings.discrepancyPct(),
+		return new Manifest(month.toString(), settings.seed(), settings.discrepancyPct(),
 				plan.clients().size(), wabas.size(), channels.size(), webhookOnly, creditLine, exports.files(),
 				exports.rows(), exports.bytes(), webhooks.files(), webhooks.lines(), webhooks.statuses(),
 				webhooks.otherEntries(), invoice.files(), invoice.lines(), invoice.usageLines(), invoices.expected(),

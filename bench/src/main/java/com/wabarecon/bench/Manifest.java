@@ -38,11 +38,19 @@ public record Manifest(String month, long seed, double discrepancyPct, int clien
 	}
 
 	void write(Path inbox) throws IOException {
-		JSON.writeValue(inbox.resolve(FILE).toFile(), this);
+		write(inbox, FILE);
+	}
+
+	void write(Path inbox, String name) throws IOException {
+		JSON.writeValue(inbox.resolve(name).toFile(), this);
 	}
 
 	public static Manifest read(Path inbox) throws IOException {
-		return JSON.readValue(inbox.resolve(FILE).toFile(), Manifest.class);
+		return read(inbox, FILE);
+	}
+
+	public static Manifest read(Path inbox, String name) throws IOException {
+		return JSON.readValue(inbox.resolve(name).toFile(), Manifest.class);
 	}
 
 }

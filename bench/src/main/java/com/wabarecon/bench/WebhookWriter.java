@@ -61,9 +61,17 @@ final class WebhookWriter implements Closeable {
 
 	private long calls;
 
+	/** The files' names after {@code statuses-}: the generated month's, for a year of months whose late events share a folder. */
+	private final String prefix;
+
 	WebhookWriter(Path inbox, JsonFactory json) {
+		this(inbox, json, "");
+	}
+
+	WebhookWriter(Path inbox, JsonFactory json, String prefix) {
 		this.inbox = inbox;
 		this.json = json;
+		this.prefix = prefix;
 	}
 
 	long lines() {
@@ -226,7 +234,7 @@ final class WebhookWriter implements Closeable {
 		if (out == null) {
 			Path folder = inbox.resolve(YearMonth.from(arrival).toString()).resolve(FOLDER);
 			Files.createDirectories(folder);
-			OutputStream file = new GZIPOutputStream(Files.newOutputStream(folder.resolve(PREFIX + arrival + SUFFIX)),
+			OutputStream file = new GZIPOutputStream(Files.newOutputStream(folder.resolve(PREFIX + prefix + arrival + SUFFIX)),
 					BUFFER);
 			out = json.createGenerator(file);
 			out.setRootValueSeparator(null); // one body per line: the newline is written by end()

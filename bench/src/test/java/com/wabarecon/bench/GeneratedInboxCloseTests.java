@@ -47,7 +47,7 @@ class GeneratedInboxCloseTests {
 		// given: a 300-channel month with more discrepancies than the default, so that every kind occurs
 		Path inbox = dir.resolve("inbox");
 		Manifest manifest = InboxGenerator.generate(new GeneratorSettings(300, 100, MONTH, inbox, 7, 8.0, 2.0,
-				GeneratorSettings.DEFAULT_WEBHOOK_MESSAGES, 10.0, GeneratorSettings.DEFAULT_CLIENT_FILE_PCT, 20.0));
+				GeneratorSettings.DEFAULT_WEBHOOK_MESSAGES, 10.0, GeneratorSettings.DEFAULT_CLIENT_FILE_PCT, 20.0, 1));
 
 		// when
 		JobExecution execution = CloseJobRuns.run(jobOperatorTestUtils, inbox, dir.resolve("out"), MONTH.toString(),

@@ -44,6 +44,33 @@ class InboxGeneratorTests {
 	}
 
 	@Test
+	void aYearIsConsecutiveMonthsEachWithItsManifestAndItsOwnWebhookFiles() throws IOException {
+		Path inbox = dir.resolve("year");
+
+		// a fifth of the channels webhook-only, so that each month writes webhooks
+		Manifest last = InboxGenerator.generate(year(inbox));
+
+		assertThat(last.month()).isEqualTo("2025-11");
+		for (String month : List.of("2025-09", "2025-10", "2025-11")) {
+			assertThat(inbox.resolve(month).resolve("usage")).isDirectory();
+			assertThat(inbox.resolve(month).resolve("invoice")).isDirectory();
+			assertThat(Manifest.read(inbox, "generated-" + month + ".json").month()).isEqualTo(month);
+			assertThat(inbox.resolve("fx").resolve(month + ".csv")).isRegularFile();
+		}
+		// the same seed, the same year; a month's late events never overwrite the next month's files
+		InboxGenerator.generate(year(dir.resolve("again")));
+		assertThat(files(inbox)).isEqualTo(files(dir.resolve("again")));
+		for (Path file : files(inbox)) {
+			assertThat(Files.mismatch(inbox.resolve(file), dir.resolve("again").resolve(file))).as(file.toString())
+				.isEqualTo(-1L);
+		}
+		try (Stream<Path> webhooks = Files.list(inbox.resolve("2025-10").resolve("webhooks"))) {
+			assertThat(webhooks.map(file -> file.getFileName().toString()))
+				.allMatch(name -> name.startsWith("statuses-2025-09-") || name.startsWith("statuses-2025-10-"));
+		}
+	}
+
+	@Test
 	void writesTheInboxLayoutWithItsManifest() throws IOException {
 		// when
 		Path inbox = dir.resolve("inbox");
@@ -76,6 +103,10 @@ class InboxGeneratorTests {
 			.hasMessageContaining("2025-07 or later");
 		assertThatThrownBy(() -> GeneratorSettings.of(10, 11, MONTH, dir.resolve("x"), 1))
 			.hasMessageContaining("clients must be between 1 and the number of channels");
+	}
+
+	private static GeneratorSettings year(Path out) {
+		return new GeneratorSettings(30, 10, MONTH, out, 3, 2.0, 20.0, 50, 5.0, 20.0, 10.0, 3);
 	}
 
 	private static List<Path> files(Path root) throws IOException {
