@@ -116,6 +116,8 @@ class JasperStatementRenderer implements StatementRenderer {
 		parameters.put("CALLS", CallSection.parameters(statement, text));
 		parameters.put("BALANCE_REPORT", templates.balance());
 		parameters.put("BALANCE", BalanceSection.parameters(statement, text));
+		parameters.put("FORECAST_REPORT", templates.forecast());
+		parameters.put("FORECAST", ForecastSection.parameters(statement, text));
 		return parameters;
 	}
 

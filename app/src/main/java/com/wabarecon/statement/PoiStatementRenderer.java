@@ -12,6 +12,7 @@ import java.util.Map;
 import javax.xml.transform.TransformerFactory;
 
 import com.wabarecon.balance.BalanceMonth;
+import com.wabarecon.forecast.ForecastLine;
 import com.wabarecon.rules.CallPricing;
 import com.wabarecon.rules.Volumes;
 
@@ -49,6 +50,8 @@ class PoiStatementRenderer implements StatementRenderer {
 	static final String CALLS = "Calls";
 
 	static final String BALANCE = "Balance";
+
+	static final String FORECAST = "Forecast";
 
 	/** The reconciliation CSV's columns (the contract), then what the statement adds. */
 	static final String[] LINE_COLUMNS = { "billing_month", "client_id", "waba_id", "phone_number_id", "category",
@@ -102,6 +105,9 @@ class PoiStatementRenderer implements StatementRenderer {
 			}
 			if (!statement.balances().isEmpty()) {
 				balances(statement, workbook.createSheet(BALANCE), cells);
+			}
+			if (!statement.forecast().isEmpty()) {
+				forecast(statement, workbook.createSheet(FORECAST), cells);
 			}
 			discrepancies(statement, text, workbook.createSheet(DISCREPANCIES), cells);
 			summary(statement, text, summary, cells, linesEnd);
@@ -271,6 +277,34 @@ class PoiStatementRenderer implements StatementRenderer {
 		}
 		finish(sheet, 18, Math.max(index, 2), new int[] { 18, 9, 12, 12, 12, 12, 14, 12, 12, 14, 12, 10, 12, 12, 12,
 				18, 16, 12 });
+	}
+
+	/**
+	 * The approximate charges of the coming month per currency and category: volume and cost,
+	 * each with its 80 % range (none with low confidence); a cost no rate prices says unknown.
+	 */
+	private static void forecast(Statement statement, Sheet sheet, WorkbookCells cells) {
+		cells.header(sheet.createRow(0), "forecast_month", "currency", "category", "volume", "volume_low",
+				"volume_high", "confidence", "cost", "cost_low", "cost_high");
+		int index = 1;
+		String month = statement.billingMonth().plusMonths(1).toString();
+		for (ForecastLine line : statement.forecast()) {
+			Row row = sheet.createRow(index++);
+			String money = WorkbookCells.money(line.currency());
+			cells.text(row, 0, month);
+			cells.text(row, 1, line.currency());
+			cells.text(row, 2, line.category());
+			cells.volume(row, 3, line.category(), line.volume());
+			if (line.low() != null) {
+				cells.volume(row, 4, line.category(), line.low());
+				cells.volume(row, 5, line.category(), line.high());
+			}
+			cells.text(row, 6, line.lowConfidence() ? "low" : "80 % interval");
+			cells.amountOrUnknown(row, 7, line.cost(), money);
+			cells.number(row, 8, line.costLow(), money);
+			cells.number(row, 9, line.costHigh(), money);
+		}
+		finish(sheet, 10, Math.max(index, 2), new int[] { 14, 9, 28, 12, 12, 12, 14, 14, 14, 14 });
 	}
 
 	private static void discrepancies(Statement statement, StatementText text, Sheet sheet, WorkbookCells cells) {

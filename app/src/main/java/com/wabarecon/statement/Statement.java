@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import com.wabarecon.balance.BalanceMonth;
+import com.wabarecon.forecast.ForecastLine;
 import com.wabarecon.rules.LineStatus;
 import com.wabarecon.rules.Money;
 import com.wabarecon.rules.Volumes;
@@ -45,11 +46,13 @@ import com.wabarecon.rules.Volumes;
  * @param previousCalls the previous month's, the same way (none: no calls, or that month not loaded)
  * @param balances the prepaid balances of the client's phone numbers on Direct Payment, the most
  * urgent first (none: the partner pays for all of them)
+ * @param forecast the approximate charges of the coming month per currency and category (none:
+ * not forecast)
  * @param generatedAt when the statement was rendered
  */
 record Statement(String month, Client client, List<Line> lines, List<Charge> charges, List<Day> days,
 		List<Previous> previous, Map<String, BigDecimal> rates, List<CallDay> calls, List<CallDay> previousCalls,
-		List<BalanceMonth> balances, Instant generatedAt) {
+		List<BalanceMonth> balances, List<ForecastLine> forecast, Instant generatedAt) {
 
 	static final List<String> STATUSES = Arrays.stream(LineStatus.values()).map(LineStatus::name).toList();
 
@@ -65,6 +68,7 @@ record Statement(String month, Client client, List<Line> lines, List<Charge> cha
 		calls = List.copyOf(calls);
 		previousCalls = List.copyOf(previousCalls);
 		balances = List.copyOf(balances);
+		forecast = List.copyOf(forecast);
 	}
 
 	/**

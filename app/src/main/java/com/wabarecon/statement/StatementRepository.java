@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import com.wabarecon.balance.BalanceMonths;
+import com.wabarecon.forecast.ForecastLines;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -30,9 +31,12 @@ class StatementRepository {
 
 	private final BalanceMonths balances;
 
-	StatementRepository(JdbcClient jdbc, BalanceMonths balances) {
+	private final ForecastLines forecasts;
+
+	StatementRepository(JdbcClient jdbc, BalanceMonths balances, ForecastLines forecasts) {
 		this.jdbc = jdbc;
 		this.balances = balances;
+		this.forecasts = forecasts;
 	}
 
 	/**
@@ -82,7 +86,8 @@ class StatementRepository {
 			.list();
 		return new Statement(month, client, lines(month, clientId), charges(month, wabas), days(month, clientId, channels),
 				previous(previousMonth, clientId), rates(month, client.statementCurrency()), calls(month, clientId),
-				calls(previousMonth, clientId), balances.byUrgency(month, clientId), now);
+				calls(previousMonth, clientId), balances.byUrgency(month, clientId), forecasts.forClient(month, clientId),
+				now);
 	}
 
 	private List<Statement.Line> lines(String month, String clientId) {

@@ -80,6 +80,30 @@ class ForecastFunctionalTests {
 		assertThat(line("MARKETING")).isEqualTo("2025-10 3 1240 1116 1364 false 174.84 157.36 192.32");
 	}
 
+	@Test
+	void theStatementShowsTheApproximateChargesPerCurrencyAndCategory() throws Exception {
+		// when: the whole close
+		CloseJobRuns.run(jobOperatorTestUtils, sample(), out, "2025-09", Stage.DELIVERY, null);
+
+		// then: c_001's marketing of October (German): ch_001 1,200 and ch_002 2,402 in Germany,
+		// 1,240 and 2,482 in October's days, at 0.1410: 3,722 x 0.1410 = 524.80; ch_003 400 in
+		// Austria, 413 at 0.0545: 22.51. 4,135 messages, 547.31 EUR, one month: low confidence
+		String pdf = com.wabarecon.ClientOutputs.of(out, "2025-09", "c_001").pdfText().replaceAll("\\s+", " ");
+		assertThat(pdf).contains("Voraussichtliche Kosten für Oktober 2025",
+				"EUR Marketing 4.135 geringe Sicherheit 547,31",
+				"zu den am ersten Tag des Monats Oktober 2025 geltenden Preisen");
+		try (var in = java.nio.file.Files.newInputStream(out.resolve("2025-09/c_001/statement-c_001-2025-09.xlsx"));
+				var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in)) {
+			List<String> rows = new ArrayList<>();
+			for (var row : workbook.getSheet("Forecast")) {
+				if ("MARKETING".equals(row.getCell(2).toString())) {
+					rows.add(row.getCell(0) + " " + row.getCell(3) + " " + row.getCell(6) + " " + row.getCell(7));
+				}
+			}
+			assertThat(rows).containsExactly("2025-10 4135.0 low 547.31");
+		}
+	}
+
 	/** The sample's inbox, for its September closed to the reconciliation. */
 	private Path sample() throws Exception {
 		return TestInbox.copyOfSample(dir.resolve("inbox")).root();
