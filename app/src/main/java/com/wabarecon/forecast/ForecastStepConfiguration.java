@@ -23,8 +23,8 @@ class ForecastStepConfiguration {
 	@StepScope
 	ForecastTasklet forecastTasklet(@Value("#{jobParameters['month']}") String month,
 			@Value("#{jobParameters['client']}") String client, JdbcClient jdbc, JdbcTemplate jdbcTemplate,
-			RateCards rateCards) {
-		return new ForecastTasklet(jdbc, jdbcTemplate, rateCards, YearMonth.parse(month),
+			SeriesRepository series, RateCards rateCards) {
+		return new ForecastTasklet(jdbc, jdbcTemplate, series, rateCards, YearMonth.parse(month),
 				client == null || client.isBlank() ? null : client);
 	}
 

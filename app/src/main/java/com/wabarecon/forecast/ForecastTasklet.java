@@ -41,15 +41,19 @@ class ForecastTasklet implements Tasklet {
 
 	private final JdbcTemplate jdbcTemplate;
 
+	private final SeriesRepository seriesRepository;
+
 	private final RateCards rateCards;
 
 	private final YearMonth month;
 
 	private final String client;
 
-	ForecastTasklet(JdbcClient jdbc, JdbcTemplate jdbcTemplate, RateCards rateCards, YearMonth month, String client) {
+	ForecastTasklet(JdbcClient jdbc, JdbcTemplate jdbcTemplate, SeriesRepository seriesRepository, RateCards rateCards,
+			YearMonth month, String client) {
 		this.jdbc = jdbc;
 		this.jdbcTemplate = jdbcTemplate;
+		this.seriesRepository = seriesRepository;
 		this.rateCards = rateCards;
 		this.month = month;
 		this.client = client;
@@ -94,7 +98,8 @@ class ForecastTasklet implements Tasklet {
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
 		YearMonth next = month.plusMonths(1);
 		RateCard card = rateCards.inForce(month, next);
-		Map<String, Series> series = series();
+		Map<String, Series> series = seriesRepository.read(month.minusMonths(VolumeForecast.MAX_MONTHS - 1), month,
+				client);
 		Map<Series, VolumeForecast.Forecast> forecasts = new LinkedHashMap<>();
 		List<Part> parts = new ArrayList<>();
 		for (Series one : series.values()) {
@@ -160,33 +165,6 @@ class ForecastTasklet implements Tasklet {
 				+ " months (low confidence), " + unpriced.size() + " without a rate; "
 				+ (perCurrency.isEmpty() ? "no cost" : String.join(", ", perCurrency))));
 		return RepeatStatus.FINISHED;
-	}
-
-	/** The series of the closed months (up to 12, the month closed the last), each with its months' volumes. */
-	private Map<String, Series> series() {
-		Map<String, Series> series = new LinkedHashMap<>();
-		jdbc.sql("""
-				SELECT billing_month, client_id, waba_id, phone_number_id, channel_id, category, currency,
-				       CASE WHEN status = 'MISSING_FROM_INVOICE' THEN estimated_volume ELSE invoiced_volume END
-				FROM recon_line
-				WHERE billing_month BETWEEN :first AND :month AND client_id IS NOT NULL
-				  AND (CAST(:client AS VARCHAR(64)) IS NULL OR client_id = :client)
-				ORDER BY client_id, waba_id, phone_number_id, category, currency, billing_month""")
-			.param("first", month.minusMonths(VolumeForecast.MAX_MONTHS - 1).toString())
-			.param("month", month.toString())
-			.param("client", client)
-			.query(rs -> {
-				String clientId = rs.getString(2);
-				String wabaId = rs.getString(3);
-				String phoneNumberId = rs.getString(4);
-				String channelId = rs.getString(5);
-				String category = rs.getString(6);
-				String currency = rs.getString(7).strip();
-				series.computeIfAbsent(Series.key(clientId, wabaId, phoneNumberId, category, currency),
-						key -> new Series(clientId, wabaId, phoneNumberId, channelId, category, currency))
-					.add(YearMonth.parse(rs.getString(1)), rs.getLong(8));
-			});
-		return series;
 	}
 
 	/**

@@ -3,7 +3,6 @@ package com.wabarecon.forecast;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 
 import com.wabarecon.rules.VolumeForecast;
@@ -27,7 +26,7 @@ final class Series {
 
 	final String currency;
 
-	private final Map<YearMonth, Long> volumes = new TreeMap<>();
+	private final TreeMap<YearMonth, Long> volumes = new TreeMap<>();
 
 	Series(String clientId, String wabaId, String phoneNumberId, String channelId, String category, String currency) {
 		this.clientId = clientId;
@@ -44,6 +43,11 @@ final class Series {
 
 	void add(YearMonth month, long volume) {
 		volumes.merge(month, volume, Long::sum);
+	}
+
+	/** The series' last month with a line. */
+	YearMonth last() {
+		return volumes.lastKey();
 	}
 
 	/** The months from the series' first to {@code last}, oldest first. */

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Objects;
 
 import com.wabarecon.CloseJobParameters;
+import com.wabarecon.balance.BalanceMonth;
+import com.wabarecon.balance.BalanceMonths;
 import com.wabarecon.importing.RejectsReportTasklet;
 import com.wabarecon.importing.SkipReasons;
 import com.wabarecon.reconciliation.MonthLines;
@@ -147,8 +149,9 @@ final class RunSummary {
 				lines += status.getValue();
 			}
 		}
+		List<BalanceMonth> balances = context.getBean(BalanceMonths.class).byUrgency(month, client);
 		String notYet = statuses.isEmpty() ? " (the reconciliation has not run yet)" : "";
-		if (lines == 0 && rejected == 0) {
+		if (lines == 0 && rejected == 0 && balanceIssues(balances).isEmpty()) {
 			return "nothing needs attention" + (statuses.isEmpty() ? " so far: no row was rejected" + notYet
 					: ": every line matched or is within tolerance, and no row was rejected") + System.lineSeparator();
 		}
@@ -163,8 +166,33 @@ final class RunSummary {
 			what.add(rejected + (rejected == 1 ? " rejected row" : " rejected rows"));
 			where.add(rejects.toString());
 		}
+		List<String> balanceIssues = balanceIssues(balances);
+		what.addAll(balanceIssues);
+		if (!balanceIssues.isEmpty()) {
+			where.add("the partner workbook's Balances sheet");
+		}
 		return "needs attention: " + String.join(" and ", what) + notYet + "; see " + String.join(", and ", where)
 				+ System.lineSeparator();
+	}
+
+	/**
+	 * The Direct Payment numbers that need a person: funds that run out within a week, and
+	 * balances that do not roll forward; none when every one is fine.
+	 */
+	static List<String> balanceIssues(List<BalanceMonth> balances) {
+		List<String> runningOut = balances.stream().filter(BalanceMonth::runsOutSoon).map(BalanceMonth::channelId)
+			.toList();
+		List<String> differing = balances.stream().filter(BalanceMonth::differs).map(BalanceMonth::channelId).toList();
+		List<String> issues = new ArrayList<>();
+		if (!runningOut.isEmpty()) {
+			issues.add(runningOut.size() + (runningOut.size() == 1 ? " number" : " numbers")
+					+ " on Direct Payment running out of funds within a week (" + String.join(", ", runningOut) + ")");
+		}
+		if (!differing.isEmpty()) {
+			issues.add(differing.size() + (differing.size() == 1 ? " prepaid balance that does not"
+					: " prepaid balances that do not") + " roll forward (" + String.join(", ", differing) + ")");
+		}
+		return issues;
 	}
 
 	/** The table of the month's input files as the close left them ({@link InputFileRepository#forMonth}). */

@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 
 import com.wabarecon.CloseJobParameters;
+import com.wabarecon.balance.BalanceMonth;
 
 import org.junit.jupiter.api.Test;
 
@@ -60,6 +61,25 @@ class RunSummaryTests {
 		step.setWriteCount(written);
 		step.setCommitCount(commits);
 		execution.addStepExecution(step);
+	}
+
+	@Test
+	void directPaymentNumbersRunningOutOrNotRollingForwardNeedAttention() {
+		BalanceMonth runsOut = balance("ch_011", null, true);
+		BalanceMonth differs = balance("ch_012", new java.math.BigDecimal("-2.00"), false);
+		BalanceMonth fine = balance("ch_013", java.math.BigDecimal.ZERO, false);
+		BalanceMonth unknown = balance("ch_014", null, false);
+
+		assertThat(RunSummary.balanceIssues(List.of(runsOut, differs, fine, unknown))).containsExactly(
+				"1 number on Direct Payment running out of funds within a week (ch_011)",
+				"1 prepaid balance that does not roll forward (ch_012)");
+		assertThat(RunSummary.balanceIssues(List.of(fine, unknown))).isEmpty();
+	}
+
+	private static BalanceMonth balance(String channel, java.math.BigDecimal difference, boolean runsOutSoon) {
+		return new BalanceMonth("c_001", channel, null, "EUR", null, java.math.BigDecimal.ZERO, java.math.BigDecimal.ZERO,
+				java.math.BigDecimal.ZERO, null, null, difference, null, null, null, null, null, runsOutSoon, false, null,
+				null, true);
 	}
 
 }
