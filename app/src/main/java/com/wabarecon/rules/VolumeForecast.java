@@ -18,9 +18,10 @@ import java.util.List;
  * <li>From {@value #MIN_MONTHS} months on, the last run-rate plus half the average monthly
  * change of the run-rate over the last {@value #TREND_MONTHS} months at most (a damped trend),
  * never below zero; times the coming month's days.</li>
- * <li>Its 80 % interval: the forecast plus and minus 1.2816 times the root mean square of the
- * method's own relative errors on the series' past months (each forecast from the months
- * before it), never below zero.</li>
+ * <li>Its 80 % interval: the forecast plus and minus the root mean square of the method's own
+ * relative errors on the series' past months (each forecast from the months before it) times
+ * Student's t quantile of 90 % for that many errors (1.886 for 2, 1.363 for 11; 1.2816 beyond
+ * 30), never below zero.</li>
  * </ul>
  */
 public final class VolumeForecast {
@@ -31,7 +32,14 @@ public final class VolumeForecast {
 
 	public static final int TREND_MONTHS = 6;
 
-	/** The standard normal quantile of 90 %: 80 % of a normal error lies within it either way. */
+	/**
+	 * Student's t quantile of 90 % for 1 to 30 degrees of freedom (the past errors' count), then
+	 * the normal's 1.2816: few errors understate the spread, and the quantile widens for them.
+	 */
+	private static final double[] T90 = { 3.078, 1.886, 1.638, 1.533, 1.476, 1.440, 1.415, 1.397, 1.383, 1.372, 1.363,
+			1.356, 1.350, 1.345, 1.341, 1.337, 1.333, 1.330, 1.328, 1.325, 1.323, 1.321, 1.319, 1.318, 1.316, 1.315,
+			1.314, 1.313, 1.311, 1.310 };
+
 	static final BigDecimal Z80 = new BigDecimal("1.2816");
 
 	private static final BigDecimal DAMPING = new BigDecimal("0.5");
@@ -72,7 +80,8 @@ public final class VolumeForecast {
 		if (months.size() < MIN_MONTHS) {
 			return new Forecast(next, volume, null, null, true);
 		}
-		BigDecimal spread = rootMeanSquare(pastErrors(months)).multiply(Z80, PRECISION);
+		List<BigDecimal> errors = pastErrors(months);
+		BigDecimal spread = rootMeanSquare(errors).multiply(quantile(errors.size()), PRECISION);
 		BigDecimal point = BigDecimal.valueOf(volume);
 		long low = point.multiply(BigDecimal.ONE.subtract(spread)).max(BigDecimal.ZERO).setScale(0, RoundingMode.HALF_UP)
 			.longValueExact();
@@ -104,6 +113,11 @@ public final class VolumeForecast {
 			}
 		}
 		return errors;
+	}
+
+	/** The quantile the interval's half-width is in root mean squares, for this many past errors. */
+	static BigDecimal quantile(int errors) {
+		return errors >= 1 && errors <= T90.length ? BigDecimal.valueOf(T90[errors - 1]) : Z80;
 	}
 
 	private static BigDecimal rootMeanSquare(List<BigDecimal> errors) {

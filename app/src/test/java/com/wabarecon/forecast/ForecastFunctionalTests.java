@@ -75,9 +75,9 @@ class ForecastFunctionalTests {
 
 		// then: September's 40 a day, no trend ((40 - 40) / 2): 1,240. The method's errors: August
 		// from July 1,240 for 1,147 (-7.5 %), September from August's 37 a day 1,110 for 1,200
-		// (+8.11 %): their root mean square 7.81 %, x 1.2816 = 10.01 %: 1,116 to 1,364; the cost
-		// 174.84 and, in proportion, 157.36 to 192.32
-		assertThat(line("MARKETING")).isEqualTo("2025-10 3 1240 1116 1364 false 174.84 157.36 192.32");
+		// (+8.11 %): their root mean square 7.81 %, x 1.886 (Student's t, 2 errors) = 14.73 %: 1,057
+		// to 1,423; the cost 174.84 and, in proportion, 149.04 to 200.64
+		assertThat(line("MARKETING")).isEqualTo("2025-10 3 1240 1057 1423 false 174.84 149.04 200.64");
 	}
 
 	@Test

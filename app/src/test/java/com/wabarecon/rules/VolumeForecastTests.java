@@ -29,14 +29,15 @@ class VolumeForecastTests {
 		// 3,100 / 31 = 100 a day in July, 3,410 / 31 = 110 in August, 3,600 / 30 = 120 in September:
 		// (120 - 100) / 2 = 10 a month, half of it: 125 a day, 3,875 in October. The method's past
 		// errors: August from July (100 x 31 = 3,100) +10 %, September from July and August (110 x
-		// 30 = 3,300) +9.09 %; their root mean square 9.556 %, x 1.2816 = 12.247 %: 3,400 to 4,350
+		// 30 = 3,300) +9.09 %; their root mean square 9.556 %, x 1.886 (Student's t, 2 errors) =
+		// 18.023 %: 3,177 to 4,573
 		VolumeForecast.Forecast forecast = VolumeForecast.of(
 				List.of(month(2025, 7, 3100), month(2025, 8, 3410), month(2025, 9, 3600)), OCTOBER);
 
 		assertThat(forecast.volume()).isEqualTo(3875);
 		assertThat(forecast.lowConfidence()).isFalse();
-		assertThat(forecast.low()).isEqualTo(3400);
-		assertThat(forecast.high()).isEqualTo(4350);
+		assertThat(forecast.low()).isEqualTo(3177);
+		assertThat(forecast.high()).isEqualTo(4573);
 	}
 
 	@Test
@@ -55,9 +56,9 @@ class VolumeForecastTests {
 
 		assertThat(forecast.volume()).isEqualTo(4108);
 		// every past forecast but the last two was exact (100 a day); September's was 3,000 for
-		// 3,900 (+30 %): RMS over 11 errors sqrt(0.09 / 11) = 9.045 %, x 1.2816 = 11.59 %
-		assertThat(forecast.low()).isEqualTo(3632);
-		assertThat(forecast.high()).isEqualTo(4584);
+		// 3,900 (+30 %): RMS over 11 errors sqrt(0.09 / 11) = 9.045 %, x 1.363 (t, 11 errors) = 12.329 %
+		assertThat(forecast.low()).isEqualTo(3602);
+		assertThat(forecast.high()).isEqualTo(4614);
 	}
 
 	@Test
@@ -87,7 +88,7 @@ class VolumeForecastTests {
 
 	@Test
 	void theBacktestCountsTheIntervalsThatHeldTheActualVolume() {
-		// October forecast from July to September: 3,400 to 4,350; 4,000 falls inside, 5,000 not
+		// October forecast from July to September: 3,177 to 4,573; 4,000 falls inside, 5,000 not
 		List<VolumeForecast.Month> base = List.of(month(2025, 7, 3100), month(2025, 8, 3410), month(2025, 9, 3600));
 		List<VolumeForecast.Month> inside = new ArrayList<>(base);
 		inside.add(month(2025, 10, 4000));
