@@ -118,6 +118,8 @@ class JasperStatementRenderer implements StatementRenderer {
 		parameters.put("BALANCE", BalanceSection.parameters(statement, text));
 		parameters.put("FORECAST_REPORT", templates.forecast());
 		parameters.put("FORECAST", ForecastSection.parameters(statement, text));
+		parameters.put("HISTORY_REPORT", templates.history());
+		parameters.put("HISTORY", HistorySection.parameters(statement, text));
 		return parameters;
 	}
 

@@ -48,11 +48,12 @@ import com.wabarecon.rules.Volumes;
  * urgent first (none: the partner pays for all of them)
  * @param forecast the approximate charges of the coming month per currency and category (none:
  * not forecast)
+ * @param history the client's last 12 reconciled months, this one included, oldest first
  * @param generatedAt when the statement was rendered
  */
 record Statement(String month, Client client, List<Line> lines, List<Charge> charges, List<Day> days,
 		List<Previous> previous, Map<String, BigDecimal> rates, List<CallDay> calls, List<CallDay> previousCalls,
-		List<BalanceMonth> balances, List<ForecastLine> forecast, Instant generatedAt) {
+		List<BalanceMonth> balances, List<ForecastLine> forecast, List<HistoryMonth> history, Instant generatedAt) {
 
 	static final List<String> STATUSES = Arrays.stream(LineStatus.values()).map(LineStatus::name).toList();
 
@@ -69,6 +70,14 @@ record Statement(String month, Client client, List<Line> lines, List<Charge> cha
 		previousCalls = List.copyOf(previousCalls);
 		balances = List.copyOf(balances);
 		forecast = List.copyOf(forecast);
+		history = List.copyOf(history);
+	}
+
+	/**
+	 * One month of the client's history in one currency: messages invoiced (paid) and estimated
+	 * free, and the amount invoiced (usage lines; calls are in neither count).
+	 */
+	record HistoryMonth(YearMonth month, String currency, long paid, long free, BigDecimal invoiced) {
 	}
 
 	/**

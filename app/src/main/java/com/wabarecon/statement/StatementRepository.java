@@ -87,7 +87,7 @@ class StatementRepository {
 		return new Statement(month, client, lines(month, clientId), charges(month, wabas), days(month, clientId, channels),
 				previous(previousMonth, clientId), rates(month, client.statementCurrency()), calls(month, clientId),
 				calls(previousMonth, clientId), balances.byUrgency(month, clientId), forecasts.forClient(month, clientId),
-				now);
+				history(month, clientId), now);
 	}
 
 	private List<Statement.Line> lines(String month, String clientId) {
@@ -209,6 +209,20 @@ class StatementRepository {
 			.params(month, clientId)
 			.query((rs, row) -> new Statement.Previous(rs.getString(1), rs.getString(2), rs.getLong(3),
 					rs.getBigDecimal(4)))
+			.list();
+	}
+
+	/** The client's last 12 reconciled months, the month closed the last, per currency. */
+	private List<Statement.HistoryMonth> history(String month, String clientId) {
+		return jdbc.sql("""
+				SELECT billing_month, currency,
+				       SUM(CASE WHEN category = 'VOICE' THEN 0 ELSE invoiced_volume END),
+				       SUM(CASE WHEN category = 'VOICE' THEN 0 ELSE estimated_free_volume END), SUM(invoiced_amount)
+				FROM recon_line WHERE client_id = ? AND billing_month BETWEEN ? AND ?
+				GROUP BY billing_month, currency ORDER BY billing_month, currency""")
+			.params(clientId, YearMonth.parse(month).minusMonths(11).toString(), month)
+			.query((rs, row) -> new Statement.HistoryMonth(YearMonth.parse(rs.getString(1)), rs.getString(2).strip(),
+					rs.getLong(3), rs.getLong(4), rs.getBigDecimal(5)))
 			.list();
 	}
 

@@ -15,7 +15,7 @@ import net.sf.jasperreports.engine.JasperReport;
  * immutable and filled concurrently without harm.
  */
 record StatementTemplates(JasperReport statement, JasperReport totals, JasperReport charges, JasperReport changes,
-		JasperReport calls, JasperReport balance, JasperReport forecast) {
+		JasperReport calls, JasperReport balance, JasperReport forecast, JasperReport history) {
 
 	static final String STATEMENT = "statement.jrxml";
 
@@ -31,6 +31,8 @@ record StatementTemplates(JasperReport statement, JasperReport totals, JasperRep
 
 	static final String FORECAST = "statement-forecast.jrxml";
 
+	static final String HISTORY = "statement-history.jrxml";
+
 	/** Compiles every template of {@code folder}; fails naming the folder or file that is missing or wrong. */
 	static StatementTemplates compile(Path folder) {
 		Path absolute = folder.toAbsolutePath().normalize();
@@ -40,7 +42,7 @@ record StatementTemplates(JasperReport statement, JasperReport totals, JasperRep
 		}
 		return new StatementTemplates(compile(absolute, STATEMENT), compile(absolute, TOTALS),
 				compile(absolute, CHARGES), compile(absolute, CHANGES), compile(absolute, CALLS),
-				compile(absolute, BALANCE), compile(absolute, FORECAST));
+				compile(absolute, BALANCE), compile(absolute, FORECAST), compile(absolute, HISTORY));
 	}
 
 	private static JasperReport compile(Path folder, String name) {

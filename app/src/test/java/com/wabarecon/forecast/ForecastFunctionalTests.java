@@ -104,6 +104,31 @@ class ForecastFunctionalTests {
 		}
 	}
 
+	@Test
+	void theStatementShowsTheLastTwelveMonths() throws Exception {
+		// given: c_001's July and August reconciled before (a line each)
+		for (String[] month : new String[][] { { "2025-07", "1240", "169.26" }, { "2025-08", "1147", "156.57" } }) {
+			jdbc.sql("""
+					INSERT INTO recon_line (billing_month, client_id, waba_id, phone_number_id, channel_id, category,
+					    currency, estimated_volume, invoiced_volume, volume_delta, estimated_amount, invoiced_amount,
+					    amount_delta, estimated_free_volume, invoiced_free_volume, status)
+					VALUES (?, 'c_001', '102290129340398', '106540352242922', 'ch_001', 'MARKETING', 'EUR', ?, ?, 0,
+					    ?, ?, 0, 25, 0, 'MATCHED')""")
+				.params(month[0], Long.parseLong(month[1]), Long.parseLong(month[1]), new java.math.BigDecimal(month[2]),
+						new java.math.BigDecimal(month[2]))
+				.update();
+		}
+
+		// when
+		CloseJobRuns.run(jobOperatorTestUtils, sample(), out, "2025-09", Stage.DELIVERY, null);
+
+		// then: the German statement charts the three months; c_002, with September alone, has none
+		String pdf = com.wabarecon.ClientOutputs.of(out, "2025-09", "c_001").pdfText().replaceAll("\\s+", " ");
+		assertThat(pdf).contains("Ihre letzten 12 Monate", "Nachrichten pro Monat, kostenpflichtig und kostenlos",
+				"Berechnet pro Monat", "2025-07", "2025-08", "2025-09");
+		assertThat(com.wabarecon.ClientOutputs.of(out, "2025-09", "c_002").pdfText()).doesNotContain("last 12 months");
+	}
+
 	/** The sample's inbox, for its September closed to the reconciliation. */
 	private Path sample() throws Exception {
 		return TestInbox.copyOfSample(dir.resolve("inbox")).root();
