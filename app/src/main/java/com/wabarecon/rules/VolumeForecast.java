@@ -132,8 +132,16 @@ public final class VolumeForecast {
 		return BigDecimal.valueOf(month.volume()).divide(BigDecimal.valueOf(month.month().lengthOfMonth()), PRECISION);
 	}
 
+	/**
+	 * The run-rate times the month's days, to the nearest message, half up. A rate is a quotient
+	 * cut at 16 digits, so an exact half (1,316.5) arrives as 1,316.4999…: the product is first
+	 * taken to 6 decimals, which no real fraction of a message needs, so that it rounds as a half.
+	 */
 	private static long volume(BigDecimal rate, YearMonth month) {
-		return rate.multiply(BigDecimal.valueOf(month.lengthOfMonth())).setScale(0, RoundingMode.HALF_UP).longValueExact();
+		return rate.multiply(BigDecimal.valueOf(month.lengthOfMonth()))
+			.setScale(6, RoundingMode.HALF_UP)
+			.setScale(0, RoundingMode.HALF_UP)
+			.longValueExact();
 	}
 
 }

@@ -41,6 +41,17 @@ class VolumeForecastTests {
 	}
 
 	@Test
+	void anExactHalfMessageRoundsUp() {
+		// 934 / 31 a day in July, 1,200 / 30 = 40 in September: 40 + (40 - 934 / 31) / 4 a day, times
+		// 31 = 1,240 + (1,240 - 934) / 4 = 1,316.5 exactly, whose quotients cut at 16 digits make
+		// 1,316.4999...: 1,317
+		VolumeForecast.Forecast forecast = VolumeForecast.of(
+				List.of(month(2025, 7, 934), month(2025, 8, 1001), month(2025, 9, 1200)), OCTOBER);
+
+		assertThat(forecast.volume()).isEqualTo(1317);
+	}
+
+	@Test
 	void twelveMonthsAtMostAndTheTrendOverTheLastSix() {
 		// 14 months: the first two (huge) are not looked at. The last 12 run at 100 a day but the
 		// last, 130: (130 - 100) / 6 = 5 a month, half of it, 132.5 a day: 4,107.5, 4,108 in October
