@@ -788,6 +788,36 @@ def september_calls():
         w.writerows(voice)
 
 
+# --- prepaid balances: ch_011 and ch_012 on Direct Payment (channels.csv's payment_mode) ---------
+def september_balances():
+    """ch_011 (USD, no auto-renewal) ties out and runs low: 20.00 in August, 1.00 a day for 15 days
+    and 2.00 a day for 15, a top-up of 30.00: 5.00, 2.5 days of funds. ch_012 (EUR, auto-renewal
+    below 20.00 by 50.00) does not tie out: 100.00 - 30 x 3.00 + 50.00 + 5.00 = 65.00, but the
+    snapshot says 63.00."""
+    directory = ROOT / "directory"
+    (directory / "auto-renewal.csv").write_text("channel_id,enabled,threshold,amount,currency\n"
+                                               "ch_011,false,,,USD\nch_012,true,20.00,50.00,EUR\n")
+    for month, balances in (("2025-08", {"ch_011": "20.00", "ch_012": "100.00"}),
+                            ("2025-09", {"ch_011": "5.00", "ch_012": "63.00"})):
+        folder = ROOT / month / "balance"
+        folder.mkdir(parents=True, exist_ok=True)
+        for channel, balance in balances.items():
+            currency = CHANNELS[channel][5]
+            doc = '{"balance": %s, "currency": "%s"' % (balance, currency)
+            if month == "2025-09" and channel == "ch_012":
+                doc += ', "last_renewal": {"amount": 50.00, "date": "2025-09-20T08:00:00Z"}'
+            (folder / (channel + ".json")).write_text(doc + "}\n")
+    rows = ["channel_id,booked_at,type,amount,currency,reference"]
+    for day in range(1, 31):
+        at = "2025-09-%02dT12:00:00Z" % day
+        rows.append("ch_011,%s,USAGE,%s,USD," % (at, "-1.00" if day <= 15 else "-2.00"))
+        rows.append("ch_012,%s,USAGE,-3.00,EUR," % at)
+    rows += ["ch_011,2025-09-10T09:00:00Z,TOP_UP,30.00,USD,card 4242",
+             "ch_012,2025-09-20T08:00:00Z,AUTO_RENEWAL,50.00,EUR,",
+             "ch_012,2025-09-25T08:00:00Z,REFUND,5.00,EUR,failed template"]
+    (ROOT / "2025-09" / "balance" / "movements.csv").write_text("\n".join(rows) + "\n")
+
+
 if __name__ == "__main__":
     write_rate_cards()
     write_fx()
@@ -796,4 +826,5 @@ if __name__ == "__main__":
     september_invoices()
     june()
     september_calls()
+    september_balances()
     print("wrote", ROOT)

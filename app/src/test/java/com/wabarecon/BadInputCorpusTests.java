@@ -203,7 +203,7 @@ class BadInputCorpusTests {
 									c_nl2,"Other ""Quoted""
 									Name",ap@other.example,GBP,en-GB
 									""");
-							inbox.write("directory/channels.csv", noChannels());
+							withoutChannels(inbox);
 						},
 						BatchStatus.STOPPED,
 						List.of(new Expected("directory/clients.csv", 5L, "statement_currency 'EURO'")),
@@ -243,7 +243,7 @@ class BadInputCorpusTests {
 									"client_id,name,billing_emails,statement_currency,locale",
 									"c_big,\"" + "N".repeat(TEN_MB) + "\",ap@big.example,EUR,en-GB",
 									"c_after_big,After Big Ltd,ap@after.example,EUR,en-GB") + "\n");
-							inbox.write("directory/channels.csv", noChannels());
+							withoutChannels(inbox);
 						},
 						BatchStatus.STOPPED,
 						List.of(new Expected("directory/clients.csv", 2L, "name is longer than 200")), jdbc -> {
@@ -388,12 +388,12 @@ class BadInputCorpusTests {
 							.containsExactly(org.assertj.core.api.Assertions.tuple(5L, 2L, 1L, 2L))),
 				new Case("channels breaking the directory's relations: each is rejected naming the row it contradicts",
 						inbox -> inbox.write("directory/channels.csv", channels(
-								"ch_rel_ok,c_001,300000000000101,200000000000101,49300000101,Europe/Berlin,EUR",
-								"ch_rel_client,c_002,300000000000101,200000000000102,,Europe/Berlin,EUR",
-								"ch_rel_currency,c_001,300000000000101,200000000000103,,Europe/Berlin,USD",
-								"ch_rel_zone,c_001,300000000000101,200000000000104,,Europe/Vienna,EUR",
-								"ch_rel_phone,c_001,300000000000102,200000000000101,,Europe/Berlin,EUR",
-								"ch_rel_display,c_001,300000000000102,200000000000105,+49 300 000 101,Europe/Berlin,EUR")),
+								"ch_rel_ok,c_001,300000000000101,200000000000101,49300000101,Europe/Berlin,EUR,PARTNER",
+								"ch_rel_client,c_002,300000000000101,200000000000102,,Europe/Berlin,EUR,PARTNER",
+								"ch_rel_currency,c_001,300000000000101,200000000000103,,Europe/Berlin,USD,PARTNER",
+								"ch_rel_zone,c_001,300000000000101,200000000000104,,Europe/Vienna,EUR,PARTNER",
+								"ch_rel_phone,c_001,300000000000102,200000000000101,,Europe/Berlin,EUR,PARTNER",
+								"ch_rel_display,c_001,300000000000102,200000000000105,+49 300 000 101,Europe/Berlin,EUR,PARTNER")),
 						BatchStatus.STOPPED,
 						List.of(new Expected("directory/channels.csv", 15L, "WABA 300000000000101 belongs to client "
 								+ "c_001 (directory/channels.csv line 14); this row gives it to c_002"),
@@ -472,11 +472,13 @@ class BadInputCorpusTests {
 	}
 
 	/**
-	 * The sample's channels.csv without its channels: the inbox of a case whose clients.csv has not
-	 * the sample's clients, whose channels would be rejected for naming them.
+	 * The sample's channels.csv and auto-renewal.csv without their rows: the inbox of a case whose
+	 * clients.csv has not the sample's clients, whose channels would be rejected for naming them.
 	 */
-	static String noChannels() throws java.io.IOException {
-		return Files.readAllLines(TestInbox.SAMPLE.resolve("directory/channels.csv")).get(0) + "\n";
+	static void withoutChannels(TestInbox inbox) throws java.io.IOException {
+		for (String file : List.of("directory/channels.csv", "directory/auto-renewal.csv")) {
+			inbox.write(file, Files.readAllLines(TestInbox.SAMPLE.resolve(file)).get(0) + "\n");
+		}
 	}
 
 	/**
@@ -485,7 +487,7 @@ class BadInputCorpusTests {
 	 */
 	static String channel(String id, String phoneNumberId, String zone) {
 		return String.join(",", id, "c_001", "3" + phoneNumberId.substring(1), phoneNumberId,
-				"49" + phoneNumberId.substring(phoneNumberId.length() - 9), zone, "EUR");
+				"49" + phoneNumberId.substring(phoneNumberId.length() - 9), zone, "EUR", "PARTNER");
 	}
 
 	/** Writes text around bytes that are not UTF-8: {@code bad} in ISO-8859-1. */

@@ -53,7 +53,7 @@ public final class BusyMonth {
 					String channel = client + "_" + h;
 					String phone = String.valueOf(800_000_000_000_000L + c * 10L + h);
 					String display = String.valueOf(4_970_000_000L + c * 10L + h);
-					channelRows.append(String.join(",", channel, client, waba, phone, display, "Europe/Berlin", "EUR"))
+					channelRows.append(String.join(",", channel, client, waba, phone, display, "Europe/Berlin", "EUR", "PARTNER"))
 						.append('\n');
 					long[] volumes = new long[CATEGORIES.length];
 					BigDecimal[] costs = { BigDecimal.ZERO, BigDecimal.ZERO };

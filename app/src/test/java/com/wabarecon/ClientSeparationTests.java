@@ -174,7 +174,7 @@ class ClientSeparationTests {
 	void aChannelGivenAnotherClientsDisplayNumberIsRejected() throws Exception {
 		// given: a channel of c_006 with ch_003's display number, by which Meta's envelope names ch_003 (c_001)
 		TestInbox inbox = TestInbox.copyOfSample(dir.resolve("inbox"));
-		inbox.append(CHANNELS, "ch_013,c_006,607788990011224,601112345678902,4989555000,Asia/Nicosia,EUR");
+		inbox.append(CHANNELS, "ch_013,c_006,607788990011224,601112345678902,4989555000,Asia/Nicosia,EUR,PARTNER");
 
 		// when
 		JobExecution close = CloseJobRuns.runAllowingRejects(jobOperatorTestUtils, inbox.root(), out, MONTH, Stage.DELIVERY);
@@ -190,7 +190,7 @@ class ClientSeparationTests {
 	void aChannelOnAnotherClientsWabaIsRejected() throws Exception {
 		// given: a channel of c_002 on c_001's WABA, which carries an adjustment and a tax
 		TestInbox inbox = TestInbox.copyOfSample(dir.resolve("inbox"));
-		inbox.append(CHANNELS, "ch_013,c_002,102290129340398,106540352242925,4930123457,Europe/Berlin,EUR");
+		inbox.append(CHANNELS, "ch_013,c_002,102290129340398,106540352242925,4930123457,Europe/Berlin,EUR,PARTNER");
 
 		// when
 		JobExecution close = CloseJobRuns.runAllowingRejects(jobOperatorTestUtils, inbox.root(), out, MONTH, Stage.DELIVERY);
@@ -206,7 +206,7 @@ class ClientSeparationTests {
 	void aWabaWithChannelsInTwoCurrenciesIsRejected() throws Exception {
 		// given: a channel on c_004's USD WABA, invoiced as a whole for UTILITY, said to be in EUR, with EUR estimates
 		TestInbox inbox = TestInbox.copyOfSample(dir.resolve("inbox"));
-		inbox.append(CHANNELS, "ch_013,c_004,405566778899001,409912345600003,12125550199,America/New_York,EUR");
+		inbox.append(CHANNELS, "ch_013,c_004,405566778899001,409912345600003,12125550199,America/New_York,EUR,PARTNER");
 		inbox.write(MONTH + "/usage/ch_013-2025-09.json", """
 				{"channel_id": "ch_013", "currency": "EUR", "granularity": "MONTHLY", "usage": [
 				 {"start": 1756699200, "end": 1759291200, "country": "US", "pricing_category": "UTILITY", "pricing_type": "REGULAR", "tier": "0:1000000", "volume": 500, "cost": 3.50}

@@ -68,9 +68,9 @@ class HostileInputTests {
 				c_007,"=HYPERLINK(""http://evil.example"",""Click"")",billing@c7.example,EUR,de-DE
 				""");
 		append(inbox.root().resolve("directory/channels.csv"), """
-				ch_013,c_007,777000000000001,777000000000011,4930555000,Europe/Berlin,EUR
-				../ch,c_001,102290129340398,106540352249999,4930555001,Europe/Berlin,EUR
-				ch_014,../evil,777000000000002,777000000000021,4930555002,Europe/Berlin,EUR
+				ch_013,c_007,777000000000001,777000000000011,4930555000,Europe/Berlin,EUR,PARTNER
+				../ch,c_001,102290129340398,106540352249999,4930555001,Europe/Berlin,EUR,PARTNER
+				ch_014,../evil,777000000000002,777000000000021,4930555002,Europe/Berlin,EUR,PARTNER
 				""");
 		inbox.write(MONTH + "/invoice/hostile.csv", InvoiceFiles.HEADER + "\n"
 				+ "\"=HYPERLINK(\"\"http://evil.example\"\",\"\"Pay here\"\")\",2025-10-03,2025-09-01,2025-09-30,777000000000001,"

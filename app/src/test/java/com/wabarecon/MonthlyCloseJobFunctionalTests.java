@@ -156,8 +156,8 @@ class MonthlyCloseJobFunctionalTests {
 		List<String> rows = new java.util.ArrayList<>(Files.readAllLines(inbox.root().resolve("directory/channels.csv")));
 		rows.removeIf(row -> row.startsWith("ch_003,") || row.startsWith("ch_010,"));
 		rows.replaceAll(row -> row.replace("ch_009,c_004,", "ch_009,c_005,"));
-		rows.add("ch_013,c_006,607788990011224,601112345678902,4989555000,Asia/Nicosia,EUR");
-		rows.add("ch_014,c_002,102290129340399,106540352242926,,Europe/Berlin,EUR");
+		rows.add("ch_013,c_006,607788990011224,601112345678902,4989555000,Asia/Nicosia,EUR,PARTNER");
+		rows.add("ch_014,c_002,102290129340399,106540352242926,,Europe/Berlin,EUR,PARTNER");
 		inbox.write("directory/channels.csv", String.join("\n", rows) + "\n");
 
 		// when

@@ -171,8 +171,14 @@ final class RunSummary {
 		if (!balanceIssues.isEmpty()) {
 			where.add("the partner workbook's Balances sheet");
 		}
-		return "needs attention: " + String.join(" and ", what) + notYet + "; see " + String.join(", and ", where)
+		return "needs attention: " + enumeration(what) + notYet + "; see " + String.join(", and ", where)
 				+ System.lineSeparator();
+	}
+
+	/** "a", "a and b", "a, b and c". */
+	private static String enumeration(List<String> items) {
+		int last = items.size() - 1;
+		return last == 0 ? items.get(0) : String.join(", ", items.subList(0, last)) + " and " + items.get(last);
 	}
 
 	/**

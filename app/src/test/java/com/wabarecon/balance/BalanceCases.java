@@ -23,11 +23,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Prepaid balances of channels on Direct Payment, by the real close on the sample inbox with
- * ch_011 (USD, Europe/Athens) and ch_012 (EUR, Asia/Nicosia) on Direct Payment: their
+ * Prepaid balances of channels on Direct Payment, by the real close on the sample inbox, whose
+ * ch_011 (USD, Europe/Athens) and ch_012 (EUR, Asia/Nicosia) are on Direct Payment: their
  * auto-renewal, August's snapshots in the inbox as the opening balances, September's snapshots
- * and funds movements. Every figure below is worked out by hand. Run on each database
- * ({@code BalanceFunctionalTests}, {@code BalancePostgresTests}).
+ * and funds movements (sample-invoices/README.md). Every figure below is worked out by hand.
+ * Run on each database ({@code BalanceFunctionalTests}, {@code BalancePostgresTests}).
  */
 abstract class BalanceCases {
 
@@ -137,7 +137,8 @@ abstract class BalanceCases {
 		// given: ch_012 on Direct Payment with two weeks of funds at 5.00 a day and no renewal,
 		// ch_011 with 2.00 left at 1.00 a day and no snapshot of August
 		TestInbox inbox = TestInbox.copyOfSample(dir.resolve("inbox"));
-		directPayment(inbox, "ch_011", "ch_012");
+		Files.delete(inbox.root().resolve("2025-08/balance/ch_011.json"));
+		inbox.write("directory/auto-renewal.csv", "channel_id,enabled,threshold,amount,currency\n");
 		inbox.write("2025-08/balance/ch_012.json", "{\"balance\": 145.00, \"currency\": \"EUR\"}");
 		inbox.write("2025-09/balance/ch_011.json", "{\"balance\": 2.00, \"currency\": \"USD\"}");
 		inbox.write("2025-09/balance/ch_012.json", "{\"balance\": 70.00, \"currency\": \"EUR\"}");
@@ -173,52 +174,23 @@ abstract class BalanceCases {
 	}
 
 	/**
-	 * The sample with ch_011 and ch_012 on Direct Payment: ch_011 (no renewal) at 5.00 USD after
-	 * a month of 1.00 then 2.00 a day, ch_012 (renewal at 20.00) at 63.00 EUR after 3.00 a day,
-	 * August's snapshots in the inbox, and three movements to reject.
+	 * The sample (ch_011, no renewal, at 5.00 USD after a month of 1.00 then 2.00 a day; ch_012,
+	 * renewal at 20.00, at 63.00 EUR after 3.00 a day), ch_012's snapshot under another name,
+	 * and three movements to reject.
 	 */
 	private TestInbox septemberWithBalances() throws Exception {
 		TestInbox inbox = TestInbox.copyOfSample(dir.resolve("inbox"));
-		directPayment(inbox, "ch_011", "ch_012");
-		inbox.write("directory/auto-renewal.csv", """
-				channel_id,enabled,threshold,amount,currency
-				ch_011,false,,,USD
-				ch_012,true,20.00,50.00,EUR
-				""");
-		inbox.write("2025-08/balance/ch_011.json", "{\"balance\": 20.00, \"currency\": \"USD\"}");
-		inbox.write("2025-08/balance/ch_012.json", "{\"balance\": 100.00, \"currency\": \"EUR\"}");
 		inbox.write("2025-09/balance/ch_011.json", "{\"balance\": 5.00, \"currency\": \"USD\", \"estimated_template_cost\": 0.02}");
 		// the channel from the field, not the name
+		Files.delete(inbox.root().resolve("2025-09/balance/ch_012.json"));
 		inbox.write("2025-09/balance/nicosia.json", """
 				{"channel_id": "ch_012", "balance": 63.00, "currency": "EUR",
 				 "last_renewal": {"amount": 50.00, "date": "2025-09-20T08:00:00Z"}}""");
-		StringBuilder movements = new StringBuilder("channel_id,booked_at,type,amount,currency,reference\n");
-		for (int day = 1; day <= 30; day++) {
-			String at = "2025-09-%02dT12:00:00Z".formatted(day);
-			movements.append("ch_011,").append(at).append(",USAGE,").append(day <= 15 ? "-1.00" : "-2.00").append(",USD,\n");
-			movements.append("ch_012,").append(at).append(",USAGE,-3.00,EUR,\n");
-		}
-		movements.append("ch_011,2025-09-10T09:00:00Z,TOP_UP,30.00,USD,card 4242\n")
-			.append("ch_012,2025-09-20T08:00:00Z,auto-renewal,50.00,EUR,\n")
-			.append("ch_012,2025-09-25T08:00:00Z,REFUND,5.00,EUR,failed template\n")
-			// rejected: a channel the partner pays for, a negative top-up, 1 October in Nicosia
-			.append("ch_001,2025-09-10T09:00:00Z,TOP_UP,10.00,EUR,\n")
-			.append("ch_011,2025-09-11T09:00:00Z,TOP_UP,-5.00,USD,\n")
-			.append("ch_012,2025-09-30T22:30:00Z,USAGE,-1.00,EUR,\n");
-		inbox.write("2025-09/balance/movements.csv", movements.toString());
+		// rejected: a channel the partner pays for, a negative top-up, 1 October in Nicosia
+		inbox.append("2025-09/balance/movements.csv", "ch_001,2025-09-10T09:00:00Z,TOP_UP,10.00,EUR,");
+		inbox.append("2025-09/balance/movements.csv", "ch_011,2025-09-11T09:00:00Z,TOP_UP,-5.00,USD,");
+		inbox.append("2025-09/balance/movements.csv", "ch_012,2025-09-30T22:30:00Z,USAGE,-1.00,EUR,");
 		return inbox;
-	}
-
-	/** channels.csv with a payment_mode column: these channels DIRECT, the others empty (the partner pays). */
-	private static void directPayment(TestInbox inbox, String... direct) throws Exception {
-		Path file = inbox.root().resolve("directory/channels.csv");
-		List<String> lines = Files.readAllLines(file);
-		StringBuilder text = new StringBuilder(lines.get(0)).append(",payment_mode\n");
-		for (String line : lines.subList(1, lines.size())) {
-			boolean isDirect = List.of(direct).contains(line.substring(0, line.indexOf(',')));
-			text.append(line).append(isDirect ? ",DIRECT" : ",").append('\n');
-		}
-		Files.writeString(file, text);
 	}
 
 }

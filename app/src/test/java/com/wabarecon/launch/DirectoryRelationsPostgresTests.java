@@ -37,7 +37,7 @@ class DirectoryRelationsPostgresTests {
 		// given
 		TestInbox inbox = TestInbox.copyOfSample(dir.resolve("inbox"));
 		inbox.append("directory/channels.csv",
-				"ch_013,c_002,102290129340398,106540352242925,4930123457,Europe/Berlin,EUR");
+				"ch_013,c_002,102290129340398,106540352242925,4930123457,Europe/Berlin,EUR,PARTNER");
 		Path out = dir.resolve("out");
 
 		// when

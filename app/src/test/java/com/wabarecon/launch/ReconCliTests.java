@@ -89,11 +89,13 @@ class ReconCliTests {
 		assertThat(rest.out()).contains("execution 3 · 2025-09, all clients · COMPLETED", "statementsStep",
 				"2025-09, all clients closed");
 		assertThat(rest.out()).doesNotContain("reconciliationStep");
-		// the sample's seven discrepancies and two bad rows (sample-invoices/README.md)
+		// the sample's seven discrepancies, two bad rows and two Direct Payment numbers (sample-invoices/README.md)
 		assertThat(rest.out()).contains("needs attention: 7 discrepancies (2 OVER_INVOICED, 1 UNDER_INVOICED, "
-				+ "1 MISSING_FROM_INVOICE, 1 NOT_ESTIMATED, 1 UNKNOWN_CHANNEL, 1 CURRENCY_MISMATCH) and 2 rejected rows; "
-				+ "see recon lines --month 2025-09 or the partner workbook's Discrepancies sheet, and "
-				+ dir.resolve("out/2025-09/rejects-2025-09.csv") + System.lineSeparator());
+				+ "1 MISSING_FROM_INVOICE, 1 NOT_ESTIMATED, 1 UNKNOWN_CHANNEL, 1 CURRENCY_MISMATCH), 2 rejected rows, "
+				+ "1 number on Direct Payment running out of funds within a week (ch_011) and 1 prepaid balance that "
+				+ "does not roll forward (ch_012); see recon lines --month 2025-09 or the partner workbook's "
+				+ "Discrepancies sheet, and " + dir.resolve("out/2025-09/rejects-2025-09.csv")
+				+ ", and the partner workbook's Balances sheet" + System.lineSeparator());
 
 		CliRun again = close();
 		assertThat(again.exitCode()).isZero();

@@ -45,8 +45,8 @@ class RulesPostgresTests {
 		inbox.write("directory/clients.csv", java.nio.file.Files.readString(dir.resolve("directory/clients.csv"))
 				+ "c_two,Two Currencies Ltd,ap@two.example,USD,en-IN\n");
 		inbox.write("directory/channels.csv", java.nio.file.Files.readString(dir.resolve("directory/channels.csv"))
-				+ "ch_inr,c_two,700000000000001,700000000000011,919800000001,Asia/Kolkata,INR\n"
-				+ "ch_usd,c_two,700000000000002,700000000000022,919800000002,Asia/Kolkata,USD\n");
+				+ "ch_inr,c_two,700000000000001,700000000000011,919800000001,Asia/Kolkata,INR,PARTNER\n"
+				+ "ch_usd,c_two,700000000000002,700000000000022,919800000002,Asia/Kolkata,USD,PARTNER\n");
 		inbox.write("rate-cards/2025-07-01.csv", "effective_from,currency,market,category,tier_lower,tier_upper,rate\n"
 				+ "2025-07-01,INR,IN,UTILITY,0,1000,0.1150\n2025-07-01,INR,IN,UTILITY,1001,,0.1000\n"
 				+ "2025-07-01,USD,IN,UTILITY,0,1000,0.0014\n2025-07-01,USD,IN,UTILITY,1001,,0.0012\n");
