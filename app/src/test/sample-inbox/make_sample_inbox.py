@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """Writes sample-invoices/: a complete, deterministic sample inbox (the layout of docs/formats.md's "Inputs").
 
-Two months: 2025-09 (per-message pricing) and 2025-06 (conversation-based pricing), for the
+Four months: 2025-09 (per-message pricing), 2025-07 and 2025-08 (quiet months before it, the forecast's
+history) and 2025-06 (conversation-based pricing), for the
 clients and channels of sample-invoices/directory. Every figure is derived here, so the
 discrepancies the invoice shows against the estimates are deliberate; the table SCENARIO
 below (and sample-invoices/README.md) says which reconciliation status each line is built
@@ -818,6 +819,62 @@ def september_balances():
     (ROOT / "2025-09" / "balance" / "movements.csv").write_text("\n".join(rows) + "\n")
 
 
+# --- July and August: quiet months before September, the forecast's history -------------------
+# (channel, country, category, September's volume): every series of September, at the July card's
+# rates, a month's volume its factor times September's with up to 3 % noise. Every line matches:
+# the export's cost is the invoice's amount, one tier a line (c_002's utility stays below 100,000).
+SUMMER_FACTORS = {"2025-07": D("0.80"), "2025-08": D("0.84")}
+SUMMER_SERIES = [
+    ("ch_001", "DE", "MARKETING", 1200), ("ch_001", "DE", "UTILITY", 800),
+    ("ch_002", "DE", "MARKETING", 2400), ("ch_002", "DE", "AUTHENTICATION", 300),
+    ("ch_003", "DE", "UTILITY", 5000), ("ch_003", "AT", "MARKETING", 400),
+    ("ch_004", "IN", "MARKETING", 9000), ("ch_004", "IN", "UTILITY", 70000), ("ch_004", "IN", "AUTHENTICATION", 12000),
+    ("ch_005", "IN", "MARKETING", 6000), ("ch_005", "IN", "UTILITY", 45000),
+    ("ch_006", "IN", "MARKETING", 240), ("ch_006", "IN", "UTILITY", 130), ("ch_006", "IN", "AUTHENTICATION", 60),
+    ("ch_007", "BR", "MARKETING", 3000), ("ch_008", "BR", "MARKETING", 1500),
+    ("ch_009", "US", "MARKETING", 600), ("ch_009", "US", "UTILITY", 900),
+    ("ch_010", "US", "MARKETING", 450), ("ch_010", "US", "UTILITY", 1100),
+    ("ch_011", "GR", "MARKETING", 800), ("ch_012", "CY", "MARKETING", 300),
+]
+
+
+def summer_months():
+    noise = random.Random(20250831)  # not the shared rnd: September's files stay as they are
+    for month, factor in SUMMER_FACTORS.items():
+        year, number = map(int, month.split("-"))
+        first = date(year, number, 1)
+        following = date(year + number // 12, number % 12 + 1, 1)
+        period = (first.isoformat(), (following - timedelta(days=1)).isoformat())
+        invoice_date = (following + timedelta(days=2)).isoformat()
+        rows, lines = {}, []
+        for channel, country, category, september in SUMMER_SERIES:
+            currency, zone = CHANNELS[channel][5], ZoneInfo(CHANNELS[channel][4])
+            # the WABA's days: a month is billed in its time zone
+            days = [datetime.combine(first + timedelta(days=i), datetime.min.time(), zone)
+                    for i in range((following - first).days)]
+            volume = int((september * factor * D(str(noise.uniform(0.97, 1.03)))).quantize(D(1), ROUND_HALF_UP))
+            (tier, in_tier, rate), = tiered(PMP_2025_07, currency, market_of(country), category, volume)
+            parts = [int(volume * w) for w in [1 / len(days)] * len(days)]
+            for i in range(volume - sum(parts)):
+                parts[noise.randrange(len(days))] += 1
+            rows.setdefault(channel, []).extend(
+                usage_row(day, day + timedelta(days=1), country, category, "REGULAR", part, rate * part, tier)
+                for day, part in zip(days, parts))
+            lines.append(line("INV-%s-%s-0042" % (month, currency), channel, country, category, tier, volume, str(rate),
+                              period=period, invoice_date=invoice_date))
+        for channel, channel_rows in rows.items():
+            dump_json(ROOT / month / "usage" / ("%s-%s.json" % (channel, month)),
+                      export_doc(channel, CHANNELS[channel][5], "DAILY", channel_rows,
+                                 start=datetime.combine(first, datetime.min.time(), ZoneInfo(CHANNELS[channel][4])),
+                                 end=datetime.combine(following, datetime.min.time(), ZoneInfo(CHANNELS[channel][4]))))
+        folder = ROOT / month / "invoice"
+        folder.mkdir(parents=True, exist_ok=True)
+        with open(folder / ("meta-invoice-%s.csv" % month), "w", newline="") as f:
+            w = csv.writer(f)
+            w.writerow(HEADER)
+            w.writerows(sorted(lines, key=lambda l: (l[0], l[5], l[8])))
+
+
 if __name__ == "__main__":
     write_rate_cards()
     write_fx()
@@ -827,4 +884,5 @@ if __name__ == "__main__":
     june()
     september_calls()
     september_balances()
+    summer_months()
     print("wrote", ROOT)

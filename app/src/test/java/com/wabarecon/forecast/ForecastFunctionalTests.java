@@ -57,27 +57,25 @@ class ForecastFunctionalTests {
 	}
 
 	@Test
-	void threeMonthsGiveAnIntervalFromTheMethodsOwnErrors() throws Exception {
-		// given: ch_001's marketing of July (1,240 in 31 days: 40 a day) and August (1,147: 37 a day)
-		for (String[] month : new String[][] { { "2025-07", "1240" }, { "2025-08", "1147" } }) {
-			jdbc.sql("""
-					INSERT INTO recon_line (billing_month, client_id, waba_id, phone_number_id, channel_id, category,
-					    currency, estimated_volume, invoiced_volume, volume_delta, estimated_amount, invoiced_amount,
-					    amount_delta, estimated_free_volume, invoiced_free_volume, status)
-					VALUES (?, 'c_001', '102290129340398', '106540352242922', 'ch_001', 'MARKETING', 'EUR', ?, ?, 0,
-					    0, 0, 0, 0, 0, 'MATCHED')""")
-				.params(month[0], Long.parseLong(month[1]), Long.parseLong(month[1]))
-				.update();
+	void theSamplesJulyAndAugustGiveSeptembersForecastAnInterval() throws Exception {
+		// given: the sample's July and August closed first
+		Path inbox = sample();
+		for (String month : List.of("2025-07", "2025-08")) {
+			assertThat(CloseJobRuns.run(jobOperatorTestUtils, inbox, out, month, Stage.RECONCILE, null).getStatus())
+				.as(month)
+				.isEqualTo(BatchStatus.STOPPED);
 		}
 
 		// when
-		CloseJobRuns.run(jobOperatorTestUtils, sample(), out, "2025-09", Stage.RECONCILE, null);
+		CloseJobRuns.run(jobOperatorTestUtils, inbox, out, "2025-09", Stage.RECONCILE, null);
 
-		// then: September's 40 a day, no trend ((40 - 40) / 2): 1,240. The method's errors: August
-		// from July 1,240 for 1,147 (-7.5 %), September from August's 37 a day 1,110 for 1,200
-		// (+8.11 %): their root mean square 7.81 %, x 1.886 (Student's t, 2 errors) = 14.73 %: 1,057
-		// to 1,423; the cost 174.84 and, in proportion, 149.04 to 200.64
-		assertThat(line("MARKETING")).isEqualTo("2025-10 3 1240 1057 1423 false 174.84 149.04 200.64");
+		// then: ch_001's marketing invoiced 934 in July's 31 days, 1,001 in August's 31, 1,200 in
+		// September's 30 (40 a day): 40 + (40 - 934 / 31) / 2 / 2 a day, 1,316.5 in October's 31:
+		// 1,317. The method's errors: August from July 934 for 1,001 (+7.17 %), September from
+		// August's run-rate 968.7, 969, for 1,200 (+23.84 %): their root mean square 17.60 %, x 1.886
+		// (Student's t, 2 errors) = 33.20 %: 880 to 1,754. At October's 0.1410: 185.697, 185.70, and in
+		// proportion 185.70 x 880 / 1,317 = 124.08 to 185.70 x 1,754 / 1,317 = 247.318, 247.32
+		assertThat(line("MARKETING")).isEqualTo("2025-10 3 1317 880 1754 false 185.70 124.08 247.32");
 	}
 
 	@Test
