@@ -101,12 +101,13 @@ class ForecastTasklet implements Tasklet {
 		Map<String, Series> series = seriesRepository.read(month.minusMonths(VolumeForecast.MAX_MONTHS - 1), month,
 				client);
 		Map<Series, VolumeForecast.Forecast> forecasts = new LinkedHashMap<>();
+		SeriesCountries countries = SeriesCountries.read(jdbc, month, client);
 		List<Part> parts = new ArrayList<>();
 		for (Series one : series.values()) {
 			List<VolumeForecast.Month> history = one.history(month);
 			VolumeForecast.Forecast forecast = VolumeForecast.of(history, next);
 			forecasts.put(one, forecast);
-			parts.addAll(split(one, forecast.volume()));
+			parts.addAll(split(one, forecast.volume(), countries));
 		}
 		Map<Series, BigDecimal> costs = new LinkedHashMap<>();
 		Map<Series, String> unpriced = new LinkedHashMap<>();
@@ -172,46 +173,14 @@ class ForecastTasklet implements Tasklet {
 	 * its volume (the largest share takes the rounding rest): its invoice lines' markets, else its
 	 * estimates' recipient countries.
 	 */
-	private List<Part> split(Series series, long volume) {
-		Map<String, Long> countries = new TreeMap<>();
-		jdbc.sql("""
-				SELECT market, SUM(volume) FROM invoice_line
-				WHERE billing_month = :month AND line_type = 'USAGE' AND pricing_type = 'REGULAR' AND waba_id = :waba
-				  AND pricing_category = :category AND currency = :currency AND market IS NOT NULL
-				  AND ((CAST(:phone AS VARCHAR(32)) IS NULL AND phone_number_id IS NULL) OR phone_number_id = :phone)
-				GROUP BY market""")
-			.param("month", month.toString())
-			.param("waba", series.wabaId)
-			.param("category", series.category)
-			.param("currency", series.currency)
-			.param("phone", series.phoneNumberId)
-			.query(rs -> {
-				countries.put(rs.getString(1), rs.getLong(2));
-			});
-		if (countries.values().stream().mapToLong(Long::longValue).sum() == 0) {
-			countries.clear();
-			String table = Pricing.VOICE.equals(series.category) ? """
-					SELECT country, SUM(billed_pulses) FROM call_estimate e JOIN channel c ON c.channel_id = e.channel_id
-					WHERE e.billing_month = :month AND e.counts_as_estimate AND c.waba_id = :waba
-					  AND (CAST(:phone AS VARCHAR(32)) IS NULL OR c.phone_number_id = :phone) AND country IS NOT NULL
-					GROUP BY country""" : """
-					SELECT country, SUM(volume) FROM estimate_summary e JOIN channel c ON c.channel_id = e.channel_id
-					WHERE e.billing_month = :month AND e.counts_as_estimate AND e.pricing_type = 'REGULAR'
-					  AND e.pricing_category = :category AND c.waba_id = :waba
-					  AND (CAST(:phone AS VARCHAR(32)) IS NULL OR c.phone_number_id = :phone) AND country IS NOT NULL
-					GROUP BY country""";
-			var query = jdbc.sql(table).param("month", month.toString()).param("waba", series.wabaId)
-				.param("phone", series.phoneNumberId);
-			if (!Pricing.VOICE.equals(series.category)) {
-				query = query.param("category", series.category);
-			}
-			query.query(rs -> {
-				countries.put(rs.getString(1), rs.getLong(2));
-			});
+	private static List<Part> split(Series series, long volume, SeriesCountries seriesCountries) {
+		if (volume == 0) {
+			return List.of(); // nothing to price: most free-only series (service), without a query
 		}
+		Map<String, Long> countries = seriesCountries.of(series);
 		long total = countries.values().stream().mapToLong(Long::longValue).sum();
 		List<Part> parts = new ArrayList<>();
-		if (total == 0 || volume == 0) {
+		if (total == 0) {
 			return parts;
 		}
 		String largest = countries.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
