@@ -73,6 +73,16 @@ class BenchCommand implements Callable<Integer> {
 			description = "Share of the channels that make and take calls, %% (default: ${DEFAULT-VALUE}; 0 for none).")
 	double callPct;
 
+	@Option(names = "--webhook-only-pct", paramLabel = "P",
+			defaultValue = "" + GeneratorSettings.DEFAULT_WEBHOOK_ONLY_PCT,
+			description = "Share of the channels with webhooks and no usage export, %% (default: ${DEFAULT-VALUE}).")
+	double webhookOnlyPct;
+
+	@Option(names = "--webhook-messages", paramLabel = "N",
+			defaultValue = "" + GeneratorSettings.DEFAULT_WEBHOOK_MESSAGES,
+			description = "Average messages a month of a webhook-only channel (default: ${DEFAULT-VALUE}).")
+	int webhookMessages;
+
 	@Option(names = "--work", defaultValue = "target/bench", paramLabel = "DIR",
 			description = "Folder for the generated inbox, the outputs and the report (default: ${DEFAULT-VALUE}).")
 	Path work;
@@ -101,7 +111,8 @@ class BenchCommand implements Callable<Integer> {
 		out.printf("recon bench: generating %,d channels for %,d clients into %s ...%n", channels, clientCount, inbox);
 		long started = System.nanoTime();
 		Manifest manifest = InboxGenerator.generate(
-				GeneratorSettings.of(channels, clientCount, month, inbox, seed).withCallPct(callPct));
+				GeneratorSettings.of(channels, clientCount, month, inbox, seed).withCallPct(callPct)
+					.withWebhooks(webhookOnlyPct, webhookMessages));
 		double generateSeconds = seconds(started);
 		flushToDisk(out);
 		System.gc(); // the close starts on a heap without the generator's garbage, as a close of its own would

@@ -65,6 +65,12 @@ record GeneratorSettings(int channels, int clients, YearMonth month, Path out, l
 				webhookMessages, creditLinePct, clientFilePct, pct, months);
 	}
 
+	/** These settings with another share of webhook-only channels and their messages a month. */
+	public GeneratorSettings withWebhooks(double onlyPct, int messages) {
+		return new GeneratorSettings(channels, clients, month, out, seed, discrepancyPct, onlyPct, messages,
+				creditLinePct, clientFilePct, callPct, months);
+	}
+
 	private static boolean isShare(double pct) {
 		return pct >= 0 && pct <= 100;
 	}
