@@ -101,14 +101,17 @@ class ForecastTasklet implements Tasklet {
 		Map<String, Series> series = seriesRepository.read(month.minusMonths(VolumeForecast.MAX_MONTHS - 1), month,
 				client);
 		Map<Series, VolumeForecast.Forecast> forecasts = new LinkedHashMap<>();
-		SeriesCountries countries = SeriesCountries.read(jdbc, month, client);
-		List<Part> parts = new ArrayList<>();
 		for (Series one : series.values()) {
-			List<VolumeForecast.Month> history = one.history(month);
-			VolumeForecast.Forecast forecast = VolumeForecast.of(history, next);
-			forecasts.put(one, forecast);
-			parts.addAll(split(one, forecast.volume(), countries));
+			forecasts.put(one, VolumeForecast.of(one.history(month), next));
 		}
+		SeriesCountries countries = SeriesCountries.read(jdbc, month, client);
+		countries.readEstimates(forecasts.entrySet()
+			.stream()
+			.filter(entry -> entry.getValue().volume() > 0 && !countries.invoiced(entry.getKey()))
+			.map(Map.Entry::getKey)
+			.toList());
+		List<Part> parts = new ArrayList<>();
+		forecasts.forEach((one, forecast) -> parts.addAll(split(one, forecast.volume(), countries)));
 		Map<Series, BigDecimal> costs = new LinkedHashMap<>();
 		Map<Series, String> unpriced = new LinkedHashMap<>();
 		List<Part> messages = parts.stream().filter(part -> !Pricing.VOICE.equals(part.category())).toList();
@@ -175,7 +178,7 @@ class ForecastTasklet implements Tasklet {
 	 */
 	private static List<Part> split(Series series, long volume, SeriesCountries seriesCountries) {
 		if (volume == 0) {
-			return List.of(); // nothing to price: most free-only series (service), without a query
+			return List.of(); // nothing to price: most free-only series (service)
 		}
 		Map<String, Long> countries = seriesCountries.of(series);
 		long total = countries.values().stream().mapToLong(Long::longValue).sum();
