@@ -42,6 +42,7 @@ final class BalanceSection {
 			row.put("opening", money(text, balance.opening(), currency));
 			row.put("added", money(text, balance.added(), currency));
 			row.put("used", money(text, balance.used(), currency));
+			row.put("other", money(text, balance.other(), currency));
 			row.put("closing", money(text, balance.closing(), currency));
 			row.put("daysLeft", balance.daysLeft() == null ? "–" : text.decimal(balance.daysLeft()));
 			row.put("renewal", balance.renewalEnabled() ? text.label("statement.balance.renewalOn")
