@@ -143,7 +143,7 @@ class ClientSeparationTests {
 					List.of("35722123456"),
 					// the GBP estimate has no rate to EUR: it cannot be known, and so neither can the totals
 					"EUR неизвестно 16,35 неизвестно 0,00 0,00 0,00 16,35",
-					List.of("В счетах за этот месяц нет корректировок, кредитов и налогов."),
+					List.of("В счетах за этот месяц нет поправок, кредит-нот и налогов."),
 					// the reason in Russian, with no file or setting named
 					List.of("ОтчётобиспользованииWhatsAppBusiness", "Страница1из",
 							"согласованногокурсаGBP→EURзасентябрь2025нет"),
