@@ -96,12 +96,16 @@ class ForecastFunctionalTests {
 		try (var in = java.nio.file.Files.newInputStream(out.resolve("2025-09/c_001/statement-c_001-2025-09.xlsx"));
 				var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in)) {
 			List<String> rows = new ArrayList<>();
+			List<String> categories = new ArrayList<>();
 			for (var row : workbook.getSheet("Forecast")) {
+				categories.add(row.getCell(2).toString());
 				if ("MARKETING".equals(row.getCell(2).toString())) {
 					rows.add(row.getCell(0) + " " + row.getCell(3) + " " + row.getCell(6) + " " + row.getCell(7));
 				}
 			}
 			assertThat(rows).containsExactly("2025-10 4135.0 low 547.31");
+			// c_001's service messages are free: nothing to charge, no row
+			assertThat(categories).contains("UTILITY").doesNotContain("SERVICE");
 		}
 	}
 
