@@ -27,6 +27,7 @@ import com.wabarecon.launch.StageConverter;
 import com.wabarecon.support.PartitionNames;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -73,15 +74,8 @@ class BenchCommand implements Callable<Integer> {
 			description = "Share of the channels that make and take calls, %% (default: ${DEFAULT-VALUE}; 0 for none).")
 	double callPct;
 
-	@Option(names = "--webhook-only-pct", paramLabel = "P",
-			defaultValue = "" + GeneratorSettings.DEFAULT_WEBHOOK_ONLY_PCT,
-			description = "Share of the channels with webhooks and no usage export, %% (default: ${DEFAULT-VALUE}).")
-	double webhookOnlyPct;
-
-	@Option(names = "--webhook-messages", paramLabel = "N",
-			defaultValue = "" + GeneratorSettings.DEFAULT_WEBHOOK_MESSAGES,
-			description = "Average messages a month of a webhook-only channel (default: ${DEFAULT-VALUE}).")
-	int webhookMessages;
+	@Mixin
+	WebhookTrafficOptions webhooks;
 
 	@Option(names = "--work", defaultValue = "target/bench", paramLabel = "DIR",
 			description = "Folder for the generated inbox, the outputs and the report (default: ${DEFAULT-VALUE}).")
@@ -112,7 +106,7 @@ class BenchCommand implements Callable<Integer> {
 		long started = System.nanoTime();
 		Manifest manifest = InboxGenerator.generate(
 				GeneratorSettings.of(channels, clientCount, month, inbox, seed).withCallPct(callPct)
-					.withWebhooks(webhookOnlyPct, webhookMessages));
+					.withWebhooks(webhooks.onlyPct, webhooks.messages));
 		double generateSeconds = seconds(started);
 		flushToDisk(out);
 		System.gc(); // the close starts on a heap without the generator's garbage, as a close of its own would

@@ -11,6 +11,7 @@ import com.wabarecon.launch.MonthConverter;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -52,15 +53,8 @@ class GenerateCommand implements Callable<Integer> {
 			description = "Share of the chargeable lines given a discrepancy, %% (default: ${DEFAULT-VALUE}).")
 	double discrepancyPct;
 
-	@Option(names = "--webhook-only-pct", paramLabel = "P",
-			defaultValue = "" + GeneratorSettings.DEFAULT_WEBHOOK_ONLY_PCT,
-			description = "Share of the channels with webhooks and no usage export, %% (default: ${DEFAULT-VALUE}).")
-	double webhookOnlyPct;
-
-	@Option(names = "--webhook-messages", paramLabel = "N",
-			defaultValue = "" + GeneratorSettings.DEFAULT_WEBHOOK_MESSAGES,
-			description = "Average messages a month of a webhook-only channel (default: ${DEFAULT-VALUE}).")
-	int webhookMessages;
+	@Mixin
+	WebhookTrafficOptions webhooks;
 
 	@Option(names = "--credit-line-pct", paramLabel = "P", defaultValue = "" + GeneratorSettings.DEFAULT_CREDIT_LINE_PCT,
 			description = "Share of the WABAs on the partner's credit line (exports without cost), %% "
@@ -84,8 +78,8 @@ class GenerateCommand implements Callable<Integer> {
 	public Integer call() throws Exception {
 		GeneratorSettings settings;
 		try {
-			settings = new GeneratorSettings(channels, clients, month, out, seed, discrepancyPct, webhookOnlyPct,
-					webhookMessages, creditLinePct, clientFilePct, callPct, months);
+			settings = new GeneratorSettings(channels, clients, month, out, seed, discrepancyPct, webhooks.onlyPct,
+					webhooks.messages, creditLinePct, clientFilePct, callPct, months);
 		}
 		catch (IllegalArgumentException ex) {
 			throw new ParameterException(spec.commandLine(), ex.getMessage());
