@@ -29,12 +29,13 @@ import org.springframework.boot.context.properties.bind.Name;
  * @param invoice how Meta's invoice files are read
  * @param statement how the client statements are rendered
  * @param database settings of the database sessions the close opens
+ * @param distribution how a close is spread over worker processes (close --distributed, recon worker)
  */
 @ConfigurationProperties("recon")
 public record ReconProperties(@DefaultValue("sample-invoices") Path inbox, @DefaultValue("out") Path out,
 		@Name("import") @DefaultValue Import importing, @DefaultValue Schedule schedule,
 		@DefaultValue Invoice invoice, @DefaultValue Reconciliation reconciliation, @DefaultValue Delivery delivery,
-		@DefaultValue Statement statement) {
+		@DefaultValue Statement statement, @DefaultValue Distribution distribution) {
 
 	/**
 	 * @param chunkSize rows per transaction in the import steps
@@ -178,6 +179,38 @@ public record ReconProperties(@DefaultValue("sample-invoices") Path inbox, @Defa
 		public Statement {
 			threads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
 			partitions = partitions > 0 ? partitions : 4 * threads;
+		}
+
+	}
+
+
+	/**
+	 * A distributed close: the manager (the close) sends the partitions of the statements step
+	 * and of the usage import's shares to worker processes over a RabbitMQ broker; all of them
+	 * share the PostgreSQL database and the inbox and output folders.
+	 *
+	 * @param enabled whether closes send their partitions to workers ({@code close --distributed}
+	 * sets it for one close); otherwise local threads run them
+	 * @param broker the broker's AMQP URI; a password in it is better left to {@code password}
+	 * @param password the broker's password, from the environment ({@code RECON_DISTRIBUTION_PASSWORD});
+	 * when set it replaces the URI's
+	 * @param environment the name the queue is suffixed with ({@code recon.partitions.<environment>}),
+	 * so that a test and a production close on one broker never take each other's partitions
+	 * @param concurrency how many partitions one worker runs at a time ({@code recon worker --concurrency})
+	 * @param pollInterval how often the manager reads the partitions' state from the database
+	 * @param timeout how long the manager waits for all partitions before failing the step
+	 * @param staleAfter a partition recorded as running whose record has not changed for this long
+	 * is taken for one whose worker died; one changed more recently is taken for running
+	 */
+	public record Distribution(@DefaultValue("false") boolean enabled,
+			@DefaultValue("amqp://guest:guest@127.0.0.1:5672") java.net.URI broker, String password,
+			@DefaultValue("default") String environment, @DefaultValue("1") int concurrency,
+			@DefaultValue("2s") Duration pollInterval, @DefaultValue("6h") Duration timeout,
+			@DefaultValue("2m") Duration staleAfter) {
+
+		/** The queue the manager sends partition requests to and workers take them from. */
+		public String queue() {
+			return "recon.partitions." + environment;
 		}
 
 	}

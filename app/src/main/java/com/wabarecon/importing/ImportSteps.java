@@ -5,6 +5,8 @@ import java.util.function.Consumer;
 
 import com.wabarecon.CloseJobParameters;
 import com.wabarecon.ReconProperties;
+import com.wabarecon.distribution.PartitionHandlers;
+import com.wabarecon.distribution.WorkerSteps;
 import com.wabarecon.support.ProgressLog;
 import com.wabarecon.support.accounting.FileAccounting;
 import com.wabarecon.support.accounting.InputFileRepository;
@@ -27,7 +29,6 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.ItemReader;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -52,9 +53,16 @@ public class ImportSteps {
 
 	private final ReconProperties.Import settings;
 
+	private final PartitionHandlers partitions;
+
+	private final WorkerSteps workerSteps;
+
 	ImportSteps(JobRepository jobRepository, PlatformTransactionManager transactionManager, RejectRepository rejects,
-			InputFileRepository inputFiles, ReconProperties properties) {
+			InputFileRepository inputFiles, ReconProperties properties, PartitionHandlers partitions,
+			WorkerSteps workerSteps) {
 		this.jobRepository = jobRepository;
+		this.partitions = partitions;
+		this.workerSteps = workerSteps;
 		this.transactionManager = transactionManager;
 		this.rejects = rejects;
 		this.inputFiles = inputFiles;
@@ -94,7 +102,8 @@ public class ImportSteps {
 
 	/**
 	 * A bulk step whose files are loaded in {@code shares} side by side, each share a partition
-	 * of its own ({@link FileShares}) on a thread and a database connection of its own: one
+	 * of its own ({@link FileShares}) on a thread and a database connection of its own (or on a
+	 * worker, in a distributed close): one
 	 * COPY keeps one PostgreSQL process busy and leaves it idle while the step's thread takes
 	 * the next chunk's rows, so shares side by side keep the cores busy. The reader, a step-scoped bean,
 	 * reads its share's files (the execution context's {@link FileShares#INDEX} and
@@ -111,9 +120,8 @@ public class ImportSteps {
 	public <I, O> Step sharedBulkStep(String name, int shares, ItemReader<I> reader, ItemProcessor<I, O> processor,
 			ItemWriter<O> writer, FileAccounting accounting, Consumer<String> clearMonth,
 			StepExecutionListener... listeners) {
-		Step share = step(name + "Share", settings.bulkChunkSize(), reader, processor, writer, accounting, null);
-		SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor(name + "-");
-		threads.setConcurrencyLimit(shares);
+		Step share = workerSteps.register(
+				step(name + "Share", settings.bulkChunkSize(), reader, processor, writer, accounting, null));
 		StepExecutionListener clear = new StepExecutionListener() {
 			@Override
 			public void beforeStep(StepExecution stepExecution) {
@@ -129,9 +137,7 @@ public class ImportSteps {
 		splitter.setAllowStartIfComplete(true);
 		var builder = new StepBuilder(name, jobRepository).partitioner(name, files)
 			.splitter(splitter)
-			.step(share)
-			.taskExecutor(threads)
-			.gridSize(shares)
+			.partitionHandler(partitions.handler(share, shares, shares))
 			.aggregator(ImportSteps::aggregate)
 			.listener(clear);
 		for (StepExecutionListener listener : listeners) {

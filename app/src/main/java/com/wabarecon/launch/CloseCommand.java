@@ -58,6 +58,9 @@ class CloseCommand implements Callable<Integer> {
 	@Mixin
 	DatabaseOption database;
 
+	@Mixin
+	DistributionOption distribution;
+
 	@Option(names = "--amount-tolerance-pct", paramLabel = "P",
 			description = "Tolerated amount difference, in %% of the invoiced amount.")
 	BigDecimal amountTolerancePct;
@@ -84,7 +87,8 @@ class CloseCommand implements Callable<Integer> {
 		PrintWriter err = spec.commandLine().getErr();
 		CloseRequest request = new CloseRequest(month, client, rerun, inbox, this.out, dryRun, resend, until, database.dbUrl,
 				amountTolerancePct, amountToleranceAbs, volumeTolerancePct, volumeToleranceAbs, maxRejectPct);
-		try (ConfigurableApplicationContext context = SpringRuntime.start(database.dbUrl, database.config)) {
+		try (ConfigurableApplicationContext context = SpringRuntime.start(database.dbUrl, database.config, false,
+				distribution.settings())) {
 			CloseOutcome outcome = context.getBean(CloseLauncher.class).launch(request);
 			if (outcome.execution() != null && outcome.kind() != CloseOutcome.Kind.NOTHING_TO_RUN) {
 				out.print(RunSummary.format(outcome.execution()));

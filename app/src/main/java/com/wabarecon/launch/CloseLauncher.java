@@ -8,6 +8,7 @@ import java.util.List;
 import com.wabarecon.CloseJobParameters;
 import com.wabarecon.ReconProperties;
 import com.wabarecon.Stage;
+import com.wabarecon.distribution.DistributionCheck;
 import com.wabarecon.importing.ImportGuard;
 
 import org.slf4j.Logger;
@@ -66,8 +67,12 @@ public class CloseLauncher {
 
 	private final KnownClients clients;
 
+	private final DistributionCheck distribution;
+
 	CloseLauncher(JobOperator jobOperator, JobRepository jobRepository, Job monthlyCloseJob,
-			ReconProperties properties, MonthLocks locks, MonthHolders holders, KnownClients clients) {
+			ReconProperties properties, MonthLocks locks, MonthHolders holders, KnownClients clients,
+			DistributionCheck distribution) {
+		this.distribution = distribution;
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.closeJob = monthlyCloseJob;
@@ -78,6 +83,10 @@ public class CloseLauncher {
 	}
 
 	public CloseOutcome launch(CloseRequest request) {
+		CloseOutcome cannotDistribute = cannotDistribute();
+		if (cannotDistribute != null) {
+			return cannotDistribute;
+		}
 		MonthLocks.MonthLock lock = locks.tryLock(request.month());
 		if (lock == null) {
 			return new CloseOutcome(CloseOutcome.Kind.REFUSED, null, holders.refusal(request.month()));
@@ -161,6 +170,19 @@ public class CloseLauncher {
 		catch (InvalidJobParametersException ex) {
 			return new CloseOutcome(CloseOutcome.Kind.INVALID, null, ex.getMessage());
 		}
+	}
+
+	/** Why a distributed close cannot start here, before anything is run; {@code null} for a local close. */
+	private CloseOutcome cannotDistribute() {
+		if (!distribution.distributed()) {
+			return null;
+		}
+		String database = distribution.databaseProblem();
+		if (database != null) {
+			return new CloseOutcome(CloseOutcome.Kind.INVALID, null, database + "; nothing was run");
+		}
+		String broker = distribution.brokerProblem();
+		return broker == null ? null : new CloseOutcome(CloseOutcome.Kind.FAILED, null, broker + "; nothing was run");
 	}
 
 	/** The last stage the request asks for: the whole close unless {@code --until} says otherwise. */
@@ -283,6 +305,10 @@ public class CloseLauncher {
 					+ "its reconciliation (its import had too little to stand on): it is not resumed; close the month "
 					+ "again (close --month " + execution.getJobParameters().getString(CloseJobParameters.MONTH)
 					+ ") to read its files anew");
+		}
+		CloseOutcome cannotDistribute = cannotDistribute();
+		if (cannotDistribute != null) {
+			return cannotDistribute;
 		}
 		YearMonth month = YearMonth.parse(execution.getJobParameters().getString(CloseJobParameters.MONTH));
 		MonthLocks.MonthLock lock = locks.tryLock(month);

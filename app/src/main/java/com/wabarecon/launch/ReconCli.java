@@ -22,7 +22,7 @@ import picocli.CommandLine.Command;
 		description = "Monthly close for WhatsApp Business Solution Providers: import usage estimates and "
 				+ "Meta's invoice, reconcile them, and send each client its statement.",
 		subcommands = { CloseCommand.class, RestartCommand.class, StatusCommand.class, LinesCommand.class,
-				ForecastCommand.class, ServeCommand.class,
+				ForecastCommand.class, ServeCommand.class, WorkerCommand.class,
 				CommandLine.HelpCommand.class },
 		footer = { "", "./recon also runs, from the bench module (./recon COMMAND --help):",
 				"  generate  Generate a synthetic inbox of one month.",

@@ -30,11 +30,15 @@ class RestartCommand implements Callable<Integer> {
 	@Mixin
 	DatabaseOption database;
 
+	@Mixin
+	DistributionOption distribution;
+
 	@Override
 	public Integer call() {
 		PrintWriter out = spec.commandLine().getOut();
 		PrintWriter err = spec.commandLine().getErr();
-		try (ConfigurableApplicationContext context = SpringRuntime.start(database.dbUrl, database.config)) {
+		try (ConfigurableApplicationContext context = SpringRuntime.start(database.dbUrl, database.config, false,
+				distribution.settings())) {
 			CloseOutcome outcome = context.getBean(CloseLauncher.class).restart(executionId);
 			if (outcome.execution() != null) {
 				out.print(RunSummary.format(outcome.execution()));

@@ -79,7 +79,16 @@ public final class SpringRuntime {
 	 * {@code server.*} settings: loopback by default); only {@code serve} does
 	 */
 	static ConfigurableApplicationContext start(String dbUrl, Path config, boolean web) {
+		return start(dbUrl, config, web, List.of());
+	}
+
+	/**
+	 * @param settings more settings ({@code name=value}) that win over every file and the
+	 * environment, as the command's own options do
+	 */
+	static ConfigurableApplicationContext start(String dbUrl, Path config, boolean web, List<String> settings) {
 		List<String> args = new ArrayList<>();
+		settings.forEach(setting -> args.add("--" + setting));
 		if (web) {
 			args.add("--spring.main.web-application-type=servlet");
 		}

@@ -8,6 +8,8 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import com.wabarecon.ReconProperties;
+import com.wabarecon.distribution.PartitionHandlers;
+import com.wabarecon.distribution.WorkerSteps;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
@@ -24,7 +26,6 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
-import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -125,21 +126,20 @@ class StatementsStepConfiguration {
 
 	/**
 	 * The statements of the run's clients, split into {@code recon.statement.partitions} ranges
-	 * rendered by {@code recon.statement.threads} threads. Each range is a step execution of its
+	 * rendered by {@code recon.statement.threads} threads, or by workers in a distributed close. Each range is a step execution of its
 	 * own ({@code statementsStep:partition<n>}), so a restart after a failure renders only the
 	 * ranges that did not complete, from their last committed chunk.
 	 */
 	@Bean
 	Step statementsStep(JobRepository jobRepository, ReconProperties properties,
 			ClientRangePartitioner statementClientsPartitioner, Step statementsWorkerStep,
-			StatementsProgress statementsProgress, StatementRepository statements) {
-		SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("statements-");
-		threads.setConcurrencyLimit(properties.statement().threads());
+			StatementsProgress statementsProgress, StatementRepository statements, PartitionHandlers partitions,
+			WorkerSteps workerSteps) {
+		ReconProperties.Statement settings = properties.statement();
 		return new StepBuilder("statementsStep", jobRepository)
 			.partitioner("statementsStep", statementClientsPartitioner)
-			.step(statementsWorkerStep)
-			.taskExecutor(threads)
-			.gridSize(properties.statement().partitions())
+			.partitionHandler(partitions.handler(workerSteps.register(statementsWorkerStep), settings.partitions(),
+					settings.threads()))
 			.listener(new StatementsStepListener(statements))
 			.listener((StepExecutionListener) statementsProgress)
 			.build();

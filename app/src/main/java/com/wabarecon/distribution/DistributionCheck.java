@@ -1,0 +1,58 @@
+package com.wabarecon.distribution;
+
+import javax.sql.DataSource;
+
+import com.wabarecon.ReconProperties;
+import com.wabarecon.support.bulk.DatabaseProduct;
+
+import org.springframework.jdbc.support.MetaDataAccessException;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a distributed close (or a worker) needs before it starts: the PostgreSQL database the
+ * workers share (the embedded H2 database serves one process), and a broker that answers.
+ */
+@Component
+public class DistributionCheck {
+
+	private final ReconProperties.Distribution settings;
+
+	private final DataSource dataSource;
+
+	DistributionCheck(ReconProperties properties, DataSource dataSource) {
+		this.settings = properties.distribution();
+		this.dataSource = dataSource;
+	}
+
+	public boolean distributed() {
+		return settings.enabled();
+	}
+
+	/** Why the database cannot be shared with workers, or {@code null} when it can. */
+	public String databaseProblem() {
+		try {
+			if (DatabaseProduct.of(dataSource) == DatabaseProduct.POSTGRESQL) {
+				return null;
+			}
+		}
+		catch (MetaDataAccessException ex) {
+			return "the database cannot be reached: " + ex.getMessage();
+		}
+		return "a distributed close needs the PostgreSQL database its workers share (--db-url or "
+				+ "SPRING_DATASOURCE_URL); the embedded H2 database serves one process";
+	}
+
+	/** Why the broker cannot be reached, or {@code null} when it answers. */
+	public String brokerProblem() {
+		return new Broker(settings).problem();
+	}
+
+	public String broker() {
+		return new Broker(settings).describe();
+	}
+
+	public String queue() {
+		return settings.queue();
+	}
+
+}

@@ -1,0 +1,278 @@
+package com.wabarecon.launch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import com.wabarecon.BusyMonth;
+import com.wabarecon.PostgresDatabase;
+import com.wabarecon.RabbitBroker;
+
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 26's distributed close, every part a real process: a manager ({@code close
+ * --distributed}) and two workers ({@code recon worker}) on one PostgreSQL schema and the local
+ * RabbitMQ, each test with a queue of its own. The result must be a local close's: the same
+ * reconciliation CSV and rejects byte for byte, the same files, the same counts and exactly one
+ * email per client, also when a worker is killed in the middle of a partition.
+ * <p>
+ * The inbox is {@link BusyMonth}: the sample month and {@value #CLIENTS} generated clients, in two
+ * statement partitions of 8 clients committed 2 at a time, so that a kill can land between two
+ * commits of one partition.
+ */
+@ExtendWith({ PostgresDatabase.class, RabbitBroker.class })
+class DistributedCloseTests {
+
+	static final int CLIENTS = 10;
+
+	static final Duration A_CLOSE = Duration.ofSeconds(240);
+
+	static final Pattern RUNNING = Pattern.compile("Running partition (statementsStep:partition\\d+) of execution");
+
+	@TempDir
+	static Path dir;
+
+	static Path inbox;
+
+	static GreenMail smtp;
+
+	static final List<String> SCHEMAS = new ArrayList<>();
+
+	/** What a close on this machine's threads gave. */
+	static Close local;
+
+	static Map<String, Integer> localEmails;
+
+	final List<ChildClose> workers = new ArrayList<>();
+
+	@BeforeAll
+	static void closeLocally() throws Exception {
+		inbox = BusyMonth.write(dir.resolve("inbox"), CLIENTS);
+		smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+		smtp.start();
+		local = new Close("local", RabbitBroker.environment());
+		ChildClose close = local.start();
+		assertThat(close.waitForExit(A_CLOSE)).as(close.describe()).isZero();
+		localEmails = emailsPerClient();
+		assertThat(localEmails).as("one email per client").hasSize(CLIENTS + 6)
+			.allSatisfy((client, emails) -> assertThat(emails).isOne());
+	}
+
+	@AfterAll
+	static void cleanUp() throws Exception {
+		if (smtp != null) {
+			smtp.stop();
+		}
+		for (String schema : SCHEMAS) {
+			PostgresDatabase.dropSchema(schema);
+		}
+	}
+
+	@BeforeEach
+	void noEmailYet() throws Exception {
+		smtp.purgeEmailFromAllMailboxes();
+	}
+
+	@AfterEach
+	void stopWorkers() throws Exception {
+		for (ChildClose worker : workers) {
+			worker.kill();
+		}
+	}
+
+	@Test
+	void aCloseRunByTwoWorkersGivesWhatALocalCloseGives() throws Exception {
+		// given: two workers waiting for partitions
+		Close distributed = new Close("two-workers", RabbitBroker.environment());
+		ChildClose first = distributed.startWorker(workers);
+		ChildClose second = distributed.startWorker(workers);
+
+		// when: the month is closed with its partitions sent to them
+		ChildClose close = distributed.start("--distributed");
+
+		// then: both took partitions, and the result is the local close's
+		assertThat(close.waitForExit(A_CLOSE)).as(close.describe()).isZero();
+		assertThat(close.out()).contains("usageExportsStep", "statementsStep", "2025-09, all clients closed");
+		assertThat(first.log()).as("the first worker's log").contains("Running partition");
+		assertThat(second.log()).as("the second worker's log").contains("Running partition");
+		assertThat(distributed.query("SELECT COUNT(*) FROM batch_step_execution WHERE step_name LIKE '%:%' "
+				+ "AND status <> 'COMPLETED'")).containsExactly("0");
+		assertSameResultAsLocal(distributed);
+	}
+
+	@Test
+	void aWorkerKilledInThePartitionItRunsLeavesItToTheOtherWhichRendersOnlyItsUnfinishedClients() throws Exception {
+		// given: a distributed close, one of whose workers is killed when its statements partition
+		// has committed some clients and not all
+		Close distributed = new Close("worker-killed", RabbitBroker.environment());
+		ChildClose first = distributed.startWorker(workers);
+		ChildClose second = distributed.startWorker(workers);
+		ChildClose close = distributed.start("--distributed");
+		String[] killed = new String[2];
+		close.awaitWhileRunning("a statements partition half written on a worker", A_CLOSE, () -> {
+			for (ChildClose worker : List.of(first, second)) {
+				for (String partition : running(worker)) {
+					List<String> written = distributed.query("SELECT write_count FROM batch_step_execution WHERE "
+							+ "step_name = '" + partition + "' AND status = 'STARTED'");
+					if (!written.isEmpty() && Integer.parseInt(written.get(0)) > 0) {
+						worker.kill();
+						killed[0] = partition;
+						killed[1] = written.get(0);
+						return true;
+					}
+				}
+			}
+			return false;
+		});
+
+		// then: the other worker resumes that partition after its last commit, and the close
+		// completes with a local close's result
+		assertThat(close.waitForExit(A_CLOSE)).as(close.describe()).isZero();
+		assertThat(Integer.parseInt(killed[1])).as("clients committed when the worker was killed").isBetween(1, 7);
+		ChildClose survivor = first.isRunning() ? first : second;
+		assertThat(survivor.log()).contains("Running partition " + killed[0] + " of execution");
+		assertThat(distributed.query("SELECT status || ' ' || write_count FROM batch_step_execution WHERE step_name = '"
+				+ killed[0] + "'")).as("one execution of the killed partition, each of its clients written once")
+			.containsExactly("COMPLETED 8");
+		assertThat(distributed.query("SELECT SUM(write_count) FROM batch_step_execution WHERE step_name LIKE "
+				+ "'statementsStep:%'")).as("statements committed over all partitions").containsExactly("16");
+		assertSameResultAsLocal(distributed);
+	}
+
+	/** The statements partitions the worker's log says it started and not ended. */
+	private static Set<String> running(ChildClose worker) {
+		String log = worker.log();
+		Set<String> partitions = new TreeSet<>();
+		Matcher started = RUNNING.matcher(log);
+		while (started.find()) {
+			if (!log.contains("Partition " + started.group(1) + " of execution")) {
+				partitions.add(started.group(1));
+			}
+		}
+		return partitions;
+	}
+
+	private static void assertSameResultAsLocal(Close close) throws Exception {
+		assertThat(Files.mismatch(close.file("reconciliation-2025-09.csv"), local.file("reconciliation-2025-09.csv")))
+			.as("first byte where the reconciliation CSV differs").isEqualTo(-1L);
+		assertThat(Files.mismatch(close.file("rejects-2025-09.csv"), local.file("rejects-2025-09.csv")))
+			.as("first byte where the rejects differ").isEqualTo(-1L);
+		assertThat(close.files()).isEqualTo(local.files());
+		for (String sql : List.of(
+				"SELECT step_name || ' ' || source_file || ' ' || rows_read || ' ' || rows_loaded || ' ' || rows_rejected "
+						+ "|| ' ' || rows_skipped FROM input_file ORDER BY 1",
+				"SELECT source_kind || ' ' || COUNT(*) || ' ' || SUM(volume) || ' ' || COALESCE(SUM(cost), 0) "
+						+ "FROM usage_estimate GROUP BY source_kind ORDER BY 1",
+				"SELECT COUNT(*) FROM statement_file",
+				"SELECT client_id || ' ' || status || ' ' || attempts FROM delivery_log ORDER BY 1")) {
+			assertThat(close.query(sql)).as(sql).isEqualTo(local.query(sql));
+		}
+		assertThat(emailsPerClient()).isEqualTo(localEmails);
+	}
+
+	/** Per client, how many distinct emails (not copies to each address) the SMTP server received. */
+	private static Map<String, Integer> emailsPerClient() throws Exception {
+		Map<String, Set<String>> messages = new TreeMap<>();
+		for (MimeMessage message : smtp.getReceivedMessages()) {
+			Multipart parts = (Multipart) message.getContent();
+			for (int i = 0; i < parts.getCount(); i++) {
+				BodyPart part = parts.getBodyPart(i);
+				if (part.getFileName() != null && part.getFileName().endsWith(".pdf")) {
+					String client = part.getFileName().replaceAll("statement-(.*)-2025-09\\.pdf", "$1");
+					messages.computeIfAbsent(client, c -> new TreeSet<>()).add(message.getMessageID());
+				}
+			}
+		}
+		Map<String, Integer> counts = new TreeMap<>();
+		messages.forEach((client, ids) -> counts.put(client, ids.size()));
+		return counts;
+	}
+
+	/** One close of the busy month: its schema, its output folder, its queue. */
+	static final class Close {
+
+		final String url;
+
+		final Path out;
+
+		final String environment;
+
+		Close(String name, String environment) throws Exception {
+			String schema = PostgresDatabase.createSchema();
+			SCHEMAS.add(schema);
+			this.url = PostgresDatabase.urlFor(schema);
+			this.out = dir.resolve(name);
+			this.environment = environment;
+		}
+
+		ChildClose start(String... more) throws Exception {
+			List<String> args = new ArrayList<>(List.of("close", "--month", BusyMonth.MONTH, "--inbox", inbox.toString(),
+					"--out", out.toString(), "--db-url", url));
+			args.addAll(List.of(more));
+			return ChildClose.start(dir, environment(), args.toArray(String[]::new));
+		}
+
+		/** A worker of this close's queue and database, once it takes partitions. */
+		ChildClose startWorker(List<ChildClose> workers) throws Exception {
+			ChildClose worker = ChildClose.start(dir, environment(), "worker", "--db-url", url);
+			workers.add(worker);
+			worker.awaitWhileRunning("the worker taking partitions", Duration.ofSeconds(120),
+					() -> worker.out().contains("worker: taking partitions from recon.partitions." + environment));
+			return worker;
+		}
+
+		/**
+		 * SMTP to this JVM's server; two statement partitions committed two clients at a time; the
+		 * manager reads the partitions' state every half second.
+		 */
+		Map<String, String> environment() {
+			Map<String, String> environment = new HashMap<>(Map.of("SPRING_MAIL_HOST", "127.0.0.1", "SPRING_MAIL_PORT",
+					Integer.toString(smtp.getSmtp().getPort()), "RECON_STATEMENT_CHUNKSIZE", "2",
+					"RECON_STATEMENT_PARTITIONS", "2", "RECON_DISTRIBUTION_ENVIRONMENT", this.environment,
+					"RECON_DISTRIBUTION_POLLINTERVAL", "500ms"));
+			return environment;
+		}
+
+		List<String> query(String sql) throws Exception {
+			return PostgresDatabase.query(url, sql);
+		}
+
+		Path file(String name) {
+			return out.resolve(BusyMonth.MONTH).resolve(name);
+		}
+
+		/** Every file under the output folder, relative to it. */
+		Set<String> files() throws Exception {
+			try (Stream<Path> files = Files.walk(out)) {
+				return files.filter(Files::isRegularFile).map(file -> out.relativize(file).toString())
+					.collect(java.util.stream.Collectors.toCollection(TreeSet::new));
+			}
+		}
+
+	}
+
+}
