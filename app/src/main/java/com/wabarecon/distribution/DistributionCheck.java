@@ -28,8 +28,11 @@ public class DistributionCheck {
 		return settings.enabled();
 	}
 
-	/** Why the database cannot be shared with workers, or {@code null} when it can. */
-	public String databaseProblem() {
+	/**
+	 * Why the database cannot be shared by the close and its workers, or {@code null} when it can.
+	 * @param who "a distributed close", "a worker"
+	 */
+	public String databaseProblem(String who) {
 		try {
 			if (DatabaseProduct.of(dataSource) == DatabaseProduct.POSTGRESQL) {
 				return null;
@@ -38,7 +41,7 @@ public class DistributionCheck {
 		catch (MetaDataAccessException ex) {
 			return "the database cannot be reached: " + ex.getMessage();
 		}
-		return "a distributed close needs the PostgreSQL database its workers share (--db-url or "
+		return who + " needs the PostgreSQL database that the close and its workers share (--db-url or "
 				+ "SPRING_DATASOURCE_URL); the embedded H2 database serves one process";
 	}
 

@@ -39,13 +39,11 @@ public class PartitionHandlers {
 	 */
 	public PartitionHandler handler(Step worker, int gridSize, int threads) {
 		if (settings.enabled()) {
-			ManagerPartitionHandler handler = new ManagerPartitionHandler();
+			ManagerPartitionHandler handler = new ManagerPartitionHandler(jobRepository, settings.timeout());
 			handler.setStepName(worker.getName());
 			handler.setGridSize(gridSize);
 			handler.setMessagingOperations(partitionRequests.getObject());
-			handler.setJobRepository(jobRepository);
 			handler.setPollInterval(settings.pollInterval().toMillis());
-			handler.setTimeout(settings.timeout().toMillis());
 			try {
 				handler.afterPropertiesSet();
 			}

@@ -25,9 +25,17 @@ import org.springframework.batch.integration.partition.StepExecutionRequestHandl
  * requests of a close that has since ended, which must not run. A worker that does not see the
  * manager's folders fails the partition, saying why, instead of writing where no one reads.
  */
-class PartitionRequestHandler {
+public class PartitionRequestHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(PartitionRequestHandler.class);
+
+	/**
+	 * The key of the partition's execution context naming the worker that runs it: a partition a
+	 * worker runs goes on when the manager dies, which a close started again must not overlook.
+	 */
+	public static final String WORKER = "recon.worker";
+
+	private static final String WORKER_NAME = ProcessHandle.current().pid() + "@" + hostName();
 
 	private final JobRepository jobRepository;
 
@@ -64,8 +72,19 @@ class PartitionRequestHandler {
 		}
 		log.info("Running partition {} of execution {} ({})", partition.getStepName(), close.getId(),
 				parameters.getString(CloseJobParameters.MONTH));
+		partition.getExecutionContext().putString(WORKER, WORKER_NAME);
+		jobRepository.updateExecutionContext(partition);
 		StepExecution ended = delegate.handle(request);
 		log.info("Partition {} of execution {} ended {}", ended.getStepName(), close.getId(), ended.getStatus());
+	}
+
+	private static String hostName() {
+		try {
+			return java.net.InetAddress.getLocalHost().getHostName();
+		}
+		catch (java.io.IOException ex) {
+			return "unknown host";
+		}
 	}
 
 	private void fail(StepExecution partition, String reason) {

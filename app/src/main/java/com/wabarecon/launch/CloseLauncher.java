@@ -9,6 +9,7 @@ import com.wabarecon.CloseJobParameters;
 import com.wabarecon.ReconProperties;
 import com.wabarecon.Stage;
 import com.wabarecon.distribution.DistributionCheck;
+import com.wabarecon.distribution.PartitionRequestHandler;
 import com.wabarecon.importing.ImportGuard;
 
 import org.slf4j.Logger;
@@ -52,6 +53,8 @@ public class CloseLauncher {
 
 	private static final String UNKNOWN_ENDING = "ended UNKNOWN (a step's ending could not be recorded); marked failed "
 			+ "to resume it";
+
+	private static final String WORKER_GONE = "its worker ended without recording its end; marked failed to resume it";
 
 	private final JobOperator jobOperator;
 
@@ -99,6 +102,10 @@ public class CloseLauncher {
 	private CloseOutcome launchHolding(CloseRequest request) {
 		JobExecution latest = latestRun(request.month(), request.client());
 		if (latest != null) {
+			CloseOutcome workersBusy = runOnWorkers(latest);
+			if (workersBusy != null) {
+				return workersBusy;
+			}
 			latest = recoverAbandoned(latest);
 		}
 		JobParameters parameters;
@@ -177,7 +184,7 @@ public class CloseLauncher {
 		if (!distribution.distributed()) {
 			return null;
 		}
-		String database = distribution.databaseProblem();
+		String database = distribution.databaseProblem("a distributed close");
 		if (database != null) {
 			return new CloseOutcome(CloseOutcome.Kind.INVALID, null, database + "; nothing was run");
 		}
@@ -222,7 +229,12 @@ public class CloseLauncher {
 			// connection came back): a step beside the one that failed, say
 			log.warn("{} ended in an unknown state (it could not record how a step ended: its database connection was "
 					+ "lost); marking it failed to resume it", describe(execution));
-			markFailed(jobRepository.getJobExecution(execution.getId()));
+			markFailed(jobRepository.getJobExecution(execution.getId()), UNKNOWN_ENDING);
+		}
+		else if (hasStepLeftRunning(execution)) {
+			log.warn("{} ended with partitions recorded as running whose workers are gone; marking them failed to "
+					+ "resume them", describe(execution));
+			markFailed(jobRepository.getJobExecution(execution.getId()), WORKER_GONE);
 		}
 		else {
 			return execution;
@@ -238,12 +250,12 @@ public class CloseLauncher {
 				+ (client == null ? ", all clients" : ", client " + client) + ")";
 	}
 
-	private void markFailed(JobExecution execution) {
+	private void markFailed(JobExecution execution, String why) {
 		LocalDateTime now = LocalDateTime.now();
 		for (StepExecution step : execution.getStepExecutions()) {
 			if (step.getStatus() == BatchStatus.UNKNOWN || step.getStatus().isRunning()) {
 				step.setStatus(BatchStatus.FAILED);
-				step.setExitStatus(ExitStatus.FAILED.addExitDescription(UNKNOWN_ENDING));
+				step.setExitStatus(ExitStatus.FAILED.addExitDescription(why));
 				if (step.getEndTime() == null) {
 					step.setEndTime(now);
 				}
@@ -254,7 +266,7 @@ public class CloseLauncher {
 			return; // its own failure, and why, stay as recorded
 		}
 		execution.setStatus(BatchStatus.FAILED);
-		execution.setExitStatus(ExitStatus.FAILED.addExitDescription(UNKNOWN_ENDING));
+		execution.setExitStatus(ExitStatus.FAILED.addExitDescription(why));
 		if (execution.getEndTime() == null) {
 			execution.setEndTime(now);
 		}
@@ -269,6 +281,42 @@ public class CloseLauncher {
 		return execution.getStatus() == BatchStatus.FAILED && execution.getStepExecutions()
 			.stream()
 			.anyMatch(step -> step.getStepName().equals(ImportGuard.STEP) && step.getStatus() == BatchStatus.FAILED);
+	}
+
+	/**
+	 * A partition a worker took, recorded as running in an execution that has ended: its worker
+	 * died after the manager gave up waiting for it (or nothing has been heard of it for
+	 * {@code recon.distribution.stale-after}, {@link #runOnWorkers}).
+	 */
+	private static boolean hasStepLeftRunning(JobExecution execution) {
+		return !execution.isRunning() && execution.getStepExecutions().stream().anyMatch(step -> step.getStatus().isRunning());
+	}
+
+	/**
+	 * Refuses to go on with an execution while workers run some of its partitions (their
+	 * records changed within {@code recon.distribution.stale-after}): a close started again
+	 * would send those partitions again, and they would be run twice. A worker goes on with its
+	 * partition when the manager dies, and the ones still queued run too: once they have ended,
+	 * the close started again finds them completed.
+	 */
+	private CloseOutcome runOnWorkers(JobExecution execution) {
+		LocalDateTime recent = LocalDateTime.now().minus(properties.distribution().staleAfter());
+		List<String> running = execution.getStepExecutions()
+			.stream()
+			.filter(step -> step.getStatus().isRunning()
+					&& step.getExecutionContext().containsKey(PartitionRequestHandler.WORKER)
+					&& step.getLastUpdated() != null && step.getLastUpdated().isAfter(recent))
+			.map(step -> step.getStepName() + " on worker " + step.getExecutionContext().getString(PartitionRequestHandler.WORKER))
+			.sorted()
+			.toList();
+		if (running.isEmpty()) {
+			return null;
+		}
+		return new CloseOutcome(CloseOutcome.Kind.REFUSED, null, describe(execution) + " has partitions that workers "
+				+ "still run (" + String.join(", ", running) + "); nothing was run, so that no partition runs twice: "
+				+ "start the close again when they have ended, or, if their workers are gone, once nothing has been "
+				+ "recorded of them for " + properties.distribution().staleAfter().toSeconds() + " s "
+				+ "(recon.distribution.stale-after)");
 	}
 
 	private static boolean hasUnknownStep(JobExecution execution) {
@@ -316,7 +364,9 @@ public class CloseLauncher {
 			return new CloseOutcome(CloseOutcome.Kind.REFUSED, null, holders.refusal(month));
 		}
 		try (lock) {
-			return restartHolding(recoverAbandoned(jobRepository.getJobExecution(executionId)));
+			JobExecution latest = jobRepository.getJobExecution(executionId);
+			CloseOutcome workersBusy = runOnWorkers(latest);
+			return workersBusy != null ? workersBusy : restartHolding(recoverAbandoned(latest));
 		}
 	}
 

@@ -61,10 +61,9 @@ class WorkerCommand implements Callable<Integer> {
 		try (ConfigurableApplicationContext context = SpringRuntime.start(database.dbUrl, database.config, false,
 				settings)) {
 			DistributionCheck check = context.getBean(DistributionCheck.class);
-			String problem = check.databaseProblem();
+			String problem = check.databaseProblem("a worker");
 			if (problem != null) {
-				err.println("worker: " + problem.replace("a distributed close needs", "a worker needs")
-						+ "; not started");
+				err.println("worker: " + problem + "; not started");
 				return CloseOutcome.Kind.INVALID.exitCode;
 			}
 			problem = check.brokerProblem();

@@ -132,27 +132,11 @@ class DistributedCloseTests {
 		ChildClose first = distributed.startWorker(workers);
 		ChildClose second = distributed.startWorker(workers);
 		ChildClose close = distributed.start("--distributed");
-		String[] killed = new String[2];
-		close.awaitWhileRunning("a statements partition half written on a worker", A_CLOSE, () -> {
-			for (ChildClose worker : List.of(first, second)) {
-				for (String partition : running(worker)) {
-					List<String> written = distributed.query("SELECT write_count FROM batch_step_execution WHERE "
-							+ "step_name = '" + partition + "' AND status = 'STARTED'");
-					if (!written.isEmpty() && Integer.parseInt(written.get(0)) > 0) {
-						worker.kill();
-						killed[0] = partition;
-						killed[1] = written.get(0);
-						return true;
-					}
-				}
-			}
-			return false;
-		});
+		String[] killed = killInAStatementsPartition(close, distributed, List.of(first, second));
 
 		// then: the other worker resumes that partition after its last commit, and the close
 		// completes with a local close's result
 		assertThat(close.waitForExit(A_CLOSE)).as(close.describe()).isZero();
-		assertThat(Integer.parseInt(killed[1])).as("clients committed when the worker was killed").isBetween(1, 7);
 		ChildClose survivor = first.isRunning() ? first : second;
 		assertThat(survivor.log()).contains("Running partition " + killed[0] + " of execution");
 		assertThat(distributed.query("SELECT status || ' ' || write_count FROM batch_step_execution WHERE step_name = '"
@@ -161,6 +145,111 @@ class DistributedCloseTests {
 		assertThat(distributed.query("SELECT SUM(write_count) FROM batch_step_execution WHERE step_name LIKE "
 				+ "'statementsStep:%'")).as("statements committed over all partitions").containsExactly("16");
 		assertSameResultAsLocal(distributed);
+	}
+
+	@Test
+	void aPartitionWhoseOnlyWorkerWasKilledFailsTheCloseAndTheRestartRendersOnlyItsUnfinishedClients() throws Exception {
+		// given: a distributed close whose only worker is killed in a statements partition; the
+		// manager waits 20 s for it, a partition unrecorded for 3 s is taken for abandoned
+		Close distributed = new Close("only-worker-killed", RabbitBroker.environment(), "RECON_DISTRIBUTION_TIMEOUT",
+				"20s", "RECON_DISTRIBUTION_STALEAFTER", "3s");
+		ChildClose worker = distributed.startWorker(workers);
+		ChildClose close = distributed.start("--distributed");
+		String[] killed = killInAStatementsPartition(close, distributed, List.of(worker));
+
+		// then: the close fails, the partition stays as the worker left it
+		assertThat(close.waitForExit(A_CLOSE)).as(close.describe()).isOne();
+		assertThat(close.err()).contains("statementsStep: ", " partitions did not end within 20 s (recon.distribution.timeout): ",
+				killed[0] + " (STARTED)");
+		assertThat(distributed.query("SELECT status FROM batch_step_execution WHERE step_name = '" + killed[0] + "'"))
+			.containsExactly("STARTED");
+		long executionId = Long.parseLong(distributed.query("SELECT MAX(job_execution_id) FROM batch_job_execution").get(0));
+
+		// when: a new worker starts (it discards the failed close's requests) and the close is restarted
+		ChildClose newWorker = distributed.startWorker(workers);
+		ChildClose restart = ChildClose.start(dir, distributed.environment(), "restart", Long.toString(executionId),
+				"--db-url", distributed.url, "--distributed");
+
+		// then: the killed partition goes on after its last commit; the result is a local close's
+		assertThat(restart.waitForExit(A_CLOSE)).as(restart.describe()).isZero();
+		assertThat(newWorker.log()).contains("the request is discarded");
+		int committed = Integer.parseInt(killed[1]);
+		assertThat(distributed.query("SELECT status || ' ' || write_count FROM batch_step_execution WHERE step_name = '"
+				+ killed[0] + "' ORDER BY step_execution_id"))
+			.as("the killed execution, marked failed, and the one that rendered the rest of its clients")
+			.containsExactly("FAILED " + committed, "COMPLETED " + (8 - committed));
+		assertSameResultAsLocal(distributed);
+	}
+
+	@Test
+	void aManagerKilledWhileWorkersRunIsNotStartedAgainUntilTheyHaveEndedAndThenRunsNothingTwice() throws Exception {
+		// given: a distributed close whose manager is killed while the workers render statements,
+		// the workers held still (SIGSTOP) until the close has been started again
+		Close distributed = new Close("manager-killed", RabbitBroker.environment());
+		ChildClose first = distributed.startWorker(workers);
+		ChildClose second = distributed.startWorker(workers);
+		ChildClose close = distributed.start("--distributed");
+		close.awaitWhileRunning("both statements partitions running on the workers", A_CLOSE,
+				() -> running(first).size() + running(second).size() == 2);
+		first.pause();
+		second.pause();
+		close.kill();
+
+		// when: the close is started again at once
+		ChildClose again = distributed.start("--distributed");
+
+		// then: it is refused, naming the partitions the workers still run
+		assertThat(again.waitForExit(A_CLOSE)).as(again.describe()).isEqualTo(3);
+		assertThat(again.err()).contains("has partitions that workers still run (statementsStep:partition0 on worker",
+				"statementsStep:partition1 on worker", "nothing was run");
+
+		// when: the workers have ended their partitions, and the close is started again
+		first.resume();
+		second.resume();
+		awaitQuery(distributed, "SELECT COUNT(*) FROM batch_step_execution WHERE step_name LIKE 'statementsStep:%' "
+				+ "AND status = 'COMPLETED'", "2");
+		ChildClose last = distributed.start("--distributed");
+
+		// then: it goes on from the statements, which the workers completed, and no partition ran twice
+		assertThat(last.waitForExit(A_CLOSE)).as(last.describe()).isZero();
+		assertThat(distributed.query("SELECT COUNT(*) FROM batch_step_execution WHERE step_name LIKE 'statementsStep:%'"))
+			.as("statements partitions run, over both executions").containsExactly("2");
+		assertSameResultAsLocal(distributed);
+	}
+
+	/**
+	 * Kills the worker running a statements partition once it has committed some of its clients
+	 * and not all. @return the partition's name and the clients it had committed
+	 */
+	private static String[] killInAStatementsPartition(ChildClose close, Close distributed, List<ChildClose> workers)
+			throws Exception {
+		String[] killed = new String[2];
+		close.awaitWhileRunning("a statements partition half written on a worker", A_CLOSE, () -> {
+			for (ChildClose worker : workers) {
+				for (String partition : running(worker)) {
+					List<String> written = distributed.query("SELECT write_count FROM batch_step_execution WHERE "
+							+ "step_name = '" + partition + "' AND status = 'STARTED'");
+					if (!written.isEmpty() && Integer.parseInt(written.get(0)) > 0) {
+						worker.kill();
+						killed[0] = partition;
+						killed[1] = distributed.query("SELECT write_count FROM batch_step_execution WHERE step_name = '"
+								+ partition + "'").get(0);
+						return true;
+					}
+				}
+			}
+			return false;
+		});
+		assertThat(Integer.parseInt(killed[1])).as("clients committed when the worker was killed").isBetween(1, 7);
+		return killed;
+	}
+
+	private static void awaitQuery(Close close, String sql, String expected) throws Exception {
+		long deadline = System.nanoTime() + A_CLOSE.toNanos();
+		while (!close.query(sql).equals(List.of(expected))) {
+			assertThat(System.nanoTime()).as("%s gives %s in time", sql, expected).isLessThan(deadline);
+			Thread.sleep(100);
+		}
 	}
 
 	/** The statements partitions the worker's log says it started and not ended. */
@@ -221,7 +310,13 @@ class DistributedCloseTests {
 
 		final String environment;
 
-		Close(String name, String environment) throws Exception {
+		final Map<String, String> settings = new HashMap<>();
+
+		/** @param settings more environment variables of its processes: name, value, ... */
+		Close(String name, String environment, String... settings) throws Exception {
+			for (int i = 0; i < settings.length; i += 2) {
+				this.settings.put(settings[i], settings[i + 1]);
+			}
 			String schema = PostgresDatabase.createSchema();
 			SCHEMAS.add(schema);
 			this.url = PostgresDatabase.urlFor(schema);
@@ -254,6 +349,7 @@ class DistributedCloseTests {
 					Integer.toString(smtp.getSmtp().getPort()), "RECON_STATEMENT_CHUNKSIZE", "2",
 					"RECON_STATEMENT_PARTITIONS", "2", "RECON_DISTRIBUTION_ENVIRONMENT", this.environment,
 					"RECON_DISTRIBUTION_POLLINTERVAL", "500ms"));
+			environment.putAll(settings);
 			return environment;
 		}
 
