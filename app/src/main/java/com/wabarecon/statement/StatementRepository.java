@@ -55,14 +55,14 @@ class StatementRepository {
 			.single();
 	}
 
-	List<String> clients(String month, String client) {
+	List<ClientRangePartitioner.ClientWork> clients(String month, String client) {
 		return jdbc.sql("""
-				SELECT DISTINCT client_id FROM recon_line WHERE billing_month = :month AND client_id IS NOT NULL
+				SELECT client_id, COUNT(*) FROM recon_line WHERE billing_month = :month AND client_id IS NOT NULL
 				  AND (CAST(:client AS VARCHAR(64)) IS NULL OR client_id = :client)
-				ORDER BY client_id""")
+				GROUP BY client_id ORDER BY client_id""")
 			.param("month", month)
 			.param("client", client == null || client.isBlank() ? null : client)
-			.query(String.class)
+			.query((rs, row) -> new ClientRangePartitioner.ClientWork(rs.getString(1), rs.getLong(2)))
 			.list();
 	}
 

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
+import com.wabarecon.statement.ClientRangePartitioner.ClientWork;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
@@ -15,10 +17,15 @@ class ClientRangePartitionerTests {
 
 	static final List<String> CLIENTS = IntStream.range(0, 13).mapToObj(i -> String.format("c_%03d", i)).toList();
 
+	/** Clients whose work is the same: each brings as many lines. */
+	static List<ClientWork> alike(List<String> clients) {
+		return clients.stream().map(client -> new ClientWork(client, 5)).toList();
+	}
+
 	@Test
 	void everyClientFallsInExactlyOneRangeOfAboutTheSameSize() {
 		// when
-		Map<String, ExecutionContext> partitions = new ClientRangePartitioner(CLIENTS).partition(4);
+		Map<String, ExecutionContext> partitions = new ClientRangePartitioner(alike(CLIENTS)).partition(4);
 
 		// then
 		assertThat(partitions).containsOnlyKeys("partition0", "partition1", "partition2", "partition3");
@@ -36,8 +43,38 @@ class ClientRangePartitionerTests {
 	}
 
 	@Test
+	void twoLargeClientsEachGetARangeOfTheirOwnAndTheSmallOnesShareOne() {
+		// given: two clients with 400 lines (480 of work each, with the statement's own 80) and six
+		// without (80 each: 480 together)
+		List<ClientWork> clients = List.of(new ClientWork("a", 400), new ClientWork("b", 400), new ClientWork("c", 0),
+				new ClientWork("d", 0), new ClientWork("e", 0), new ClientWork("f", 0), new ClientWork("g", 0),
+				new ClientWork("h", 0));
+
+		// when: split in three
+		Map<String, ExecutionContext> partitions = new ClientRangePartitioner(clients).partition(3);
+
+		// then: 480 of work each, where ranges of as many clients would hold 960, 240 and 240
+		assertThat(ClientRangePartitioner.ranges(clients, partitions)).containsExactly(List.of(clients.get(0)),
+				List.of(clients.get(1)), clients.subList(2, 8));
+	}
+
+	@Test
+	void aRangeKeepsAClientForEachRangeAfterIt() {
+		// given: the last two clients bring almost all the work
+		List<ClientWork> clients = List.of(new ClientWork("a", 0), new ClientWork("b", 0), new ClientWork("c", 5000),
+				new ClientWork("d", 5000));
+
+		// when
+		Map<String, ExecutionContext> partitions = new ClientRangePartitioner(clients).partition(3);
+
+		// then: no range is empty, none overlaps
+		assertThat(ClientRangePartitioner.ranges(clients, partitions)).containsExactly(clients.subList(0, 2),
+				List.of(clients.get(2)), List.of(clients.get(3)));
+	}
+
+	@Test
 	void fewerClientsThanPartitionsGiveOneRangePerClient() {
-		Map<String, ExecutionContext> partitions = new ClientRangePartitioner(List.of("c_001", "c_002")).partition(8);
+		Map<String, ExecutionContext> partitions = new ClientRangePartitioner(alike(List.of("c_001", "c_002"))).partition(8);
 
 		assertThat(partitions).hasSize(2);
 		assertThat(partitions.get("partition1").getString(ClientRangePartitioner.FIRST)).isEqualTo("c_002");
