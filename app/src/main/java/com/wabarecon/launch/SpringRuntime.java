@@ -63,7 +63,12 @@ public final class SpringRuntime {
 	}
 
 	public static ConfigurableApplicationContext start(String dbUrl) {
-		return start(dbUrl, null);
+		return start(dbUrl, (Path) null);
+	}
+
+	/** @param settings settings ({@code name=value}) over every file and the environment */
+	public static ConfigurableApplicationContext start(String dbUrl, List<String> settings) {
+		return start(dbUrl, null, false, settings);
 	}
 
 	/**

@@ -32,6 +32,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -93,6 +94,15 @@ class BenchCommand implements Callable<Integer> {
 	@Option(names = "--keep", description = "Keep the generated inbox and the schema afterwards.")
 	boolean keep;
 
+	@Option(names = "--workers", paramLabel = "N", defaultValue = "0", description = "Run the close distributed, "
+			+ "its partitions taken by N recon worker processes on this machine over the local RabbitMQ "
+			+ "(RECON_DISTRIBUTION_BROKER); 0 (the default): local threads.")
+	int workers;
+
+	@Option(names = "--worker-concurrency", paramLabel = "C", defaultValue = "1",
+			description = "Partitions each worker runs at a time (default: ${DEFAULT-VALUE}).")
+	int workerConcurrency;
+
 	@Override
 	public Integer call() throws Exception {
 		var out = spec.commandLine().getOut();
@@ -134,14 +144,24 @@ class BenchCommand implements Callable<Integer> {
 
 	private BenchReport closeAndMeasure(Manifest manifest, double generateSeconds, Path inbox, Path run,
 			String schemaUrl, java.io.PrintWriter out) throws Exception {
-		out.printf("recon bench: closing %s on PostgreSQL (dry run: nothing is emailed) ...%n", month);
+		out.printf("recon bench: closing %s on PostgreSQL (dry run: nothing is emailed)%s ...%n", month,
+				workers == 0 ? "" : ", its partitions run by %d worker processes".formatted(workers));
 		List<StageFigures> stages = new ArrayList<>();
+		List<String> partitionsAndCpu = new ArrayList<>();
 		Map<String, Long> statuses;
 		JobExecution execution;
 		double closeSeconds;
 		long peakHeap;
-		try (HeapSampler heap = new HeapSampler();
-				ConfigurableApplicationContext context = SpringRuntime.start(schemaUrl)) {
+		String environment = "bench-" + run.getFileName();
+		List<String> settings = workers == 0 ? List.of()
+				: List.of("recon.distribution.enabled=true", "recon.distribution.environment=" + environment,
+						"recon.distribution.poll-interval=500ms");
+		try (WorkerProcesses workerProcesses = workers == 0 ? null
+				: WorkerProcesses.start(workers, workerConcurrency, applicationJar(), schemaUrl, environment,
+						run.resolve("workers"));
+				HeapSampler heap = new HeapSampler();
+				CpuSampler cpu = new CpuSampler(workerProcesses == null ? List.of() : workerProcesses.pids());
+				ConfigurableApplicationContext context = SpringRuntime.start(schemaUrl, settings)) {
 			long started = System.nanoTime();
 			CloseOutcome outcome = context.getBean(CloseLauncher.class)
 				.launch(new CloseRequest(month, null, false, inbox, run.resolve("out"), true, false, until, schemaUrl,
@@ -159,6 +179,21 @@ class BenchCommand implements Callable<Integer> {
 						heap.peak(millis(step.getStartTime()), millis(step.getEndTime()))));
 			}
 			stages.sort(Comparator.comparing(s -> startOf(execution, s.stage())));
+			// the partitions as the workers recorded them: the manager's copies are not updated
+			JobExecution recorded = context.getBean(JobRepository.class).getJobExecution(execution.getId());
+			partitionsAndCpu.add("partitions:");
+			PartitionFigures.of(recorded).forEach(figures -> partitionsAndCpu.add(figures.format()));
+			partitionsAndCpu.add("CPU seconds (this JVM%s, PostgreSQL):".formatted(workers == 0 ? "" : ", the workers"));
+			for (String name : List.of("usageExportsStep", "reconciliationStep", "statementsStep", "deliveryStep")) {
+				StepExecution step = step(recorded, name);
+				if (step != null && step.getStartTime() != null && step.getEndTime() != null) {
+					CpuSampler.Cpu used = cpu.between(millis(step.getStartTime()), millis(step.getEndTime()));
+					partitionsAndCpu.add(String.format(java.util.Locale.ROOT, "  %-18s %7.1f s%s %s", name, used.close(),
+							workers == 0 ? "" : String.format(java.util.Locale.ROOT, " %7.1f s", used.workers()),
+							used.postgres() < 0 ? "PostgreSQL not on this machine"
+									: String.format(java.util.Locale.ROOT, "%7.1f s", used.postgres())));
+				}
+			}
 			statuses = new LinkedHashMap<>();
 			JdbcClient jdbc = context.getBean(JdbcClient.class);
 			jdbc.sql("SELECT status, COUNT(*) FROM recon_line WHERE billing_month = ? GROUP BY status ORDER BY status")
@@ -177,7 +212,13 @@ class BenchCommand implements Callable<Integer> {
 		StepExecution statements = step(execution, "statementsStep");
 		return new BenchReport(manifest, generateSeconds, stages, closeSeconds, Runtime.getRuntime().maxMemory(),
 				peakHeap, floor, statuses, importAndReconcile, statements == null ? 0 : statements.getWriteCount(),
-				stepSeconds(execution, "statementsStep"), machine());
+				stepSeconds(execution, "statementsStep"), machine(), partitionsAndCpu);
+	}
+
+	/** The application's runnable jar, which the workers run: {@code app/target/recon-exec.jar} of the home. */
+	private static Path applicationJar() {
+		String home = System.getenv().getOrDefault("RECON_HOME", ".");
+		return Path.of(home, "app", "target", "recon-exec.jar").toAbsolutePath().normalize();
 	}
 
 	/**

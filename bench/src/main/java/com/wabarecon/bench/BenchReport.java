@@ -6,11 +6,13 @@ import java.util.Map;
 
 /**
  * The figures of one benchmark run and the targets they are held to, printed as a person
- * reads them: per stage, then the floor, then each target with its verdict.
+ * reads them: per stage, then the floor, the partitions and the CPU the processes used, then
+ * each target with its verdict.
  */
 record BenchReport(Manifest manifest, double generateSeconds, List<StageFigures> stages, double closeSeconds,
 		long maxHeapBytes, long peakHeapBytes, PsqlFloor.Result floor, Map<String, Long> statuses,
-		double importAndReconcileSeconds, long statements, double statementSeconds, String machine) {
+		double importAndReconcileSeconds, long statements, double statementSeconds, String machine,
+		List<String> partitionsAndCpu) {
 
 	static final double FLOOR_RATIO_TARGET = 2.0;
 
@@ -65,6 +67,10 @@ record BenchReport(Manifest manifest, double generateSeconds, List<StageFigures>
 		}
 		else {
 			line(text, "reconciliation: not run (the close stopped before it)");
+		}
+		if (!partitionsAndCpu.isEmpty()) {
+			line(text, "");
+			partitionsAndCpu.forEach(detail -> line(text, "%s", detail));
 		}
 		line(text, "");
 		line(text, "targets:");

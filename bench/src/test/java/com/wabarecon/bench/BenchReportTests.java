@@ -36,7 +36,7 @@ class BenchReportTests {
 				Map.of(), 0, 0, 0, 0, 0);
 		return new BenchReport(manifest, 1.0, List.of(new StageFigures("inboxStep", 3, 0.1, 1L << 20)), 60, 1L << 30,
 				1L << 29, new PsqlFloor.Result(10, 1000, 1, 11, 4, 11), statuses, importAndReconcile, statements,
-				statementSeconds, "test machine");
+				statementSeconds, "test machine", List.of());
 	}
 
 }
