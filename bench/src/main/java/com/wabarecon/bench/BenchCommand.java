@@ -174,13 +174,13 @@ class BenchCommand implements Callable<Integer> {
 			if (outcome.kind() != CloseOutcome.Kind.COMPLETED && outcome.kind() != CloseOutcome.Kind.STOPPED) {
 				throw new IllegalStateException("the close did not complete: " + outcome.message());
 			}
-			for (StepExecution step : execution.getStepExecutions()) {
-				stages.add(new StageFigures(label(execution, step), rows(execution, step), stepSeconds(step),
+			// as recorded: the partitions a worker ran are not updated in the manager's copies
+			JobExecution recorded = context.getBean(JobRepository.class).getJobExecution(execution.getId());
+			for (StepExecution step : recorded.getStepExecutions()) {
+				stages.add(new StageFigures(label(recorded, step), rows(recorded, step), stepSeconds(step),
 						heap.peak(millis(step.getStartTime()), millis(step.getEndTime()))));
 			}
-			stages.sort(Comparator.comparing(s -> startOf(execution, s.stage())));
-			// the partitions as the workers recorded them: the manager's copies are not updated
-			JobExecution recorded = context.getBean(JobRepository.class).getJobExecution(execution.getId());
+			stages.sort(Comparator.comparing(s -> startOf(recorded, s.stage())));
 			partitionsAndCpu.add("partitions:");
 			PartitionFigures.of(recorded).forEach(figures -> partitionsAndCpu.add(figures.format()));
 			partitionsAndCpu.add("CPU seconds (this JVM%s, PostgreSQL):".formatted(workers == 0 ? "" : ", the workers"));
