@@ -48,6 +48,18 @@ public class RabbitBroker implements ExecutionCondition {
 		}
 	}
 
+	/** Deletes the queues of the environments given, which tests leave on the broker otherwise. */
+	public static void deleteQueues(java.util.Collection<String> environments) {
+		var factory = new org.springframework.amqp.rabbit.connection.CachingConnectionFactory(URI.create(URI_TEXT));
+		try {
+			var admin = new org.springframework.amqp.rabbit.core.RabbitAdmin(factory);
+			environments.forEach(environment -> admin.deleteQueue("recon.partitions." + environment));
+		}
+		finally {
+			factory.destroy();
+		}
+	}
+
 	/** A new environment name, hence queue, for one test. */
 	public static String environment() {
 		return "it-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);

@@ -62,6 +62,8 @@ class DistributedCloseTests {
 
 	static final List<String> SCHEMAS = new ArrayList<>();
 
+	static final List<String> ENVIRONMENTS = new ArrayList<>();
+
 	/** What a close on this machine's threads gave. */
 	static Close local;
 
@@ -90,6 +92,7 @@ class DistributedCloseTests {
 		for (String schema : SCHEMAS) {
 			PostgresDatabase.dropSchema(schema);
 		}
+		RabbitBroker.deleteQueues(ENVIRONMENTS);
 	}
 
 	@BeforeEach
@@ -322,6 +325,7 @@ class DistributedCloseTests {
 			this.url = PostgresDatabase.urlFor(schema);
 			this.out = dir.resolve(name);
 			this.environment = environment;
+			ENVIRONMENTS.add(environment);
 		}
 
 		ChildClose start(String... more) throws Exception {

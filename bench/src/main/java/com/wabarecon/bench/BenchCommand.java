@@ -194,6 +194,9 @@ class BenchCommand implements Callable<Integer> {
 									: String.format(java.util.Locale.ROOT, "%7.1f s", used.postgres())));
 				}
 			}
+			if (workers > 0) {
+				context.getBean(org.springframework.amqp.core.AmqpAdmin.class).deleteQueue("recon.partitions." + environment);
+			}
 			statuses = new LinkedHashMap<>();
 			JdbcClient jdbc = context.getBean(JdbcClient.class);
 			jdbc.sql("SELECT status, COUNT(*) FROM recon_line WHERE billing_month = ? GROUP BY status ORDER BY status")
