@@ -2,7 +2,6 @@ package com.wabarecon.launch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,11 +9,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -22,9 +19,6 @@ import com.wabarecon.BusyMonth;
 import com.wabarecon.PostgresDatabase;
 import com.wabarecon.RabbitBroker;
 
-import jakarta.mail.BodyPart;
-import jakarta.mail.Multipart;
-import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -269,39 +263,12 @@ class DistributedCloseTests {
 	}
 
 	private static void assertSameResultAsLocal(Close close) throws Exception {
-		assertThat(Files.mismatch(close.file("reconciliation-2025-09.csv"), local.file("reconciliation-2025-09.csv")))
-			.as("first byte where the reconciliation CSV differs").isEqualTo(-1L);
-		assertThat(Files.mismatch(close.file("rejects-2025-09.csv"), local.file("rejects-2025-09.csv")))
-			.as("first byte where the rejects differ").isEqualTo(-1L);
-		assertThat(close.files()).isEqualTo(local.files());
-		for (String sql : List.of(
-				"SELECT step_name || ' ' || source_file || ' ' || rows_read || ' ' || rows_loaded || ' ' || rows_rejected "
-						+ "|| ' ' || rows_skipped FROM input_file ORDER BY 1",
-				"SELECT source_kind || ' ' || COUNT(*) || ' ' || SUM(volume) || ' ' || COALESCE(SUM(cost), 0) "
-						+ "FROM usage_estimate GROUP BY source_kind ORDER BY 1",
-				"SELECT COUNT(*) FROM statement_file",
-				"SELECT client_id || ' ' || status || ' ' || attempts FROM delivery_log ORDER BY 1")) {
-			assertThat(close.query(sql)).as(sql).isEqualTo(local.query(sql));
-		}
+		CloseResults.assertSame(close.result(), local.result());
 		assertThat(emailsPerClient()).isEqualTo(localEmails);
 	}
 
-	/** Per client, how many distinct emails (not copies to each address) the SMTP server received. */
-	private static Map<String, Integer> emailsPerClient() throws Exception {
-		Map<String, Set<String>> messages = new TreeMap<>();
-		for (MimeMessage message : smtp.getReceivedMessages()) {
-			Multipart parts = (Multipart) message.getContent();
-			for (int i = 0; i < parts.getCount(); i++) {
-				BodyPart part = parts.getBodyPart(i);
-				if (part.getFileName() != null && part.getFileName().endsWith(".pdf")) {
-					String client = part.getFileName().replaceAll("statement-(.*)-2025-09\\.pdf", "$1");
-					messages.computeIfAbsent(client, c -> new TreeSet<>()).add(message.getMessageID());
-				}
-			}
-		}
-		Map<String, Integer> counts = new TreeMap<>();
-		messages.forEach((client, ids) -> counts.put(client, ids.size()));
-		return counts;
+	private static java.util.Map<String, Integer> emailsPerClient() throws Exception {
+		return CloseResults.emailsPerClient(smtp);
 	}
 
 	/** One close of the busy month: its schema, its output folder, its queue. */
@@ -361,16 +328,8 @@ class DistributedCloseTests {
 			return PostgresDatabase.query(url, sql);
 		}
 
-		Path file(String name) {
-			return out.resolve(BusyMonth.MONTH).resolve(name);
-		}
-
-		/** Every file under the output folder, relative to it. */
-		Set<String> files() throws Exception {
-			try (Stream<Path> files = Files.walk(out)) {
-				return files.filter(Files::isRegularFile).map(file -> out.relativize(file).toString())
-					.collect(java.util.stream.Collectors.toCollection(TreeSet::new));
-			}
+		CloseResults.Result result() {
+			return new CloseResults.Result(out, url);
 		}
 
 	}

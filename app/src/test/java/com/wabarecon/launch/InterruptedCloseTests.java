@@ -8,9 +8,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -18,9 +15,6 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import com.wabarecon.BusyMonth;
 import com.wabarecon.PostgresDatabase;
 
-import jakarta.mail.BodyPart;
-import jakarta.mail.Multipart;
-import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -169,38 +163,12 @@ class InterruptedCloseTests {
 	}
 
 	private static void assertSameResultAsUninterrupted(Close close) throws Exception {
-		assertThat(Files.mismatch(close.file("reconciliation-2025-09.csv"), reference.file("reconciliation-2025-09.csv")))
-			.as("first byte where the reconciliation CSV differs").isEqualTo(-1L);
-		assertThat(Files.mismatch(close.file("rejects-2025-09.csv"), reference.file("rejects-2025-09.csv")))
-			.as("first byte where the rejects differ").isEqualTo(-1L);
-		assertThat(close.files()).isEqualTo(reference.files());
-		for (String sql : List.of(
-				"SELECT step_name || ' ' || source_file || ' ' || rows_read || ' ' || rows_loaded || ' ' || rows_rejected "
-						+ "|| ' ' || rows_skipped FROM input_file ORDER BY 1",
-				"SELECT source_kind || ' ' || COUNT(*) || ' ' || SUM(volume) || ' ' || COALESCE(SUM(cost), 0) "
-						+ "FROM usage_estimate GROUP BY source_kind ORDER BY 1",
-				"SELECT client_id || ' ' || status || ' ' || attempts FROM delivery_log ORDER BY 1")) {
-			assertThat(close.query(sql)).as(sql).isEqualTo(reference.query(sql));
-		}
+		CloseResults.assertSame(close.result(), reference.result());
 		assertThat(emailsPerClient()).isEqualTo(referenceEmails);
 	}
 
-	/** Per client, how many distinct emails (not copies to each address) the SMTP server received. */
-	private static Map<String, Integer> emailsPerClient() throws Exception {
-		Map<String, Set<String>> messages = new TreeMap<>();
-		for (MimeMessage message : smtp.getReceivedMessages()) {
-			Multipart parts = (Multipart) message.getContent();
-			for (int i = 0; i < parts.getCount(); i++) {
-				BodyPart part = parts.getBodyPart(i);
-				if (part.getFileName() != null && part.getFileName().endsWith(".pdf")) {
-					String client = part.getFileName().replaceAll("statement-(.*)-2025-09\\.pdf", "$1");
-					messages.computeIfAbsent(client, c -> new TreeSet<>()).add(message.getMessageID());
-				}
-			}
-		}
-		Map<String, Integer> counts = new TreeMap<>();
-		messages.forEach((client, ids) -> counts.put(client, ids.size()));
-		return counts;
+	private static java.util.Map<String, Integer> emailsPerClient() throws Exception {
+		return CloseResults.emailsPerClient(smtp);
 	}
 
 	/**
@@ -325,16 +293,8 @@ class InterruptedCloseTests {
 			return PostgresDatabase.query(url, sql);
 		}
 
-		Path file(String name) {
-			return out.resolve(BusyMonth.MONTH).resolve(name);
-		}
-
-		/** Every file under the output folder, relative to it. */
-		Set<String> files() throws Exception {
-			try (Stream<Path> files = Files.walk(out)) {
-				return files.filter(Files::isRegularFile).map(file -> out.relativize(file).toString())
-					.collect(java.util.stream.Collectors.toCollection(TreeSet::new));
-			}
+		CloseResults.Result result() {
+			return new CloseResults.Result(out, url);
 		}
 
 	}

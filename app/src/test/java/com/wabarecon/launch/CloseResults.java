@@ -1,0 +1,91 @@
+package com.wabarecon.launch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.wabarecon.BusyMonth;
+import com.wabarecon.PostgresDatabase;
+
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+
+/**
+ * What a close of {@link BusyMonth} on PostgreSQL left, compared with a reference close's: the
+ * reconciliation CSV and rejects byte for byte, the same files, the same input file counts,
+ * estimates, statements and delivery log. For the tests that interrupt a close, or spread it over
+ * workers, and hold it to the close that ran undisturbed on one machine.
+ */
+final class CloseResults {
+
+	private CloseResults() {
+	}
+
+	/** A close's output folder and database. */
+	record Result(Path out, String url) {
+
+		Path file(String name) {
+			return out.resolve(BusyMonth.MONTH).resolve(name);
+		}
+
+		List<String> query(String sql) throws Exception {
+			return PostgresDatabase.query(url, sql);
+		}
+
+		/** Every file under the output folder, relative to it. */
+		Set<String> files() throws Exception {
+			try (Stream<Path> files = Files.walk(out)) {
+				return files.filter(Files::isRegularFile)
+					.map(file -> out.relativize(file).toString())
+					.collect(Collectors.toCollection(TreeSet::new));
+			}
+		}
+
+	}
+
+	static void assertSame(Result close, Result reference) throws Exception {
+		assertThat(Files.mismatch(close.file("reconciliation-2025-09.csv"), reference.file("reconciliation-2025-09.csv")))
+			.as("first byte where the reconciliation CSV differs").isEqualTo(-1L);
+		assertThat(Files.mismatch(close.file("rejects-2025-09.csv"), reference.file("rejects-2025-09.csv")))
+			.as("first byte where the rejects differ").isEqualTo(-1L);
+		assertThat(close.files()).isEqualTo(reference.files());
+		for (String sql : List.of(
+				"SELECT step_name || ' ' || source_file || ' ' || rows_read || ' ' || rows_loaded || ' ' || rows_rejected "
+						+ "|| ' ' || rows_skipped FROM input_file ORDER BY 1",
+				"SELECT source_kind || ' ' || COUNT(*) || ' ' || SUM(volume) || ' ' || COALESCE(SUM(cost), 0) "
+						+ "FROM usage_estimate GROUP BY source_kind ORDER BY 1",
+				"SELECT COUNT(*) FROM statement_file",
+				"SELECT client_id || ' ' || status || ' ' || attempts FROM delivery_log ORDER BY 1")) {
+			assertThat(close.query(sql)).as(sql).isEqualTo(reference.query(sql));
+		}
+	}
+
+	/** Per client, how many distinct emails (not copies to each address) the SMTP server received. */
+	static Map<String, Integer> emailsPerClient(GreenMail smtp) throws Exception {
+		Map<String, Set<String>> messages = new TreeMap<>();
+		for (MimeMessage message : smtp.getReceivedMessages()) {
+			Multipart parts = (Multipart) message.getContent();
+			for (int i = 0; i < parts.getCount(); i++) {
+				BodyPart part = parts.getBodyPart(i);
+				if (part.getFileName() != null && part.getFileName().endsWith(".pdf")) {
+					String client = part.getFileName().replaceAll("statement-(.*)-2025-09\\.pdf", "$1");
+					messages.computeIfAbsent(client, c -> new TreeSet<>()).add(message.getMessageID());
+				}
+			}
+		}
+		Map<String, Integer> counts = new TreeMap<>();
+		messages.forEach((client, ids) -> counts.put(client, ids.size()));
+		return counts;
+	}
+
+}
