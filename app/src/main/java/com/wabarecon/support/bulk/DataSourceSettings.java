@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sizes the close's connection pool from the threads that work at once (the usage shares, the
- * statements' threads, the two flows a stage runs side by side) and one for the job's own
- * thread, unless {@code spring.datasource.hikari.maximum-pool-size} says otherwise.
+ * statements' threads, the two flows a stage runs side by side, a worker's partitions) and one
+ * for the job's own thread, unless {@code spring.datasource.hikari.maximum-pool-size} says otherwise.
  */
 @Component
 class DataSourceSettings implements BeanPostProcessor, EnvironmentAware {
@@ -30,7 +30,10 @@ class DataSourceSettings implements BeanPostProcessor, EnvironmentAware {
 		Binder binder = Binder.get(environment);
 		ReconProperties.Import importing = binder.bindOrCreate("recon.import", ReconProperties.Import.class);
 		ReconProperties.Statement statement = binder.bindOrCreate("recon.statement", ReconProperties.Statement.class);
-		this.connections = Math.max(SPLIT_FLOWS, Math.max(importing.usageShares(), statement.threads())) + 1;
+		// a worker runs its partitions on as many consumer threads as its concurrency
+		int workerThreads = binder.bind("recon.distribution.concurrency", Integer.class).orElse(1);
+		this.connections = Math.max(Math.max(SPLIT_FLOWS, workerThreads),
+				Math.max(importing.usageShares(), statement.threads())) + 1;
 		this.sizeSet = environment.containsProperty("spring.datasource.hikari.maximum-pool-size");
 	}
 

@@ -20,6 +20,14 @@ class DataSourceSettingsTests {
 	}
 
 	@Test
+	void aWorkerHoldsAConnectionForEachPartitionItRunsAtOnce() {
+		// recon worker --concurrency 6 on a machine whose shares and threads are 2: 6 + 1
+		assertThat(poolSize(new MockEnvironment().withProperty("recon.import.usage-shares", "2")
+			.withProperty("recon.statement.threads", "2")
+			.withProperty("recon.distribution.concurrency", "6"))).isEqualTo(7);
+	}
+
+	@Test
 	void aPoolSizeTheConfigurationSetsIsKept() {
 		assertThat(poolSize(new MockEnvironment().withProperty("recon.statement.threads", "16")
 			.withProperty("spring.datasource.hikari.maximum-pool-size", "7"))).isEqualTo(7);
