@@ -158,10 +158,17 @@ public record ReconProperties(@DefaultValue("sample-invoices") Path inbox, @Defa
 	 * currency); empty (the default): the client's language's
 	 * @param attempts how many times a send is tried before the client is reported as not reached
 	 * @param backoff the wait before the second attempt; it doubles before each next one
+	 * @param threads how many emails are sent at the same time, each client's by one thread, on
+	 * ranges of clients; the SMTP server must accept as many connections from this host
 	 */
 	public record Delivery(@DefaultValue("billing@partner.example") String from, @DefaultValue("") String replyTo,
 			@DefaultValue("") String subject, @DefaultValue("") String body,
-			@DefaultValue("3") int attempts, @DefaultValue("2s") Duration backoff) {
+			@DefaultValue("3") int attempts, @DefaultValue("2s") Duration backoff, @DefaultValue("1") int threads) {
+
+		public Delivery {
+			threads = Math.max(1, threads);
+		}
+
 	}
 
 	/**

@@ -9,10 +9,14 @@ import javax.sql.DataSource;
 
 import com.wabarecon.CloseJobParameters;
 import com.wabarecon.ReconProperties;
+import com.wabarecon.distribution.PartitionHandlers;
+import com.wabarecon.support.ClientRangePartitioner;
+import com.wabarecon.support.ClientRangePartitioner.ClientWork;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.partition.support.SimpleStepExecutionSplitter;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
@@ -46,15 +50,36 @@ class DeliveryStepConfiguration {
 	 * addresses. It keeps no position: a restart reads them all again and the log filters those
 	 * delivered, so that the clients the failed execution did not reach are tried again.
 	 */
+	/** The run's clients with a statement, split into ranges sent side by side ({@code recon.delivery.threads}). */
+	@Bean
+	@StepScope
+	ClientRangePartitioner deliveryClientsPartitioner(JdbcClient jdbc, @Value("#{jobParameters['month']}") String month,
+			@Value("#{jobParameters['client']}") String client) {
+		return new ClientRangePartitioner(jdbc.sql("""
+				SELECT client_id FROM statement_file WHERE billing_month = :month
+				  AND (CAST(:client AS VARCHAR(64)) IS NULL OR client_id = :client)
+				ORDER BY client_id""")
+			.param("month", month)
+			.param("client", client)
+			.query((rs, row) -> new ClientWork(rs.getString(1), 0))
+			.list());
+	}
+
 	@Bean
 	@StepScope
 	JdbcPagingItemReader<StatementToDeliver> statementsToDeliverReader(DataSource dataSource,
-			@Value("#{jobParameters['month']}") String month, @Value("#{jobParameters['client']}") String client)
-			throws Exception {
+			@Value("#{jobParameters['month']}") String month, @Value("#{jobParameters['client']}") String client,
+			@Value("#{stepExecutionContext['" + ClientRangePartitioner.FIRST + "']}") String first,
+			@Value("#{stepExecutionContext['" + ClientRangePartitioner.LAST + "']}") String last) throws Exception {
 		Map<String, Object> parameters = new HashMap<>();
 		parameters.put("month", month);
 		if (client != null) {
 			parameters.put("client", client);
+		}
+		boolean range = first != null && last != null;
+		if (range) {
+			parameters.put("first", first);
+			parameters.put("last", last);
 		}
 		return new JdbcPagingItemReaderBuilder<StatementToDeliver>().name("statementsToDeliverReader")
 			.dataSource(dataSource)
@@ -62,7 +87,9 @@ class DeliveryStepConfiguration {
 			.selectClause("SELECT client_id, name, billing_emails, pdf_path, xlsx_path, locale")
 			.fromClause("FROM (SELECT f.client_id, c.name, c.billing_emails, f.pdf_path, f.xlsx_path, c.locale"
 					+ " FROM statement_file f JOIN client c ON c.client_id = f.client_id WHERE f.billing_month = :month"
-					+ (client == null ? "" : " AND f.client_id = :client") + ") s")
+					+ (client == null ? "" : " AND f.client_id = :client")
+					// a partition's range; none when the run has no statement: nothing to read
+					+ (range ? " AND f.client_id BETWEEN :first AND :last" : " AND 1 = 0") + ") s")
 			.sortKeys(Map.of("client_id", Order.ASCENDING))
 			.parameterValues(parameters)
 			.pageSize(PAGE_SIZE)
@@ -96,11 +123,12 @@ class DeliveryStepConfiguration {
 				new StatementEmails(jdbc, properties.delivery(), Path.of(out), month, messageSource), mailer);
 	}
 
+	/** Sends one range's emails, a client per chunk. */
 	@Bean
-	Step deliveryStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+	Step deliveryWorkerStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			ReconProperties properties, JdbcPagingItemReader<StatementToDeliver> statementsToDeliverReader,
-			StatementSender statementSender, RunDeliveryLog runDeliveryLog, DeliveryLog deliveries) {
-		return new StepBuilder("deliveryStep", jobRepository)
+			StatementSender statementSender, RunDeliveryLog runDeliveryLog) {
+		return new StepBuilder("deliveryWorkerStep", jobRepository)
 			// one client per chunk: its log entry commits before the next email goes out, so a crash resends at most one
 			.<StatementToDeliver, Delivery>chunk(1)
 			.transactionManager(transactionManager)
@@ -111,6 +139,26 @@ class DeliveryStepConfiguration {
 			.retryPolicy(DeliveryFailures.retryPolicy(properties.delivery()))
 			.skipPolicy(DeliveryFailures.skipPolicy())
 			.skipListener(new NotReachedRecorder(runDeliveryLog, statementSender))
+			.build();
+	}
+
+	/**
+	 * The run's emails, in {@code recon.delivery.threads} ranges of clients sent side by side by
+	 * this process (the manager of a distributed close too: it holds the SMTP settings). A restart
+	 * runs every range again, the completed ones too: each reads its clients anew and the delivery
+	 * log leaves out those reached, so that the clients not reached are tried again.
+	 */
+	@Bean
+	Step deliveryStep(JobRepository jobRepository, ReconProperties properties,
+			ClientRangePartitioner deliveryClientsPartitioner, Step deliveryWorkerStep, DeliveryLog deliveries,
+			PartitionHandlers partitions) {
+		SimpleStepExecutionSplitter splitter = new SimpleStepExecutionSplitter(jobRepository, "deliveryStep",
+				deliveryClientsPartitioner);
+		splitter.setAllowStartIfComplete(true);
+		int threads = properties.delivery().threads();
+		return new StepBuilder("deliveryStep", jobRepository).partitioner("deliveryStep", deliveryClientsPartitioner)
+			.splitter(splitter)
+			.partitionHandler(partitions.local(deliveryWorkerStep, threads, threads))
 			.listener(new DeliveryReport(deliveries))
 			.build();
 	}

@@ -52,12 +52,23 @@ public class PartitionHandlers {
 			}
 			return handler;
 		}
+		return local(worker, gridSize, threads);
+	}
+
+	/** Threads of this process, whatever the close: for a step that needs what only the manager has. */
+	public PartitionHandler local(Step worker, int gridSize, int threads) {
 		SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor(worker.getName() + "-");
 		executor.setConcurrencyLimit(threads);
 		TaskExecutorPartitionHandler handler = new TaskExecutorPartitionHandler();
 		handler.setStep(worker);
 		handler.setGridSize(gridSize);
 		handler.setTaskExecutor(executor);
+		try {
+			handler.afterPropertiesSet();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
 		return handler;
 	}
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import com.wabarecon.support.ClientRangePartitioner.ClientWork;
 import com.wabarecon.balance.BalanceMonths;
 import com.wabarecon.forecast.ForecastLines;
 
@@ -55,14 +56,14 @@ class StatementRepository {
 			.single();
 	}
 
-	List<ClientRangePartitioner.ClientWork> clients(String month, String client) {
+	List<ClientWork> clients(String month, String client) {
 		return jdbc.sql("""
 				SELECT client_id, COUNT(*) FROM recon_line WHERE billing_month = :month AND client_id IS NOT NULL
 				  AND (CAST(:client AS VARCHAR(64)) IS NULL OR client_id = :client)
 				GROUP BY client_id ORDER BY client_id""")
 			.param("month", month)
 			.param("client", client == null || client.isBlank() ? null : client)
-			.query((rs, row) -> new ClientRangePartitioner.ClientWork(rs.getString(1), rs.getLong(2)))
+			.query((rs, row) -> new ClientWork(rs.getString(1), rs.getLong(2)))
 			.list();
 	}
 

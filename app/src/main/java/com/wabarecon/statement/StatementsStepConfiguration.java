@@ -7,6 +7,7 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import com.wabarecon.support.ClientRangePartitioner;
 import com.wabarecon.ReconProperties;
 import com.wabarecon.distribution.PartitionHandlers;
 import com.wabarecon.distribution.WorkerSteps;

@@ -26,7 +26,7 @@ import org.springframework.mail.MailSendException;
 class DeliveryFailuresTests {
 
 	static final ReconProperties.Delivery SETTINGS = new ReconProperties.Delivery("billing@bsp.example", "", "s", "b", 3,
-			Duration.ofMillis(1));
+			Duration.ofMillis(1), 1);
 
 	@Test
 	void aSendTheServerRefusedIsTriedThreeTimesInAll() {

@@ -228,7 +228,7 @@ class DeliveryFunctionalTests {
 		}
 	}
 
-	private JobParametersBuilder closeParameters(JobParametersBuilder extra) {
+	JobParametersBuilder closeParameters(JobParametersBuilder extra) {
 		var parameters = new JobParametersBuilder().addString(CloseJobParameters.MONTH, "2025-09")
 			.addString(CloseJobParameters.INBOX, TestInbox.SAMPLE.toAbsolutePath().toString(), false)
 			.addString(CloseJobParameters.OUT, out.toString(), false)

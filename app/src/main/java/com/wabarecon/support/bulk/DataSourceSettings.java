@@ -1,5 +1,7 @@
 package com.wabarecon.support.bulk;
 
+import java.util.stream.IntStream;
+
 import com.wabarecon.ReconProperties;
 import com.zaxxer.hikari.HikariDataSource;
 
@@ -11,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sizes the close's connection pool from the threads that work at once (the usage shares, the
- * statements' threads, the two flows a stage runs side by side, a worker's partitions) and one
+ * statements' threads, the two flows a stage runs side by side, a worker's partitions, the emails sent side by side)
+ * and one
  * for the job's own thread, unless {@code spring.datasource.hikari.maximum-pool-size} says otherwise.
  */
 @Component
@@ -32,8 +35,9 @@ class DataSourceSettings implements BeanPostProcessor, EnvironmentAware {
 		ReconProperties.Statement statement = binder.bindOrCreate("recon.statement", ReconProperties.Statement.class);
 		// a worker runs its partitions on as many consumer threads as its concurrency
 		int workerThreads = binder.bind("recon.distribution.concurrency", Integer.class).orElse(1);
-		this.connections = Math.max(Math.max(SPLIT_FLOWS, workerThreads),
-				Math.max(importing.usageShares(), statement.threads())) + 1;
+		int deliveryThreads = binder.bind("recon.delivery.threads", Integer.class).orElse(1);
+		this.connections = IntStream.of(SPLIT_FLOWS, workerThreads, deliveryThreads, importing.usageShares(),
+				statement.threads()).max().getAsInt() + 1;
 		this.sizeSet = environment.containsProperty("spring.datasource.hikari.maximum-pool-size");
 	}
 

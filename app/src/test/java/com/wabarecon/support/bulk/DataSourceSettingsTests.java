@@ -28,6 +28,13 @@ class DataSourceSettingsTests {
 	}
 
 	@Test
+	void emailsSentSideBySideHoldAConnectionEach() {
+		assertThat(poolSize(new MockEnvironment().withProperty("recon.import.usage-shares", "2")
+			.withProperty("recon.statement.threads", "2")
+			.withProperty("recon.delivery.threads", "4"))).isEqualTo(5);
+	}
+
+	@Test
 	void aPoolSizeTheConfigurationSetsIsKept() {
 		assertThat(poolSize(new MockEnvironment().withProperty("recon.statement.threads", "16")
 			.withProperty("spring.datasource.hikari.maximum-pool-size", "7"))).isEqualTo(7);

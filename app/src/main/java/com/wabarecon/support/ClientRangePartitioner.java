@@ -1,4 +1,4 @@
-package com.wabarecon.statement;
+package com.wabarecon.support;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,7 +9,8 @@ import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
- * Splits the clients a statements run renders into consecutive ranges of client ids that bring
+ * Splits the clients a step serves (the statements it renders, the emails it sends) into
+ * consecutive ranges of client ids that bring
  * about the same work, one partition per range: {@code partition0} holds the first clients in id
  * order. A client's work is its reconciliation lines plus {@value #PER_CLIENT}, the measured cost
  * of a statement without lines in lines' worth (docs/performance.md: a statement took 38 ms and
@@ -18,19 +19,20 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  * included), so a restart renders the same ranges whatever the grid size asked then. No
  * clients: one partition without a range, which reads nothing.
  */
-class ClientRangePartitioner implements Partitioner {
+public class ClientRangePartitioner implements Partitioner {
 
-	static final String FIRST = "statements.firstClient";
+	// named when only the statements were split: ranges recorded under these names resume as they were
+	public static final String FIRST = "statements.firstClient";
 
-	static final String LAST = "statements.lastClient";
+	public static final String LAST = "statements.lastClient";
 
 	static final String PARTITION = "partition";
 
 	/** A statement's cost before its lines, in lines. */
 	static final long PER_CLIENT = 80;
 
-	/** A client of the run and its reconciliation lines. */
-	record ClientWork(String clientId, long lines) {
+	/** A client of the run and its reconciliation lines (0 where each client brings the same work). */
+	public record ClientWork(String clientId, long lines) {
 
 		long weight() {
 			return PER_CLIENT + lines;
@@ -41,7 +43,7 @@ class ClientRangePartitioner implements Partitioner {
 	private final List<ClientWork> clients;
 
 	/** @param clients the run's clients, ordered by id */
-	ClientRangePartitioner(List<ClientWork> clients) {
+	public ClientRangePartitioner(List<ClientWork> clients) {
 		this.clients = List.copyOf(clients);
 	}
 

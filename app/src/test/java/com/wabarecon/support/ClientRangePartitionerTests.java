@@ -1,4 +1,4 @@
-package com.wabarecon.statement;
+package com.wabarecon.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
-import com.wabarecon.statement.ClientRangePartitioner.ClientWork;
+import com.wabarecon.support.ClientRangePartitioner.ClientWork;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
