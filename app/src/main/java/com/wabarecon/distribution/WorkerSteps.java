@@ -17,12 +17,24 @@ public class WorkerSteps implements StepLocator {
 
 	private final Map<String, Step> steps = new ConcurrentHashMap<>();
 
-	public Step register(Step step) {
+	private final Map<String, Boolean> resumable = new ConcurrentHashMap<>();
+
+	/**
+	 * @param resumable whether a partition of the step, interrupted, goes on from its last commit
+	 * (a reader that keeps its position); otherwise it reads its input from the top
+	 */
+	public Step register(Step step, boolean resumable) {
 		Step other = steps.putIfAbsent(step.getName(), step);
 		if (other != null && other != step) {
 			throw new IllegalStateException("two partitioned steps run a step named " + step.getName());
 		}
+		this.resumable.put(step.getName(), resumable);
 		return step;
+	}
+
+	/** Whether an interrupted partition of the step may be run again on its own. */
+	boolean resumable(String stepName) {
+		return resumable.getOrDefault(stepName, false);
 	}
 
 	@Override

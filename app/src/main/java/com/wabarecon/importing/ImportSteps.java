@@ -120,8 +120,9 @@ public class ImportSteps {
 	public <I, O> Step sharedBulkStep(String name, int shares, ItemReader<I> reader, ItemProcessor<I, O> processor,
 			ItemWriter<O> writer, FileAccounting accounting, Consumer<String> clearMonth,
 			StepExecutionListener... listeners) {
+		// a share reads its files from the top: the month is cleared once, for all shares, before they start
 		Step share = workerSteps.register(
-				step(name + "Share", settings.bulkChunkSize(), reader, processor, writer, accounting, null));
+				step(name + "Share", settings.bulkChunkSize(), reader, processor, writer, accounting, null), false);
 		StepExecutionListener clear = new StepExecutionListener() {
 			@Override
 			public void beforeStep(StepExecution stepExecution) {

@@ -9,7 +9,7 @@ import com.wabarecon.CloseJobParameters;
 import com.wabarecon.ReconProperties;
 import com.wabarecon.Stage;
 import com.wabarecon.distribution.DistributionCheck;
-import com.wabarecon.distribution.PartitionRequestHandler;
+import com.wabarecon.distribution.WorkerPartitions;
 import com.wabarecon.importing.ImportGuard;
 
 import org.slf4j.Logger;
@@ -72,10 +72,13 @@ public class CloseLauncher {
 
 	private final DistributionCheck distribution;
 
+	private final WorkerPartitions workerPartitions;
+
 	CloseLauncher(JobOperator jobOperator, JobRepository jobRepository, Job monthlyCloseJob,
 			ReconProperties properties, MonthLocks locks, MonthHolders holders, KnownClients clients,
-			DistributionCheck distribution) {
+			DistributionCheck distribution, WorkerPartitions workerPartitions) {
 		this.distribution = distribution;
+		this.workerPartitions = workerPartitions;
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.closeJob = monthlyCloseJob;
@@ -100,12 +103,12 @@ public class CloseLauncher {
 	}
 
 	private CloseOutcome launchHolding(CloseRequest request) {
+		CloseOutcome workersBusy = runOnWorkers(request.month());
+		if (workersBusy != null) {
+			return workersBusy;
+		}
 		JobExecution latest = latestRun(request.month(), request.client());
 		if (latest != null) {
-			CloseOutcome workersBusy = runOnWorkers(latest);
-			if (workersBusy != null) {
-				return workersBusy;
-			}
 			latest = recoverAbandoned(latest);
 		}
 		JobParameters parameters;
@@ -293,30 +296,23 @@ public class CloseLauncher {
 	}
 
 	/**
-	 * Refuses to go on with an execution while workers run some of its partitions (their
-	 * records changed within {@code recon.distribution.stale-after}): a close started again
-	 * would send those partitions again, and they would be run twice. A worker goes on with its
+	 * Refuses to start a close of the month while workers run partitions of one of its closes
+	 * (whole or by client; their records changed within {@code recon.distribution.stale-after}):
+	 * a close started again would send those partitions again, and they would run twice, and any
+	 * other close of the month would load the month under them. A worker goes on with its
 	 * partition when the manager dies, and the ones still queued run too: once they have ended,
 	 * the close started again finds them completed.
 	 */
-	private CloseOutcome runOnWorkers(JobExecution execution) {
-		LocalDateTime recent = LocalDateTime.now().minus(properties.distribution().staleAfter());
-		List<String> running = execution.getStepExecutions()
-			.stream()
-			.filter(step -> step.getStatus().isRunning()
-					&& step.getExecutionContext().containsKey(PartitionRequestHandler.WORKER)
-					&& step.getLastUpdated() != null && step.getLastUpdated().isAfter(recent))
-			.map(step -> step.getStepName() + " on worker " + step.getExecutionContext().getString(PartitionRequestHandler.WORKER))
-			.sorted()
-			.toList();
+	private CloseOutcome runOnWorkers(YearMonth month) {
+		List<String> running = workerPartitions.running(month.toString());
 		if (running.isEmpty()) {
 			return null;
 		}
-		return new CloseOutcome(CloseOutcome.Kind.REFUSED, null, describe(execution) + " has partitions that workers "
-				+ "still run (" + String.join(", ", running) + "); nothing was run, so that no partition runs twice: "
-				+ "start the close again when they have ended, or, if their workers are gone, once nothing has been "
-				+ "recorded of them for " + properties.distribution().staleAfter().toSeconds() + " s "
-				+ "(recon.distribution.stale-after)");
+		return new CloseOutcome(CloseOutcome.Kind.REFUSED, null, "workers still run partitions of a close of " + month
+				+ " (" + String.join(", ", running) + "); nothing was run, so that no partition runs twice and no "
+				+ "close loads the month under them: start the close again when they have ended, or, if their workers "
+				+ "are gone, once nothing has been recorded of them for "
+				+ properties.distribution().staleAfter().toSeconds() + " s (recon.distribution.stale-after)");
 	}
 
 	private static boolean hasUnknownStep(JobExecution execution) {
@@ -364,9 +360,9 @@ public class CloseLauncher {
 			return new CloseOutcome(CloseOutcome.Kind.REFUSED, null, holders.refusal(month));
 		}
 		try (lock) {
-			JobExecution latest = jobRepository.getJobExecution(executionId);
-			CloseOutcome workersBusy = runOnWorkers(latest);
-			return workersBusy != null ? workersBusy : restartHolding(recoverAbandoned(latest));
+			CloseOutcome workersBusy = runOnWorkers(month);
+			return workersBusy != null ? workersBusy
+					: restartHolding(recoverAbandoned(jobRepository.getJobExecution(executionId)));
 		}
 	}
 

@@ -139,7 +139,7 @@ class StatementsStepConfiguration {
 		ReconProperties.Statement settings = properties.statement();
 		return new StepBuilder("statementsStep", jobRepository)
 			.partitioner("statementsStep", statementClientsPartitioner)
-			.partitionHandler(partitions.handler(workerSteps.register(statementsWorkerStep), settings.partitions(),
+			.partitionHandler(partitions.handler(workerSteps.register(statementsWorkerStep, true), settings.partitions(),
 					settings.threads()))
 			.listener(new StatementsStepListener(statements))
 			.listener((StepExecutionListener) statementsProgress)

@@ -197,8 +197,13 @@ class DistributedCloseTests {
 
 		// then: it is refused, naming the partitions the workers still run
 		assertThat(again.waitForExit(A_CLOSE)).as(again.describe()).isEqualTo(3);
-		assertThat(again.err()).contains("has partitions that workers still run (statementsStep:partition0 on worker",
-				"statementsStep:partition1 on worker", "nothing was run");
+		assertThat(again.err()).contains("workers still run partitions of a close of 2025-09 (statementsStep:partition0 "
+				+ "of execution 1 on worker", "statementsStep:partition1 of execution 1 on worker", "nothing was run");
+
+		// and so is a close of one client of the month, which would load the month under them
+		ChildClose oneClient = distributed.start("--distributed", "--client", "c_001");
+		assertThat(oneClient.waitForExit(A_CLOSE)).as(oneClient.describe()).isEqualTo(3);
+		assertThat(oneClient.err()).contains("workers still run partitions of a close of 2025-09");
 
 		// when: the workers have ended their partitions, and the close is started again
 		first.resume();
@@ -211,6 +216,47 @@ class DistributedCloseTests {
 		assertThat(last.waitForExit(A_CLOSE)).as(last.describe()).isZero();
 		assertThat(distributed.query("SELECT COUNT(*) FROM batch_step_execution WHERE step_name LIKE 'statementsStep:%'"))
 			.as("statements partitions run, over both executions").containsExactly("2");
+		assertSameResultAsLocal(distributed);
+	}
+
+	@Test
+	void aUsageShareWhoseWorkerWasKilledIsNotLoadedTwiceButFailsTheCloseWhichARestartLoadsAnew() throws Exception {
+		// given: a distributed close, one of whose workers is killed when its usage share has
+		// committed some rows and not all
+		Close distributed = new Close("share-killed", RabbitBroker.environment());
+		ChildClose first = distributed.startWorker(workers);
+		ChildClose second = distributed.startWorker(workers);
+		ChildClose close = distributed.start("--distributed");
+		String[] killed = new String[1];
+		close.awaitWhileRunning("a usage share half loaded on a worker", A_CLOSE, () -> {
+			for (ChildClose worker : List.of(first, second)) {
+				Matcher started = Pattern.compile("Running partition (usageExportsStep:share\\d+) of execution").matcher(worker.log());
+				while (started.find()) {
+					List<String> written = distributed.query("SELECT write_count FROM batch_step_execution WHERE "
+							+ "step_name = '" + started.group(1) + "' AND status = 'STARTED'");
+					if (!written.isEmpty() && Integer.parseInt(written.get(0)) > 0) {
+						worker.kill();
+						killed[0] = started.group(1);
+						return true;
+					}
+				}
+			}
+			return false;
+		});
+
+		// then: the other worker, given the share again, fails it instead of loading its committed
+		// rows a second time, and the close fails naming it
+		assertThat(close.waitForExit(A_CLOSE)).as(close.describe()).isOne();
+		ChildClose survivor = first.isRunning() ? first : second;
+		assertThat(survivor.log()).contains("Partition " + killed[0] + " of execution 1 not run again: its worker");
+		long executionId = Long.parseLong(distributed.query("SELECT MAX(job_execution_id) FROM batch_job_execution").get(0));
+
+		// when: the close is restarted
+		ChildClose restart = ChildClose.start(dir, distributed.environment(), "restart", Long.toString(executionId),
+				"--db-url", distributed.url, "--distributed");
+
+		// then: the month is loaded anew, once: the local close's result, its usage sums included
+		assertThat(restart.waitForExit(A_CLOSE)).as(restart.describe()).isZero();
 		assertSameResultAsLocal(distributed);
 	}
 
@@ -312,12 +358,13 @@ class DistributedCloseTests {
 		}
 
 		/**
-		 * SMTP to this JVM's server; two statement partitions committed two clients at a time; the
-		 * manager reads the partitions' state every half second.
+		 * SMTP to this JVM's server; two statement partitions committed two clients at a time, usage
+		 * rows committed 1,000 at a time; the manager reads the partitions' state every half second.
 		 */
 		Map<String, String> environment() {
 			Map<String, String> environment = new HashMap<>(Map.of("SPRING_MAIL_HOST", "127.0.0.1", "SPRING_MAIL_PORT",
 					Integer.toString(smtp.getSmtp().getPort()), "RECON_STATEMENT_CHUNKSIZE", "2",
+					"RECON_IMPORT_BULKCHUNKSIZE", "1000",
 					"RECON_STATEMENT_PARTITIONS", "2", "RECON_DISTRIBUTION_ENVIRONMENT", this.environment,
 					"RECON_DISTRIBUTION_POLLINTERVAL", "500ms"));
 			environment.putAll(settings);
