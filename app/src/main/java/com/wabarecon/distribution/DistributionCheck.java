@@ -19,9 +19,12 @@ public class DistributionCheck {
 
 	private final DataSource dataSource;
 
+	private final Broker broker;
+
 	DistributionCheck(ReconProperties properties, DataSource dataSource) {
 		this.settings = properties.distribution();
 		this.dataSource = dataSource;
+		this.broker = new Broker(settings);
 	}
 
 	public boolean distributed() {
@@ -47,15 +50,20 @@ public class DistributionCheck {
 
 	/** Why the broker cannot be reached, or {@code null} when it answers. */
 	public String brokerProblem() {
-		return new Broker(settings).problem();
+		return broker.problem();
 	}
 
 	public String broker() {
-		return new Broker(settings).describe();
+		return broker.describe();
 	}
 
 	public String queue() {
 		return settings.queue();
+	}
+
+	/** How many partitions a worker runs at a time. */
+	public int concurrency() {
+		return settings.concurrency();
 	}
 
 }

@@ -1,9 +1,9 @@
 package com.wabarecon.launch;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -18,10 +18,8 @@ class DistributionOption {
 			+ "PostgreSQL and shared inbox and output folders (default: recon.distribution.enabled).")
 	boolean distributed;
 
-	@Option(names = "--broker", paramLabel = "URI", description = "The RabbitMQ broker (default: "
-			+ "recon.distribution.broker, amqp://guest:guest@127.0.0.1:5672); give its password in "
-			+ "RECON_DISTRIBUTION_PASSWORD rather than here.")
-	URI broker;
+	@Mixin
+	BrokerOption broker;
 
 	/** The settings these options make, for {@link SpringRuntime#start}. */
 	List<String> settings() {
@@ -29,9 +27,7 @@ class DistributionOption {
 		if (distributed) {
 			settings.add("recon.distribution.enabled=true");
 		}
-		if (broker != null) {
-			settings.add("recon.distribution.broker=" + broker);
-		}
+		settings.addAll(broker.settings());
 		return settings;
 	}
 

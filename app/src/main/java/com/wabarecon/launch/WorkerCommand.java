@@ -1,7 +1,6 @@
 package com.wabarecon.launch;
 
 import java.io.PrintWriter;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -35,10 +34,8 @@ class WorkerCommand implements Callable<Integer> {
 	@Mixin
 	DatabaseOption database;
 
-	@Option(names = "--broker", paramLabel = "URI", description = "The RabbitMQ broker (default: "
-			+ "recon.distribution.broker, amqp://guest:guest@127.0.0.1:5672); give its password in "
-			+ "RECON_DISTRIBUTION_PASSWORD rather than here.")
-	URI broker;
+	@Mixin
+	BrokerOption broker;
 
 	@Option(names = "--concurrency", paramLabel = "N", description = "How many partitions this worker runs at "
 			+ "a time (default: recon.distribution.concurrency, 1).")
@@ -52,9 +49,7 @@ class WorkerCommand implements Callable<Integer> {
 		PrintWriter out = spec.commandLine().getOut();
 		PrintWriter err = spec.commandLine().getErr();
 		List<String> settings = new ArrayList<>(List.of("recon.worker.enabled=true"));
-		if (broker != null) {
-			settings.add("recon.distribution.broker=" + broker);
-		}
+		settings.addAll(broker.settings());
 		if (concurrency != null) {
 			settings.add("recon.distribution.concurrency=" + concurrency);
 		}
@@ -75,7 +70,7 @@ class WorkerCommand implements Callable<Integer> {
 			Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
 			context.getBean(DistributionConfiguration.RECEIVER, SmartLifecycle.class).start();
 			out.println("worker: taking partitions from " + check.queue() + " on " + check.broker() + ", "
-					+ context.getEnvironment().getProperty("recon.distribution.concurrency", "1") + " at a time; "
+					+ check.concurrency() + " at a time; "
 					+ "stop it with Ctrl-C or SIGTERM");
 			out.flush();
 			stopped.await();

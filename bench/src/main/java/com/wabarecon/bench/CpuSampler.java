@@ -45,7 +45,7 @@ final class CpuSampler implements AutoCloseable {
 		var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 		LongSupplier closeNanos = os::getProcessCpuTime;
 		while (running) {
-			double workers = workerPids.stream().mapToDouble(pid -> ticks(pid, false)).sum() / TICKS;
+			double workers = workerPids.stream().mapToDouble(pid -> ticks(pid)).sum() / TICKS;
 			Sample sample = new Sample(System.currentTimeMillis(), closeNanos.getAsLong() / 1e9, workers, postgres());
 			synchronized (samples) {
 				samples.add(sample);
@@ -121,14 +121,13 @@ final class CpuSampler implements AutoCloseable {
 	}
 
 	/** A process's CPU ticks, user and system; 0 once it has ended. */
-	private static long ticks(long pid, boolean children) {
+	private static long ticks(long pid) {
 		String stat = read(Path.of("/proc", Long.toString(pid), "stat"));
 		if (stat == null) {
 			return 0;
 		}
 		String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-		return Long.parseLong(fields[11]) + Long.parseLong(fields[12])
-				+ (children ? Long.parseLong(fields[13]) + Long.parseLong(fields[14]) : 0);
+		return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
 	}
 
 	private static String comm(String stat) {

@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
+import com.wabarecon.distribution.PartitionRequestHandler;
+
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
 
@@ -20,9 +22,6 @@ import org.springframework.batch.core.step.StepExecution;
  * and the wait from the split to the first partition's start.
  */
 record PartitionFigures(String step, List<Partition> partitions) {
-
-	/** The key of a partition's execution context naming the worker that ran it. */
-	static final String WORKER = "recon.worker";
 
 	record Partition(String name, String worker, LocalDateTime created, LocalDateTime started, LocalDateTime ended,
 			long written) {
@@ -41,8 +40,8 @@ record PartitionFigures(String step, List<Partition> partitions) {
 			if (colon < 0 || step.getStartTime() == null || step.getEndTime() == null) {
 				continue;
 			}
-			String worker = step.getExecutionContext().containsKey(WORKER)
-					? step.getExecutionContext().getString(WORKER) : null;
+			String worker = step.getExecutionContext().containsKey(PartitionRequestHandler.WORKER)
+					? step.getExecutionContext().getString(PartitionRequestHandler.WORKER) : null;
 			steps.computeIfAbsent(step.getStepName().substring(0, colon), name -> new ArrayList<>())
 				.add(new Partition(step.getStepName(), worker, step.getCreateTime(), step.getStartTime(),
 						step.getEndTime(), step.getWriteCount()));
